@@ -1,0 +1,22 @@
+/** Opens the SQLite database with the pragmas every connection needs (WAL, foreign keys, a busy timeout). */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Another process (the CLI, a second app) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** The SQLite library's version, for siteinfo. */
+export function sqliteVersion(db: Db): string {
+  return db.prepare('SELECT sqlite_version() AS v').pluck().get() as string;
+}
