@@ -1,0 +1,142 @@
+/** Accounts: creation, login with throttling, email confirmation, groups and blocks. */
+import type { Clock } from '../shared/Clock.js';
+import { isValidEmail } from '../shared/email.js';
+import type { Result } from '../shared/Result.js';
+import { err, ok } from '../shared/Result.js';
+import type { LoginThrottle } from './LoginThrottle.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { Block, ExplicitGroup, UserAccount } from './UserAccount.js';
+import { normaliseUserName, userNameProblem } from './UserAccount.js';
+import type { UserRepository } from './UserRepository.js';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export interface NewAccount {
+  name: string;
+  password: string;
+  email?: string;
+  emailConfirmed?: boolean;
+  edits?: number;
+  registeredAt?: number;
+  groups?: ExplicitGroup[];
+}
+
+export interface BlockRequest {
+  reason?: string;
+  /** Absent: a sitewide block. */
+  partial?: { pageIds: number[]; namespaces: number[] };
+  expiresAt?: number | null;
+  byUserId?: number | null;
+}
+
+export class AccountService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly throttle: LoginThrottle,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: NewAccount): Result<UserAccount> {
+    const name = normaliseUserName(input.name);
+    const problem = userNameProblem(name);
+    if (problem) return err(problem, { name });
+    if (this.users.findByName(name)) return err('user-name-taken', { name });
+    if (input.password.length < MIN_PASSWORD_LENGTH) return err('password-too-short', { min: MIN_PASSWORD_LENGTH });
+    const email = (input.email ?? '').trim();
+    if (email && !isValidEmail(email)) return err('email-invalid', { email });
+    const now = this.clock.now();
+    if (input.emailConfirmed && !email) return err('email-confirm-needs-address');
+    return ok(
+      this.users.create({
+        name,
+        passwordHash: hashPassword(input.password),
+        email,
+        emailConfirmedAt: input.emailConfirmed ? now : null,
+        registeredAt: input.registeredAt ?? now,
+        editCount: input.edits ?? 0,
+        groups: input.groups ?? [],
+      }),
+    );
+  }
+
+  findByName(name: string): UserAccount | null {
+    return this.users.findByName(normaliseUserName(name));
+  }
+
+  findById(id: number): UserAccount | null {
+    return this.users.findById(id);
+  }
+
+  /**
+   * Checks a name and password. Every failure is the same generic message, so the answer never tells
+   * whether the account exists; failures are throttled per name and address.
+   */
+  async authenticate(nameInput: string, password: string, address: string): Promise<Result<UserAccount>> {
+    const name = normaliseUserName(nameInput);
+    const wait = this.throttle.retryAfter(name, address);
+    if (wait > 0) return err('login-error-throttled', { minutes: Math.ceil(wait / 60) });
+    const user = name ? this.users.findByName(name) : null;
+    const hash = user ? this.users.passwordHashOf(user.name) : undefined;
+    const matches = await verifyPassword(password, hash);
+    if (!user || !matches) {
+      this.throttle.recordFailure(name, address);
+      return err('login-error-wrong');
+    }
+    this.throttle.recordSuccess(name, address);
+    return ok(user);
+  }
+
+  setEmail(user: UserAccount, email: string): Result<void> {
+    const trimmed = email.trim();
+    if (trimmed && !isValidEmail(trimmed)) return err('email-invalid', { email: trimmed });
+    if (trimmed !== user.email) this.users.setEmail(user.id, trimmed);
+    return ok(undefined);
+  }
+
+  /** The demo stands in for MediaWiki's confirmation mail: the owner confirms the address by hand. */
+  confirmEmail(user: UserAccount): Result<void> {
+    if (!user.email) return err('email-confirm-needs-address');
+    this.users.setEmailConfirmedAt(user.id, this.clock.now());
+    return ok(undefined);
+  }
+
+  setLanguage(user: UserAccount, language: string | null): void {
+    this.users.setLanguage(user.id, language);
+  }
+
+  addGroup(user: UserAccount, group: ExplicitGroup): void {
+    this.users.addGroup(user.id, group);
+  }
+
+  block(user: UserAccount, request: BlockRequest = {}): Block {
+    const now = this.clock.now();
+    const id = this.users.block({
+      userId: user.id,
+      byUserId: request.byUserId ?? null,
+      reason: request.reason ?? '',
+      sitewide: !request.partial,
+      createdAt: now,
+      expiresAt: request.expiresAt ?? null,
+      pageIds: request.partial?.pageIds ?? [],
+      namespaces: request.partial?.namespaces ?? [],
+    });
+    return this.activeBlocks(user).find((b) => b.id === id)!;
+  }
+
+  activeBlocks(user: UserAccount): Block[] {
+    return this.users.activeBlocks(user.id, this.clock.now());
+  }
+
+  count(): number {
+    return this.users.total();
+  }
+
+  /** Moves an account's registration time (the CLI's --registered and the demo's "too new" account). */
+  setRegisteredAt(user: UserAccount, at: number): void {
+    this.users.setRegisteredAt(user.id, at);
+  }
+
+  list(query: { from: string; to: string; prefix: string; limit: number }): UserAccount[] {
+    return this.users.list(query);
+  }
+}
