@@ -1,0 +1,112 @@
+/** The view model of a talk page at one revision: topics, comments with signatures, menus and reply links. */
+import type { UserAccount } from '../accounts/UserAccount.js';
+import { isIpAddress } from '../accounts/UserAccount.js';
+import type { Translate } from '../i18n/createI18n.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import type { MenuItem, MenuRegistry } from '../menus/MenuRegistry.js';
+import type { BlockView, ExistenceCheck } from '../wiki/contentPresenter.js';
+import { presentBlocks, titlesIn } from '../wiki/contentPresenter.js';
+import { indexPhp } from '../wiki/links.js';
+import type { Namespaces } from '../wiki/namespaces.js';
+import type { PageRecord } from '../wiki/PageRepository.js';
+import { encodeTitleForUrl, type Title } from '../wiki/Title.js';
+import type { Block } from '../wiki/wikitext.js';
+import { parseWikitext } from '../wiki/wikitext.js';
+import type { TalkTopic } from './threads.js';
+
+export interface AuthorView {
+  name: string;
+  /** User page for accounts, contributions for IP editors. */
+  href: string;
+  talkHref: string;
+  contributionsHref: string;
+  isIp: boolean;
+}
+
+export interface MenuView {
+  /** Accessible name of the menu button. */
+  label: string;
+  items: MenuItem[];
+}
+
+export interface CommentView {
+  id: string;
+  depth: number;
+  blocks: BlockView[];
+  author: AuthorView;
+  time: string;
+  date: string;
+  iso: string;
+  replyHref: string | null;
+  menu: MenuView;
+}
+
+export interface TopicView {
+  id: string;
+  heading: string;
+  replyHref: string | null;
+  menu: MenuView;
+  comments: CommentView[];
+}
+
+export interface TalkPageView {
+  topics: TopicView[];
+  newTopicHref: string | null;
+}
+
+export interface TalkPageInput {
+  viewer: UserAccount | null;
+  canEdit: boolean;
+  title: Title;
+  page: PageRecord;
+  revId: number;
+  isLatest: boolean;
+  topics: TalkTopic[];
+  lang: string;
+  t: Translate;
+}
+
+export function authorView(name: string): AuthorView {
+  const key = encodeTitleForUrl(name.replace(/ /g, '_'));
+  const isIp = isIpAddress(name);
+  const contributionsHref = `/wiki/Special:Contributions/${key}`;
+  return { name, href: isIp ? contributionsHref : `/wiki/User:${key}`, talkHref: `/wiki/User_talk:${key}`, contributionsHref, isIp };
+}
+
+export function presentTalkPage(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): TalkPageView {
+  const { viewer, title, page, revId, isLatest, t, lang } = input;
+  // Replies go to the latest revision, so they are offered only there, and only to those who may edit.
+  const canReply = input.canEdit && isLatest;
+  const parsed = new Map<number, Block[]>();
+  for (const topic of input.topics) for (const c of topic.comments) parsed.set(c.item.id, parseWikitext(c.item.body, deps.namespaces));
+  const existing = deps.existing([...parsed.values()].flatMap(titlesIn));
+
+  const topics = input.topics.map((topic): TopicView => {
+    const id = topic.heading.threadId;
+    return {
+      id,
+      heading: topic.heading.body,
+      replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: id }) : null,
+      menu: {
+        label: t('talk-menu-label-topic', { heading: topic.heading.body }),
+        items: deps.menus.threadItemMenu({ viewer, title, page, revId, threadId: id, kind: 'heading', authorName: topic.heading.authorName, isLatest }),
+      },
+      comments: topic.comments.map(({ item, depth }): CommentView => {
+        const when = timestampParts(item.createdAt, lang);
+        return {
+          id: item.threadId,
+          depth,
+          blocks: presentBlocks(parsed.get(item.id)!, existing),
+          author: authorView(item.authorName),
+          ...when,
+          replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: item.threadId }) : null,
+          menu: {
+            label: t('talk-menu-label-comment', { author: item.authorName, time: when.time, date: when.date }),
+            items: deps.menus.threadItemMenu({ viewer, title, page, revId, threadId: item.threadId, kind: 'comment', authorName: item.authorName, isLatest }),
+          },
+        };
+      }),
+    };
+  });
+  return { topics, newTopicHref: input.canEdit ? indexPhp(title, { action: 'edit', section: 'new' }) : null };
+}

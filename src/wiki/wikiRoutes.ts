@@ -1,0 +1,358 @@
+/** The wiki's page routes: /wiki/{title}, /w/index.php (oldid, history, reply, new topic) and special pages. */
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import type { Container } from '../container.js';
+import { presentChrome } from '../http/chromePresenter.js';
+import { ctx, param } from '../http/context.js';
+import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
+import { renderPage } from '../http/render.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { AppError, notFound } from '../shared/AppError.js';
+import { authorView, presentTalkPage } from '../talk/talkPagePresenter.js';
+import { MAX_COMMENT_CODE_POINTS, MAX_HEADING_CODE_POINTS } from '../talk/TalkPageService.js';
+import { presentBlocks, titlesIn } from './contentPresenter.js';
+import { indexPhp, permanentLink } from './links.js';
+import { NS_SPECIAL } from './namespaces.js';
+import type { PageRecord, RevisionRecord } from './PageRepository.js';
+import type { SpecialPage } from './SpecialPage.js';
+import { encodeTitleForUrl, parseTitle, type Title } from './Title.js';
+import { parseWikitext } from './wikitext.js';
+
+const HISTORY_PAGE_SIZE = 50;
+
+export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
+  const router = Router();
+  const specials = new Map(specialPages.map((p) => [p.name.toLowerCase(), p]));
+  const t0 = c.messages.translator(c.settings.LanguageCode);
+
+  const mainPagePath = () => {
+    const main = parseTitle(t0('mainpage'), c.namespaces);
+    return main.ok ? main.value.path : '/wiki/Main_Page';
+  };
+
+  const titleOrBadTitle = (input: string): Title => {
+    const parsed = parseTitle(input, c.namespaces);
+    if (!parsed.ok) throw new AppError(400, parsed.messageKey, { title: input }, true);
+    return parsed.value;
+  };
+
+  const titleOfPage = (page: PageRecord): Title => {
+    const parsed = parseTitle(`${c.namespaces.nameOf(page.namespace)}:${page.title}`, c.namespaces);
+    if (!parsed.ok) throw new Error(`stored title does not parse: ${page.namespace}:${page.title}`);
+    return parsed.value;
+  };
+
+  const sendToLogin = (res: Response, title: Title, query: Record<string, string>) => {
+    const returntoquery = new URLSearchParams(query).toString();
+    res.redirect(303, `/wiki/Special:UserLogin?returnto=${encodeURIComponent(title.prefixedDbKey)}&returntoquery=${encodeURIComponent(returntoquery)}`);
+  };
+
+  async function dispatch(req: Request, res: Response, title: Title): Promise<void> {
+    if (title.namespace === NS_SPECIAL) return special(req, res, title);
+    const action = param(req.query, 'action') ?? 'view';
+    const oldid = param(req.query, 'oldid');
+    if (req.method === 'POST' && action !== 'reply' && action !== 'edit') throw new AppError(405, 'app-error-method-not-allowed');
+    switch (action) {
+      case 'view':
+        return view(req, res, title, oldid);
+      case 'history':
+        return history(req, res, title);
+      case 'raw':
+        return raw(res, title, oldid);
+      case 'reply':
+        return reply(req, res, title);
+      case 'edit':
+        if (param(req.query, 'section') === 'new') return newTopic(req, res, title);
+        throw new AppError(400, 'wiki-error-unknown-action', { action });
+      default:
+        throw new AppError(400, 'wiki-error-unknown-action', { action });
+    }
+  }
+
+  async function special(req: Request, res: Response, title: Title): Promise<void> {
+    const slash = title.text.indexOf('/');
+    const name = slash >= 0 ? title.text.slice(0, slash) : title.text;
+    const subpage = slash >= 0 ? title.text.slice(slash + 1) : null;
+    const page = specials.get(name.toLowerCase());
+    if (!page) {
+      return renderPage(res, {
+        view: 'errors/error',
+        status: 404,
+        model: { messageKey: 'wiki-error-no-such-special', params: { name } },
+        chrome: presentChrome(c, res, { title, heading: ctx(res).t('wiki-error-no-such-special-title'), action: 'error' }),
+      });
+    }
+    if (page.name !== name) {
+      res.redirect(301, `/wiki/Special:${page.name}${subpage !== null ? '/' + encodeTitleForUrl(subpage.replace(/ /g, '_')) : ''}${queryString(req)}`);
+      return;
+    }
+    const handler = req.method === 'POST' ? page.post : page.get;
+    if (!handler) throw new AppError(405, 'app-error-method-not-allowed');
+    await handler(req, res, subpage);
+  }
+
+  async function view(req: Request, res: Response, requested: Title, oldid: string | undefined): Promise<void> {
+    const { t, lang, user } = ctx(res);
+    let title = requested;
+    let page = c.pages.find(title);
+    let revision: RevisionRecord | null = null;
+    if (oldid !== undefined) {
+      const id = /^\d{1,15}$/.test(oldid) ? Number(oldid) : NaN;
+      revision = Number.isSafeInteger(id) ? c.pages.revision(id) : null;
+      if (!revision) {
+        return renderPage(res, {
+          view: 'errors/error',
+          status: 404,
+          model: { messageKey: 'wiki-error-missing-revision', params: { id: oldid, title: requested.prefixedText } },
+          chrome: presentChrome(c, res, { title, heading: t('wiki-error-missing-revision-title'), action: 'error' }),
+        });
+      }
+      // As MediaWiki: the revision decides which page is shown, whatever the title says.
+      page = c.pages.findById(revision.pageId);
+      title = titleOfPage(page!);
+    }
+    if (!page) return missing(res, title);
+    revision ??= c.pages.revision(page.latestRevId)!;
+    const isLatest = revision.id === page.latestRevId;
+    const chrome = presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view' });
+    const oldNotice = isLatest ? null : presentOldRevisionNotice(revision, title, page, lang);
+
+    if (page.contentModel === 'talk') {
+      const talk = presentTalkPage(
+        {
+          viewer: user,
+          canEdit: c.pages.editDecision(user, title, page).allowed,
+          title,
+          page,
+          revId: revision.id,
+          isLatest,
+          topics: c.talk.topicsAt(page, revision.id),
+          lang,
+          t,
+        },
+        { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) },
+      );
+      return renderPage(res, { view: 'talk/page', model: { talk, oldNotice }, chrome });
+    }
+    if (page.contentModel === 'json') {
+      return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome });
+    }
+    const blocks = parseWikitext(revision.content ?? '', c.namespaces);
+    const content = presentBlocks(blocks, c.pages.existing(titlesIn(blocks)));
+    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice }, chrome });
+  }
+
+  function presentOldRevisionNotice(revision: RevisionRecord, title: Title, page: PageRecord, lang: string) {
+    const when = timestampParts(revision.createdAt, lang);
+    const newer = c.pages.nextRevisionId(page, revision.id);
+    return {
+      author: authorView(revision.actorName),
+      ...when,
+      latestHref: title.path,
+      olderHref: revision.parentId ? permanentLink(title, revision.parentId) : null,
+      newerHref: newer ? permanentLink(title, newer) : null,
+    };
+  }
+
+  async function missing(res: Response, title: Title): Promise<void> {
+    const { user } = ctx(res);
+    const isTalk = c.namespaces.isTalk(title.namespace);
+    const canEdit = isTalk && c.pages.editDecision(user, title, null).allowed;
+    return renderPage(res, {
+      view: 'wiki/missing',
+      status: 404,
+      model: { newTopicHref: canEdit ? indexPhp(title, { action: 'edit', section: 'new' }) : null, isTalk, loggedIn: user !== null },
+      chrome: presentChrome(c, res, { title, page: null, revId: null, action: 'view' }),
+    });
+  }
+
+  async function history(req: Request, res: Response, title: Title): Promise<void> {
+    const { lang } = ctx(res);
+    const page = c.pages.find(title);
+    if (!page) return missing(res, title);
+    const offsetParam = param(req.query, 'offset');
+    const before = offsetParam && /^\d{1,15}$/.test(offsetParam) ? Number(offsetParam) : Number.MAX_SAFE_INTEGER;
+    const rows = c.pages.history(page, before, HISTORY_PAGE_SIZE + 1);
+    const more = rows.length > HISTORY_PAGE_SIZE;
+    const revisions = rows.slice(0, HISTORY_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      href: permanentLink(title, r.id),
+      ...timestampParts(r.createdAt, lang),
+      author: authorView(r.actorName),
+      size: r.size,
+      summary: r.summary,
+      isLatest: r.id === page.latestRevId,
+    }));
+    return renderPage(res, {
+      view: 'wiki/history',
+      model: {
+        revisions,
+        olderHref: more ? indexPhp(title, { action: 'history', offset: revisions[revisions.length - 1]!.id }) : null,
+        newestHref: before !== Number.MAX_SAFE_INTEGER ? indexPhp(title, { action: 'history' }) : null,
+        total: c.pages.revisionCount(page),
+      },
+      chrome: presentChrome(c, res, { title, page, revId: page.latestRevId, action: 'history', heading: ctx(res).t('wiki-history-title', { title: title.prefixedText }) }),
+    });
+  }
+
+  async function raw(res: Response, title: Title, oldid: string | undefined): Promise<void> {
+    const page = c.pages.find(title);
+    const revision = oldid && /^\d{1,15}$/.test(oldid) ? c.pages.revision(Number(oldid)) : page ? c.pages.revision(page.latestRevId) : null;
+    if (!page || !revision || revision.pageId !== page.id) throw notFound('wiki-error-missing-page');
+    if (revision.content === null) throw new AppError(400, 'wiki-error-raw-talk');
+    res.type(page.contentModel === 'json' ? 'application/json' : 'text/plain').send(revision.content);
+  }
+
+  /** Reply form and its submission; POST-redirect-GET to the new comment. */
+  async function reply(req: Request, res: Response, title: Title): Promise<void> {
+    const { user, t } = ctx(res);
+    const replyTo = param(req.query, 'replyto') ?? '';
+    if (!user) return sendToLogin(res, title, { action: 'reply', replyto: replyTo });
+    const page = c.pages.find(title);
+    const target = page ? c.talk.findItem(page, replyTo) : null;
+    if (!page || !target) throw new AppError(404, 'talk-error-reply-target-missing', { threadId: replyTo });
+    const decision = c.pages.editDecision(user, title, page);
+    if (!decision.allowed) throw new AppError(403, decision.messageKey, { reason: decision.block?.reason ?? '' });
+
+    let text = '';
+    const errors: FieldError[] = [];
+    if (req.method === 'POST') {
+      text = field(req, 'wpTextbox1') ?? '';
+      if (!hasValidToken(c, req, res)) {
+        errors.push({ field: 'wpTextbox1', messageKey: 'session-failure' });
+      } else {
+        const posted = c.talk.addReply(title, { user }, replyTo, text);
+        if (posted.ok) {
+          res.redirect(303, `${title.path}#${encodeURIComponent(posted.value.threadId)}`);
+          return;
+        }
+        errors.push({ field: 'wpTextbox1', messageKey: posted.messageKey, ...(posted.params ? { params: posted.params } : {}) });
+      }
+    }
+    const when = timestampParts(target.createdAt, ctx(res).lang);
+    const targetBlocks = target.kind === 'comment' ? parseWikitext(target.body, c.namespaces) : [];
+    return renderPage(res, {
+      view: 'talk/reply',
+      status: errors.length ? 422 : 200,
+      model: {
+        target: {
+          kind: target.kind,
+          heading: target.kind === 'heading' ? target.body : null,
+          blocks: presentBlocks(targetBlocks, c.pages.existing(titlesIn(targetBlocks))),
+          author: authorView(target.authorName),
+          ...when,
+        },
+        action: indexPhp(title, { action: 'reply', replyto: replyTo }),
+        cancelHref: `${title.path}#${encodeURIComponent(replyTo)}`,
+        token: formToken(c, res),
+        text,
+        errors,
+        maxLength: MAX_COMMENT_CODE_POINTS,
+      },
+      chrome: presentChrome(c, res, {
+        title,
+        page,
+        revId: page.latestRevId,
+        action: 'reply',
+        heading: t('talk-reply-title', { title: title.prefixedText }),
+      }),
+    });
+  }
+
+  async function newTopic(req: Request, res: Response, title: Title): Promise<void> {
+    const { user, t } = ctx(res);
+    if (!user) return sendToLogin(res, title, { action: 'edit', section: 'new' });
+    if (!c.namespaces.isTalk(title.namespace)) throw new AppError(400, 'talk-error-not-talk-page');
+    const page = c.pages.find(title);
+    const decision = c.pages.editDecision(user, title, page);
+    if (!decision.allowed) throw new AppError(403, decision.messageKey, { reason: decision.block?.reason ?? '' });
+
+    let subject = '';
+    let text = '';
+    const errors: FieldError[] = [];
+    if (req.method === 'POST') {
+      subject = field(req, 'wpSummary') ?? '';
+      text = field(req, 'wpTextbox1') ?? '';
+      if (!hasValidToken(c, req, res)) {
+        errors.push({ field: 'wpSummary', messageKey: 'session-failure' });
+      } else {
+        const posted = c.talk.addTopic(title, { user }, subject, text);
+        if (posted.ok) {
+          res.redirect(303, `${title.path}#${encodeURIComponent(posted.value.threadId)}`);
+          return;
+        }
+        const fieldName = posted.messageKey.startsWith('talk-error-heading') ? 'wpSummary' : 'wpTextbox1';
+        errors.push({ field: fieldName, messageKey: posted.messageKey, ...(posted.params ? { params: posted.params } : {}) });
+      }
+    }
+    return renderPage(res, {
+      view: 'talk/new-topic',
+      status: errors.length ? 422 : 200,
+      model: {
+        action: indexPhp(title, { action: 'edit', section: 'new' }),
+        cancelHref: title.path,
+        token: formToken(c, res),
+        subject,
+        text,
+        errors,
+        maxLength: MAX_COMMENT_CODE_POINTS,
+        maxSubjectLength: MAX_HEADING_CODE_POINTS,
+      },
+      chrome: presentChrome(c, res, { title, page, revId: page?.latestRevId ?? null, action: 'new-topic', heading: t('talk-new-topic-title', { title: title.prefixedText }) }),
+    });
+  }
+
+  router.get('/', (_req, res) => res.redirect(301, mainPagePath()));
+  router.get('/wiki', (_req, res) => res.redirect(301, mainPagePath()));
+  router.get('/wiki/', (_req, res) => res.redirect(301, mainPagePath()));
+
+  router.all('/wiki/{*rest}', async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') throw new AppError(405, 'app-error-method-not-allowed');
+    const rawPath = req.path.slice('/wiki/'.length);
+    let input: string;
+    try {
+      input = decodeURIComponent(rawPath);
+    } catch {
+      throw new AppError(400, 'title-invalid-characters', { title: rawPath });
+    }
+    const title = titleOrBadTitle(input);
+    // One URL per page: /wiki/talk:african wild dog answers with a redirect to /wiki/Talk:African_wild_dog.
+    if (req.method === 'GET' && title.namespace !== NS_SPECIAL && title.path !== req.path) {
+      res.redirect(301, title.path + queryString(req));
+      return;
+    }
+    await dispatch(req, res, title);
+  });
+
+  router.all('/w/index.php', async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') throw new AppError(405, 'app-error-method-not-allowed');
+    const titleParam = param(req.query, 'title');
+    const oldid = param(req.query, 'oldid');
+    if (titleParam === undefined && oldid !== undefined) {
+      const revision = /^\d{1,15}$/.test(oldid) ? c.pages.revision(Number(oldid)) : null;
+      const page = revision ? c.pages.findById(revision.pageId) : null;
+      if (!page) throw new AppError(404, 'wiki-error-missing-revision', { id: oldid, title: '' });
+      return dispatch(req, res, titleOfPage(page));
+    }
+    if (titleParam === undefined) {
+      res.redirect(301, mainPagePath());
+      return;
+    }
+    await dispatch(req, res, titleOrBadTitle(titleParam));
+  });
+
+  return router;
+}
+
+function queryString(req: Request): string {
+  const i = req.originalUrl.indexOf('?');
+  return i >= 0 ? req.originalUrl.slice(i) : '';
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
