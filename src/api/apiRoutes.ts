@@ -1,0 +1,348 @@
+/**
+ * A subset of MediaWiki's Action API at /w/api.php, answering in MediaWiki's JSON shapes:
+ * action=query (meta=tokens|userinfo|siteinfo, list=allusers) and action=login.
+ */
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import type { UserAccount } from '../accounts/UserAccount.js';
+import { effectiveGroups, rightsOf } from '../accounts/UserAccount.js';
+import type { Container } from '../container.js';
+import { ctx } from '../http/context.js';
+import { ensureSession, setSession } from '../http/requestContext.js';
+import type { TokenType } from '../sessions/SessionService.js';
+import { sqliteVersion } from '../storage/openDatabase.js';
+import { NS_MAIN } from '../wiki/namespaces.js';
+import { parseTitle } from '../wiki/Title.js';
+
+export const GENERATOR = 'MediaWiki 1.45.0';
+const tokenTypes = ['csrf', 'login', 'createaccount', 'patrol', 'rollback', 'userrights', 'watch'] as const;
+const LEGAL_TITLE_CHARS = " %!\"$&'()*,\\-.\\/0-9:;=?@A-Z\\\\^_`a-z~\\x80-\\xFF+";
+
+/** A failure the API reports as {"error": {...}}; `code` is MediaWiki's. */
+class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageKey: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+type Params = Record<string, string>;
+
+/** GET and POST parameters merged, POST winning, as WebRequest does; repeated names keep the last. */
+function readParams(req: Request): { params: Params; posted: Set<string> } {
+  const params: Params = {};
+  const posted = new Set<string>();
+  const add = (source: unknown, fromBody: boolean) => {
+    if (!source || typeof source !== 'object') return;
+    for (const [k, v] of Object.entries(source as Record<string, unknown>)) {
+      const value = Array.isArray(v) ? v[v.length - 1] : v;
+      if (typeof value !== 'string') continue;
+      params[k] = value;
+      if (fromBody) posted.add(k);
+    }
+  };
+  add(req.query, false);
+  if (req.method === 'POST') add(req.body, true);
+  return { params, posted };
+}
+
+const list = (value: string | undefined): string[] => (value ? value.split('|').map((v) => v.trim()).filter(Boolean) : []);
+
+export function apiRoutes(c: Container): Router {
+  const router = Router();
+  const en = c.messages.translator('en');
+
+  router.all('/w/api.php', (req, res) => {
+    const { params, posted } = readParams(req);
+    const fv2 = params.formatversion === '2' || params.formatversion === 'latest';
+    const warnings: Record<string, string[]> = {};
+    const warn = (module: string, key: string, p: Record<string, unknown> = {}) => (warnings[module] ??= []).push(en(key, p));
+    const used = new Set(['action', 'format', 'formatversion', 'maxlag', 'assert', 'assertuser', 'errorformat', 'uselang', 'errorlang', 'utf8', 'origin', 'smaxage', 'maxage', 'curtimestamp', 'servedby', 'requestid', 'responselanginfo']);
+    const bool = (v: boolean) => (fv2 ? v : v ? '' : undefined);
+
+    const send = (body: Record<string, unknown>, errorCode?: string) => {
+      if (Object.keys(warnings).length) {
+        body.warnings = Object.fromEntries(
+          Object.entries(warnings).map(([m, w]) => [m, fv2 ? { warnings: w.join('\n') } : { '*': w.join('\n') }]),
+        );
+      }
+      if (params.curtimestamp !== undefined) body.curtimestamp = new Date(c.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (params.requestid !== undefined) body.requestid = params.requestid;
+      if (errorCode) res.setHeader('MediaWiki-API-Error', errorCode);
+      res.setHeader('Cache-Control', 'private, must-revalidate, max-age=0');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      if (params.format === 'jsonfm' || params.format === undefined) {
+        res.type('html').render('api/jsonfm', { json: JSON.stringify(body, null, 4) });
+      } else {
+        res.type('application/json').send(JSON.stringify(body));
+      }
+    };
+
+    try {
+      const format = params.format ?? 'jsonfm';
+      if (format !== 'json' && format !== 'jsonfm') throw new ApiError('badvalue', 'apierror-badvalue', { name: 'format', value: format });
+      const action = params.action ?? 'help';
+      const user = ctx(res).user;
+      checkAssert(params, user);
+      let result: Record<string, unknown>;
+      if (action === 'query') {
+        result = query(params, user, warn, used, bool, res);
+      } else if (action === 'login') {
+        for (const p of ['lgname', 'lgpassword', 'lgtoken', 'lgdomain']) used.add(p);
+        if (req.method !== 'POST' || (params.lgpassword !== undefined && !posted.has('lgpassword'))) {
+          throw new ApiError('mustpostparams', 'apierror-mustpostparams', { names: 'lgpassword' });
+        }
+        return void login(params, res).then((r) => {
+          noteUnused(params, used, warn);
+          send(r);
+        }).catch((e: unknown) => sendError(e));
+      } else if (action === 'help') {
+        throw new ApiError('badvalue', 'apierror-nohelp', {});
+      } else {
+        throw new ApiError('badvalue', 'apierror-badvalue', { name: 'action', value: action });
+      }
+      noteUnused(params, used, warn);
+      send({ batchcomplete: bool(true), ...result });
+    } catch (e) {
+      sendError(e);
+    }
+
+    function sendError(e: unknown) {
+      if (!(e instanceof ApiError)) {
+        c.logger.error('api request failed', { error: e instanceof Error ? e.stack : String(e) });
+        send({ error: { code: 'internal_api_error', info: en('apierror-internal') } }, 'internal_api_error');
+        return;
+      }
+      const info = en(e.messageKey, e.params);
+      const docref = en('apierror-docref');
+      send({ error: fv2 ? { code: e.code, info, docref } : { code: e.code, info, '*': docref } }, e.code);
+    }
+  });
+
+  function checkAssert(params: Params, user: UserAccount | null) {
+    const assert = params.assert;
+    if (assert === undefined || assert === '') return;
+    if (assert === 'user' && !user) throw new ApiError('assertuserfailed', 'apierror-assertuserfailed');
+    if (assert === 'anon' && user) throw new ApiError('assertanonfailed', 'apierror-assertanonfailed');
+    if (assert === 'bot' && !(user && user.groups.includes('bot'))) throw new ApiError('assertbotfailed', 'apierror-assertbotfailed');
+    if (!['user', 'anon', 'bot'].includes(assert)) throw new ApiError('badvalue', 'apierror-badvalue', { name: 'assert', value: assert });
+    if (params.assertuser !== undefined && user?.name !== params.assertuser) {
+      throw new ApiError('assertnameduserfailed', 'apierror-assertnameduserfailed', { name: params.assertuser });
+    }
+  }
+
+  function noteUnused(params: Params, used: Set<string>, warn: (m: string, k: string, p?: Record<string, unknown>) => void) {
+    const unused = Object.keys(params).filter((p) => !used.has(p) && p !== '_');
+    if (unused.length) warn('main', 'apiwarn-unrecognizedparams', { names: unused.join(', '), count: unused.length });
+  }
+
+  function query(
+    params: Params,
+    user: UserAccount | null,
+    warn: (m: string, k: string, p?: Record<string, unknown>) => void,
+    used: Set<string>,
+    bool: (v: boolean) => boolean | string | undefined,
+    res: Response,
+  ): Record<string, unknown> {
+    used.add('meta').add('list').add('prop').add('titles');
+    const out: Record<string, unknown> = {};
+    for (const meta of list(params.meta)) {
+      if (meta === 'tokens') {
+        used.add('type');
+        const tokens: Record<string, string> = {};
+        for (const type of list(params.type ?? 'csrf')) {
+          if (!(tokenTypes as readonly string[]).includes(type)) {
+            warn('tokens', 'apiwarn-unrecognizedvalues', { name: 'type', values: type, count: 1 });
+            continue;
+          }
+          // A login token needs a session to be bound to; MediaWiki starts one here too.
+          const session = type === 'login' ? ensureSession(c, res) : ctx(res).session;
+          const kind: TokenType = type === 'login' ? 'login' : 'csrf';
+          tokens[`${type}token`] = user || type === 'login' ? c.sessions.token(session, kind) : c.sessions.token(null, kind);
+        }
+        out.tokens = tokens;
+      } else if (meta === 'userinfo') {
+        used.add('uiprop');
+        out.userinfo = userinfo(user, ctx(res).address, list(params.uiprop), warn, bool);
+      } else if (meta === 'siteinfo') {
+        used.add('siprop');
+        Object.assign(out, siteinfo(list(params.siprop ?? 'general'), warn, bool));
+      } else {
+        warn('query', 'apiwarn-unrecognizedvalues', { name: 'meta', values: meta, count: 1 });
+      }
+    }
+    for (const l of list(params.list)) {
+      if (l === 'allusers') {
+        for (const p of ['auprefix', 'aufrom', 'auto', 'aulimit', 'auprop', 'auwitheditsonly', 'augroup', 'continue']) used.add(p);
+        const { users, next } = allusers(params);
+        out.allusers = users;
+        if (next !== null) (out as { continue?: unknown }).continue = { aufrom: next, continue: '-||' };
+      } else {
+        warn('query', 'apiwarn-unrecognizedvalues', { name: 'list', values: l, count: 1 });
+      }
+    }
+    const cont = (out as { continue?: unknown }).continue;
+    delete (out as { continue?: unknown }).continue;
+    return { ...(cont ? { continue: cont } : {}), ...(Object.keys(out).length ? { query: out } : {}) };
+  }
+
+  /** Anonymous callers are named by their address, as MediaWiki does. */
+  function userinfo(user: UserAccount | null, address: string, props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
+    const now = c.clock.now();
+    const groups = effectiveGroups(user, c.settings, now);
+    const info: Record<string, unknown> = user ? { id: user.id, name: user.name } : { id: 0, name: address, anon: bool(true) };
+    for (const p of props) {
+      switch (p) {
+        case 'rights':
+          info.rights = rightsOf(groups);
+          break;
+        case 'groups':
+          info.groups = groups;
+          break;
+        case 'editcount':
+          if (user) info.editcount = user.editCount;
+          break;
+        case 'email':
+          if (user) {
+            info.email = user.email;
+            if (user.emailConfirmedAt !== null) info.emailauthenticated = iso(user.emailConfirmedAt);
+          }
+          break;
+        case 'registrationdate':
+          if (user) info.registrationdate = iso(user.registeredAt);
+          break;
+        case 'blockinfo':
+          if (user) {
+            const block = c.accounts.activeBlocks(user)[0];
+            if (block) {
+              Object.assign(info, {
+                blockid: block.id,
+                blockedbyid: block.byUserId ?? 0,
+                blockreason: block.reason,
+                blockedtimestamp: iso(block.createdAt),
+                blockexpiry: block.expiresAt === null ? 'infinite' : iso(block.expiresAt),
+                blockpartial: bool(!block.sitewide),
+              });
+            }
+          }
+          break;
+        default:
+          warn('userinfo', 'apiwarn-unrecognizedvalues', { name: 'uiprop', values: p, count: 1 });
+      }
+    }
+    return info;
+  }
+
+  function siteinfo(props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
+    const out: Record<string, unknown> = {};
+    const server = new URL(c.settings.Server);
+    const mainPage = parseTitle(c.messages.translator(c.settings.LanguageCode)('mainpage'), c.namespaces);
+    for (const p of props) {
+      switch (p) {
+        case 'general':
+          out.general = {
+            mainpage: mainPage.ok ? mainPage.value.prefixedText : 'Main Page',
+            base: `${c.settings.Server}/wiki/${mainPage.ok ? mainPage.value.prefixedDbKey : 'Main_Page'}`,
+            sitename: c.settings.Sitename,
+            mainpageisdomainroot: bool(false),
+            logo: `${c.settings.Server}/static/logo.svg`,
+            generator: GENERATOR,
+            phpversion: '8.3.0',
+            phpsapi: 'node',
+            dbtype: 'sqlite',
+            dbversion: sqliteVersion(c.db),
+            case: 'first-letter',
+            lang: c.settings.LanguageCode,
+            fallback: [],
+            rtl: bool(false),
+            fallback8bitEncoding: 'windows-1252',
+            readonly: bool(false),
+            writeapi: bool(true),
+            maxarticlesize: 2097152,
+            timezone: 'UTC',
+            timeoffset: 0,
+            articlepath: '/wiki/$1',
+            scriptpath: '/w',
+            script: '/w/index.php',
+            server: c.settings.Server,
+            servername: server.hostname,
+            wikiid: 'demowiki',
+            time: iso(c.clock.now()),
+            legaltitlechars: LEGAL_TITLE_CHARS,
+            invalidusernamechars: '@:>=',
+            externallinktarget: bool(false),
+          };
+          break;
+        case 'namespaces':
+          out.namespaces = Object.fromEntries(
+            c.namespaces.all.map((ns) => [
+              String(ns.id),
+              {
+                id: ns.id,
+                case: 'first-letter',
+                name: ns.name,
+                ...(ns.id !== NS_MAIN ? { canonical: ns.canonical } : {}),
+                subpages: bool(ns.id > 0 && ns.id !== 6 && ns.id !== 14),
+                content: bool(ns.id === NS_MAIN),
+                nonincludable: bool(false),
+              },
+            ]),
+          );
+          break;
+        case 'namespacealiases':
+          out.namespacealiases = c.namespaces.aliases.map((a) => ({ id: a.id, alias: a.alias }));
+          break;
+        default:
+          warn('siteinfo', 'apiwarn-unrecognizedvalues', { name: 'siprop', values: p, count: 1 });
+      }
+    }
+    return out;
+  }
+
+  function allusers(params: Params) {
+    const limitParam = params.aulimit ?? '10';
+    const limit = limitParam === 'max' ? 500 : Number(limitParam);
+    if (!Number.isInteger(limit) || limit < 1) throw new ApiError('badinteger', 'apierror-badinteger', { name: 'aulimit', value: limitParam });
+    const capped = Math.min(limit, 500);
+    const norm = (s: string | undefined) => (s ? s.replace(/_/g, ' ').replace(/^./u, (ch) => ch.toUpperCase()) : '');
+    const props = list(params.auprop);
+    const rows = c.accounts.list({ from: norm(params.aufrom), to: norm(params.auto), prefix: norm(params.auprefix), limit: capped + 1 });
+    const now = c.clock.now();
+    const users = rows.slice(0, capped).map((u) => {
+      const entry: Record<string, unknown> = { userid: u.id, name: u.name };
+      if (props.includes('editcount')) entry.editcount = u.editCount;
+      if (props.includes('registration')) entry.registration = iso(u.registeredAt);
+      if (props.includes('groups')) entry.groups = effectiveGroups(u, c.settings, now);
+      if (props.includes('blockinfo') && c.accounts.activeBlocks(u).length > 0) entry.blockid = c.accounts.activeBlocks(u)[0]!.id;
+      return entry;
+    });
+    return { users, next: rows.length > capped ? rows[capped]!.name : null };
+  }
+
+  async function login(params: Params, res: Response): Promise<Record<string, unknown>> {
+    const session = ctx(res).session;
+    if (!params.lgtoken) {
+      return { login: { result: 'NeedToken', token: c.sessions.token(ensureSession(c, res), 'login') } };
+    }
+    if (!c.sessions.verifyToken(session, 'login', params.lgtoken)) return { login: { result: 'WrongToken' } };
+    if (!params.lgname || params.lgpassword === undefined) {
+      return { login: { result: 'Failed', reason: en('apierror-login-failed') } };
+    }
+    const result = await c.accounts.authenticate(params.lgname, params.lgpassword, ctx(res).address);
+    if (!result.ok) {
+      const reason = en(result.messageKey === 'login-error-throttled' ? 'login-error-throttled' : 'apierror-login-failed', result.params ?? {});
+      return { login: { result: 'Failed', reason } };
+    }
+    setSession(c, res, c.sessions.rotate(session, result.value.id));
+    return { login: { result: 'Success', lguserid: result.value.id, lgusername: result.value.name } };
+  }
+
+  return router;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,84 @@
+/** createApp(container): the Express app with every route and middleware, without listening (tests import this). */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { accountSpecialPages } from './accounts/accountSpecialPages.js';
+import { apiRoutes } from './api/apiRoutes.js';
+import type { Container } from './container.js';
+import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { requestContext } from './http/requestContext.js';
+import type { SpecialPage } from './wiki/SpecialPage.js';
+import { wikiRoutes } from './wiki/wikiRoutes.js';
+import { wikiSpecialPages } from './wiki/wikiSpecialPages.js';
+
+/** Request bodies larger than this are refused with 413 (forms, API and REST alike). */
+export const BODY_LIMIT = '64kb';
+
+/** Static files get a content hash in their URL, so they can be cached for a year and still change on deploy. */
+function assetUrls(staticDir: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const f of readdirSync(staticDir)) {
+    const hash = createHash('sha256').update(readFileSync(path.join(staticDir, f))).digest('hex').slice(0, 10);
+    urls[f] = `/static/${f}?v=${hash}`;
+  }
+  return urls;
+}
+
+export function createApp(c: Container): express.Express {
+  const app = express();
+  const staticDir = path.join(c.paths.views, 'static');
+  app.set('views', c.paths.views);
+  app.set('view engine', 'ejs');
+  app.set('view cache', true);
+  app.set('x-powered-by', false);
+  app.set('query parser', 'simple');
+  app.locals.assets = assetUrls(staticDir);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.type('text').send('ok');
+  });
+  app.use('/static', express.static(staticDir, { etag: true, maxAge: '365d', immutable: true, index: false, fallthrough: false }));
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.assets['logo.svg'] ?? '/static/logo.svg'));
+
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(requestContext(c));
+  app.use((_req, res, next) => {
+    // Pages may carry tokens and private details: never stored by shared caches, revalidated by browsers.
+    res.setHeader('Cache-Control', 'private, no-cache, no-store');
+    next();
+  });
+
+  const specialPages: SpecialPage[] = [];
+  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages));
+
+  app.use(apiRoutes(c));
+  app.use(wikiRoutes(c, specialPages));
+  app.use(notFoundHandler(c));
+  app.use(errorHandler(c));
+  return app;
+}

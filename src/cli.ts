@@ -1,0 +1,161 @@
+/** The operators' command line: `npm run -s cli -- <command>`; later issues add their commands here. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ExplicitGroup } from './accounts/UserAccount.js';
+import { explicitGroups } from './accounts/UserAccount.js';
+import { type Container, createContainer, projectRoot } from './container.js';
+import { loadSettings } from './settings.js';
+import { createLogger } from './shared/Logger.js';
+import { parseTitle } from './wiki/Title.js';
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+type Command = { summary: string; usage: string; run(args: string[], io: Io, container: () => Container): Promise<number> | number };
+
+const commands: Record<string, Command> = {
+  'user:create': {
+    summary: 'create an account',
+    usage: 'user:create NAME --password P [--email E] [--email-confirmed] [--edits N] [--registered ISO8601] [--group G]...',
+    run(args, io, container) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          password: { type: 'string' },
+          email: { type: 'string' },
+          'email-confirmed': { type: 'boolean', default: false },
+          edits: { type: 'string' },
+          registered: { type: 'string' },
+          group: { type: 'string', multiple: true, default: [] },
+        },
+      });
+      if (positionals.length !== 1 || !values.password) return usage(io, this.usage);
+      const edits = values.edits === undefined ? 0 : Number(values.edits);
+      if (!Number.isInteger(edits) || edits < 0) return fail(io, `--edits must be a whole number of edits, not "${values.edits}"`);
+      const registered = values.registered === undefined ? undefined : Date.parse(values.registered);
+      if (registered !== undefined && Number.isNaN(registered)) return fail(io, `--registered must be a date such as 2024-05-01T12:00:00Z, not "${values.registered}"`);
+      const groups = values.group ?? [];
+      const unknown = groups.filter((g) => !(explicitGroups as readonly string[]).includes(g));
+      if (unknown.length) return fail(io, `unknown group ${unknown.join(', ')}; groups are ${explicitGroups.join(', ')} (user and autoconfirmed are implicit)`);
+      const c = container();
+      const created = c.accounts.create({
+        name: positionals[0]!,
+        password: values.password,
+        ...(values.email !== undefined ? { email: values.email } : {}),
+        emailConfirmed: values['email-confirmed'] ?? false,
+        edits,
+        ...(registered !== undefined ? { registeredAt: registered } : {}),
+        groups: groups as ExplicitGroup[],
+      });
+      if (!created.ok) return fail(io, c.messages.translator('en')(created.messageKey, created.params ?? {}));
+      io.out(JSON.stringify({ created: created.value.name, id: created.value.id, groups: created.value.groups }));
+      return 0;
+    },
+  },
+  'user:block': {
+    summary: 'block an account, sitewide or partially',
+    usage: 'user:block NAME [--reason TEXT] [--expiry ISO8601] [--namespace N]... [--page TITLE]...',
+    run(args, io, container) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          reason: { type: 'string', default: '' },
+          expiry: { type: 'string' },
+          namespace: { type: 'string', multiple: true, default: [] },
+          page: { type: 'string', multiple: true, default: [] },
+        },
+      });
+      if (positionals.length !== 1) return usage(io, this.usage);
+      const c = container();
+      const user = c.accounts.findByName(positionals[0]!);
+      if (!user) return fail(io, `no account named "${positionals[0]}"`);
+      const expiresAt = values.expiry === undefined ? null : Date.parse(values.expiry);
+      if (expiresAt !== null && (Number.isNaN(expiresAt) || expiresAt <= c.clock.now())) return fail(io, `--expiry must be a future date such as 2030-01-01T00:00:00Z, not "${values.expiry}"`);
+      const namespaces = (values.namespace ?? []).map(Number);
+      if (namespaces.some((n) => !c.namespaces.exists(n) || n < 0)) return fail(io, `--namespace takes a namespace number such as 0 or 1`);
+      const pageIds: number[] = [];
+      for (const p of values.page ?? []) {
+        const parsed = c.pages.find(parseTitleOrThrow(c, p));
+        if (!parsed) return fail(io, `no page named "${p}"`);
+        pageIds.push(parsed.id);
+      }
+      const partial = namespaces.length > 0 || pageIds.length > 0;
+      const block = c.accounts.block(user, { reason: values.reason ?? '', expiresAt, ...(partial ? { partial: { pageIds, namespaces } } : {}) });
+      io.out(JSON.stringify({ blocked: user.name, blockId: block.id, sitewide: block.sitewide, expires: block.expiresAt === null ? 'infinite' : new Date(block.expiresAt).toISOString() }));
+      return 0;
+    },
+  },
+  'config:validate': {
+    summary: 'check an operator settings file (exit 0, or 1 with one line per problem)',
+    usage: 'config:validate FILE',
+    run(args, io) {
+      if (args.length !== 1) return usage(io, this.usage);
+      // The file is checked merged over config/default.json, exactly as the wiki reads it at start.
+      const loaded = loadSettings({ REPORTINCIDENT_CONFIG: args[0]! }, projectRoot);
+      if (loaded.ok) {
+        io.out(`${args[0]}: valid`);
+        return 0;
+      }
+      for (const p of loaded.problems) io.err(p);
+      return 1;
+    },
+  },
+};
+
+function parseTitleOrThrow(c: Container, text: string) {
+  const parsed = parseTitle(text, c.namespaces);
+  if (!parsed.ok) throw new CliError(`"${text}" is not a valid page title`);
+  return parsed.value;
+}
+
+class CliError extends Error {}
+
+function usage(io: Io, text: string): number {
+  io.err(`usage: npm run -s cli -- ${text}`);
+  return 2;
+}
+
+function fail(io: Io, message: string): number {
+  io.err(`error: ${message}`);
+  return 1;
+}
+
+export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    io.err(name ? `unknown command "${name}"` : 'no command given');
+    io.err('commands:');
+    for (const c of Object.values(commands)) io.err(`  ${c.usage.padEnd(60)} ${c.summary}`);
+    return 2;
+  }
+  let container: Container | null = null;
+  const getContainer = () => {
+    if (container) return container;
+    const loaded = loadSettings(env, projectRoot);
+    if (!loaded.ok) {
+      for (const p of loaded.problems) io.err(`settings: ${p}`);
+      throw new CliError('the settings are invalid');
+    }
+    container = createContainer(loaded.settings, { logger: createLogger('warn') });
+    return container;
+  };
+  try {
+    return await command.run(rest, io, getContainer);
+  } catch (e) {
+    if (e instanceof CliError) return fail(io, e.message);
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(io, e.message);
+    throw e;
+  } finally {
+    (container as Container | null)?.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(projectRoot, 'src', 'cli.ts')) {
+  const code = await runCli(process.argv.slice(2), process.env, { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') });
+  process.exitCode = code;
+}

@@ -1,0 +1,90 @@
+/** The composition root: the one place that builds services and adapters and wires them together. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AccountService } from './accounts/AccountService.js';
+import { LoginThrottle } from './accounts/LoginThrottle.js';
+import { UserRepository } from './accounts/UserRepository.js';
+import { createI18n, type Messages } from './i18n/createI18n.js';
+import { MenuRegistry } from './menus/MenuRegistry.js';
+import { SessionRepository } from './sessions/SessionRepository.js';
+import { SessionService } from './sessions/SessionService.js';
+import type { Settings } from './settings.js';
+import type { Clock } from './shared/Clock.js';
+import { systemClock } from './shared/Clock.js';
+import type { Logger } from './shared/Logger.js';
+import { createLogger } from './shared/Logger.js';
+import { migrate } from './storage/migrate.js';
+import { type Db, openDatabase } from './storage/openDatabase.js';
+import { registerTalkMenuItems } from './talk/talkMenuItems.js';
+import { TalkItemRepository } from './talk/TalkItemRepository.js';
+import { TalkPageService } from './talk/TalkPageService.js';
+import { Namespaces } from './wiki/namespaces.js';
+import { PageRepository } from './wiki/PageRepository.js';
+import { PageService } from './wiki/PageService.js';
+
+/** The project's root folder, for views/, locales/ and config/, wherever the process was started. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Container {
+  settings: Settings;
+  clock: Clock;
+  logger: Logger;
+  db: Db;
+  paths: { root: string; views: string; locales: string };
+  namespaces: Namespaces;
+  messages: Messages;
+  accounts: AccountService;
+  sessions: SessionService;
+  pages: PageService;
+  talk: TalkPageService;
+  menus: MenuRegistry;
+  close(): void;
+}
+
+export interface ContainerOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** A database file other than DATA_DIR/wiki.sqlite, or ':memory:'. */
+  databaseFile?: string;
+}
+
+export function createContainer(settings: Settings, overrides: ContainerOverrides = {}): Container {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(settings.runtime.production ? 'info' : 'info');
+  const paths = { root: projectRoot, views: path.join(projectRoot, 'views'), locales: path.join(projectRoot, 'locales') };
+
+  const db = openDatabase(overrides.databaseFile ?? path.join(settings.runtime.dataDir, 'wiki.sqlite'));
+  const applied = migrate(db);
+  if (applied.length > 0) logger.info('database migrated', { migrations: applied });
+
+  const namespaces = new Namespaces(settings.Sitename);
+  const messages = createI18n(paths.locales);
+  const contentT = messages.translator(messages.has(settings.LanguageCode) ? settings.LanguageCode : 'en');
+
+  const users = new UserRepository(db);
+  const accounts = new AccountService(users, new LoginThrottle(db, clock), clock);
+  const sessions = new SessionService(new SessionRepository(db), clock);
+  const pages = new PageService(new PageRepository(db), users, namespaces, clock);
+  const talk = new TalkPageService(pages, new TalkItemRepository(db), namespaces, clock, (kind, heading) =>
+    contentT(kind === 'new-topic' ? 'talk-summary-new-topic' : 'talk-summary-reply', { heading }),
+  );
+
+  const menus = new MenuRegistry();
+  registerTalkMenuItems(menus);
+
+  return {
+    settings,
+    clock,
+    logger,
+    db,
+    paths,
+    namespaces,
+    messages,
+    accounts,
+    sessions,
+    pages,
+    talk,
+    menus,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,134 @@
+/** The skin around every page: tabs, the Tools menu, personal tools, titles; built once per request. */
+import type { Response } from 'express';
+import type { Container } from '../container.js';
+import type { MenuItem } from '../menus/MenuRegistry.js';
+import { NS_SPECIAL } from '../wiki/namespaces.js';
+import type { PageRecord } from '../wiki/PageRepository.js';
+import { parseTitle, type Title } from '../wiki/Title.js';
+import { ctx } from './context.js';
+import { indexPhp } from '../wiki/links.js';
+
+export interface Tab {
+  id: string;
+  labelKey: string;
+  href: string;
+  selected: boolean;
+  /** The page does not exist (MediaWiki shows such tabs in red). */
+  missing?: boolean;
+}
+
+export interface PersonalTools {
+  name: string;
+  userHref: string;
+  talkHref: string;
+  preferencesHref: string;
+  contributionsHref: string;
+  logoutHref: string;
+  logoutToken: string;
+}
+
+export interface Chrome {
+  sitename: string;
+  htmlTitle: string;
+  heading: string;
+  namespaceTabs: Tab[];
+  viewTabs: Tab[];
+  tools: MenuItem[];
+  personal: PersonalTools | null;
+  loginHref: string;
+  mainPageHref: string;
+  specialPagesHref: string;
+}
+
+export type ChromeAction = 'view' | 'history' | 'reply' | 'new-topic' | 'special' | 'error';
+
+export interface ChromeOptions {
+  title: Title | null;
+  /** The h1; defaults to the title's text with its namespace. */
+  heading?: string;
+  page?: PageRecord | null;
+  revId?: number | null;
+  isLatest?: boolean;
+  action?: ChromeAction;
+}
+
+/** Message key of the subject tab per namespace (Vector's "Article", "User page", ...). */
+const subjectTabKey: Record<number, string> = {
+  0: 'skin-tab-main',
+  2: 'skin-tab-user',
+  4: 'skin-tab-project',
+  6: 'skin-tab-file',
+  8: 'skin-tab-mediawiki',
+  10: 'skin-tab-template',
+  12: 'skin-tab-help',
+  14: 'skin-tab-category',
+};
+
+export function presentChrome(c: Container, res: Response, options: ChromeOptions): Chrome {
+  const { user, session, t } = ctx(res);
+  const title = options.title;
+  const action = options.action ?? 'view';
+  const sitename = c.settings.Sitename;
+  const heading = options.heading ?? title?.prefixedText ?? '';
+  const mainPage = parseTitle(t('mainpage'), c.namespaces);
+  const mainPageHref = mainPage.ok ? mainPage.value.path : '/wiki/Main_Page';
+  const special = (name: string) => `/wiki/Special:${name}`;
+  const returnTo = title && !(title.namespace === NS_SPECIAL && /^UserLog(in|out)/i.test(title.text)) ? title.prefixedDbKey : '';
+
+  const namespaceTabs: Tab[] = [];
+  const viewTabs: Tab[] = [];
+  if (title && title.namespace === NS_SPECIAL) {
+    namespaceTabs.push({ id: 'special', labelKey: 'skin-tab-special', href: title.path, selected: true });
+  } else if (title) {
+    const subjectNs = c.namespaces.subjectOf(title.namespace);
+    const talkNs = c.namespaces.talkOf(title.namespace);
+    const subject = parseTitle(`${c.namespaces.nameOf(subjectNs)}:${title.text}`, c.namespaces);
+    const talk = parseTitle(`${c.namespaces.nameOf(talkNs)}:${title.text}`, c.namespaces);
+    const existing = c.pages.existing([subject, talk].flatMap((r) => (r.ok ? [r.value] : [])));
+    const exists = (r: typeof subject) => r.ok && existing.has(`${r.value.namespace}:${r.value.dbKey}`);
+    if (subject.ok) {
+      namespaceTabs.push({
+        id: 'subject',
+        labelKey: subjectTabKey[subjectNs] ?? 'skin-tab-main',
+        href: subject.value.path,
+        selected: !c.namespaces.isTalk(title.namespace),
+        missing: !exists(subject),
+      });
+    }
+    if (talk.ok) {
+      namespaceTabs.push({ id: 'talk', labelKey: 'skin-tab-talk', href: talk.value.path, selected: c.namespaces.isTalk(title.namespace), missing: !exists(talk) });
+    }
+    viewTabs.push({ id: 'view', labelKey: 'skin-tab-read', href: title.path, selected: action === 'view' || action === 'reply' });
+    if (c.namespaces.isTalk(title.namespace) && user) {
+      viewTabs.push({ id: 'addtopic', labelKey: 'skin-tab-add-topic', href: indexPhp(title, { action: 'edit', section: 'new' }), selected: action === 'new-topic' });
+    }
+    viewTabs.push({ id: 'history', labelKey: 'skin-tab-history', href: indexPhp(title, { action: 'history' }), selected: action === 'history' });
+  }
+
+  const tools = title && title.namespace !== NS_SPECIAL
+    ? c.menus.pageActions({ viewer: user, title, page: options.page ?? null, revId: options.revId ?? null, isLatest: options.isLatest ?? true })
+    : [];
+
+  return {
+    sitename,
+    htmlTitle: t('skin-html-title', { page: heading, sitename }),
+    heading,
+    namespaceTabs,
+    viewTabs,
+    tools,
+    personal: user
+      ? {
+          name: user.name,
+          userHref: `/wiki/User:${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
+          talkHref: `/wiki/User_talk:${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
+          preferencesHref: special('Preferences'),
+          contributionsHref: `${special('Contributions')}/${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
+          logoutHref: special('UserLogout'),
+          logoutToken: c.sessions.token(session, 'csrf'),
+        }
+      : null,
+    loginHref: returnTo ? `${special('UserLogin')}?returnto=${encodeURIComponent(returnTo)}` : special('UserLogin'),
+    mainPageHref,
+    specialPagesHref: special('SpecialPages'),
+  };
+}

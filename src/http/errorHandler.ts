@@ -1,0 +1,75 @@
+/** The one 404 handler and the one error handler: known errors show their message, others a generic page. */
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Container } from '../container.js';
+import { AppError } from '../shared/AppError.js';
+import { presentChrome } from './chromePresenter.js';
+import { ctx } from './context.js';
+import { renderPage } from './render.js';
+
+export function notFoundHandler(c: Container) {
+  return async (req: Request, res: Response) => {
+    if (wantsJson(req)) {
+      res.status(404).json({ error: { code: 'notfound', info: 'No route matches this URL.' } });
+      return;
+    }
+    const { t } = ctx(res);
+    await renderPage(res, {
+      view: 'errors/error',
+      status: 404,
+      model: { messageKey: 'app-error-404-text', params: {} },
+      chrome: presentChrome(c, res, { title: null, heading: t('app-error-404-title'), action: 'error' }),
+    });
+  };
+}
+
+/** Maps body-parser and other framework errors to an AppError, so they get a message in the user's language. */
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const e = error as { type?: string; status?: number };
+  if (e?.type === 'entity.too.large') return new AppError(413, 'app-error-too-large');
+  if (e?.type === 'entity.parse.failed') return new AppError(400, 'app-error-malformed-body');
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'app-error-unsupported-encoding');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError(e.status, 'app-error-bad-request');
+  return null;
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/w/rest.php/') || req.path === '/w/api.php';
+}
+
+export function errorHandler(c: Container) {
+  // Express recognises error handlers by their four parameters.
+  return async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = toAppError(error);
+    const requestId = randomUUID();
+    if (!known || !known.expose) {
+      // Never the request body or query: they may hold what a reporter typed.
+      c.logger.error('request failed', { requestId, method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
+    }
+    const status = known?.status ?? 500;
+    if (res.headersSent) return;
+    if (wantsJson(req)) {
+      res.status(status).json({ error: { code: known?.messageKey ?? 'internal_api_error', info: known ? ctx(res)?.t(known.messageKey, known.params) : `Internal error; request id ${requestId}.` } });
+      return;
+    }
+    if (!res.locals.ctx) {
+      res.status(status).type('text').send(known ? known.messageKey : `Internal error; request id ${requestId}.`);
+      return;
+    }
+    const { t } = ctx(res);
+    const badTitle = known?.messageKey.startsWith('title-invalid') ?? false;
+    const headingKey = badTitle ? 'badtitle' : status === 403 ? 'app-error-403-title' : status === 404 ? 'app-error-404-title' : status >= 500 ? 'app-error-500-title' : 'app-error-400-title';
+    try {
+      await renderPage(res, {
+        view: 'errors/error',
+        status,
+        model: known && known.expose ? { messageKey: known.messageKey, params: known.params, badTitle } : { messageKey: 'app-error-500-text', params: { requestId }, badTitle: false },
+        chrome: presentChrome(c, res, { title: null, heading: t(headingKey), action: 'error' }),
+      });
+    } catch (renderError) {
+      c.logger.error('error page failed', { requestId, error: renderError instanceof Error ? renderError.stack : String(renderError) });
+      res.status(status).type('text').send(`Error ${status}; request id ${requestId}.`);
+    }
+  };
+}

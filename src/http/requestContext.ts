@@ -1,0 +1,71 @@
+/** Middleware that finds the session, the logged-in user and the interface language of each request. */
+import type { NextFunction, Request, Response } from 'express';
+import type { Container } from '../container.js';
+import { chooseLanguage } from '../i18n/chooseLanguage.js';
+import { directionOf } from '../i18n/createI18n.js';
+import type { Session } from '../sessions/SessionService.js';
+import { parseCookies } from './cookies.js';
+import { clientAddress, ctx, param, type RequestContext } from './context.js';
+
+export const SESSION_COOKIE = 'wiki_session';
+export const LANGUAGE_COOKIE = 'wiki_language';
+
+export function requestContext(c: Container) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const cookies = parseCookies(req.headers.cookie);
+    const session = c.sessions.find(cookies[SESSION_COOKIE]);
+    const user = session?.row.userId ? c.accounts.findById(session.row.userId) : null;
+    const lang = chooseLanguage(
+      {
+        uselang: param(req.query, 'uselang'),
+        preference: user?.language,
+        cookie: cookies[LANGUAGE_COOKIE],
+        acceptLanguage: req.headers['accept-language'],
+        contentLanguage: c.settings.LanguageCode,
+      },
+      (l) => c.messages.has(l),
+    );
+    const context: RequestContext = {
+      session,
+      user,
+      lang,
+      dir: lang === 'qqx' ? 'ltr' : directionOf(lang),
+      t: c.messages.translator(lang),
+      tHtml: c.messages.htmlTranslator(lang),
+      address: clientAddress(req),
+      private: session !== null,
+    };
+    res.locals.ctx = context;
+    next();
+  };
+}
+
+/** Cookie attributes: HttpOnly, SameSite=Lax, Secure when the wiki is served over https. */
+export function cookieOptions(c: Container, maxAgeMs: number) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: c.settings.Server.startsWith('https:'), path: '/', maxAge: maxAgeMs };
+}
+
+/** Sets the session cookie and keeps the context in step. */
+export function setSession(c: Container, res: Response, session: Session): void {
+  res.cookie(SESSION_COOKIE, session.id, cookieOptions(c, Math.max(0, session.row.expiresAt - session.row.lastSeenAt)));
+  const context = ctx(res);
+  context.session = session;
+  context.user = session.row.userId ? c.accounts.findById(session.row.userId) : null;
+  context.private = true;
+}
+
+/** Returns the session, starting an anonymous one when there is none (for login tokens). */
+export function ensureSession(c: Container, res: Response): Session {
+  const existing = ctx(res).session;
+  if (existing) return existing;
+  const session = c.sessions.create(null);
+  setSession(c, res, session);
+  return session;
+}
+
+export function clearSession(c: Container, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { ...cookieOptions(c, 0), maxAge: undefined });
+  const context = ctx(res);
+  context.session = null;
+  context.user = null;
+}

@@ -1,0 +1,74 @@
+/* Progressive enhancement for every page: menus close on Escape or outside clicks, arrow keys move
+   between their items, and "Copy link" copies. Everything works without this file. */
+(function () {
+  'use strict';
+  document.documentElement.classList.remove('no-js');
+  document.documentElement.classList.add('js');
+  var live = document.getElementById('live-region');
+  function announce(text) {
+    if (!live) return;
+    live.textContent = '';
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  function menus() { return Array.prototype.slice.call(document.querySelectorAll('details.menu')); }
+  function items(menu) { return Array.prototype.slice.call(menu.querySelectorAll('.menu-item')); }
+  function close(menu, focusButton) {
+    if (!menu.open) return;
+    menu.open = false;
+    if (focusButton) menu.querySelector('summary').focus();
+  }
+
+  document.addEventListener('toggle', function (event) {
+    var menu = event.target;
+    if (!(menu instanceof HTMLDetailsElement) || !menu.classList.contains('menu') || !menu.open) return;
+    menus().forEach(function (other) { if (other !== menu) close(other, false); });
+  }, true);
+
+  document.addEventListener('click', function (event) {
+    menus().forEach(function (menu) { if (menu.open && !menu.contains(event.target)) close(menu, false); });
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var menu = event.target.closest && event.target.closest('details.menu');
+    if (!menu) return;
+    var list = items(menu);
+    var index = list.indexOf(document.activeElement);
+    if (event.key === 'Escape' && menu.open) {
+      event.preventDefault();
+      close(menu, true);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!menu.open) menu.open = true;
+      if (!list.length) return;
+      event.preventDefault();
+      var next = event.key === 'ArrowDown' ? (index + 1) % list.length : (index <= 0 ? list.length - 1 : index - 1);
+      list[next].focus();
+    } else if ((event.key === 'Home' || event.key === 'End') && index >= 0) {
+      event.preventDefault();
+      list[event.key === 'Home' ? 0 : list.length - 1].focus();
+    }
+  });
+
+  document.addEventListener('focusout', function (event) {
+    var menu = event.target.closest && event.target.closest('details.menu');
+    if (!menu) return;
+    window.setTimeout(function () {
+      if (menu.open && !menu.contains(document.activeElement) && document.activeElement !== document.body) close(menu, false);
+    }, 0);
+  });
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-behavior="copy-link"]');
+    if (!link || !navigator.clipboard || !window.isSecureContext) return;
+    event.preventDefault();
+    var url = new URL(link.getAttribute('href'), window.location.href).href;
+    var menu = link.closest('details.menu');
+    navigator.clipboard.writeText(url).then(function () {
+      announce(document.body.getAttribute('data-msg-link-copied'));
+      if (menu) close(menu, true);
+    }, function () {
+      announce(document.body.getAttribute('data-msg-copy-failed'));
+      window.location.href = url;
+    });
+  });
+})();
