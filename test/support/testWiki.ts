@@ -1,0 +1,58 @@
+/** Starts the real app on an ephemeral loopback port with its own data directory, for HTTP and browser tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app.js';
+import { type Container, createContainer, projectRoot } from '../../src/container.js';
+import { seedDemo } from '../../src/seed/demoSeed.js';
+import { loadSettings, type Settings } from '../../src/settings.js';
+import type { Clock } from '../../src/shared/Clock.js';
+import { MemoryLogger } from '../../src/shared/Logger.js';
+
+export interface TestWiki {
+  url: string;
+  container: Container;
+  logger: MemoryLogger;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface TestWikiOptions {
+  seed?: boolean;
+  clock?: Clock;
+  /** Settings keys to override (merged over config/default.json). */
+  settings?: Partial<Settings>;
+  env?: Record<string, string>;
+}
+
+export function testSettings(dataDir: string, overrides: Partial<Settings> = {}, env: Record<string, string> = {}): Settings {
+  const loaded = loadSettings({ DATA_DIR: dataDir, PORT: '0', ...env }, projectRoot);
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  return { ...loaded.settings, ...overrides };
+}
+
+export async function startTestWiki(options: TestWikiOptions = {}): Promise<TestWiki> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wiki-test-'));
+  const logger = new MemoryLogger();
+  const settings = testSettings(dataDir, options.settings, options.env);
+  const container = createContainer(settings, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  if (options.seed ?? true) seedDemo(container);
+  const app = createApp(container);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    container,
+    logger,
+    dataDir,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      container.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
