@@ -31,7 +31,8 @@ export function createApp(c: Container): express.Express {
   const staticDir = path.join(c.paths.views, 'static');
   app.set('views', c.paths.views);
   app.set('view engine', 'ejs');
-  app.set('view cache', true);
+  // Compiled templates are kept in production; in development an edited view shows at once.
+  app.set('view cache', c.settings.runtime.production);
   app.set('x-powered-by', false);
   app.set('query parser', 'simple');
   app.locals.assets = assetUrls(staticDir);
