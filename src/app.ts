@@ -9,6 +9,8 @@ import { apiRoutes } from './api/apiRoutes.js';
 import type { Container } from './container.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { requestContext } from './http/requestContext.js';
+import { reportRestRoutes } from './reporting/reportRestRoutes.js';
+import { reportSpecialPage } from './reporting/reportSpecialPage.js';
 import type { SpecialPage } from './wiki/SpecialPage.js';
 import { wikiRoutes } from './wiki/wikiRoutes.js';
 import { wikiSpecialPages } from './wiki/wikiSpecialPages.js';
@@ -65,9 +67,11 @@ export function createApp(c: Container): express.Express {
   app.use('/static', express.static(staticDir, { etag: true, maxAge: '365d', immutable: true, index: false, fallthrough: false }));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.assets['logo.svg'] ?? '/static/logo.svg'));
 
+  app.use(requestContext(c));
+  // The REST endpoint reads its own body, after its feature flag and eligibility checks.
+  app.use(reportRestRoutes(c));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(requestContext(c));
   app.use((_req, res, next) => {
     // Pages may carry tokens and private details: never stored by shared caches, revalidated by browsers.
     res.setHeader('Cache-Control', 'private, no-cache, no-store');
@@ -75,7 +79,7 @@ export function createApp(c: Container): express.Express {
   });
 
   const specialPages: SpecialPage[] = [];
-  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages));
+  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages), reportSpecialPage(c));
 
   app.use(apiRoutes(c));
   app.use(wikiRoutes(c, specialPages));

@@ -15,12 +15,19 @@ import type { Logger } from './shared/Logger.js';
 import { createLogger } from './shared/Logger.js';
 import { migrate } from './storage/migrate.js';
 import { type Db, openDatabase } from './storage/openDatabase.js';
+import { CommunityConfigProvider } from './communityConfig/CommunityConfigProvider.js';
+import { COMMUNITY_CONFIG_PAGE } from './communityConfig/communityConfigSchema.js';
+import { registerReportMenuItems } from './reporting/reportMenuItems.js';
+import { ReportDrafts } from './reporting/ReportDrafts.js';
+import { ReportRepository } from './reporting/ReportRepository.js';
+import { ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
 import { TalkPageService } from './talk/TalkPageService.js';
 import { Namespaces } from './wiki/namespaces.js';
 import { PageRepository } from './wiki/PageRepository.js';
 import { PageService } from './wiki/PageService.js';
+import { parseTitle } from './wiki/Title.js';
 
 /** The project's root folder, for views/, locales/ and config/, wherever the process was started. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +45,9 @@ export interface Container {
   pages: PageService;
   talk: TalkPageService;
   menus: MenuRegistry;
+  communityConfig: CommunityConfigProvider;
+  reports: ReportService;
+  reportDrafts: ReportDrafts;
   close(): void;
 }
 
@@ -69,8 +79,16 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     contentT(kind === 'new-topic' ? 'talk-summary-new-topic' : 'talk-summary-reply', { heading }),
   );
 
+  const configTitle = parseTitle(COMMUNITY_CONFIG_PAGE, namespaces);
+  if (!configTitle.ok) throw new Error(`${COMMUNITY_CONFIG_PAGE} is not a valid title`);
+  const communityConfig = new CommunityConfigProvider(pages, configTitle.value, logger);
+  const reportRepository = new ReportRepository(db);
+  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock);
+  const reportDrafts = new ReportDrafts(reportRepository, clock);
+
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus);
+  registerReportMenuItems(menus, { reports, communityConfig, settings });
 
   return {
     settings,
@@ -85,6 +103,9 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     pages,
     talk,
     menus,
+    communityConfig,
+    reports,
+    reportDrafts,
     close: () => db.close(),
   };
 }

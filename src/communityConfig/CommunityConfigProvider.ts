@@ -1,0 +1,56 @@
+/**
+ * Reads the community configuration from the wiki page MediaWiki:IncidentReportingConfig.json.
+ * Permissive on read: a field that no longer validates falls back to its default and is logged, so a
+ * broken edit never takes down the pages a harassed person relies on.
+ */
+import type { Logger } from '../shared/Logger.js';
+import type { PageService } from '../wiki/PageService.js';
+import type { Title } from '../wiki/Title.js';
+import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
+
+export class CommunityConfigProvider {
+  private cached: { revId: number | null; config: CommunityConfig } | null = null;
+
+  constructor(
+    private readonly pages: PageService,
+    private readonly pageTitle: Title,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The configuration of the page's latest revision; re-read only when a new revision was saved. */
+  current(): CommunityConfig {
+    const page = this.pages.find(this.pageTitle);
+    const revId = page?.latestRevId ?? null;
+    if (this.cached && this.cached.revId === revId) return this.cached.config;
+    const content = revId !== null ? (this.pages.revision(revId)?.content ?? null) : null;
+    const config = content === null ? defaultCommunityConfig() : this.readLeniently(content, revId!);
+    this.cached = { revId, config };
+    return config;
+  }
+
+  /** Parses each field on its own; a bad field gets its default, the rest are kept. */
+  readLeniently(content: string, revId: number): CommunityConfig {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch (e) {
+      this.logger.error('community configuration is not valid JSON; using the defaults', { revId, error: (e as Error).message });
+      return defaultCommunityConfig();
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      this.logger.error('community configuration is not a JSON object; using the defaults', { revId });
+      return defaultCommunityConfig();
+    }
+    const input = withoutSubHeaders(data as Record<string, unknown>);
+    const config = defaultCommunityConfig() as Record<string, unknown>;
+    const invalid: string[] = [];
+    for (const [key, schema] of Object.entries(communityConfigShape)) {
+      if (!(key in input)) continue;
+      const parsed = schema.safeParse(input[key]);
+      if (parsed.success) config[key] = parsed.data;
+      else invalid.push(key);
+    }
+    if (invalid.length) this.logger.warn('community configuration fields are invalid; their defaults are used', { revId, fields: invalid });
+    return config as CommunityConfig;
+  }
+}

@@ -1,0 +1,39 @@
+/** An incident report as stored: who reported what, where, and the reported comment as it stood. */
+import type { BehaviorType, IncidentType, PhysicalHarmType } from '../taxonomy/taxonomy.js';
+
+export type ReportRoute = 'emergency' | 'support' | 'direct';
+export type ReportAbout = 'self' | 'someone-else';
+
+export interface CommentSnapshot {
+  author: string;
+  createdAt: number;
+  text: string;
+}
+
+export interface IncidentReport {
+  id: string;
+  createdAt: number;
+  reporterUserId: number | null;
+  reporterLanguage: string;
+  incidentType: IncidentType;
+  physicalHarmType: PhysicalHarmType | null;
+  behaviorType: BehaviorType | null;
+  about: ReportAbout | null;
+  route: ReportRoute;
+  pageId: number | null;
+  pageNamespace: number;
+  pageTitle: string;
+  revId: number;
+  threadId: string | null;
+  reportedUser: string;
+  reportedUserId: number | null;
+  details: string;
+  somethingElseDetails: string;
+  directReport: string;
+  snapshot: CommentSnapshot | null;
+}
+
+/** The harm or behaviour type: what a duplicate must repeat, and what the mail's X-ReportIncident-Type says. */
+export function reportType(report: Pick<IncidentReport, 'physicalHarmType' | 'behaviorType'>): string {
+  return report.physicalHarmType ?? report.behaviorType ?? '';
+}

@@ -1,0 +1,56 @@
+/** What a reporter has chosen and typed so far in the no-JavaScript flow, kept server-side between steps (never in URLs). */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../shared/Clock.js';
+import { behaviorTypes, incidentTypes, physicalHarmTypes } from '../taxonomy/taxonomy.js';
+import type { ReportRepository } from './ReportRepository.js';
+
+/** Drafts older than this are gone; the reporter starts again from the Report link. */
+export const DRAFT_TTL = 2 * 3600 * 1000;
+
+export const ReportDraftSchema = z.object({
+  page: z.string(),
+  threadId: z.string().default(''),
+  revisionId: z.int().min(0),
+  incidentType: z.enum(incidentTypes).optional(),
+  physicalHarmType: z.enum(physicalHarmTypes).optional(),
+  behaviorType: z.enum(behaviorTypes).optional(),
+  reportedUser: z.string().optional(),
+  about: z.enum(['self', 'someone-else']).optional(),
+  details: z.string().optional(),
+  somethingElseDetails: z.string().optional(),
+  directReport: z.string().optional(),
+});
+export type ReportDraft = z.infer<typeof ReportDraftSchema>;
+
+export class ReportDrafts {
+  constructor(
+    private readonly repository: ReportRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  create(userId: number, draft: ReportDraft): string {
+    const id = randomBytes(16).toString('base64url');
+    const now = this.clock.now();
+    this.repository.pruneDraftsBefore(now - DRAFT_TTL);
+    this.repository.saveDraft(id, userId, JSON.stringify(draft), now);
+    return id;
+  }
+
+  /** The draft, only for the user who made it, and only while it is fresh. */
+  get(id: string | undefined, userId: number): ReportDraft | null {
+    if (!id || id.length > 64) return null;
+    const data = this.repository.findDraft(id, userId, this.clock.now() - DRAFT_TTL);
+    if (data === null) return null;
+    const parsed = ReportDraftSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  }
+
+  save(id: string, userId: number, draft: ReportDraft): void {
+    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now());
+  }
+
+  remove(id: string): void {
+    this.repository.removeDraft(id);
+  }
+}

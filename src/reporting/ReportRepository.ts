@@ -1,0 +1,171 @@
+/** SQL for reports, their outbox rows, rate-limit charges and flow drafts. */
+import type { Db } from '../storage/openDatabase.js';
+import type { IncidentReport } from './IncidentReport.js';
+
+interface ReportRow {
+  report_id: string;
+  created_at: number;
+  reporter_user_id: number | null;
+  reporter_language: string;
+  incident_type: IncidentReport['incidentType'];
+  physical_harm_type: IncidentReport['physicalHarmType'];
+  behavior_type: IncidentReport['behaviorType'];
+  about: IncidentReport['about'];
+  route: IncidentReport['route'];
+  page_id: number | null;
+  page_namespace: number;
+  page_title: string;
+  rev_id: number;
+  thread_id: string | null;
+  reported_user: string;
+  reported_user_id: number | null;
+  details: string;
+  something_else_details: string;
+  direct_report: string;
+  snapshot_author: string | null;
+  snapshot_created_at: number | null;
+  snapshot_text: string | null;
+}
+
+const toReport = (r: ReportRow): IncidentReport => ({
+  id: r.report_id,
+  createdAt: r.created_at,
+  reporterUserId: r.reporter_user_id,
+  reporterLanguage: r.reporter_language,
+  incidentType: r.incident_type,
+  physicalHarmType: r.physical_harm_type,
+  behaviorType: r.behavior_type,
+  about: r.about,
+  route: r.route,
+  pageId: r.page_id,
+  pageNamespace: r.page_namespace,
+  pageTitle: r.page_title,
+  revId: r.rev_id,
+  threadId: r.thread_id,
+  reportedUser: r.reported_user,
+  reportedUserId: r.reported_user_id,
+  details: r.details,
+  somethingElseDetails: r.something_else_details,
+  directReport: r.direct_report,
+  snapshot: r.snapshot_author !== null ? { author: r.snapshot_author, createdAt: r.snapshot_created_at ?? 0, text: r.snapshot_text ?? '' } : null,
+});
+
+export interface NewOutboxRow {
+  reportId: string;
+  kind: string;
+  recipients: string[];
+  messageId: string;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+export interface OutboxSummary {
+  kind: string;
+  state: string;
+  sentAt: number | null;
+}
+
+export class ReportRepository {
+  private readonly insertReport;
+  private readonly selectReport;
+  private readonly selectDuplicate;
+  private readonly insertOutbox;
+  private readonly outboxOf;
+  private readonly countHits;
+  private readonly oldestHit;
+  private readonly insertHit;
+  private readonly upsertDraft;
+  private readonly selectDraft;
+  private readonly deleteDraft;
+  private readonly pruneDrafts;
+
+  constructor(private readonly db: Db) {
+    this.insertReport = db.prepare(
+      `INSERT INTO reports (report_id, created_at, reporter_user_id, reporter_language, incident_type, physical_harm_type, behavior_type, about, route,
+         page_id, page_namespace, page_title, rev_id, thread_id, reported_user, reported_user_id, details, something_else_details, direct_report,
+         snapshot_author, snapshot_created_at, snapshot_text)
+       VALUES (@id, @createdAt, @reporterUserId, @reporterLanguage, @incidentType, @physicalHarmType, @behaviorType, @about, @route,
+         @pageId, @pageNamespace, @pageTitle, @revId, @threadId, @reportedUser, @reportedUserId, @details, @somethingElseDetails, @directReport,
+         @snapshotAuthor, @snapshotCreatedAt, @snapshotText)`,
+    );
+    this.selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE report_id = ?');
+    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string; type: string; route: string; since: number }], ReportRow>(
+      `SELECT * FROM reports
+       WHERE reporter_user_id = @reporter AND page_namespace = @pageNamespace AND page_title = @pageTitle
+         AND coalesce(thread_id, '') = @threadId AND coalesce(physical_harm_type, behavior_type) = @type
+         AND route = @route AND created_at > @since
+       ORDER BY created_at LIMIT 1`,
+    );
+    this.insertOutbox = db.prepare(
+      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at)
+       VALUES (@reportId, @kind, @recipients, @messageId, @nextAttemptAt, @createdAt)`,
+    );
+    this.outboxOf = db.prepare<[string], { kind: string; state: string; sent_at: number | null }>('SELECT kind, state, sent_at FROM outbox WHERE report_id = ? ORDER BY outbox_id');
+    this.countHits = db.prepare<[number, string, number], { n: number }>('SELECT count(*) AS n FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?');
+    this.oldestHit = db.prepare<[number, string, number], { at: number | null }>('SELECT min(at) AS at FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?');
+    this.insertHit = db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)');
+    this.upsertDraft = db.prepare(
+      `INSERT INTO report_drafts (draft_id, user_id, data, updated_at) VALUES (@id, @userId, @data, @updatedAt)
+       ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at WHERE report_drafts.user_id = excluded.user_id`,
+    );
+    this.selectDraft = db.prepare<[string, number, number], { data: string }>('SELECT data FROM report_drafts WHERE draft_id = ? AND user_id = ? AND updated_at > ?');
+    this.deleteDraft = db.prepare('DELETE FROM report_drafts WHERE draft_id = ?');
+    this.pruneDrafts = db.prepare('DELETE FROM report_drafts WHERE updated_at <= ?');
+  }
+
+  insert(report: IncidentReport): void {
+    this.insertReport.run({
+      ...report,
+      snapshotAuthor: report.snapshot?.author ?? null,
+      snapshotCreatedAt: report.snapshot?.createdAt ?? null,
+      snapshotText: report.snapshot?.text ?? null,
+    });
+  }
+
+  find(id: string): IncidentReport | null {
+    const row = this.selectReport.get(id);
+    return row ? toReport(row) : null;
+  }
+
+  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string; type: string; route: string; since: number }): IncidentReport | null {
+    const row = this.selectDuplicate.get(q);
+    return row ? toReport(row) : null;
+  }
+
+  addOutbox(row: NewOutboxRow): void {
+    this.insertOutbox.run({ ...row, recipients: row.recipients.join(', ') });
+  }
+
+  outboxFor(reportId: string): OutboxSummary[] {
+    return this.outboxOf.all(reportId).map((r) => ({ kind: r.kind, state: r.state, sentAt: r.sent_at }));
+  }
+
+  hitsSince(userId: number, action: string, since: number): { count: number; oldest: number | null } {
+    return { count: this.countHits.get(userId, action, since)!.n, oldest: this.oldestHit.get(userId, action, since)!.at };
+  }
+
+  addHit(userId: number, action: string, at: number): void {
+    this.insertHit.run(userId, action, at);
+  }
+
+  saveDraft(id: string, userId: number, data: string, at: number): void {
+    this.upsertDraft.run({ id, userId, data, updatedAt: at });
+  }
+
+  findDraft(id: string, userId: number, notBefore: number): string | null {
+    return this.selectDraft.get(id, userId, notBefore)?.data ?? null;
+  }
+
+  removeDraft(id: string): void {
+    this.deleteDraft.run(id);
+  }
+
+  pruneDraftsBefore(at: number): void {
+    this.pruneDrafts.run(at);
+  }
+
+  /** Runs fn in a write transaction taken at once (BEGIN IMMEDIATE), so a count and an insert cannot interleave with another process. */
+  immediate<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}

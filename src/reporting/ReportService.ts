@@ -1,0 +1,243 @@
+/** Accepting incident reports: eligibility, the reported comment, duplicates, rate limits, and the report with its mail in one transaction. */
+import { randomBytes } from 'node:crypto';
+import type { AccountService } from '../accounts/AccountService.js';
+import { isAutoconfirmed, isIpAddress, normaliseUserName, type UserAccount } from '../accounts/UserAccount.js';
+import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
+import { routeReport } from '../routing/routeReport.js';
+import type { Settings } from '../settings.js';
+import type { Clock } from '../shared/Clock.js';
+import type { TalkPageService } from '../talk/TalkPageService.js';
+import type { Namespaces } from '../wiki/namespaces.js';
+import type { PageRecord, RevisionRecord } from '../wiki/PageRepository.js';
+import type { PageService } from '../wiki/PageService.js';
+import { parseTitle, type Title } from '../wiki/Title.js';
+import { canReport, type Eligibility } from './eligibility.js';
+import type { CommentSnapshot, IncidentReport } from './IncidentReport.js';
+import { reportType } from './IncidentReport.js';
+import type { ReportRepository } from './ReportRepository.js';
+import type { ReportSubmission } from './reportSchemas.js';
+
+export const RATE_LIMIT_ACTION = 'reportincident';
+const DUPLICATE_WINDOW = 24 * 3600 * 1000;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** RI-XXXXX-XXXXX-XXXXX-XXXXX: 100 random bits in Crockford's base32, easy to read aloud and unguessable. */
+export function newReportId(): string {
+  const bytes = randomBytes(13);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5 && out.length < 20) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return `RI-${out.slice(0, 5)}-${out.slice(5, 10)}-${out.slice(10, 15)}-${out.slice(15, 20)}`;
+}
+
+export interface SubmitError {
+  status: number;
+  /** MediaWiki REST's errorKey. */
+  errorKey: string;
+  /** The message that explains it to the reporter. */
+  messageKey: string;
+  params: Record<string, unknown>;
+  /** The form field it concerns, if any. */
+  field?: string;
+}
+
+export type SubmitResult = { ok: true; report: IncidentReport; duplicate: boolean } | { ok: false; error: SubmitError };
+
+export interface ReportTarget {
+  title: Title;
+  page: PageRecord | null;
+  revision: RevisionRecord | null;
+  snapshot: CommentSnapshot | null;
+}
+
+export type RateLimitStatus = { limited: false; remaining: number } | { limited: true; retryAt: number };
+
+export class ReportService {
+  constructor(
+    private readonly repository: ReportRepository,
+    private readonly accounts: AccountService,
+    private readonly pages: PageService,
+    private readonly talk: TalkPageService,
+    private readonly communityConfig: CommunityConfigProvider,
+    private readonly namespaces: Namespaces,
+    private readonly settings: Settings,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The one eligibility policy, with this user's blocks and the current time. */
+  eligibility(user: UserAccount | null): Eligibility {
+    return canReport({ user, blocks: user ? this.accounts.activeBlocks(user) : [], now: this.clock.now(), settings: this.settings });
+  }
+
+  /** How many reports that send something this user may still file now, or when they may again. */
+  rateLimit(user: UserAccount): RateLimitStatus {
+    const now = this.clock.now();
+    const [count, seconds] = isAutoconfirmed(user, this.settings, now) ? this.settings.RateLimits.reportincident.user : this.settings.RateLimits.reportincident.newbie;
+    const hits = this.repository.hitsSince(user.id, RATE_LIMIT_ACTION, now - seconds * 1000);
+    if (hits.count < count) return { limited: false, remaining: count - hits.count };
+    return { limited: true, retryAt: (hits.oldest ?? now) + seconds * 1000 };
+  }
+
+  /**
+   * Finds what is reported: the revision (0 means a page without revisions, named by `page`), and the
+   * topic or comment with `threadId` on it, whose text is kept as it stood.
+   */
+  resolveTarget(submission: Pick<ReportSubmission, 'revisionId' | 'page' | 'threadId'>): { ok: true; target: ReportTarget } | { ok: false; error: SubmitError } {
+    let title: Title | null = null;
+    if (submission.page !== undefined && submission.page !== '') {
+      const parsed = parseTitle(submission.page, this.namespaces);
+      if (!parsed.ok) return fail(422, 'rest-invalid-title', 'reportincident-error-invalid-title', { title: submission.page }, 'page');
+      title = parsed.value;
+    }
+    let revision: RevisionRecord | null = null;
+    let page: PageRecord | null = null;
+    if (submission.revisionId !== 0) {
+      revision = this.pages.revision(submission.revisionId);
+      if (!revision) return fail(404, 'rest-nonexistent-revision', 'reportincident-error-no-revision', { revisionId: submission.revisionId }, 'revisionId');
+      page = this.pages.findById(revision.pageId);
+      const revTitle = parseTitle(`${this.namespaces.nameOf(page!.namespace)}:${page!.title}`, this.namespaces);
+      if (!revTitle.ok) throw new Error('stored title does not parse');
+      if (title && !title.equals(revTitle.value)) {
+        return fail(422, 'rest-invalid-title', 'reportincident-error-revision-of-other-page', { revisionId: submission.revisionId, title: title.prefixedText }, 'page');
+      }
+      title = revTitle.value;
+    } else {
+      if (!title) return fail(422, 'rest-missing-body-field', 'reportincident-error-page-required', { field: 'page' }, 'page');
+      page = this.pages.find(title);
+      if (page) revision = this.pages.revision(page.latestRevId);
+    }
+    let snapshot: CommentSnapshot | null = null;
+    const threadId = submission.threadId?.trim() ?? '';
+    if (threadId !== '') {
+      const item = page ? this.talk.findItem(page, threadId) : null;
+      if (!item || (revision && item.revId > revision.id)) {
+        return fail(422, 'rest-invalid-thread', 'reportincident-error-thread-not-on-page', { threadId, title: title.prefixedText }, 'threadId');
+      }
+      snapshot = { author: item.authorName, createdAt: item.createdAt, text: item.body };
+    }
+    return { ok: true, target: { title, page, revision, snapshot } };
+  }
+
+  /**
+   * Accepts a report, in the original's order after the caller's token and body checks: eligibility,
+   * the revision and page, the field combinations, then duplicates and the rate limit, charged last and
+   * only for reports that send something, in the same transaction that stores the report and its mail.
+   */
+  submit(user: UserAccount | null, submission: ReportSubmission, language: string): SubmitResult {
+    const eligibility = this.eligibility(user);
+    if (!eligibility.eligible || !user) {
+      return { ok: false, error: { status: 403, errorKey: 'apierror-permissiondenied', messageKey: 'reportincident-ineligible-generic', params: {} } };
+    }
+    const resolved = this.resolveTarget(submission);
+    if (!resolved.ok) return resolved;
+    const combination = checkCombination(submission);
+    if (combination) return { ok: false, error: combination };
+
+    const config = this.communityConfig.current();
+    const details = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
+    const { route, deliveries } = routeReport({ incidentType: submission.incidentType, behaviorType: submission.behaviorType ?? null, directReport: details(submission.directReport) }, config, this.settings);
+    if (details(submission.directReport) !== '' && route !== 'direct') {
+      return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
+    }
+
+    const { target } = resolved;
+    const reportedUser = normaliseReportedUser(submission.reportedUser ?? target.snapshot?.author ?? '');
+    const reportedAccount = reportedUser && !isIpAddress(reportedUser) ? this.accounts.findByName(reportedUser) : null;
+    const now = this.clock.now();
+    const report: IncidentReport = {
+      id: newReportId(),
+      createdAt: now,
+      reporterUserId: user.id,
+      reporterLanguage: language,
+      incidentType: submission.incidentType,
+      physicalHarmType: submission.physicalHarmType ?? null,
+      behaviorType: submission.behaviorType ?? null,
+      about: submission.incidentType === 'immediate-threat-physical-harm' ? (submission.about ?? null) : null,
+      route,
+      pageId: target.page?.id ?? null,
+      pageNamespace: target.title.namespace,
+      pageTitle: target.title.dbKey,
+      revId: target.revision?.id ?? 0,
+      threadId: submission.threadId?.trim() || null,
+      reportedUser,
+      reportedUserId: reportedAccount?.id ?? null,
+      details: details(submission.details),
+      somethingElseDetails: details(submission.somethingElseDetails),
+      directReport: details(submission.directReport),
+      snapshot: target.snapshot,
+    };
+
+    return this.repository.immediate((): SubmitResult => {
+      const duplicate = this.repository.findDuplicate({
+        reporter: user.id,
+        pageNamespace: report.pageNamespace,
+        pageTitle: report.pageTitle,
+        threadId: report.threadId ?? '',
+        type: reportType(report),
+        route,
+        since: now - DUPLICATE_WINDOW,
+      });
+      if (duplicate) return { ok: true, report: duplicate, duplicate: true };
+      if (deliveries.length > 0) {
+        const limit = this.rateLimit(user);
+        if (limit.limited) {
+          return fail(429, 'apierror-ratelimited', route === 'emergency' ? 'reportincident-ratelimited-emergency' : 'reportincident-ratelimited', { retryAt: limit.retryAt, emails: this.settings.ReportIncidentRecipientEmails.join(', ') });
+        }
+        this.repository.addHit(user.id, RATE_LIMIT_ACTION, now);
+      }
+      this.repository.insert(report);
+      const host = new URL(this.settings.Server).hostname;
+      for (const d of deliveries) {
+        this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
+      }
+      return { ok: true, report, duplicate: false };
+    });
+  }
+
+  find(id: string): IncidentReport | null {
+    return this.repository.find(id);
+  }
+
+  /** Whether the report's mail has gone: the confirmation page says only what is true. */
+  deliveryState(report: IncidentReport): 'none' | 'pending' | 'sent' {
+    const rows = this.repository.outboxFor(report.id);
+    if (rows.length === 0) return 'none';
+    return rows.every((r) => r.state === 'sent') ? 'sent' : 'pending';
+  }
+}
+
+function fail(status: number, errorKey: string, messageKey: string, params: Record<string, unknown>, field?: string): { ok: false; error: SubmitError } {
+  return { ok: false, error: { status, errorKey, messageKey, params, ...(field ? { field } : {}) } };
+}
+
+/** Cross-field rules of ReportHandler: the harm type iff emergency, the behaviour type iff not. */
+function checkCombination(s: ReportSubmission): SubmitError | null {
+  const emergency = s.incidentType === 'immediate-threat-physical-harm';
+  const missing = (field: string, messageKey: string): SubmitError => ({ status: 422, errorKey: 'rest-missing-body-field', messageKey, params: { field }, field });
+  const extra = (field: string): SubmitError => ({ status: 422, errorKey: 'rest-extraneous-body-fields', messageKey: 'reportincident-error-extraneous-field', params: { field }, field });
+  if (emergency) {
+    if (!s.physicalHarmType) return missing('physicalHarmType', 'reportincident-threat-harm-required');
+    if (s.behaviorType !== undefined) return extra('behaviorType');
+    if (s.somethingElseDetails !== undefined && s.somethingElseDetails !== '') return extra('somethingElseDetails');
+    if (s.directReport !== undefined && s.directReport !== '') return extra('directReport');
+  } else {
+    if (!s.behaviorType) return missing('behaviorType', 'reportincident-behavior-required');
+    if (s.physicalHarmType !== undefined) return extra('physicalHarmType');
+    if (s.about !== undefined) return extra('about');
+    if (s.behaviorType === 'something-else' && (s.somethingElseDetails ?? '').trim() === '') return missing('somethingElseDetails', 'reportincident-something-else-empty');
+  }
+  return null;
+}
+
+function normaliseReportedUser(name: string): string {
+  const trimmed = name.trim();
+  return isIpAddress(trimmed) ? trimmed.toUpperCase() : normaliseUserName(trimmed);
+}

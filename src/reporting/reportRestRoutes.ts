@@ -1,0 +1,91 @@
+/**
+ * POST /w/rest.php/reportincident/v0/report, as the original's ReportHandler: checks in its order
+ * (feature flag, eligibility, token, body, revision and page, field combinations, rate limit last),
+ * errors in MediaWiki REST's shape with messageTranslations in the user's language.
+ */
+import type { Request, Response } from 'express';
+import express, { Router } from 'express';
+import type { Container } from '../container.js';
+import { ctx } from '../http/context.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { ineligibleMessageKey, ineligibleRestError } from './eligibility.js';
+import { bodyProblems, ReportBodySchema } from './reportSchemas.js';
+
+export const REPORT_PATH = '/w/rest.php/reportincident/v0/report';
+export const REST_BODY_LIMIT = 64 * 1024;
+
+export function reportRestRoutes(c: Container): Router {
+  const router = Router();
+
+  const error = (res: Response, status: number, errorKey: string, messageKey: string, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {
+    const { lang, t } = ctx(res);
+    res.status(status).json({ errorKey, messageTranslations: { [lang === 'qqx' ? 'en' : lang]: t(messageKey, params) }, httpCode: status, ...extra });
+  };
+
+  // The body is read here, not by the app's parsers, so that a disabled endpoint answers 404 before anything else.
+  const rawBody = express.raw({ type: () => true, limit: REST_BODY_LIMIT });
+
+  router.post(REPORT_PATH, (req: Request, res: Response, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!c.settings.ReportIncidentApiEnabled) return error(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
+    const { user } = ctx(res);
+    const eligibility = c.reports.eligibility(user);
+    if (!eligibility.eligible) {
+      const { status, errorKey } = ineligibleRestError[eligibility.reason];
+      const until = eligibility.eligibleAt ? timestampParts(eligibility.eligibleAt, ctx(res).lang) : null;
+      return error(res, status, errorKey, ineligibleMessageKey[eligibility.reason], {
+        hours: Math.ceil(c.settings.ReportIncidentMinimumAccountAgeInSeconds / 3600),
+        time: until?.time ?? '',
+        date: until?.date ?? '',
+        reason: eligibility.block?.reason ?? '',
+      });
+    }
+    rawBody(req, res, (e?: unknown) => {
+      if (e) {
+        const type = (e as { type?: string }).type;
+        if (type === 'entity.too.large') return error(res, 413, 'rest-request-too-large', 'reportincident-error-body-too-large', { max: REST_BODY_LIMIT / 1024 });
+        return next(e);
+      }
+      handle(req, res);
+    });
+  });
+
+  function handle(req: Request, res: Response) {
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') return error(res, 415, 'rest-unsupported-content-type', 'reportincident-error-content-type', { type: contentType || '-' });
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    } catch {
+      return error(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return error(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
+    if (!c.sessions.verifyToken(ctx(res).session, 'csrf', (body as Record<string, unknown>).token)) return error(res, 403, 'badtoken', 'reportincident-error-badtoken');
+    const parsed = ReportBodySchema.safeParse(body);
+    if (!parsed.success) {
+      const problems = bodyProblems(parsed.error);
+      const { t } = ctx(res);
+      const first = problems[0]!;
+      return error(res, 400, 'rest-body-validation-error', first.messageKey, first.params, {
+        failures: problems.map((p) => ({ field: p.field, messageKey: p.messageKey, message: t(p.messageKey, p.params) })),
+      });
+    }
+    const { token: _token, ...submission } = parsed.data;
+    const result = c.reports.submit(ctx(res).user, submission, ctx(res).lang);
+    if (!result.ok) {
+      const e = result.error;
+      const params = typeof e.params.retryAt === 'number' ? { ...e.params, ...timestampParts(e.params.retryAt, ctx(res).lang) } : e.params;
+      const extra = typeof e.params.retryAt === 'number' ? { retryAfter: new Date(e.params.retryAt).toISOString() } : {};
+      if (e.status === 429) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(((e.params.retryAt as number) - c.clock.now()) / 1000))));
+      return error(res, e.status, e.errorKey, e.messageKey, params, extra);
+    }
+    const { report, duplicate } = result;
+    const supportUrl =
+      report.route === 'support' && report.behaviorType
+        ? `${c.settings.Server}/wiki/Special:ReportIncident/support/${report.behaviorType}?${new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) }).toString()}`
+        : undefined;
+    res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}) });
+  }
+
+  return router;
+}

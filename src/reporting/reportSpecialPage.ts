@@ -1,0 +1,427 @@
+/**
+ * Special:ReportIncident: the report flow as plain server-rendered forms, one step a page, with
+ * POST-redirect-GET between steps and what was typed kept in a server-side draft. The dialog of
+ * report-dialog.js loads these same steps.
+ */
+import type { Request, Response } from 'express';
+import type { UserAccount } from '../accounts/UserAccount.js';
+import { isIpAddress } from '../accounts/UserAccount.js';
+import type { Container } from '../container.js';
+import { presentChrome } from '../http/chromePresenter.js';
+import { ctx, param } from '../http/context.js';
+import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
+import { renderPage } from '../http/render.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { directReportingAvailable } from '../routing/routeReport.js';
+import { AppError } from '../shared/AppError.js';
+import { presentSupportPage } from '../support/supportPagePresenter.js';
+import {
+  type BehaviorType,
+  behaviorHelpKey,
+  behaviorLabelKey,
+  behaviorTypes,
+  harmExampleKey,
+  harmLabelKey,
+  physicalHarmTypes,
+} from '../taxonomy/taxonomy.js';
+import { parseTitle, type Title } from '../wiki/Title.js';
+import { ineligibleMessageKey } from './eligibility.js';
+import type { ReportDraft } from './ReportDrafts.js';
+import { MAX_DETAILS_CODE_POINTS, MAX_SOMETHING_ELSE_CODE_POINTS, ReportBodySchema, bodyProblems } from './reportSchemas.js';
+import type { SpecialPage } from '../wiki/SpecialPage.js';
+import type { ReportTarget } from './ReportService.js';
+import { codePointLength } from '../wiki/textInput.js';
+
+const BASE = '/wiki/Special:ReportIncident';
+
+export function reportSpecialPage(c: Container): SpecialPage {
+  const specialTitle = (): Title => {
+    const t = parseTitle('Special:ReportIncident', c.namespaces);
+    if (!t.ok) throw new Error('bad title');
+    return t.value;
+  };
+
+  const chrome = (res: Response) => presentChrome(c, res, { title: specialTitle(), heading: ctx(res).t('reportincident-special-title'), action: 'special' });
+
+  const render = (res: Response, view: string, model: Record<string, unknown>, status = 200) =>
+    renderPage(res, { view: `report/${view}`, status, model: { token: formToken(c, res), base: BASE, ...model }, chrome: chrome(res) });
+
+  /** The talk page to go back to, at the reported comment. */
+  const backHref = (target: ReportTarget, threadId: string) => target.title.path + (threadId ? `#${encodeURIComponent(threadId)}` : '');
+
+  function describeTarget(res: Response, target: ReportTarget, threadId: string) {
+    const { lang } = ctx(res);
+    const when = target.snapshot ? timestampParts(target.snapshot.createdAt, lang) : null;
+    return {
+      pageTitle: target.title.prefixedText,
+      pageHref: target.title.path,
+      kind: threadId.startsWith('h-') ? 'topic' : threadId ? 'comment' : 'page',
+      author: target.snapshot?.author ?? null,
+      time: when?.time ?? null,
+      date: when?.date ?? null,
+      backHref: backHref(target, threadId),
+    };
+  }
+
+  /** Requires a logged-in, eligible reporter; otherwise sends to login or explains what is missing. */
+  async function gate(req: Request, res: Response): Promise<UserAccount | null> {
+    if (!c.settings.ReportIncidentReportButtonEnabled) throw new AppError(404, 'wiki-error-no-such-special', { name: 'ReportIncident' });
+    const { user } = ctx(res);
+    if (!user) {
+      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+      const sub = req.path.slice(BASE.length).replace(/^\//, '');
+      res.redirect(303, `/wiki/Special:UserLogin?returnto=${encodeURIComponent('Special:ReportIncident' + (sub ? '/' + sub : ''))}&returntoquery=${encodeURIComponent(query)}`);
+      return null;
+    }
+    const eligibility = c.reports.eligibility(user);
+    if (!eligibility.eligible) {
+      const { lang } = ctx(res);
+      const until = eligibility.eligibleAt ? timestampParts(eligibility.eligibleAt, lang) : null;
+      await render(
+        res,
+        'ineligible',
+        {
+          reason: eligibility.reason,
+          messageKey: ineligibleMessageKey[eligibility.reason],
+          params: {
+            hours: Math.ceil(c.settings.ReportIncidentMinimumAccountAgeInSeconds / 3600),
+            time: until?.time ?? '',
+            date: until?.date ?? '',
+            reason: eligibility.block?.reason ?? '',
+          },
+          hasEmail: user.email !== '',
+          preferencesHref: '/wiki/Special:Preferences',
+          emergencyEmails: c.settings.ReportIncidentRecipientEmails.join(', '),
+        },
+        403,
+      );
+      return null;
+    }
+    return user;
+  }
+
+  /** Loads the draft named in the request, or a new one from page/threadId/revisionId. */
+  function draftFrom(req: Request, user: UserAccount): { id: string | null; draft: ReportDraft } | null {
+    const id = param(req.query, 'draft') ?? field(req, 'draft');
+    if (id) {
+      const draft = c.reportDrafts.get(id, user.id);
+      return draft ? { id, draft } : null;
+    }
+    const page = param(req.query, 'page') ?? field(req, 'page');
+    if (!page) return null;
+    const revisionText = param(req.query, 'revisionId') ?? field(req, 'revisionId') ?? '0';
+    const revisionId = /^\d{1,15}$/.test(revisionText) ? Number(revisionText) : -1;
+    if (revisionId < 0) return null;
+    return { id: null, draft: { page, threadId: param(req.query, 'threadId') ?? field(req, 'threadId') ?? '', revisionId } };
+  }
+
+  async function noDraft(res: Response): Promise<void> {
+    await render(res, 'expired', {}, 410);
+  }
+
+  /** Resolves the draft's page and comment; answers with an explanation when they are gone. */
+  async function targetOf(res: Response, draft: ReportDraft): Promise<ReportTarget | null> {
+    const resolved = c.reports.resolveTarget({ revisionId: draft.revisionId, page: draft.page, threadId: draft.threadId });
+    if (resolved.ok) return resolved.target;
+    await render(res, 'bad-target', { messageKey: resolved.error.messageKey, params: resolved.error.params }, resolved.error.status);
+    return null;
+  }
+
+  const saveDraft = (id: string | null, user: UserAccount, draft: ReportDraft) => {
+    if (id) {
+      c.reportDrafts.save(id, user.id, draft);
+      return id;
+    }
+    return c.reportDrafts.create(user.id, draft);
+  };
+
+  // ---- Step 1: what would you like to do ----
+  async function chooseType(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded) return noDraft(res);
+    const draft = posted ?? loaded.draft;
+    const target = await targetOf(res, draft);
+    if (!target) return;
+    return render(
+      res,
+      'choose-type',
+      {
+        draftId: loaded.id,
+        draft,
+        target: describeTarget(res, target, draft.threadId),
+        harmTypes: physicalHarmTypes.map((h) => ({ value: h, labelKey: harmLabelKey(h), exampleKey: harmExampleKey(h) })),
+        errors,
+      },
+      status,
+    );
+  }
+
+  async function chooseTypePost(req: Request, res: Response) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded) return noDraft(res);
+    const incidentType = field(req, 'incidentType');
+    const physicalHarmType = field(req, 'physicalHarmType');
+    const draft: ReportDraft = { ...loaded.draft };
+    delete draft.incidentType;
+    if (incidentType === 'immediate-threat-physical-harm' || incidentType === 'unacceptable-user-behavior') draft.incidentType = incidentType;
+    // Switching back to a non-emergency clears the harm type, as the original does.
+    delete draft.physicalHarmType;
+    if (draft.incidentType === 'immediate-threat-physical-harm' && (physicalHarmTypes as readonly string[]).includes(physicalHarmType ?? '')) {
+      draft.physicalHarmType = physicalHarmType as ReportDraft['physicalHarmType'];
+    }
+    const errors: FieldError[] = [];
+    if (!hasValidToken(c, req, res)) errors.push({ field: 'incidentType-unacceptable-user-behavior', messageKey: 'session-failure' });
+    else if (!draft.incidentType) errors.push({ field: 'incidentType-unacceptable-user-behavior', messageKey: 'reportincident-type-required' });
+    else if (draft.incidentType === 'immediate-threat-physical-harm' && !draft.physicalHarmType) errors.push({ field: 'physicalHarmType-threats-physical-harm', messageKey: 'reportincident-threat-harm-required' });
+    if (errors.length) return chooseType(req, res, errors, 422, draft);
+    const id = saveDraft(loaded.id, user, draft);
+    res.redirect(303, `${BASE}/${draft.incidentType === 'immediate-threat-physical-harm' ? 'emergency' : 'behavior'}?draft=${id}`);
+  }
+
+  // ---- Emergency: who, about whom, details ----
+  async function emergency(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const draft = posted ?? loaded.draft;
+    if (draft.incidentType !== 'immediate-threat-physical-harm' || !draft.physicalHarmType) {
+      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      return;
+    }
+    const target = await targetOf(res, draft);
+    if (!target) return;
+    const author = target.snapshot?.author ?? '';
+    // The comment's author is fixed when it is an IP or an existing account: it cannot be typed wrong.
+    const fixedReportedUser = author && (isIpAddress(author) || c.accounts.findByName(author)) ? author : null;
+    return render(
+      res,
+      'emergency',
+      {
+        draftId: loaded.id,
+        draft,
+        harmLabelKey: harmLabelKey(draft.physicalHarmType),
+        target: describeTarget(res, target, draft.threadId),
+        reportedUser: fixedReportedUser ?? draft.reportedUser ?? author,
+        reportedUserFixed: fixedReportedUser !== null,
+        recipientsNotice: 'reportincident-emergency-who-sees',
+        maxDetails: MAX_DETAILS_CODE_POINTS,
+        detailsLength: codePointLength(draft.details ?? ''),
+        errors,
+      },
+      status,
+    );
+  }
+
+  async function emergencyPost(req: Request, res: Response) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const draft: ReportDraft = { ...loaded.draft, details: field(req, 'details') ?? '' };
+    const about = field(req, 'about');
+    if (about === 'self' || about === 'someone-else') draft.about = about;
+    const typedUser = field(req, 'reportedUser');
+    if (typedUser !== undefined) draft.reportedUser = typedUser;
+    if (!hasValidToken(c, req, res)) return emergency(req, res, [{ field: 'details', messageKey: 'session-failure' }], 422, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft);
+    if (field(req, 'wpAction') === 'back') {
+      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      return;
+    }
+    return submitDraft(req, res, user, loaded.id, draft, (errors, status) => emergency(req, res, errors, status, draft));
+  }
+
+  // ---- Non-emergency: the type of behaviour ----
+  async function behavior(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const draft = posted ?? loaded.draft;
+    if (draft.incidentType !== 'unacceptable-user-behavior') {
+      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      return;
+    }
+    const target = await targetOf(res, draft);
+    if (!target) return;
+    return render(
+      res,
+      'behavior',
+      {
+        draftId: loaded.id,
+        draft,
+        target: describeTarget(res, target, draft.threadId),
+        behaviors: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ value: b, labelKey: behaviorLabelKey(b), helpKey: behaviorHelpKey(b) })),
+        maxSomethingElse: MAX_SOMETHING_ELSE_CODE_POINTS,
+        somethingElseLength: codePointLength(draft.somethingElseDetails ?? ''),
+        errors,
+      },
+      status,
+    );
+  }
+
+  async function behaviorPost(req: Request, res: Response) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const chosen = field(req, 'behaviorType');
+    const draft: ReportDraft = { ...loaded.draft, somethingElseDetails: field(req, 'somethingElseDetails') ?? '' };
+    delete draft.behaviorType;
+    if ((c.settings.ReportIncidentEnabledNonEmergencyCategories as string[]).includes(chosen ?? '')) draft.behaviorType = chosen as BehaviorType;
+    if (!hasValidToken(c, req, res)) return behavior(req, res, [{ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'session-failure' }], 422, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft);
+    if (field(req, 'wpAction') === 'back') {
+      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      return;
+    }
+    const errors: FieldError[] = [];
+    const something = (draft.somethingElseDetails ?? '').trim();
+    if (!draft.behaviorType) errors.push({ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'reportincident-behavior-required' });
+    else if (draft.behaviorType === 'something-else' && something === '') errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-something-else-empty' });
+    else if (draft.behaviorType === 'something-else' && codePointLength(something) > MAX_SOMETHING_ELSE_CODE_POINTS) {
+      errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-error-too-long-field', params: { max: MAX_SOMETHING_ELSE_CODE_POINTS, count: codePointLength(something) } });
+    }
+    if (errors.length) return behavior(req, res, errors, 422, draft);
+    res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
+  }
+
+  // ---- The Get support page (and the direct-report form where offered) ----
+  async function support(req: Request, res: Response, behaviorType: string, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
+    const user = await gate(req, res);
+    if (!user) return;
+    if (!(behaviorTypes as readonly string[]).includes(behaviorType)) throw new AppError(404, 'reportincident-error-unknown-behavior', { behaviorType });
+    const type = behaviorType as BehaviorType;
+    const loaded = draftFrom(req, user);
+    const draft = posted ?? loaded?.draft ?? null;
+    const target = draft ? await targetOf(res, draft) : null;
+    if (draft && !target) return;
+    const config = c.communityConfig.current();
+    const view = presentSupportPage(type, config, { namespaces: c.namespaces, directReporting: c.settings.ReportIncidentEnableDirectReporting, t: ctx(res).t });
+    return render(
+      res,
+      'support',
+      {
+        support: view,
+        draftId: loaded?.id ?? null,
+        draft,
+        target: target && draft ? describeTarget(res, target, draft.threadId) : null,
+        // The form needs to know what is reported: without a draft (a shared link), it is not offered.
+        directForm: view.directReportEmail && draft && directReportingAvailable(type, config, c.settings) ? { email: view.directReportEmail } : null,
+        maxDetails: MAX_DETAILS_CODE_POINTS,
+        directLength: codePointLength(draft?.directReport ?? ''),
+        behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
+        errors,
+      },
+      status,
+    );
+  }
+
+  async function supportPost(req: Request, res: Response, behaviorType: string) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
+    if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft);
+    if (field(req, 'wpAction') === 'back') {
+      res.redirect(303, `${BASE}/behavior?draft=${loaded.id}`);
+      return;
+    }
+    if ((draft.directReport ?? '').trim() === '') {
+      return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'reportincident-directreport-empty' }], 422, draft);
+    }
+    return submitDraft(req, res, user, loaded.id, draft, (errors, s) => support(req, res, behaviorType, errors, s, draft));
+  }
+
+  /** Files the report through the same schema and service as the REST endpoint. */
+  async function submitDraft(_req: Request, res: Response, user: UserAccount, draftId: string, draft: ReportDraft, redraw: (errors: FieldError[], status: number) => Promise<void>) {
+    const { lang } = ctx(res);
+    const body = {
+      revisionId: draft.revisionId,
+      page: draft.page,
+      ...(draft.threadId ? { threadId: draft.threadId } : {}),
+      ...(draft.reportedUser !== undefined ? { reportedUser: draft.reportedUser } : {}),
+      incidentType: draft.incidentType,
+      ...(draft.physicalHarmType ? { physicalHarmType: draft.physicalHarmType } : {}),
+      ...(draft.behaviorType ? { behaviorType: draft.behaviorType } : {}),
+      ...(draft.about ? { about: draft.about } : {}),
+      ...(draft.incidentType === 'immediate-threat-physical-harm' && draft.details ? { details: draft.details } : {}),
+      ...(draft.behaviorType === 'something-else' && draft.somethingElseDetails ? { somethingElseDetails: draft.somethingElseDetails } : {}),
+      ...(draft.directReport ? { directReport: draft.directReport } : {}),
+      token: 'form',
+    };
+    const parsed = ReportBodySchema.safeParse(body);
+    if (!parsed.success) {
+      return redraw(bodyProblems(parsed.error).map((p) => ({ field: p.field, messageKey: p.messageKey === 'reportincident-error-too-long' ? 'reportincident-error-too-long-field' : p.messageKey, params: p.params })), 422);
+    }
+    const { token: _token, ...submission } = parsed.data;
+    const result = c.reports.submit(user, submission, lang);
+    if (!result.ok) {
+      const e = result.error;
+      const params = { ...e.params, ...(typeof e.params.retryAt === 'number' ? timestampParts(e.params.retryAt, lang) : {}) };
+      return redraw([{ field: e.field ?? (draft.incidentType === 'immediate-threat-physical-harm' ? 'details' : 'directReport'), messageKey: e.messageKey, params }], e.status);
+    }
+    c.reportDrafts.remove(draftId);
+    res.redirect(303, `${BASE}/submitted/${encodeURIComponent(result.report.id)}${result.duplicate ? '?duplicate=1' : ''}`);
+  }
+
+  // ---- The confirmation, for the reporter only ----
+  async function submitted(req: Request, res: Response, reportId: string) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const report = c.reports.find(reportId);
+    // Anyone else gets the same answer as for an id that does not exist: a report's existence is private.
+    if (!report || report.reporterUserId !== user.id) throw new AppError(404, 'reportincident-error-no-such-report');
+    const config = c.communityConfig.current();
+    const { lang } = ctx(res);
+    const title = parseTitle(`${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`, c.namespaces);
+    return render(res, 'submitted', {
+      report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType },
+      duplicate: param(req.query, 'duplicate') === '1',
+      delivery: c.reports.deliveryState(report),
+      responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
+      crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
+      emergencyEmails: c.settings.ReportIncidentRecipientEmails.join(', '),
+      backHref: title.ok ? title.value.path + (report.threadId ? `#${encodeURIComponent(report.threadId)}` : '') : '/',
+      backTitle: title.ok ? title.value.prefixedText : '',
+    });
+  }
+
+  return {
+    name: 'ReportIncident',
+    titleKey: 'reportincident-special-title',
+    listed: false,
+    async get(req, res, subpage) {
+      const [step, arg] = (subpage ?? '').split('/');
+      if (!step) return chooseType(req, res);
+      if (step === 'emergency') return emergency(req, res);
+      if (step === 'behavior') return behavior(req, res);
+      if (step === 'support' && arg) return support(req, res, arg);
+      if (step === 'submitted' && arg) return submitted(req, res, arg);
+      throw new AppError(404, 'reportincident-error-unknown-step');
+    },
+    async post(req, res, subpage) {
+      const [step, arg] = (subpage ?? '').split('/');
+      if (!step) return chooseTypePost(req, res);
+      if (step === 'emergency') return emergencyPost(req, res);
+      if (step === 'behavior') return behaviorPost(req, res);
+      if (step === 'support' && arg) return supportPost(req, res, arg);
+      throw new AppError(405, 'app-error-method-not-allowed');
+    },
+  };
+}
+
+/** Resources for the reporter's language first, then those for every language. */
+export function crisisResourcesFor<T extends { language: string }>(resources: T[], lang: string): T[] {
+  const base = lang.split('-')[0];
+  const mine = resources.filter((r) => r.language && (r.language === lang || r.language === base));
+  const general = resources.filter((r) => !r.language);
+  return [...mine, ...general];
+}
