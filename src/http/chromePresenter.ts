@@ -15,6 +15,8 @@ export interface Tab {
   selected: boolean;
   /** The page does not exist (MediaWiki shows such tabs in red). */
   missing?: boolean;
+  /** This tab is the page being shown (aria-current); a selected tab may only be highlighted, as Read is on a reply form. */
+  current?: boolean;
 }
 
 export interface PersonalTools {
@@ -78,7 +80,7 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
   const namespaceTabs: Tab[] = [];
   const viewTabs: Tab[] = [];
   if (title && title.namespace === NS_SPECIAL) {
-    namespaceTabs.push({ id: 'special', labelKey: 'skin-tab-special', href: title.path, selected: true });
+    namespaceTabs.push({ id: 'special', labelKey: 'skin-tab-special', href: title.path, selected: true, current: true });
   } else if (title) {
     const subjectNs = c.namespaces.subjectOf(title.namespace);
     const talkNs = c.namespaces.talkOf(title.namespace);
@@ -92,17 +94,25 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
         labelKey: subjectTabKey[subjectNs] ?? 'skin-tab-main',
         href: subject.value.path,
         selected: !c.namespaces.isTalk(title.namespace),
+        current: !c.namespaces.isTalk(title.namespace) && action === 'view',
         missing: !exists(subject),
       });
     }
     if (talk.ok) {
-      namespaceTabs.push({ id: 'talk', labelKey: 'skin-tab-talk', href: talk.value.path, selected: c.namespaces.isTalk(title.namespace), missing: !exists(talk) });
+      namespaceTabs.push({
+        id: 'talk',
+        labelKey: 'skin-tab-talk',
+        href: talk.value.path,
+        selected: c.namespaces.isTalk(title.namespace),
+        current: c.namespaces.isTalk(title.namespace) && action === 'view',
+        missing: !exists(talk),
+      });
     }
-    viewTabs.push({ id: 'view', labelKey: 'skin-tab-read', href: title.path, selected: action === 'view' || action === 'reply' });
+    viewTabs.push({ id: 'view', labelKey: 'skin-tab-read', href: title.path, selected: action === 'view' || action === 'reply', current: action === 'view' });
     if (c.namespaces.isTalk(title.namespace) && user) {
-      viewTabs.push({ id: 'addtopic', labelKey: 'skin-tab-add-topic', href: indexPhp(title, { action: 'edit', section: 'new' }), selected: action === 'new-topic' });
+      viewTabs.push({ id: 'addtopic', labelKey: 'skin-tab-add-topic', href: indexPhp(title, { action: 'edit', section: 'new' }), selected: action === 'new-topic', current: action === 'new-topic' });
     }
-    viewTabs.push({ id: 'history', labelKey: 'skin-tab-history', href: indexPhp(title, { action: 'history' }), selected: action === 'history' });
+    viewTabs.push({ id: 'history', labelKey: 'skin-tab-history', href: indexPhp(title, { action: 'history' }), selected: action === 'history', current: action === 'history' });
   }
 
   const tools = title && title.namespace !== NS_SPECIAL

@@ -1,0 +1,172 @@
+/* Progressive enhancement of the report flow: the same server-rendered steps of Special:ReportIncident,
+   opened in place in a modal dialog over the talk page, plus the remaining-characters counters.
+   Without this file every Report link and step works as a plain page. */
+(function () {
+  'use strict';
+  var body = document.body;
+  var lang = document.documentElement.lang || 'en';
+  var numbers = new Intl.NumberFormat(lang);
+
+  function codePoints(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+      else { n++; i++; }
+    }
+    return n;
+  }
+
+  /* Counters: shown when 99 or fewer characters are left, counted in code points as the server does. */
+  function setUpCounters(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('.char-counter[data-counter-for]'), function (counter) {
+      var field = document.getElementById(counter.getAttribute('data-counter-for'));
+      if (!field || field.dataset.counted) return;
+      field.dataset.counted = '1';
+      var max = Number(counter.getAttribute('data-max'));
+      var initial = counter.textContent;
+      function update() {
+        var left = max - codePoints(field.value);
+        counter.classList.toggle('over', left < 0);
+        if (left < 0) counter.textContent = counter.getAttribute('data-msg-over').replace('{n}', numbers.format(-left));
+        else if (left <= 99) counter.textContent = counter.getAttribute('data-msg-remaining').replace('{n}', numbers.format(left));
+        else counter.textContent = initial;
+      }
+      field.addEventListener('input', update);
+      update();
+    });
+  }
+  setUpCounters(document);
+
+  if (typeof HTMLDialogElement !== 'function' || !window.fetch || !window.DOMParser) return;
+
+  var dialog = null;
+  var dialogBody = null;
+  var dialogTitle = null;
+  var opener = null;
+  var pushed = false;
+
+  function buildDialog() {
+    dialog = document.createElement('dialog');
+    dialog.className = 'report-dialog';
+    dialog.setAttribute('aria-labelledby', 'report-dialog-title');
+    var header = document.createElement('div');
+    header.className = 'report-dialog-header';
+    dialogTitle = document.createElement('h1');
+    dialogTitle.id = 'report-dialog-title';
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'report-dialog-close';
+    close.setAttribute('aria-label', body.getAttribute('data-msg-close') || 'Close');
+    close.textContent = '\u00d7';
+    close.addEventListener('click', function () { closeDialog(); });
+    header.appendChild(dialogTitle);
+    header.appendChild(close);
+    dialogBody = document.createElement('div');
+    dialogBody.className = 'report-dialog-body';
+    dialog.appendChild(header);
+    dialog.appendChild(dialogBody);
+    dialog.addEventListener('cancel', function (event) {
+      event.preventDefault();
+      closeDialog();
+    });
+    dialog.addEventListener('submit', onSubmit);
+    dialog.addEventListener('click', onDialogClick);
+    body.appendChild(dialog);
+  }
+
+  function closeDialog() {
+    if (!dialog || !dialog.open) return;
+    dialog.close();
+    dialogBody.textContent = '';
+    if (pushed) {
+      pushed = false;
+      history.back();
+    }
+    if (opener) {
+      var menu = opener.closest('details.menu');
+      var target = menu ? menu.querySelector('summary') : opener;
+      if (menu) menu.open = false;
+      target.focus();
+    }
+  }
+
+  window.addEventListener('popstate', function () {
+    if (dialog && dialog.open) {
+      pushed = false;
+      closeDialog();
+    }
+  });
+
+  /* Shows the step of a fetched page; anything that is not a step (a login page, an error) opens as a page. */
+  function show(html, url) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var step = doc.getElementById('report-step');
+    if (!step) {
+      window.location.assign(url);
+      return;
+    }
+    var heading = doc.getElementById('firstHeading');
+    dialogTitle.textContent = heading ? heading.textContent : '';
+    dialogBody.textContent = '';
+    dialogBody.appendChild(document.importNode(step, true));
+    dialogBody.removeAttribute('aria-busy');
+    setUpCounters(dialogBody);
+    var summary = dialogBody.querySelector('.error-summary');
+    (summary || dialogBody.querySelector('.report-step')).focus();
+  }
+
+  function load(url, init) {
+    dialogBody.setAttribute('aria-busy', 'true');
+    return fetch(url, Object.assign({ credentials: 'same-origin', headers: { Accept: 'text/html' } }, init || {}))
+      .then(function (response) {
+        return response.text().then(function (text) { show(text, response.url); });
+      })
+      .catch(function () {
+        window.location.assign(url);
+      });
+  }
+
+  function onSubmit(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    event.preventDefault();
+    var data;
+    try {
+      data = new FormData(form, event.submitter || undefined);
+    } catch (e) {
+      data = new FormData(form);
+      if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+    }
+    var buttons = form.querySelectorAll('button');
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    load(form.action, {
+      method: 'POST',
+      headers: { Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(data).toString(),
+    });
+  }
+
+  function onDialogClick(event) {
+    var link = event.target.closest && event.target.closest('a[data-behavior="close-dialog"]');
+    if (!link) return;
+    event.preventDefault();
+    closeDialog();
+  }
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-behavior="report"]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (!dialog) buildDialog();
+    opener = link;
+    dialogTitle.textContent = '';
+    dialogBody.textContent = '';
+    if (!dialog.open) dialog.showModal();
+    if (!pushed) {
+      history.pushState({ reportDialog: true }, '', window.location.href);
+      pushed = true;
+    }
+    load(link.href);
+  });
+})();
