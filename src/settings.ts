@@ -56,7 +56,7 @@ export const WikiSettingsSchema = z.strictObject({
 export type WikiSettings = z.infer<typeof WikiSettingsSchema>;
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080),
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080)),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z

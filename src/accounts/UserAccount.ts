@@ -95,8 +95,13 @@ const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 export function isIpAddress(name: string): boolean {
   if (ipv4.test(name)) return true;
   if (!name.includes(':') || !/^[0-9a-fA-F:.]+$/.test(name)) return false;
-  const parts = name.split('::');
-  if (parts.length > 2) return false;
-  const groups = name.split(':').filter((g) => g !== '');
-  return groups.length <= 8 && groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g) || ipv4.test(g));
+  const halves = name.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  const last = groups[groups.length - 1];
+  const v4Tail = last !== undefined && !name.endsWith(':') && ipv4.test(last);
+  const hex = v4Tail ? groups.slice(0, -1) : groups;
+  if (!hex.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = hex.length + (v4Tail ? 2 : 0);
+  return halves.length === 2 ? count <= 7 : count === 8;
 }

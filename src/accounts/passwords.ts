@@ -21,10 +21,15 @@ export async function verifyPassword(password: string, stored: string | undefine
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, rr, pp, saltB64, hashB64] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hashB64, 'base64');
-  const actual = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: Number(rr), p: Number(pp), maxmem: 64 * 1024 * 1024 }, (e, key) =>
-      e ? reject(e) : resolve(key),
-    ),
-  );
-  return stored !== undefined && stored !== '' && timingSafeEqual(actual, expected);
+  // A damaged stored hash (bad parameters) never matches; it must not turn a login into a server error.
+  const actual = await new Promise<Buffer | null>((resolve) => {
+    try {
+      scrypt(password.normalize('NFC'), Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: Number(rr), p: Number(pp), maxmem: 64 * 1024 * 1024 }, (e, key) =>
+        resolve(e ? null : key),
+      );
+    } catch {
+      resolve(null);
+    }
+  });
+  return actual !== null && actual.length === expected.length && stored !== undefined && stored !== '' && timingSafeEqual(actual, expected);
 }

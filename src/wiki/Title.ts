@@ -40,7 +40,7 @@ export class Title {
 
 /** Percent-encodes a title for a URL path, keeping the characters MediaWiki leaves readable. */
 export function encodeTitleForUrl(dbKey: string): string {
-  return encodeURIComponent(dbKey).replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/gi, '@').replace(/%24/g, '$').replace(/%21/g, '!').replace(/%2A/g, '*').replace(/%28/g, '(').replace(/%29/g, ')');
+  return encodeURIComponent(dbKey).replace(/'/g, '%27').replace(/%3B/gi, ';').replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%40/gi, '@').replace(/%24/g, '$').replace(/%21/g, '!').replace(/%2A/g, '*').replace(/%28/g, '(').replace(/%29/g, ')');
 }
 
 const MAX_TITLE_BYTES = 255;
@@ -68,6 +68,7 @@ export function parseTitle(input: string, namespaces: Namespaces, defaultNamespa
     s = s.slice(1).trim();
     ns = 0;
   }
+  if (s.startsWith(':')) return err('title-invalid-leading-colon');
   const colon = s.indexOf(':');
   if (colon > 0) {
     const id = namespaces.idOf(s.slice(0, colon));

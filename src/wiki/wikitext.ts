@@ -68,10 +68,11 @@ export function parseWikitext(text: string, namespaces: Namespaces): Block[] {
     list = [];
   };
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const heading = /^(={2,6})\s*(.+?)\s*\1\s*$/.exec(line);
+    // No \s* around the lazy middle: that made the pattern cubic on a line of '==' and many spaces.
+    const heading = /^(={2,6})(.+?)\1\s*$/.exec(line);
     if (heading) {
       flush();
-      blocks.push({ type: 'heading', level: heading[1]!.length, inlines: parseInline(heading[2]!, namespaces) });
+      blocks.push({ type: 'heading', level: heading[1]!.length, inlines: parseInline(heading[2]!.trim(), namespaces) });
     } else if (line.startsWith('*')) {
       if (paragraph.length) flush();
       list.push(line.replace(/^\*+\s*/, ''));
