@@ -1,0 +1,85 @@
+/**
+ * A headless Chromium for browser tests, found without downloading anything: CHROMIUM_PATH, else the
+ * system's /usr/bin/chromium, else the binary bundled in the @sparticuz/chromium devDependency.
+ * Also a helper that saves full-page screenshots into test-results/screenshots (git-ignored).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/** Flags for a distribution's Chromium: quiet (no update, sync or background traffic) and container-friendly. */
+export const SYSTEM_CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * @sparticuz/chromium's flags are made for AWS Lambda; these ones are wrong for a test run:
+ * --single-process kills the whole browser as soon as a second context is closed (every test here has
+ * its own context), --disable-web-security and --allow-running-insecure-content would hide same-origin
+ * and mixed-content behaviour the app must really get, and Playwright passes its own --headless.
+ */
+const SPARTICUZ_UNWANTED = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--headless'];
+
+export type ChromiumSource = 'CHROMIUM_PATH' | 'system' | '@sparticuz/chromium';
+
+export interface ChromiumChoice {
+  source: ChromiumSource;
+  executablePath: string;
+  args: string[];
+}
+
+/** Where Chromium is, in the order CHROMIUM_PATH, /usr/bin/chromium, @sparticuz/chromium (unpacked into the temp dir on first use). */
+export async function resolveChromium(env: NodeJS.ProcessEnv = process.env, systemPath: string = SYSTEM_CHROMIUM): Promise<ChromiumChoice> {
+  const fromEnv = env['CHROMIUM_PATH'];
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`);
+    return { source: 'CHROMIUM_PATH', executablePath: fromEnv, args: [...SYSTEM_CHROMIUM_ARGS] };
+  }
+  if (existsSync(systemPath)) return { source: 'system', executablePath: systemPath, args: [...SYSTEM_CHROMIUM_ARGS] };
+  const sparticuz = (await import('@sparticuz/chromium')).default;
+  const executablePath = await sparticuz.executablePath();
+  // The bundle brings its own fonts (Open Sans) but points fontconfig at them only on Amazon Linux;
+  // on a machine without any fontconfig setup, use them rather than render tofu.
+  if (!env['FONTCONFIG_PATH'] && !existsSync('/etc/fonts/fonts.conf') && existsSync(path.join(tmpdir(), 'fonts', 'fonts.conf'))) {
+    env['FONTCONFIG_PATH'] = path.join(tmpdir(), 'fonts');
+  }
+  const args = sparticuz.args.filter((arg) => !SPARTICUZ_UNWANTED.some((unwanted) => arg === unwanted || arg.startsWith(`${unwanted}=`)));
+  return { source: '@sparticuz/chromium', executablePath, args };
+}
+
+/** The Chromium the last launchBrowser() used, for logs. */
+export let launchedChromium: ChromiumChoice | null = null;
+
+/** Launches headless Chromium; extra launch options (e.g. slowMo) are passed on, extra args appended. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const choice = await resolveChromium();
+  launchedChromium = choice;
+  return chromium.launch({
+    headless: true,
+    ...options,
+    executablePath: choice.executablePath,
+    args: [...choice.args, ...(options.args ?? [])],
+  });
+}
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Saves a full-page PNG as test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name ${JSON.stringify(name)} must be letters, digits, dot, dash or underscore`);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return file;
+}
