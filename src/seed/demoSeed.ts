@@ -1,5 +1,6 @@
 /** The demo wiki: users that cover every case of who may report, and talk pages with realistic threads. */
 import type { ExplicitGroup } from '../accounts/UserAccount.js';
+import { COMMUNITY_CONFIG_PAGE } from '../communityConfig/communityConfigSchema.js';
 import type { Container } from '../container.js';
 import type { Actor } from '../wiki/PageService.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
@@ -39,6 +40,26 @@ export const demoUsers: DemoUser[] = [
 ];
 
 const IP_EDITOR = '192.0.2.44';
+
+/** The demo's community configuration: each Get support page points at the demo's project pages. */
+const noticeboard = "Demo Wiki:Administrators' noticeboard";
+const helpDesk = 'Demo Wiki:Help desk';
+const demoCommunityConfig = {
+  ReportIncidentEnabledNamespaces: [],
+  ReportIncidentE2ETesterUsers: [],
+  ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL: 'Demo Wiki:Dispute resolution',
+  ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: noticeboard, Email: 'admins@localhost', ContactCommunity: helpDesk },
+  ReportIncident_NonEmergency_Doxing_ShowWarning: true,
+  ReportIncident_NonEmergency_Doxing_HideEditURL: 'Demo Wiki:Oversight',
+  ReportIncident_NonEmergency_Doxing_HelpMethod: { Email: 'oversight@localhost' },
+  ReportIncident_NonEmergency_SexualHarassment_HelpMethod: { ContactAdmin: noticeboard, Email: 'admins@localhost', ContactCommunity: '' },
+  ReportIncident_NonEmergency_Trolling_HelpMethod: { ContactAdmin: noticeboard, Email: '', ContactCommunity: helpDesk },
+  ReportIncident_NonEmergency_HateSpeech_HelpMethod: { ContactAdmin: noticeboard, Email: 'admins@localhost' },
+  ReportIncident_NonEmergency_Spam_SpamContentURL: 'Demo Wiki:Spam',
+  ReportIncident_NonEmergency_Spam_HelpMethod: { ContactAdmin: noticeboard, Email: '' },
+  ReportIncident_NonEmergency_Other_DisputeResolutionURL: 'Demo Wiki:Dispute resolution',
+  ReportIncident_NonEmergency_SomethingElse_HelpMethod: { ContactAdmin: noticeboard, Email: '', ContactCommunity: helpDesk },
+};
 
 /** Pages of prose, for the links of the demo and the Get support pages. */
 const textPages: [string, string][] = [
@@ -82,6 +103,20 @@ Habitat loss, conflict with people and diseases caught from domestic dogs are th
 Do not post private information here: this page is public.`,
   ],
   ['Demo Wiki:Help desk', `Ask any question about editing the Demo Wiki here, and a volunteer will answer.`],
+  [
+    'Demo Wiki:Spam',
+    `Spam is content added to promote a product, service or website.
+
+== What to do ==
+* Remove the spam from the page.
+* If an account keeps adding it, tell an administrator at [[Demo Wiki:Administrators' noticeboard]].`,
+  ],
+  [
+    'Demo Wiki:Oversight',
+    `Oversighters can hide edits that reveal private information, so that even administrators cannot read them.
+
+Ask for oversight by email to oversight@localhost, never on a public page.`,
+  ],
   ['User:Testing', `I write about African mammals. Say hello on [[User talk:Testing|my talk page]].`],
 ];
 
@@ -211,6 +246,8 @@ export function seedDemo(c: Container): boolean {
       const saved = c.pages.saveText(title(c, text), actorFor(c, 'Juniper'), content, 'Demo page', pageTime);
       if (!saved.ok) throw new Error(`demo seed: ${saved.messageKey} for ${text}`);
     }
+    const config = c.pages.saveText(title(c, COMMUNITY_CONFIG_PAGE), actorFor(c, 'Ines'), JSON.stringify(demoCommunityConfig, null, 2), 'Links of the Get support pages for the demo wiki', pageTime);
+    if (!config.ok) throw new Error(`demo seed: ${config.messageKey} for the community configuration`);
     for (const [pageText, topics] of talkPages) {
       const t = title(c, pageText);
       // Edits must be made in time order, so flatten every comment with its parent first.
