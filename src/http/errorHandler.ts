@@ -9,11 +9,15 @@ import { renderPage } from './render.js';
 
 export function notFoundHandler(c: Container) {
   return async (req: Request, res: Response) => {
+    const { t, lang } = ctx(res);
+    if (req.path.startsWith('/w/rest.php/')) {
+      res.status(404).json({ errorKey: 'rest-no-match', messageTranslations: { [lang === 'qqx' ? 'en' : lang]: t('reportincident-rest-no-match') }, httpCode: 404 });
+      return;
+    }
     if (wantsJson(req)) {
       res.status(404).json({ error: { code: 'notfound', info: 'No route matches this URL.' } });
       return;
     }
-    const { t } = ctx(res);
     await renderPage(res, {
       view: 'errors/error',
       status: 404,
@@ -49,6 +53,13 @@ export function errorHandler(c: Container) {
     }
     const status = known?.status ?? 500;
     if (res.headersSent) return;
+    if (req.path.startsWith('/w/rest.php/')) {
+      // MediaWiki REST's error shape, as every other answer of the endpoint.
+      const context = res.locals.ctx ? ctx(res) : null;
+      const text = known ? (context?.t(known.messageKey, known.params) ?? known.messageKey) : `Internal error; request id ${requestId}.`;
+      res.status(status).json({ errorKey: known?.messageKey ?? 'rest-internal-error', messageTranslations: { [context?.lang ?? 'en']: text }, httpCode: status });
+      return;
+    }
     if (wantsJson(req)) {
       res.status(status).json({ error: { code: known?.messageKey ?? 'internal_api_error', info: known ? ctx(res)?.t(known.messageKey, known.params) : `Internal error; request id ${requestId}.` } });
       return;

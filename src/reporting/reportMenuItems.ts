@@ -16,18 +16,21 @@ export function registerReportMenuItems(
   menus: MenuRegistry,
   deps: { reports: ReportService; communityConfig: CommunityConfigProvider; settings: Pick<Settings, 'ReportIncidentReportButtonEnabled' | 'ReportIncidentEnabledNamespaces'> },
 ): void {
-  // A talk page asks once per comment: remember the answer for the viewer of this request.
-  let memo: { viewer: UserAccount | null; shown: boolean } | null = null;
+  // A talk page asks once per comment; the viewer's account object lives for one request, so the
+  // answer is remembered per object and forgotten with it.
+  const answers = new WeakMap<UserAccount, boolean>();
   const shownTo = (viewer: UserAccount | null, namespace: number): boolean => {
     if (!deps.settings.ReportIncidentReportButtonEnabled || !viewer) return false;
     const configured = deps.communityConfig.current().ReportIncidentEnabledNamespaces;
     const namespaces = configured.length > 0 ? configured : deps.settings.ReportIncidentEnabledNamespaces;
     if (!namespaces.includes(namespace)) return false;
-    if (memo?.viewer !== viewer) {
+    let shown = answers.get(viewer);
+    if (shown === undefined) {
       const eligibility = deps.reports.eligibility(viewer);
-      memo = { viewer, shown: eligibility.eligible || eligibility.showLink };
+      shown = eligibility.eligible || eligibility.showLink;
+      answers.set(viewer, shown);
     }
-    return memo.shown;
+    return shown;
   };
 
   menus.addThreadItemProvider((ctx) =>
