@@ -113,7 +113,10 @@
     dialogBody.removeAttribute('aria-busy');
     setUpCounters(dialogBody);
     var summary = dialogBody.querySelector('.error-summary');
-    (summary || dialogBody.querySelector('.report-step')).focus();
+    // Each step starts at its top; focus moves to it (or to its errors) so screen readers read it.
+    (summary || dialogBody.querySelector('.report-step')).focus({ preventScroll: true });
+    dialog.scrollTop = 0;
+    if (summary) summary.scrollIntoView({ block: 'nearest' });
   }
 
   function load(url, init) {
