@@ -89,6 +89,42 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  outbox: {
+    summary: 'mail waiting, sent and failed; the oldest waiting; the last errors',
+    usage: 'outbox [--json]',
+    run(args, io, container) {
+      const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+      const c = container();
+      const stats = c.delivery.stats();
+      const now = c.clock.now();
+      const errors = c.delivery.recentErrors(10).map((m) => ({ id: m.id, reportId: m.reportId, kind: m.kind, state: m.state, attempts: m.attempts, nextAttempt: new Date(m.nextAttemptAt).toISOString(), error: m.lastError }));
+      const oldestPendingSeconds = stats.oldestPendingAt === null ? null : Math.round((now - stats.oldestPendingAt) / 1000);
+      if (values.json) {
+        io.out(JSON.stringify({ pending: stats.pending, sending: stats.sending, sent: stats.sent, failed: stats.failed, oldestPendingSeconds, errors }));
+        return 0;
+      }
+      io.out(`pending ${stats.pending}, sending ${stats.sending}, sent ${stats.sent}, failed ${stats.failed}`);
+      io.out(`oldest waiting: ${oldestPendingSeconds === null ? 'none' : `${oldestPendingSeconds} s`}`);
+      for (const e of errors) io.out(`#${e.id} ${e.kind} ${e.reportId} ${e.state} after ${e.attempts} attempt(s), next ${e.nextAttempt}: ${e.error}`);
+      return 0;
+    },
+  },
+  'outbox:retry': {
+    summary: 'send a waiting or failed message again now',
+    usage: 'outbox:retry ID',
+    run(args, io, container) {
+      if (args.length !== 1 || !/^\d+$/.test(args[0]!)) return usage(io, this.usage);
+      const c = container();
+      const id = Number(args[0]);
+      const message = c.delivery.find(id);
+      if (!message) return fail(io, `no outbox message #${id}`);
+      if (message.state === 'sent') return fail(io, `message #${id} was already sent`);
+      if (message.state === 'sending') return fail(io, `message #${id} is being sent now`);
+      c.delivery.retry(id);
+      io.out(`message #${id} (${message.kind}, report ${message.reportId}) is queued again; the running wiki sends it within 30 s`);
+      return 0;
+    },
+  },
   'config:validate': {
     summary: 'check an operator settings file (exit 0, or 1 with one line per problem)',
     usage: 'config:validate FILE',

@@ -17,6 +17,11 @@ import { migrate } from './storage/migrate.js';
 import { type Db, openDatabase } from './storage/openDatabase.js';
 import { CommunityConfigProvider } from './communityConfig/CommunityConfigProvider.js';
 import { COMMUNITY_CONFIG_PAGE } from './communityConfig/communityConfigSchema.js';
+import { Delivery } from './delivery/Delivery.js';
+import { DevMailboxRepository } from './delivery/DevMailboxRepository.js';
+import { ReportMailComposer } from './delivery/emails/ReportMailComposer.js';
+import type { Mailer } from './delivery/Mailer.js';
+import { OutboxRepository } from './delivery/OutboxRepository.js';
 import { registerReportMenuItems } from './reporting/reportMenuItems.js';
 import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
@@ -48,6 +53,12 @@ export interface Container {
   communityConfig: CommunityConfigProvider;
   reports: ReportService;
   reportDrafts: ReportDrafts;
+  delivery: Delivery;
+  devMailbox: DevMailboxRepository;
+  /** Starts what runs beside requests: the mail path and its worker. */
+  start(): Promise<void>;
+  /** Stops the worker (waiting for mail being sent) and closes the database. */
+  stop(): Promise<void>;
   close(): void;
 }
 
@@ -56,6 +67,8 @@ export interface ContainerOverrides {
   logger?: Logger;
   /** A database file other than DATA_DIR/wiki.sqlite, or ':memory:'. */
   databaseFile?: string;
+  /** Builds the mailer for an SMTP URL (tests may wrap it). */
+  mailerFactory?: (url: string, plain: boolean) => Mailer;
 }
 
 export function createContainer(settings: Settings, overrides: ContainerOverrides = {}): Container {
@@ -83,8 +96,14 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   if (!configTitle.ok) throw new Error(`${COMMUNITY_CONFIG_PAGE} is not a valid title`);
   const communityConfig = new CommunityConfigProvider(pages, configTitle.value, logger);
   const reportRepository = new ReportRepository(db);
-  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock);
+  const devMailbox = new DevMailboxRepository(db);
+  // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
+  let delivery: Delivery | null = null;
+  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, () => delivery?.kick());
   const reportDrafts = new ReportDrafts(reportRepository, clock);
+  const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
+  delivery = new Delivery(new OutboxRepository(db), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
+  const mail = delivery;
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus);
@@ -106,6 +125,16 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     communityConfig,
     reports,
     reportDrafts,
-    close: () => db.close(),
+    delivery: mail,
+    devMailbox,
+    start: () => mail.start(),
+    stop: async () => {
+      await mail.stop();
+      if (db.open) db.close();
+    },
+    close: () => {
+      void mail.stop();
+      if (db.open) db.close();
+    },
   };
 }

@@ -21,6 +21,7 @@ if (settings.DemoSeed) {
 }
 warnAboutDemoAccounts(container);
 
+await container.start();
 const app = createApp(container);
 const server: Server = app.listen(settings.runtime.port, settings.runtime.host, () => {
   const address = server.address();
@@ -36,9 +37,9 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
+  // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
   server.close(() => {
-    container.close();
-    process.exit(0);
+    void container.stop().then(() => process.exit(0));
   });
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();

@@ -42,6 +42,10 @@ export const WikiSettingsSchema = z.strictObject({
     .refine((list) => new Set(list).size === list.length, { error: 'lists a category twice' }),
   /** Whether non-emergency reports may be sent by email to community responders. */
   ReportIncidentEnableDirectReporting: z.boolean(),
+  /** Language of the mail to Trust & Safety and community responders. */
+  ReportIncidentEmailLanguage: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, { error: 'must be a language code such as "en"' }),
+  /** Whether reporters get a receipt by email (reference id, what happens next; never their text). */
+  ReportIncidentSendReceipt: z.boolean(),
   /** Rate limits, as MediaWiki's $wgRateLimits: [count, seconds] per group. */
   RateLimits: z.strictObject({
     reportincident: z.strictObject({ newbie: rateLimit, user: rateLimit }),

@@ -70,6 +70,7 @@ export class ReportRepository {
   private readonly selectReport;
   private readonly selectDuplicate;
   private readonly insertOutbox;
+  private readonly relatedTo;
   private readonly outboxOf;
   private readonly countHits;
   private readonly oldestHit;
@@ -95,6 +96,14 @@ export class ReportRepository {
          AND coalesce(thread_id, '') = @threadId AND coalesce(physical_harm_type, behavior_type) = @type
          AND route = @route AND created_at > @since
        ORDER BY created_at LIMIT 1`,
+    );
+    this.relatedTo = db.prepare<[{ id: string; since: number; pageId: number | null; threadId: string | null; reportedUser: string }], { report_id: string; type: string; same_comment: number; created_at: number }>(
+      `SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at,
+         (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment
+       FROM reports
+       WHERE report_id != @id AND created_at > @since AND route != 'support'
+         AND ((page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) OR (@reportedUser != '' AND reported_user = @reportedUser))
+       ORDER BY created_at DESC LIMIT 50`,
     );
     this.insertOutbox = db.prepare(
       `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at)
@@ -130,6 +139,13 @@ export class ReportRepository {
   findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string; type: string; route: string; since: number }): IncidentReport | null {
     const row = this.selectDuplicate.get(q);
     return row ? toReport(row) : null;
+  }
+
+  /** Other reports about the same comment or the same reported user since a time: ids and types only. */
+  related(report: IncidentReport, since: number): { id: string; type: string; sameComment: boolean; createdAt: number }[] {
+    return this.relatedTo
+      .all({ id: report.id, since, pageId: report.pageId, threadId: report.threadId, reportedUser: report.reportedUser })
+      .map((r) => ({ id: r.report_id, type: r.type, sameComment: r.same_comment === 1, createdAt: r.created_at }));
   }
 
   addOutbox(row: NewOutboxRow): void {

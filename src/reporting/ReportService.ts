@@ -70,6 +70,8 @@ export class ReportService {
     private readonly namespaces: Namespaces,
     private readonly settings: Settings,
     private readonly clock: Clock,
+    /** Called after a report's transaction commits, so its mail is tried at once. */
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   /** The one eligibility policy, with this user's blocks and the current time. */
@@ -175,7 +177,10 @@ export class ReportService {
       snapshot: target.snapshot,
     };
 
-    return this.repository.immediate((): SubmitResult => {
+    // The reporter's receipt goes with every report that sends something, to a confirmed address only.
+    const receipt = this.settings.ReportIncidentSendReceipt && deliveries.length > 0 && user.emailConfirmedAt !== null && user.email !== '';
+    const messages = receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
+    const result = this.repository.immediate((): SubmitResult => {
       const duplicate = this.repository.findDuplicate({
         reporter: user.id,
         pageNamespace: report.pageNamespace,
@@ -195,20 +200,28 @@ export class ReportService {
       }
       this.repository.insert(report);
       const host = new URL(this.settings.Server).hostname;
-      for (const d of deliveries) {
+      for (const d of messages) {
         this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
       }
       return { ok: true, report, duplicate: false };
     });
+    if (result.ok && !result.duplicate && messages.length > 0) this.afterCommit();
+    return result;
   }
 
   find(id: string): IncidentReport | null {
     return this.repository.find(id);
   }
 
+  /** Other reports about the same comment or the same user since a time (ids and types only reach the mail). */
+  related(report: IncidentReport, since: number) {
+    return this.repository.related(report, since);
+  }
+
   /** Whether the report's mail has gone: the confirmation page says only what is true. */
   deliveryState(report: IncidentReport): 'none' | 'pending' | 'sent' {
-    const rows = this.repository.outboxFor(report.id);
+    // The reporter's own receipt does not count: the page speaks of the report reaching its recipients.
+    const rows = this.repository.outboxFor(report.id).filter((r) => r.kind !== 'receipt');
     if (rows.length === 0) return 'none';
     return rows.every((r) => r.state === 'sent') ? 'sent' : 'pending';
   }

@@ -13,6 +13,7 @@ import { type FieldError, field, formToken, hasValidToken } from '../http/forms.
 import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { directReportingAvailable } from '../routing/routeReport.js';
+import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
 import { presentSupportPage } from '../support/supportPagePresenter.js';
 import {
@@ -416,12 +417,4 @@ export function reportSpecialPage(c: Container): SpecialPage {
       throw new AppError(405, 'app-error-method-not-allowed');
     },
   };
-}
-
-/** Resources for the reporter's language first, then those for every language. */
-export function crisisResourcesFor<T extends { language: string }>(resources: T[], lang: string): T[] {
-  const base = lang.split('-')[0];
-  const mine = resources.filter((r) => r.language && (r.language === lang || r.language === base));
-  const general = resources.filter((r) => !r.language);
-  return [...mine, ...general];
 }

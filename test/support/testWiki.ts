@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
-import { type Container, createContainer, projectRoot } from '../../src/container.js';
+import { type Container, type ContainerOverrides, createContainer, projectRoot } from '../../src/container.js';
 import { seedDemo } from '../../src/seed/demoSeed.js';
 import { loadSettings, type Settings } from '../../src/settings.js';
 import type { Clock } from '../../src/shared/Clock.js';
@@ -24,6 +24,11 @@ export interface TestWikiOptions {
   /** Settings keys to override (merged over config/default.json). */
   settings?: Partial<Settings>;
   env?: Record<string, string>;
+  /** Start the mail path and its worker (to SMTP_URL in env, or the development mailbox). */
+  delivery?: boolean;
+  /** Reuse this data directory (kept on close) instead of a new temporary one. */
+  dataDir?: string;
+  mailerFactory?: ContainerOverrides['mailerFactory'];
 }
 
 export function testSettings(dataDir: string, overrides: Partial<Settings> = {}, env: Record<string, string> = {}): Settings {
@@ -33,11 +38,16 @@ export function testSettings(dataDir: string, overrides: Partial<Settings> = {},
 }
 
 export async function startTestWiki(options: TestWikiOptions = {}): Promise<TestWiki> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'wiki-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wiki-test-'));
   const logger = new MemoryLogger();
   const settings = testSettings(dataDir, options.settings, options.env);
-  const container = createContainer(settings, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const container = createContainer(settings, {
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.mailerFactory ? { mailerFactory: options.mailerFactory } : {}),
+  });
   if (options.seed ?? true) seedDemo(container);
+  if (options.delivery) await container.start();
   const app = createApp(container);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -51,8 +61,8 @@ export async function startTestWiki(options: TestWikiOptions = {}): Promise<Test
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      container.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await container.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

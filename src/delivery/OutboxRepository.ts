@@ -1,0 +1,148 @@
+/** SQL for the outbox: claiming due messages, recording each attempt, and what operators need to see. */
+import type { Db } from '../storage/openDatabase.js';
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessage {
+  id: number;
+  reportId: string;
+  kind: 'trust-and-safety' | 'direct' | 'receipt';
+  recipients: string[];
+  messageId: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+  alertedAt: number | null;
+}
+
+interface Row {
+  outbox_id: number;
+  report_id: string;
+  kind: OutboxMessage['kind'];
+  recipients: string;
+  message_id: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+  alerted_at: number | null;
+}
+
+const toMessage = (r: Row): OutboxMessage => ({
+  id: r.outbox_id,
+  reportId: r.report_id,
+  kind: r.kind,
+  recipients: r.recipients.split(', ').filter(Boolean),
+  messageId: r.message_id,
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+  alertedAt: r.alerted_at,
+});
+
+export interface OutboxCounts {
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  oldestPendingAt: number | null;
+}
+
+export class OutboxRepository {
+  private readonly claimDue;
+  private readonly markSentStmt;
+  private readonly scheduleRetry;
+  private readonly markFailedStmt;
+  private readonly resetSending;
+  private readonly byId;
+  private readonly nextDue;
+  private readonly counts;
+  private readonly oldestPending;
+  private readonly lastErrors;
+  private readonly failingSince;
+  private readonly markAlerted;
+  private readonly retryNow;
+
+  constructor(db: Db) {
+    this.claimDue = db.prepare<[number, number], Row>(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1
+       WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, outbox_id LIMIT ?)
+       RETURNING *`,
+    );
+    this.markSentStmt = db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE outbox_id = ?");
+    this.scheduleRetry = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE outbox_id = ?");
+    this.markFailedStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE outbox_id = ?");
+    this.resetSending = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'");
+    this.byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE outbox_id = ?');
+    this.nextDue = db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'");
+    this.counts = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state');
+    this.oldestPending = db.prepare<[], { at: number | null }>("SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')");
+    this.lastErrors = db.prepare<[number], Row>("SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC LIMIT ?");
+    this.failingSince = db.prepare<[number], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'failed') AND last_error IS NOT NULL AND created_at <= ? AND alerted_at IS NULL");
+    this.markAlerted = db.prepare('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?');
+    this.retryNow = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')");
+  }
+
+  /** Takes up to `limit` due messages for sending, in one statement, so no two workers take the same row. */
+  claim(now: number, limit: number): OutboxMessage[] {
+    return this.claimDue.all(now, limit).map(toMessage);
+  }
+
+  markSent(id: number, at: number): void {
+    this.markSentStmt.run(at, id);
+  }
+
+  retryLater(id: number, at: number, error: string): void {
+    this.scheduleRetry.run(at, error.slice(0, 1000), id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.markFailedStmt.run(error.slice(0, 1000), id);
+  }
+
+  /** After a crash, messages caught while sending go back to the queue with their Message-ID unchanged. */
+  requeueInterrupted(now: number): number {
+    return this.resetSending.run(now).changes;
+  }
+
+  find(id: number): OutboxMessage | null {
+    const row = this.byId.get(id);
+    return row ? toMessage(row) : null;
+  }
+
+  nextDueAt(): number | null {
+    return this.nextDue.get()!.at;
+  }
+
+  stats(): OutboxCounts {
+    const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, oldestPendingAt: this.oldestPending.get()!.at };
+    for (const { state, n } of this.counts.all()) out[state] = n;
+    return out;
+  }
+
+  recentErrors(limit: number): OutboxMessage[] {
+    return this.lastErrors.all(limit).map(toMessage);
+  }
+
+  /** Messages created before `before` that are still failing and were not reported yet. */
+  failingUnalerted(before: number): OutboxMessage[] {
+    return this.failingSince.all(before).map(toMessage);
+  }
+
+  setAlerted(id: number, at: number): void {
+    this.markAlerted.run(at, id);
+  }
+
+  /** Puts a pending or failed message back in the queue for now; false when there is no such message to retry. */
+  retry(id: number, now: number): boolean {
+    return this.retryNow.run(now, id).changes > 0;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Sends the outbox inside the app process: one attempt right after each report's commit, then retries
+ * with exponential backoff and jitter (seconds up to 15 minutes), forever for emergency mail. A message
+ * still failing after an hour is logged as an error, once.
+ */
+import type { Clock } from '../shared/Clock.js';
+import type { Logger } from '../shared/Logger.js';
+import { UncomposableMail } from './emails/ReportMailComposer.js';
+import type { Mailer, OutgoingMail } from './Mailer.js';
+import type { OutboxMessage, OutboxRepository } from './OutboxRepository.js';
+
+const FIRST_RETRY = 5_000;
+const MAX_RETRY = 15 * 60_000;
+/** Mail that is not an emergency is given up (state failed, never silently) after a day. */
+const GIVE_UP_AFTER = 24 * 3600_000;
+const ALERT_AFTER = 3600_000;
+/** Even with nothing due, look again this often (another process may have queued mail). */
+const IDLE_POLL = 30_000;
+
+/** Retry delay after `attempts` failed attempts: doubling from 5 s, capped at 15 min, with jitter so retries spread out. */
+export function retryDelay(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_RETRY, FIRST_RETRY * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.5 + 0.5 * random()));
+}
+
+/** Error text for the log: addresses taken out, since logs carry report ids only. */
+export function redactAddresses(text: string): string {
+  return text.replace(/[^\s<>"'()@]+@[^\s<>"'()]+/g, '<address>');
+}
+
+export interface Composer {
+  compose(message: OutboxMessage): Promise<OutgoingMail>;
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly composer: Composer,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly batchSize = 50,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const requeued = this.outbox.requeueInterrupted(this.clock.now());
+    if (requeued > 0) this.logger.warn('mail interrupted by a stop is queued again with the same Message-ID', { messages: requeued });
+    this.kick();
+  }
+
+  /** Sends what is due now, without waiting; called right after a report's commit. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      } else {
+        this.scheduleNext();
+      }
+    });
+  }
+
+  /** Sends every due message, in batches, until none is due; resolves when done (tests await it). */
+  async drain(): Promise<void> {
+    for (;;) {
+      const batch = this.outbox.claim(this.clock.now(), this.batchSize);
+      if (batch.length === 0) break;
+      await Promise.all(batch.map((m) => this.sendOne(m)));
+      if (this.stopped) break;
+    }
+    this.alertOnOldFailures();
+  }
+
+  private async sendOne(message: OutboxMessage): Promise<void> {
+    try {
+      const mail = await this.composer.compose(message);
+      await this.mailer.send(mail);
+      this.outbox.markSent(message.id, this.clock.now());
+      this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      const now = this.clock.now();
+      const giveUp = e instanceof UncomposableMail || (message.kind !== 'trust-and-safety' && now - message.createdAt > GIVE_UP_AFTER);
+      if (giveUp) {
+        this.outbox.markFailed(message.id, error);
+        this.logger.error('mail given up', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, error: redactAddresses(error) });
+      } else {
+        const delay = retryDelay(message.attempts);
+        this.outbox.retryLater(message.id, now + delay, error);
+        this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error: redactAddresses(error) });
+      }
+    }
+  }
+
+  private alertOnOldFailures(): void {
+    const now = this.clock.now();
+    for (const m of this.outbox.failingUnalerted(now - ALERT_AFTER)) {
+      this.logger.error('mail still not delivered after an hour', { outboxId: m.id, reportId: m.reportId, kind: m.kind, attempts: m.attempts, state: m.state, error: redactAddresses(m.lastError ?? '') });
+      this.outbox.setAlerted(m.id, now);
+    }
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.outbox.nextDueAt();
+    const delay = next === null ? IDLE_POLL : Math.min(IDLE_POLL, Math.max(0, next - this.clock.now()));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** Stops taking new mail and waits for what is being sent now. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

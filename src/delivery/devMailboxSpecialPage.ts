@@ -1,0 +1,85 @@
+/**
+ * Special:DevMailbox: the development mailbox, present only when no SMTP_URL is set and only for
+ * Trust & Safety and interface-admin users. Each message shows as its recipient would see it.
+ */
+import PostalMime from 'postal-mime';
+import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Container } from '../container.js';
+import { presentChrome } from '../http/chromePresenter.js';
+import { ctx } from '../http/context.js';
+import { renderPage } from '../http/render.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { AppError } from '../shared/AppError.js';
+import type { SpecialPage } from '../wiki/SpecialPage.js';
+import { parseTitle } from '../wiki/Title.js';
+
+const READERS = ['trust-and-safety', 'interface-admin'];
+const canRead = (user: UserAccount | null) => user !== null && user.groups.some((g) => READERS.includes(g));
+
+export function devMailboxSpecialPage(c: Container): SpecialPage {
+  const title = () => {
+    const t = parseTitle('Special:DevMailbox', c.namespaces);
+    if (!t.ok) throw new Error('bad title');
+    return t.value;
+  };
+
+  return {
+    name: 'DevMailbox',
+    titleKey: 'devmailbox-title',
+    listed: (res) => c.delivery.usesDevMailbox && canRead(ctx(res).user),
+    async get(_req, res, subpage) {
+      // With a real SMTP server there is no mailbox here at all.
+      if (!c.delivery.usesDevMailbox) throw new AppError(404, 'wiki-error-no-such-special', { name: 'DevMailbox' });
+      const { user, t, lang } = ctx(res);
+      if (!user) {
+        res.redirect(303, '/wiki/Special:UserLogin?returnto=Special:DevMailbox');
+        return;
+      }
+      if (!canRead(user)) throw new AppError(403, 'devmailbox-forbidden');
+      res.setHeader('Cache-Control', 'no-store');
+      const [idText, part] = (subpage ?? '').split('/');
+      if (!idText) {
+        const mails = await Promise.all(
+          c.devMailbox.list(200).map(async (m) => {
+            const parsed = await PostalMime.parse(m.raw);
+            return { id: m.id, href: `/wiki/Special:DevMailbox/${m.id}`, ...timestampParts(m.receivedAt, lang), to: m.envelopeTo.join(', '), subject: parsed.subject ?? '' };
+          }),
+        );
+        return renderPage(res, { view: 'delivery/devmailbox', model: { mails }, chrome: presentChrome(c, res, { title: title(), heading: t('devmailbox-title'), action: 'special' }) });
+      }
+      const mail = /^\d{1,12}$/.test(idText) ? c.devMailbox.find(Number(idText)) : null;
+      if (!mail) throw new AppError(404, 'devmailbox-no-such-message');
+      const parsed = await PostalMime.parse(mail.raw);
+      if (part === 'html') {
+        // The HTML part alone, in a sandbox: no scripts, no remote content, framed only by this wiki.
+        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'");
+        res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+        res.type('html').send(parsed.html ?? '');
+        return;
+      }
+      if (part === 'raw') {
+        res.type('text/plain').send(mail.raw);
+        return;
+      }
+      return renderPage(res, {
+        view: 'delivery/devmailbox-message',
+        model: {
+          mail: {
+            id: mail.id,
+            ...timestampParts(mail.receivedAt, lang),
+            envelopeFrom: mail.envelopeFrom,
+            envelopeTo: mail.envelopeTo.join(', '),
+            subject: parsed.subject ?? '',
+            headers: parsed.headers.map((h) => ({ key: h.key, value: h.value })),
+            text: parsed.text ?? '',
+            hasHtml: Boolean(parsed.html),
+            htmlHref: `/wiki/Special:DevMailbox/${mail.id}/html`,
+            rawHref: `/wiki/Special:DevMailbox/${mail.id}/raw`,
+          },
+          backHref: '/wiki/Special:DevMailbox',
+        },
+        chrome: presentChrome(c, res, { title: title(), heading: t('devmailbox-message-title', { subject: parsed.subject ?? '' }), action: 'special' }),
+      });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Composes each outbox message from its stored report: the Trust & Safety mail and the direct report
+ * in ReportIncidentEmailLanguage, the receipt in the reporter's language; text and HTML from EJS views.
+ */
+import path from 'node:path';
+import ejs from 'ejs';
+import type { AccountService } from '../../accounts/AccountService.js';
+import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
+import { directionOf, type Messages } from '../../i18n/createI18n.js';
+import type { ReportService } from '../../reporting/ReportService.js';
+import { crisisResourcesFor } from '../../communityConfig/crisisResources.js';
+import type { Settings } from '../../settings.js';
+import type { Clock } from '../../shared/Clock.js';
+import type { Namespaces } from '../../wiki/namespaces.js';
+import type { OutgoingMail } from '../Mailer.js';
+import type { OutboxMessage } from '../OutboxRepository.js';
+import { presentReportEmail } from './reportEmailPresenter.js';
+
+const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
+
+const subjectKeys: Record<OutboxMessage['kind'], string> = {
+  'trust-and-safety': 'reportincident-email-subject-emergency',
+  direct: 'reportincident-email-subject-direct',
+  receipt: 'reportincident-receipt-subject',
+};
+
+/** The composer cannot build this message (its report is gone): the worker marks it failed, never silently. */
+export class UncomposableMail extends Error {}
+
+export class ReportMailComposer {
+  constructor(
+    private readonly reports: ReportService,
+    private readonly accounts: AccountService,
+    private readonly communityConfig: CommunityConfigProvider,
+    private readonly namespaces: Namespaces,
+    private readonly messages: Messages,
+    private readonly settings: Settings,
+    private readonly clock: Clock,
+    private readonly viewsDir: string,
+  ) {}
+
+  private render(view: string, data: Record<string, unknown>, text: boolean): Promise<string> {
+    return ejs.renderFile(path.join(this.viewsDir, 'emails', view), data, {
+      cache: this.settings.runtime.production,
+      // The text part is plain text: nothing to escape; the HTML part escapes everything it prints.
+      ...(text ? { escape: (s: unknown) => String(s ?? '') } : {}),
+    });
+  }
+
+  async compose(message: OutboxMessage): Promise<OutgoingMail> {
+    const report = this.reports.find(message.reportId);
+    if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+    const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
+    const reportedAccount = report.reportedUser ? this.accounts.findByName(report.reportedUser) : null;
+    const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
+    const now = this.clock.now();
+    const model = presentReportEmail(report, {
+      sitename: this.settings.Sitename,
+      server: this.settings.Server,
+      pageTitleText,
+      reporter,
+      reportedAccount,
+      related: this.reports.related(report, report.createdAt - RELATED_WINDOW),
+      now,
+    });
+    const receipt = message.kind === 'receipt';
+    const staffLanguage = this.messages.has(this.settings.ReportIncidentEmailLanguage) ? this.settings.ReportIncidentEmailLanguage : 'en';
+    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : staffLanguage;
+    const t = this.messages.translator(lang);
+    const subject = t(subjectKeys[message.kind], { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
+    const config = this.communityConfig.current();
+    const data = {
+      t,
+      lang,
+      dir: directionOf(lang),
+      m: model,
+      subject,
+      audience: message.kind,
+      name: reporter?.name ?? '',
+      responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
+      emergencyEmails: this.settings.ReportIncidentRecipientEmails.join(', '),
+      crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
+    };
+    const view = receipt ? 'receipt' : 'report';
+    const [text, html] = await Promise.all([this.render(`${view}.text.ejs`, data, true), this.render(`${view}.html.ejs`, data, false)]);
+    return {
+      from: `${this.settings.Sitename} <${this.settings.PasswordSender}>`,
+      to: message.recipients,
+      // Staff answer the reporter directly; a receipt needs no Reply-To.
+      ...(!receipt && model.reporter?.email ? { replyTo: model.reporter.email } : {}),
+      subject,
+      text,
+      html,
+      messageId: message.messageId,
+      headers: { 'X-ReportIncident-Report-Id': model.reportId, 'X-ReportIncident-Type': model.type, 'Auto-Submitted': 'auto-generated' },
+      date: new Date(report.createdAt),
+    };
+  }
+}

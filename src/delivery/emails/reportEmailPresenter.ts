@@ -1,0 +1,121 @@
+/** What a report's mail says, as plain values: the same model feeds the text and the HTML part. */
+import type { UserAccount } from '../../accounts/UserAccount.js';
+import { isIpAddress } from '../../accounts/UserAccount.js';
+import type { IncidentReport } from '../../reporting/IncidentReport.js';
+import { reportType } from '../../reporting/IncidentReport.js';
+import { behaviorLabelKey, harmLabelKey } from '../../taxonomy/taxonomy.js';
+import { encodeTitleForUrl } from '../../wiki/Title.js';
+
+export interface RelatedReport {
+  id: string;
+  type: string;
+  sameComment: boolean;
+}
+
+export interface ReportEmailModel {
+  sitename: string;
+  reportId: string;
+  /** X-ReportIncident-Type: the harm or behaviour type. */
+  type: string;
+  typeLabelKey: string;
+  emergency: boolean;
+  filedAt: string;
+  reporter: {
+    name: string;
+    url: string;
+    email: string;
+    accountAgeDays: number;
+    editCount: number;
+    language: string;
+    aboutKey: string;
+  } | null;
+  reported: { name: string; kindKey: string; url: string | null; contributionsUrl: string | null } | null;
+  content: {
+    linkLabelKey: string;
+    url: string;
+    pageTitle: string;
+    pageUrl: string;
+    snapshot: { author: string; at: string; text: string } | null;
+  };
+  details: string;
+  somethingElseDetails: string;
+  directReport: string;
+  related: { id: string; typeLabelKey: string; reasonKey: string }[];
+}
+
+const linkLabelKeys = {
+  comment: 'reportincident-email-link-comment',
+  topic: 'reportincident-email-link-topic',
+  page: 'reportincident-email-link-page',
+} as const;
+
+/** "2026-11-22 07:10 UTC": unambiguous for staff in any time zone. */
+export function utc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+function typeLabelKey(type: string): string {
+  return type.startsWith('threats-') ? harmLabelKey(type as Parameters<typeof harmLabelKey>[0]) : behaviorLabelKey(type as Parameters<typeof behaviorLabelKey>[0]);
+}
+
+export function presentReportEmail(
+  report: IncidentReport,
+  deps: {
+    sitename: string;
+    server: string;
+    pageTitleText: string;
+    reporter: UserAccount | null;
+    reportedAccount: UserAccount | null;
+    related: RelatedReport[];
+    now: number;
+  },
+): ReportEmailModel {
+  const { server, reporter } = deps;
+  const userPath = (name: string) => encodeTitleForUrl(name.replace(/ /g, '_'));
+  const type = reportType(report);
+  const pageKey = encodeTitleForUrl(deps.pageTitleText.replace(/ /g, '_'));
+  const anchor = report.threadId ? `#${encodeURIComponent(report.threadId)}` : '';
+  const reported = report.reportedUser;
+  return {
+    sitename: deps.sitename,
+    reportId: report.id,
+    type,
+    typeLabelKey: typeLabelKey(type),
+    emergency: report.incidentType === 'immediate-threat-physical-harm',
+    filedAt: utc(report.createdAt),
+    reporter: reporter
+      ? {
+          name: reporter.name,
+          url: `${server}/wiki/User:${userPath(reporter.name)}`,
+          email: reporter.emailConfirmedAt !== null ? reporter.email : '',
+          accountAgeDays: Math.floor((deps.now - reporter.registeredAt) / 86_400_000),
+          editCount: reporter.editCount,
+          language: report.reporterLanguage,
+          aboutKey: report.about === 'self' ? 'reportincident-email-about-self' : report.about === 'someone-else' ? 'reportincident-email-about-someone-else' : 'reportincident-email-about-unknown',
+        }
+      : null,
+    reported: reported
+      ? {
+          name: reported,
+          kindKey: isIpAddress(reported) ? 'reportincident-email-reported-ip' : deps.reportedAccount ? 'reportincident-email-reported-account' : 'reportincident-email-reported-missing',
+          url: !isIpAddress(reported) && deps.reportedAccount ? `${server}/wiki/User:${userPath(reported)}` : null,
+          contributionsUrl: isIpAddress(reported) || deps.reportedAccount ? `${server}/wiki/Special:Contributions/${userPath(reported)}` : null,
+        }
+      : null,
+    content: {
+      linkLabelKey: linkLabelKeys[report.threadId?.startsWith('h-') ? 'topic' : report.threadId ? 'comment' : 'page'],
+      url: report.revId > 0 ? `${server}/w/index.php?oldid=${report.revId}${anchor}` : `${server}/wiki/${pageKey}${anchor}`,
+      pageTitle: deps.pageTitleText,
+      pageUrl: `${server}/wiki/${pageKey}`,
+      snapshot: report.snapshot ? { author: report.snapshot.author, at: utc(report.snapshot.createdAt), text: report.snapshot.text } : null,
+    },
+    details: report.details,
+    somethingElseDetails: report.somethingElseDetails,
+    directReport: report.directReport,
+    related: deps.related.map((r) => ({
+      id: r.id,
+      typeLabelKey: typeLabelKey(r.type),
+      reasonKey: r.sameComment ? 'reportincident-email-related-same-comment' : 'reportincident-email-related-same-user',
+    })),
+  };
+}
