@@ -388,6 +388,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
       duplicate: param(req.query, 'duplicate') === '1',
       delivery: c.reports.deliveryState(report),
       responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
+      // Someone who reports another person's intent to self-harm is told where to get advice for them.
+      crisisIntroKey: report.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',
       crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
       emergencyEmails: c.settings.ReportIncidentRecipientEmails.join(', '),
       backHref: title.ok ? title.value.path + (report.threadId ? `#${encodeURIComponent(report.threadId)}` : '') : '/',

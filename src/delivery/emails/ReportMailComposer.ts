@@ -79,6 +79,7 @@ export class ReportMailComposer {
       name: reporter?.name ?? '',
       responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
       emergencyEmails: this.settings.ReportIncidentRecipientEmails.join(', '),
+      crisisIntroKey: report.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',
       crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
     };
     const view = receipt ? 'receipt' : 'report';

@@ -1,0 +1,159 @@
+// Delivery through a real SMTP server on loopback: what each mail says, retries, restarts and hostile text.
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpClient } from '../support/HttpClient.js';
+import { findComment, postReport } from '../support/reporting.js';
+import { SmtpSink, freePort } from '../support/smtpSink.js';
+import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function wikiWithSink(options: { sink?: SmtpSink; smtpUrl?: string; settings?: Record<string, unknown> } = {}) {
+  const sink = options.sink ?? (await new SmtpSink().start());
+  const wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: options.smtpUrl ?? sink.url }, settings: options.settings as never });
+  cleanups.push(async () => {
+    await wiki.close();
+    await sink.stop();
+  });
+  return { wiki, sink };
+}
+
+const threat = { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' };
+
+async function emergencyFromAlice(wiki: TestWiki, extra: Record<string, unknown> = {}) {
+  const client = new HttpClient(wiki.url);
+  await client.login('Alice');
+  const target = await findComment(client, 'Talk:African_wild_dog', 'Keep reverting me');
+  const reply = await postReport(client, { ...threat, ...target, details: 'He named my university.\nPlease help.', about: 'self', ...extra });
+  return { client, target, reply };
+}
+
+/** Polls until the condition holds (bounded), for states that a background worker sets. */
+async function eventually(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`still not true: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function outboxRows(wiki: TestWiki) {
+  return wiki.container.db.prepare('SELECT kind, state, message_id, attempts, last_error FROM outbox ORDER BY outbox_id').all() as { kind: string; state: string; message_id: string; attempts: number; last_error: string | null }[];
+}
+
+describe('the Trust & Safety mail', () => {
+  it('when an emergency is reported, then one mail with every section reaches the recipients, and a receipt reaches the reporter', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const { reply, target } = await emergencyFromAlice(wiki);
+    expect(reply.status).toBe(201);
+    const { reportId } = reply.json<{ reportId: string }>();
+    await sink.waitFor(2);
+    const staff = sink.received.find((m) => m.envelopeTo.includes('emergency@localhost'))!;
+    const receipt = sink.received.find((m) => m.envelopeTo.includes('alice@example.org'))!;
+    expect(staff.parsed.subject).toBe(`[Demo Wiki] Emergency report: Threats of physical harm (${reportId})`);
+    expect(staff.header('x-reportincident-report-id')).toBe(reportId);
+    expect(staff.header('x-reportincident-type')).toBe('threats-physical-harm');
+    expect(staff.parsed.replyTo?.[0]?.address).toBe('alice@example.org');
+    const rows = outboxRows(wiki);
+    expect(staff.parsed.messageId).toBe(rows.find((r) => r.kind === 'trust-and-safety')!.message_id);
+    const text = staff.parsed.text!;
+    expect(text).toContain('Alice');
+    expect(text).toContain('alice@example.org');
+    expect(text).toContain('Brackenfield (registered account)');
+    expect(text).toContain(`http://127.0.0.1:8080/w/index.php?oldid=${target.revisionId}#${target.threadId}`);
+    expect(text).toContain('> Keep reverting me and you will regret it.');
+    expect(text).toContain('> He named my university.\n> Please help.');
+    expect(staff.parsed.html).toContain('He named my university.');
+    expect(staff.parsed.html).not.toMatch(/<img|<script/i);
+    // The receipt carries the reference but never what the reporter wrote.
+    expect(receipt.parsed.text).toContain(reportId);
+    expect(receipt.parsed.text).not.toContain('He named my university');
+    await eventually(() => outboxRows(wiki).every((r) => r.state === 'sent'), 'every message sent');
+  });
+
+  it('when the same user is reported again within a week, then the mail lists the earlier report by id and type only', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const first = await emergencyFromAlice(wiki);
+    const client = new HttpClient(wiki.url);
+    await client.login('Testing');
+    const target = await findComment(client, 'User_talk:Testing', 'I found your real name');
+    const second = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', ...target });
+    expect(second.status).toBe(201);
+    await sink.waitFor(4);
+    const mail = sink.received.find((m) => m.header('x-reportincident-report-id') === second.json<{ reportId: string }>().reportId && m.envelopeTo.includes('emergency@localhost'))!;
+    expect(mail.parsed.text).toContain(`${first.reply.json<{ reportId: string }>().reportId}: Threats of physical harm (same reported user)`);
+    expect(mail.parsed.text).not.toContain('He named my university');
+  });
+});
+
+describe('the direct report', () => {
+  it('when a direct report is filed, then the community address gets it with a subject unique to the report', async () => {
+    const { wiki, sink } = await wikiWithSink({ settings: { ReportIncidentEnableDirectReporting: true } });
+    const client = new HttpClient(wiki.url);
+    await client.login('Testing');
+    const target = await findComment(client, 'User_talk:Testing', 'Every edit you make is rubbish');
+    const r = await postReport(client, { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', ...target, directReport: 'This user insults me on every page.' });
+    expect(r.status).toBe(201);
+    expect(r.json<{ route: string }>().route).toBe('direct');
+    await sink.waitFor(2);
+    const mail = sink.received.find((m) => m.envelopeTo.includes('admins@localhost'))!;
+    expect(mail.parsed.subject).toContain(r.json<{ reportId: string }>().reportId);
+    expect(mail.parsed.text).toContain('> This user insults me on every page.');
+    expect(mail.parsed.replyTo?.[0]?.address).toBe('testing@example.org');
+  });
+});
+
+describe('faults', () => {
+  it('when the SMTP server is down at submit and comes up later, then the report answers at once and its mail is delivered once', async () => {
+    const port = await freePort();
+    const { wiki } = await wikiWithSink({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    const { reply } = await emergencyFromAlice(wiki);
+    expect(reply.status).toBe(201);
+    await eventually(() => outboxRows(wiki).every((r) => r.state === 'pending' && r.attempts >= 1 && r.last_error !== null), 'every message waiting for a retry');
+    const sink = await new SmtpSink({ port }).start();
+    cleanups.push(() => sink.stop());
+    for (const id of wiki.container.db.prepare('SELECT outbox_id FROM outbox').pluck().all() as number[]) wiki.container.delivery.retry(id);
+    await sink.waitFor(2);
+    await eventually(() => outboxRows(wiki).every((r) => r.state === 'sent'), 'every message sent');
+    expect(sink.received).toHaveLength(2);
+    expect(wiki.logger.lines.some((l) => l.message === 'mail not sent; will retry')).toBe(true);
+  });
+
+  it('when the SMTP server takes 5 s per message, then the report is answered while the mail is still being sent', async () => {
+    const sink = await new SmtpSink({ delayMs: 5000 }).start();
+    const { wiki } = await wikiWithSink({ sink });
+    const { reply } = await emergencyFromAlice(wiki);
+    expect(reply.status).toBe(201);
+    // Causal, not timed: the answer came back before the server accepted anything.
+    expect(sink.received).toHaveLength(0);
+    await sink.waitFor(2);
+  });
+
+  it('when user text carries CR/LF and header-like lines, then no header is added and only the intended recipients get mail', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const hostile = 'Hi\r\nBcc: evil@example.org\r\nX-Injected: yes\r\n\r\nbody';
+    const { reply } = await emergencyFromAlice(wiki, { details: hostile, reportedUser: 'Brackenfield' });
+    expect(reply.status).toBe(201);
+    await sink.waitFor(2);
+    for (const m of sink.received) {
+      expect(m.parsed.headers.map((h) => h.key)).not.toContain('x-injected');
+      expect(m.parsed.headers.map((h) => h.key)).not.toContain('bcc');
+      expect(m.envelopeTo.join(',')).not.toContain('evil@example.org');
+    }
+  });
+
+  it('when user text carries HTML, then the HTML part shows it escaped', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const payload = '<script>alert(1)</script><img src=x onerror="alert(2)"> "><a href="javascript:alert(3)">x</a>';
+    const { reply } = await emergencyFromAlice(wiki, { details: payload });
+    expect(reply.status).toBe(201);
+    await sink.waitFor(2);
+    const html = sink.received.find((m) => m.envelopeTo.includes('emergency@localhost'))!.parsed.html!;
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/<img[^>]*onerror/);
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});

@@ -1,0 +1,94 @@
+/** A real SMTP server on loopback for tests: keeps every message it accepts, parsed with postal-mime. */
+import type { AddressInfo } from 'node:net';
+import PostalMime, { type Email } from 'postal-mime';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  raw: string;
+  parsed: Email;
+  header(name: string): string | undefined;
+}
+
+export interface SmtpSinkOptions {
+  /** Hold each message this long before accepting it (a slow server). */
+  delayMs?: number;
+  /** Answer each message with a temporary failure (451) while true. */
+  failing?: boolean;
+  port?: number;
+}
+
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** Messages whose data arrived but which were not answered yet. */
+  holding = 0;
+  failing: boolean;
+  private server: SMTPServer | null = null;
+  port = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(private readonly options: SmtpSinkOptions = {}) {
+    this.failing = options.failing ?? false;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          this.holding++;
+          setTimeout(() => {
+            this.holding--;
+            if (this.failing) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+            const raw = Buffer.concat(chunks).toString('utf8');
+            void PostalMime.parse(raw).then((parsed) => {
+              this.received.push({
+                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                parsed,
+                header: (name) => parsed.headers.find((h) => h.key === name.toLowerCase())?.value,
+              });
+              callback();
+              this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
+            });
+          }, this.options.delayMs ?? 0);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** Resolves once `count` messages have been accepted in all. */
+  waitFor(count: number): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  async stop(): Promise<void> {
+    const s = this.server;
+    this.server = null;
+    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+}
+
+/** A loopback port with nothing listening on it (an SMTP server that is down). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
