@@ -63,7 +63,7 @@ export function reportRestRoutes(c: Container): Router {
     if (!c.sessions.verifyToken(ctx(res).session, 'csrf', (body as Record<string, unknown>).token)) return error(res, 403, 'badtoken', 'reportincident-error-badtoken');
     const parsed = ReportBodySchema.safeParse(body);
     if (!parsed.success) {
-      const problems = bodyProblems(parsed.error);
+      const problems = bodyProblems(parsed.error, body);
       const { t } = ctx(res);
       const first = problems[0]!;
       return error(res, 400, 'rest-body-validation-error', first.messageKey, first.params, {

@@ -52,17 +52,19 @@ const limits: Record<string, number> = {
 };
 
 /** Every problem of a body, each naming its field and a message key, in a form the user's language can say. */
-export function bodyProblems(error: z.ZodError): FieldProblem[] {
+export function bodyProblems(error: z.ZodError, input: unknown): FieldProblem[] {
+  // zod 4 does not keep the input in its issues: look at the body itself to tell "missing" from "wrong".
+  const given = (f: string) => input !== null && typeof input === 'object' && (input as Record<string, unknown>)[f] !== undefined;
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.push({ field: key, messageKey: 'reportincident-error-unknown-field', params: { field: key } });
+    } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && !given(field)) {
+      problems.push({ field, messageKey: 'reportincident-error-missing-field', params: { field } });
     } else if (issue.code === 'invalid_value') {
       problems.push({ field, messageKey: 'reportincident-error-invalid-value', params: { field, allowed: issue.values.map(String).join(', ') } });
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      problems.push({ field, messageKey: 'reportincident-error-missing-field', params: { field } });
-    } else if (issue.code === 'invalid_type' || (issue.code === 'too_small' && field === 'revisionId')) {
+    } else if (issue.code === 'invalid_type' || ((issue.code === 'too_small' || issue.code === 'too_big') && field === 'revisionId')) {
       problems.push({ field, messageKey: 'reportincident-error-wrong-type', params: { field, expected: field === 'revisionId' ? 'integer ≥ 0' : String((issue as { expected?: string }).expected ?? 'string') } });
     } else if (issue.code === 'too_big' || issue.message === 'too-long') {
       problems.push({ field, messageKey: 'reportincident-error-too-long', params: { field, max: limits[field] ?? 0 } });

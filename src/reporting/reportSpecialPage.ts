@@ -360,7 +360,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     };
     const parsed = ReportBodySchema.safeParse(body);
     if (!parsed.success) {
-      return redraw(bodyProblems(parsed.error).map((p) => ({ field: p.field, messageKey: p.messageKey === 'reportincident-error-too-long' ? 'reportincident-error-too-long-field' : p.messageKey, params: p.params })), 422);
+      return redraw(bodyProblems(parsed.error, body).map((p) => ({ field: p.field, messageKey: p.messageKey === 'reportincident-error-too-long' ? 'reportincident-error-too-long-field' : p.messageKey, params: p.params })), 422);
     }
     const { token: _token, ...submission } = parsed.data;
     const result = c.reports.submit(user, submission, lang);
@@ -380,6 +380,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const report = c.reports.find(reportId);
     // Anyone else gets the same answer as for an id that does not exist: a report's existence is private.
     if (!report || report.reporterUserId !== user.id) throw new AppError(404, 'reportincident-error-no-such-report');
+    // A support-route record sent nothing: its page is the Get support page, never a "being sent" confirmation.
+    if (report.route === 'support' && report.behaviorType) {
+      const query = new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
+      res.redirect(303, `${BASE}/support/${report.behaviorType}?${query.toString()}`);
+      return;
+    }
     const config = c.communityConfig.current();
     const { lang } = ctx(res);
     const title = parseTitle(`${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`, c.namespaces);

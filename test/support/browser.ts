@@ -75,11 +75,19 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
-/** Saves a full-page PNG as test-results/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export interface ScreenshotOptions {
+  /**
+   * The whole page (the default), or only the viewport: what a phone shows over a modal <dialog>, which a
+   * full-page capture would lay out in a viewport as tall as the page.
+   */
+  fullPage?: boolean;
+}
+
+/** Saves a full-page (or viewport) PNG as test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: ScreenshotOptions = {}): Promise<string> {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name ${JSON.stringify(name)} must be letters, digits, dot, dash or underscore`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
   return file;
 }

@@ -178,9 +178,8 @@ describe('isIpAddress', () => {
     expect(isIpAddress(name)).toBe(false);
   });
 
-  // BUG (src/accounts/UserAccount.ts:97-102): the IPv6 check only counts non-empty groups, so a lone colon, a
-  // leading or trailing single colon, too few groups without "::", nine groups with "::" or an IPv4 part that is not
-  // last all pass. Low impact today (user names cannot contain ':'), but the function's contract is wrong.
+  // Forms that only look like IPv6: a lone colon, a single leading or trailing colon, too few groups without "::",
+  // too many with it, or an IPv4 part that is not last.
   it.each([':', ':::', '1:', ':1', '1:2:3:4:5:6:7', '1::2:3:4:5:6:7:8', '1.2.3.4::', '1.2.3.4:5'])(
     'when the name is "%s", then it is not an IP address',
     (name) => {

@@ -242,9 +242,8 @@ describe('parseTitle: invalid titles', () => {
     expect(problemOf(input)).toBeNull();
   });
 
-  // BUG (src/wiki/Title.ts:67-77): MediaWiki's TitleParser rejects any colon left at the start after the first one is
-  // stripped ("::Foo" is title-invalid-leading-colon). Here "::Foo" parses to the main-namespace title ":Foo", whose
-  // path /wiki/:Foo names a different page ("Foo"). 
+  // As MediaWiki's TitleParser: a colon left at the start after the first is stripped makes the title invalid
+  // (":Foo" would otherwise be a title whose path /wiki/:Foo names another page).
   it('when the title is "::Foo", then it is invalid with title-invalid-leading-colon', () => {
     expect(problemOf('::Foo')).toBe('title-invalid-leading-colon');
   });
