@@ -1,4 +1,5 @@
 /** The operators' command line: `npm run -s cli -- <command>`; later issues add their commands here. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExplicitGroup } from './accounts/UserAccount.js';
@@ -126,21 +127,76 @@ const commands: Record<string, Command> = {
     },
   },
   'config:validate': {
-    summary: 'check an operator settings file (exit 0, or 1 with one line per problem)',
-    usage: 'config:validate FILE',
-    run(args, io) {
-      if (args.length !== 1) return usage(io, this.usage);
-      // The file is checked merged over config/default.json, exactly as the wiki reads it at start.
-      const loaded = loadSettings({ REPORTINCIDENT_CONFIG: args[0]! }, projectRoot);
+    summary: 'check a community configuration or an operator settings file (exit 0, or 1 with the problems by path)',
+    usage: 'config:validate FILE [--community | --settings]',
+    run(args, io, container) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { community: { type: 'boolean', default: false }, settings: { type: 'boolean', default: false } } });
+      if (positionals.length !== 1) return usage(io, this.usage);
+      const file = positionals[0]!;
+      let text: string;
+      try {
+        text = readFileSync(path.resolve(file), 'utf8');
+      } catch (e) {
+        return fail(io, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      if (values.community || (!values.settings && looksLikeCommunityConfig(text))) {
+        const c = container();
+        const checked = c.communityConfigEditor.parseAndValidate(text);
+        if (checked.ok) {
+          io.out(`${file}: valid community configuration`);
+          return 0;
+        }
+        const t = c.messages.translator('en');
+        for (const i of checked.issues) io.err(`${file}: ${i.pointer || '/'}: ${t(i.messageKey, i.params)}`);
+        return 1;
+      }
+      // The settings file is checked merged over config/default.json, exactly as the wiki reads it at start.
+      const loaded = loadSettings({ REPORTINCIDENT_CONFIG: file }, projectRoot);
       if (loaded.ok) {
-        io.out(`${args[0]}: valid`);
+        io.out(`${file}: valid`);
         return 0;
       }
       for (const p of loaded.problems) io.err(p);
       return 1;
     },
   },
+  'config:import': {
+    summary: 'save a community configuration file (e.g. a wiki\'s MediaWiki:IncidentReportingConfig.json) as a new revision',
+    usage: 'config:import FILE --summary TEXT [--user NAME]',
+    run(args, io, container) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { summary: { type: 'string' }, user: { type: 'string', default: 'Maintenance script' } } });
+      if (positionals.length !== 1 || values.summary === undefined) return usage(io, this.usage);
+      let text: string;
+      try {
+        text = readFileSync(path.resolve(positionals[0]!), 'utf8');
+      } catch (e) {
+        return fail(io, `cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      const c = container();
+      const t = c.messages.translator('en');
+      const checked = c.communityConfigEditor.parseAndValidate(text);
+      if (!checked.ok) {
+        for (const i of checked.issues) io.err(`${positionals[0]}: ${i.pointer || '/'}: ${t(i.messageKey, i.params)}`);
+        return 1;
+      }
+      const user = c.accounts.systemUser(values.user ?? 'Maintenance script', ['interface-admin', 'bot']);
+      const saved = c.communityConfigEditor.save(user, checked.config, values.summary, null);
+      if (!saved.ok) return fail(io, t(saved.messageKey, saved.params ?? {}));
+      io.out(JSON.stringify({ imported: positionals[0], revision: saved.value.revId, user: user.name }));
+      return 0;
+    },
+  },
 };
+
+/** A community configuration has keys an operator settings file never has. */
+function looksLikeCommunityConfig(text: string): boolean {
+  try {
+    const data = JSON.parse(text) as unknown;
+    return !!data && typeof data === 'object' && Object.keys(data).some((k) => k.startsWith('ReportIncident_') || k === 'ReportIncidentE2ETesterUsers' || k === '$version');
+  } catch {
+    return false;
+  }
+}
 
 function parseTitleOrThrow(c: Container, text: string) {
   const parsed = parseTitle(text, c.namespaces);

@@ -17,6 +17,7 @@ import { migrate } from './storage/migrate.js';
 import { type Db, openDatabase } from './storage/openDatabase.js';
 import { CommunityConfigProvider } from './communityConfig/CommunityConfigProvider.js';
 import { COMMUNITY_CONFIG_PAGE } from './communityConfig/communityConfigSchema.js';
+import { CommunityConfigService } from './communityConfig/CommunityConfigService.js';
 import { Delivery } from './delivery/Delivery.js';
 import { DevMailboxRepository } from './delivery/DevMailboxRepository.js';
 import { ReportMailComposer } from './delivery/emails/ReportMailComposer.js';
@@ -51,6 +52,7 @@ export interface Container {
   talk: TalkPageService;
   menus: MenuRegistry;
   communityConfig: CommunityConfigProvider;
+  communityConfigEditor: CommunityConfigService;
   reports: ReportService;
   reportDrafts: ReportDrafts;
   delivery: Delivery;
@@ -95,6 +97,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const configTitle = parseTitle(COMMUNITY_CONFIG_PAGE, namespaces);
   if (!configTitle.ok) throw new Error(`${COMMUNITY_CONFIG_PAGE} is not a valid title`);
   const communityConfig = new CommunityConfigProvider(pages, configTitle.value, logger);
+  const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, (name) => accounts.findByName(name) !== null);
   const reportRepository = new ReportRepository(db);
   const devMailbox = new DevMailboxRepository(db);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
@@ -123,6 +126,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     talk,
     menus,
     communityConfig,
+    communityConfigEditor,
     reports,
     reportDrafts,
     delivery: mail,

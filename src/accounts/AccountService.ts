@@ -59,6 +59,19 @@ export class AccountService {
     );
   }
 
+  /**
+   * The account maintenance work is done as (MediaWiki's User::newSystemUser): it can never log in, since
+   * its password hash is empty, and it is created on first use.
+   */
+  systemUser(name: string, groups: ExplicitGroup[]): UserAccount {
+    const existing = this.users.findByName(normaliseUserName(name));
+    if (existing) {
+      for (const g of groups) if (!existing.groups.includes(g)) this.users.addGroup(existing.id, g);
+      return this.users.findById(existing.id)!;
+    }
+    return this.users.create({ name: normaliseUserName(name), passwordHash: '', email: '', emailConfirmedAt: null, registeredAt: this.clock.now(), editCount: 0, groups });
+  }
+
   findByName(name: string): UserAccount | null {
     return this.users.findByName(normaliseUserName(name));
   }

@@ -16,6 +16,7 @@ import { NS_SPECIAL } from './namespaces.js';
 import type { PageRecord, RevisionRecord } from './PageRepository.js';
 import type { SpecialPage } from './SpecialPage.js';
 import { encodeTitleForUrl, parseTitle, type Title } from './Title.js';
+import { lineDiff } from './lineDiff.js';
 import { parseWikitext } from './wikitext.js';
 
 const HISTORY_PAGE_SIZE = 50;
@@ -52,6 +53,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const action = param(req.query, 'action') ?? 'view';
     const oldid = param(req.query, 'oldid');
     if (req.method === 'POST' && action !== 'reply' && action !== 'edit') throw new AppError(405, 'app-error-method-not-allowed');
+    const diffParam = param(req.query, 'diff');
+    if (diffParam !== undefined && action === 'view') return diff(res, title, diffParam, oldid);
     switch (action) {
       case 'view':
         return view(req, res, title, oldid);
@@ -154,6 +157,30 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     };
   }
 
+  /**
+   * ?diff=N&oldid=M: the lines that changed between two revisions of a text or JSON page, as MediaWiki's
+   * diff links: diff=prev&oldid=N compares N with the revision before it, diff=cur with the latest.
+   */
+  async function diff(res: Response, title: Title, diffParam: string, oldidParam: string | undefined): Promise<void> {
+    const { lang, t } = ctx(res);
+    const page = c.pages.find(title);
+    if (!page) return missing(res, title);
+    const byId = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? c.pages.revision(Number(v)) : null);
+    const newer = diffParam === 'prev' ? byId(oldidParam) : diffParam === 'cur' ? c.pages.revision(page.latestRevId) : byId(diffParam);
+    const explicitOlder = diffParam !== 'prev' && oldidParam !== undefined ? byId(oldidParam) : undefined;
+    const older = explicitOlder !== undefined ? explicitOlder : newer?.parentId ? c.pages.revision(newer.parentId) : null;
+    if (!newer || newer.pageId !== page.id || (explicitOlder !== undefined && (!older || older.pageId !== page.id))) {
+      throw new AppError(404, 'wiki-error-missing-revision', { id: diffParam, title: title.prefixedText });
+    }
+    if (newer.content === null) throw new AppError(400, 'wiki-error-diff-talk');
+    const side = (r: RevisionRecord | null) => (r ? { id: r.id, href: permanentLink(title, r.id), author: authorView(r.actorName), summary: r.summary, ...timestampParts(r.createdAt, lang) } : null);
+    return renderPage(res, {
+      view: 'wiki/diff',
+      model: { lines: lineDiff(older?.content ?? '', newer.content), older: side(older), newer: side(newer) },
+      chrome: presentChrome(c, res, { title, page, revId: newer.id, isLatest: newer.id === page.latestRevId, action: 'history', heading: t('wiki-diff-title', { title: title.prefixedText }) }),
+    });
+  }
+
   async function missing(res: Response, title: Title): Promise<void> {
     const { user } = ctx(res);
     const isTalk = c.namespaces.isTalk(title.namespace);
@@ -182,6 +209,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       size: r.size,
       summary: r.summary,
       isLatest: r.id === page.latestRevId,
+      // Talk pages grow by whole comments and have no text to compare; the others link each change.
+      diffHref: page.contentModel !== 'talk' && r.parentId ? indexPhp(title, { diff: 'prev', oldid: r.id }) : null,
     }));
     return renderPage(res, {
       view: 'wiki/history',

@@ -1,0 +1,106 @@
+/** Editing the community configuration: strict validation, saves as revisions of its wiki page, history and restore. */
+import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Result } from '../shared/Result.js';
+import { err, ok } from '../shared/Result.js';
+import type { Namespaces } from '../wiki/namespaces.js';
+import type { RevisionRecord } from '../wiki/PageRepository.js';
+import type { PageService } from '../wiki/PageService.js';
+import type { Title } from '../wiki/Title.js';
+import { COMMUNITY_CONFIG_VERSION, type CommunityConfig, communityConfigShape } from './communityConfigSchema.js';
+import type { CommunityConfigProvider } from './CommunityConfigProvider.js';
+import { type ConfigIssue, validateCommunityConfig } from './communityConfigValidator.js';
+import { parseStrictJson } from './strictJson.js';
+
+/** Documents larger than this are refused. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+export const EDITOR_GROUP = 'interface-admin';
+
+export type SaveResult = { ok: true; revId: number } | { ok: false; issues: ConfigIssue[]; line?: number; column?: number };
+
+export class CommunityConfigService {
+  constructor(
+    private readonly provider: CommunityConfigProvider,
+    private readonly pages: PageService,
+    private readonly pageTitle: Title,
+    private readonly namespaces: Namespaces,
+    private readonly userExists: (name: string) => boolean,
+  ) {}
+
+  canEdit(user: UserAccount | null): boolean {
+    return user !== null && user.groups.includes(EDITOR_GROUP);
+  }
+
+  current(): CommunityConfig {
+    return this.provider.current();
+  }
+
+  get title(): Title {
+    return this.pageTitle;
+  }
+
+  /** The stored text of the latest revision, or the defaults serialised when the page does not exist yet. */
+  currentJson(): { json: string; revId: number | null } {
+    const page = this.pages.find(this.pageTitle);
+    const revision = page ? this.pages.revision(page.latestRevId) : null;
+    return revision?.content ? { json: revision.content, revId: revision.id } : { json: serialise(this.current()), revId: null };
+  }
+
+  history(limit = 50): RevisionRecord[] {
+    const page = this.pages.find(this.pageTitle);
+    return page ? this.pages.history(page, Number.MAX_SAFE_INTEGER, limit) : [];
+  }
+
+  revision(revId: number): RevisionRecord | null {
+    const page = this.pages.find(this.pageTitle);
+    const rev = this.pages.revision(revId);
+    return page && rev && rev.pageId === page.id ? rev : null;
+  }
+
+  validate(input: unknown) {
+    return validateCommunityConfig(input, {
+      namespaces: this.namespaces,
+      pageExists: (t) => this.pages.find(t) !== null,
+      userExists: this.userExists,
+    });
+  }
+
+  /** Parses JSON text strictly (duplicate keys, size, syntax with line and column), then validates it. */
+  parseAndValidate(text: string): { ok: true; config: CommunityConfig } | { ok: false; issues: ConfigIssue[]; line?: number; column?: number } {
+    const parsed = parseStrictJson(text, MAX_CONFIG_BYTES);
+    if (!parsed.ok) {
+      const p = parsed.problem;
+      return { ok: false, issues: [{ pointer: p.pointer, messageKey: p.messageKey, params: { ...p.params, line: p.line, column: p.column } }], line: p.line, column: p.column };
+    }
+    return this.validate(parsed.value);
+  }
+
+  /**
+   * Saves a valid configuration as a new revision. `baseRevId` is the revision the editor started from:
+   * if someone saved meanwhile, nothing is overwritten and the editor is told.
+   */
+  save(user: UserAccount, config: CommunityConfig, summary: string, baseRevId: number | null): Result<{ revId: number }> {
+    if (!this.canEdit(user)) return err('communityconfig-error-permission', {}, 403);
+    const latest = this.pages.find(this.pageTitle)?.latestRevId ?? null;
+    if (baseRevId !== null && latest !== baseRevId) return err('communityconfig-error-edit-conflict', {}, 409);
+    const saved = this.pages.saveText(this.pageTitle, { user }, serialise(config), summary.trim().slice(0, 500));
+    if (!saved.ok) return saved;
+    return ok({ revId: saved.value.revId });
+  }
+
+  /** Makes an old revision current again, as a new revision; it must still be valid today. */
+  restore(user: UserAccount, revId: number, summary: string): SaveResult {
+    const rev = this.revision(revId);
+    if (!rev || rev.content === null) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId } }] };
+    const checked = this.parseAndValidate(rev.content);
+    if (!checked.ok) return checked;
+    const saved = this.save(user, checked.config, summary, null);
+    return saved.ok ? { ok: true, revId: saved.value.revId } : { ok: false, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }] };
+  }
+}
+
+/** The stored form: the schema's key order, two-space indentation, and the schema version first. */
+export function serialise(config: CommunityConfig): string {
+  const ordered: Record<string, unknown> = { $version: COMMUNITY_CONFIG_VERSION };
+  for (const key of Object.keys(communityConfigShape)) ordered[key] = (config as Record<string, unknown>)[key];
+  return JSON.stringify(ordered, null, 2) + '\n';
+}

@@ -1,0 +1,179 @@
+/**
+ * Special:CommunityConfiguration/ReportIncident: the community configuration editor for interface-admins,
+ * as a form built from the schema or as JSON, with a preview of every Get support page before saving,
+ * an edit summary, the history, diffs, and restoring an old version.
+ */
+import type { Request, Response } from 'express';
+import type { Container } from '../container.js';
+import { presentChrome } from '../http/chromePresenter.js';
+import { ctx, param } from '../http/context.js';
+import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
+import { renderPage } from '../http/render.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { AppError } from '../shared/AppError.js';
+import { presentSupportPage } from '../support/supportPagePresenter.js';
+import { behaviorTypes } from '../taxonomy/taxonomy.js';
+import { authorView } from '../talk/talkPagePresenter.js';
+import { indexPhp, permanentLink } from '../wiki/links.js';
+import type { SpecialPage } from '../wiki/SpecialPage.js';
+import { parseTitle } from '../wiki/Title.js';
+import type { CommunityConfig } from './communityConfigSchema.js';
+import type { ConfigIssue } from './communityConfigValidator.js';
+import { configFromForm, EMPTY_RESOURCE_ROWS, fieldId, nameOfPointer, presentForm } from './communityConfigForm.js';
+import { serialise } from './CommunityConfigService.js';
+
+const PROVIDER = 'ReportIncident';
+const BASE = `/wiki/Special:CommunityConfiguration/${PROVIDER}`;
+
+interface EditorState {
+  mode: 'form' | 'json';
+  /** The configuration shown in the form (possibly invalid, as typed). */
+  config: Record<string, unknown>;
+  json: string;
+  summary: string;
+  baseRevId: number | null;
+  issues: ConfigIssue[];
+  preview: boolean;
+  saved: boolean;
+  jsonPosition?: { line: number; column: number } | undefined;
+  status: number;
+}
+
+export function communityConfigSpecialPage(c: Container): SpecialPage {
+  const title = () => {
+    const t = parseTitle(`Special:CommunityConfiguration/${PROVIDER}`, c.namespaces);
+    if (!t.ok) throw new Error('bad title');
+    return t.value;
+  };
+
+  const requireEditor = (res: Response, req: Request) => {
+    const { user } = ctx(res);
+    if (!user) {
+      res.redirect(303, `/wiki/Special:UserLogin?returnto=${encodeURIComponent(`Special:CommunityConfiguration/${PROVIDER}`)}&returntoquery=${encodeURIComponent(req.originalUrl.split('?')[1] ?? '')}`);
+      return null;
+    }
+    if (!c.communityConfigEditor.canEdit(user)) throw new AppError(403, 'communityconfig-error-permission');
+    return user;
+  };
+
+  async function show(res: Response, state: EditorState) {
+    const { t, lang } = ctx(res);
+    const errors: FieldError[] = state.issues.map((i) => ({
+      field: state.mode === 'json' ? 'cc-json' : fieldId(nameOfPointer(i.pointer).split('.').slice(0, nameOfPointer(i.pointer).startsWith('ReportIncident_CrisisResources') ? 1 : 2).join('.')),
+      messageKey: 'communityconfig-error-at',
+      params: { where: i.pointer || '/', message: t(i.messageKey, i.params) },
+    }));
+    // The preview reads the configuration as the wiki would: invalid fields fall back to their defaults.
+    const candidate = c.communityConfig.readLeniently(JSON.stringify(state.config), 0);
+    const previews = state.preview
+      ? c.settings.ReportIncidentEnabledNonEmergencyCategories.concat(behaviorTypes.filter((b) => !c.settings.ReportIncidentEnabledNonEmergencyCategories.includes(b))).map((type) => ({
+          type,
+          support: presentSupportPage(type, candidate, { namespaces: c.namespaces, directReporting: c.settings.ReportIncidentEnableDirectReporting, t }),
+          enabled: c.settings.ReportIncidentEnabledNonEmergencyCategories.includes(type),
+        }))
+      : [];
+    const history = c.communityConfigEditor.history(20).map((r) => ({
+      id: r.id,
+      href: permanentLink(c.communityConfigEditor.title, r.id),
+      diffHref: r.parentId ? indexPhp(c.communityConfigEditor.title, { diff: r.id, oldid: r.parentId }) : null,
+      author: authorView(r.actorName),
+      summary: r.summary,
+      ...timestampParts(r.createdAt, lang),
+    }));
+    const resources = ((state.config.ReportIncident_CrisisResources as unknown[]) ?? []).length;
+    return renderPage(res, {
+      view: 'communityconfig/editor',
+      status: state.status,
+      model: {
+        base: BASE,
+        mode: state.mode,
+        sections: presentForm(state.config, state.mode === 'form' ? state.issues : [], c.namespaces),
+        resourceRows: resources + EMPTY_RESOURCE_ROWS,
+        json: state.json,
+        jsonPosition: state.jsonPosition ?? null,
+        summary: state.summary,
+        baseRevId: state.baseRevId ?? '',
+        errors,
+        previews,
+        saved: state.saved,
+        history,
+        token: formToken(c, res),
+        pageHref: c.communityConfigEditor.title.path,
+        historyHref: indexPhp(c.communityConfigEditor.title, { action: 'history' }),
+      },
+      chrome: presentChrome(c, res, { title: title(), heading: t('communityconfig-title'), action: 'special' }),
+    });
+  }
+
+  function initialState(mode: 'form' | 'json', saved: boolean): EditorState {
+    const { json, revId } = c.communityConfigEditor.currentJson();
+    const config = c.communityConfigEditor.current();
+    return { mode, config: config as unknown as Record<string, unknown>, json, summary: '', baseRevId: revId, issues: [], preview: false, saved, status: 200 };
+  }
+
+  return {
+    name: 'CommunityConfiguration',
+    titleKey: 'communityconfig-title',
+    listed: (res) => c.communityConfigEditor.canEdit(ctx(res).user),
+    async get(req, res, subpage) {
+      if (!subpage) {
+        res.redirect(302, BASE);
+        return;
+      }
+      if (subpage !== PROVIDER) throw new AppError(404, 'communityconfig-error-no-such-provider', { name: subpage });
+      if (!requireEditor(res, req)) return;
+      return show(res, initialState(param(req.query, 'mode') === 'json' ? 'json' : 'form', param(req.query, 'saved') === '1'));
+    },
+    async post(req, res, subpage) {
+      if (subpage !== PROVIDER) throw new AppError(404, 'communityconfig-error-no-such-provider', { name: subpage ?? '' });
+      const user = requireEditor(res, req);
+      if (!user) return;
+      const mode = field(req, 'mode') === 'json' ? 'json' : 'form';
+      const action = field(req, 'wpAction') ?? 'save';
+      const summary = field(req, 'wpSummary') ?? '';
+      const baseText = field(req, 'baseRevId') ?? '';
+      const baseRevId = /^\d+$/.test(baseText) ? Number(baseText) : null;
+      if (!hasValidToken(c, req, res)) {
+        const state = initialState(mode, false);
+        return show(res, { ...state, summary, issues: [{ pointer: '', messageKey: 'session-failure', params: {} }], status: 400 });
+      }
+      if (action === 'restore') {
+        const revText = field(req, 'revId') ?? '';
+        const restored = /^\d+$/.test(revText) ? c.communityConfigEditor.restore(user, Number(revText), summary || ctx(res).t('communityconfig-restore-summary', { revId: revText })) : null;
+        if (restored?.ok) {
+          res.redirect(303, `${BASE}?saved=1`);
+          return;
+        }
+        return show(res, { ...initialState(mode, false), issues: restored && !restored.ok ? restored.issues : [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId: revText } }], status: 422 });
+      }
+      let config: Record<string, unknown>;
+      let json: string;
+      let checked: ReturnType<typeof c.communityConfigEditor.parseAndValidate>;
+      if (mode === 'json') {
+        json = field(req, 'wpJson') ?? '';
+        checked = c.communityConfigEditor.parseAndValidate(json);
+        config = checked.ok ? (checked.config as unknown as Record<string, unknown>) : (c.communityConfigEditor.current() as unknown as Record<string, unknown>);
+      } else {
+        config = configFromForm(req.body as Record<string, unknown>, c.communityConfigEditor.current());
+        json = serialise(config as unknown as CommunityConfig);
+        checked = c.communityConfigEditor.validate(config);
+      }
+      const state: EditorState = {
+        mode,
+        config,
+        json,
+        summary,
+        baseRevId,
+        issues: checked.ok ? [] : checked.issues,
+        preview: action === 'preview',
+        saved: false,
+        jsonPosition: !checked.ok && checked.line ? { line: checked.line, column: checked.column ?? 1 } : undefined,
+        status: checked.ok ? 200 : 422,
+      };
+      if (action === 'preview' || !checked.ok) return show(res, state);
+      const saved = c.communityConfigEditor.save(user, checked.config, summary, baseRevId);
+      if (!saved.ok) return show(res, { ...state, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }], status: saved.status ?? 422 });
+      res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Checks a community configuration before it is saved, with the original validator's rules: page-or-URL
+ * fields take an existing local page, an interwiki link or an https URL whose query parameters all have
+ * values; email fields follow the HTML5 rule; test users must exist. Each problem names its JSON pointer.
+ */
+import type { z } from 'zod';
+import { isValidEmail } from '../shared/email.js';
+import type { Namespaces } from '../wiki/namespaces.js';
+import { NS_SPECIAL } from '../wiki/namespaces.js';
+import { parseTitle, type Title } from '../wiki/Title.js';
+import { type CommunityConfig, CommunityConfigSchema, withoutSubHeaders } from './communityConfigSchema.js';
+import { pointerOf } from './strictJson.js';
+
+export interface ConfigIssue {
+  pointer: string;
+  messageKey: string;
+  params: Record<string, unknown>;
+}
+
+/** Interwiki prefixes a link may use, as a wiki's interwiki table lists them. */
+export const interwikiPrefixes = ['meta', 'm', 'foundation', 'wikimedia', 'wikipedia', 'w', 'commons', 'mw', 'mediawikiwiki', 'phab', 'wikt', 'wiktionary'];
+
+/** Keys MediaWiki's Community Configuration adds around the values; accepted and dropped. */
+const envelopeKeys = ['$version', '$schema'];
+
+export interface ValidatorDeps {
+  namespaces: Namespaces;
+  pageExists(title: Title): boolean;
+  userExists(name: string): boolean;
+}
+
+const pageOrUrlFields = (config: CommunityConfig): [string[], string][] => {
+  const out: [string[], string][] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (key.endsWith('_DisputeResolutionURL') || key.endsWith('_HideEditURL') || key.endsWith('_SpamContentURL')) out.push([[key], String(value)]);
+    if (key.endsWith('_HelpMethod') && value && typeof value === 'object') {
+      for (const sub of ['ContactAdmin', 'ContactCommunity'] as const) {
+        const v = (value as Record<string, unknown>)[sub];
+        if (typeof v === 'string') out.push([[key, sub], v]);
+      }
+    }
+  }
+  return out;
+};
+
+/** One page-or-URL value: null when valid, else the problem's message key and parameters. */
+export function checkPageOrUrl(value: string, deps: ValidatorDeps): { messageKey: string; params: Record<string, unknown> } | null {
+  const v = value.trim();
+  if (v === '') return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
+  const prefix = scheme?.[1]?.toLowerCase();
+  const isNamespaceOrInterwiki = prefix !== undefined && (deps.namespaces.idOf(prefix) !== undefined || interwikiPrefixes.includes(prefix));
+  if (scheme && !isNamespaceOrInterwiki) {
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      return { messageKey: 'communityconfig-error-invalid-url', params: { value: v } };
+    }
+    if (url.protocol !== 'https:') {
+      return url.protocol === 'http:' ? { messageKey: 'communityconfig-error-use-https', params: { value: v } } : { messageKey: 'communityconfig-error-bad-scheme', params: { scheme: url.protocol.replace(/:$/, '') } };
+    }
+    for (const part of url.search.replace(/^\?/, '').split('&')) {
+      if (!part) continue;
+      const [name, val] = part.split('=');
+      if (val === undefined || val === '') return { messageKey: 'communityconfig-error-query-parameter', params: { name: decodeURIComponent(name ?? '') } };
+    }
+    return null;
+  }
+  if (prefix && interwikiPrefixes.includes(prefix) && deps.namespaces.idOf(prefix) === undefined) return null;
+  const title = parseTitle(v, deps.namespaces);
+  if (!title.ok) return { messageKey: title.messageKey, params: { title: v } };
+  if (title.value.namespace <= NS_SPECIAL) return { messageKey: 'communityconfig-error-invalid-title', params: { title: v } };
+  if (!deps.pageExists(title.value)) return { messageKey: 'communityconfig-error-invalid-title', params: { title: v } };
+  return null;
+}
+
+function schemaIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.flatMap((issue): ConfigIssue[] => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({ pointer: pointerOf([...path, k]), messageKey: 'communityconfig-error-unknown-key', params: { key: k } }));
+    }
+    if (issue.code === 'invalid_type') return [{ pointer: pointerOf(path), messageKey: 'communityconfig-error-wrong-type', params: { expected: issue.expected } }];
+    if (issue.code === 'too_big') return [{ pointer: pointerOf(path), messageKey: 'communityconfig-error-too-big', params: { max: Number(issue.maximum) } }];
+    if (issue.code === 'too_small') return [{ pointer: pointerOf(path), messageKey: 'communityconfig-error-too-small', params: { min: Number(issue.minimum) } }];
+    return [{ pointer: pointerOf(path), messageKey: 'communityconfig-error-invalid', params: {} }];
+  });
+}
+
+/** Strict validation for a save: the schema, then the checks too costly for every read. */
+export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { ok: true; config: CommunityConfig } | { ok: false; issues: ConfigIssue[] } {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-not-object', params: {} }] };
+  }
+  const data = withoutSubHeaders(input as Record<string, unknown>);
+  for (const k of envelopeKeys) delete data[k];
+  const parsed = CommunityConfigSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
+  const config = parsed.data;
+  const issues: ConfigIssue[] = [];
+  for (const [path, value] of pageOrUrlFields(config)) {
+    const problem = checkPageOrUrl(value, deps);
+    if (problem) issues.push({ pointer: pointerOf(path), ...problem });
+  }
+  for (const [key, value] of Object.entries(config)) {
+    if (!key.endsWith('_HelpMethod') || !value || typeof value !== 'object') continue;
+    const email = (value as Record<string, unknown>).Email;
+    if (typeof email === 'string' && email.trim() !== '' && !isValidEmail(email.trim())) {
+      issues.push({ pointer: pointerOf([key, 'Email']), messageKey: 'communityconfig-error-invalid-email', params: { value: email } });
+    }
+  }
+  config.ReportIncidentE2ETesterUsers.forEach((name, i) => {
+    if (!deps.userExists(name)) issues.push({ pointer: pointerOf(['ReportIncidentE2ETesterUsers', i]), messageKey: 'communityconfig-error-no-such-user', params: { name } });
+  });
+  config.ReportIncidentEnabledNamespaces.forEach((ns, i) => {
+    if (!deps.namespaces.exists(ns)) issues.push({ pointer: pointerOf(['ReportIncidentEnabledNamespaces', i]), messageKey: 'communityconfig-error-no-such-namespace', params: { namespace: ns } });
+  });
+  config.ReportIncident_CrisisResources.forEach((r, i) => {
+    if (r.url.trim() !== '') {
+      let ok = false;
+      try {
+        ok = new URL(r.url.trim()).protocol === 'https:';
+      } catch {
+        ok = false;
+      }
+      if (!ok) issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'url']), messageKey: 'communityconfig-error-use-https', params: { value: r.url } });
+    }
+    if (r.phone.trim() !== '' && !/^[0-9+()\-\s.]{3,30}$/.test(r.phone.trim())) {
+      issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'phone']), messageKey: 'communityconfig-error-invalid-phone', params: { value: r.phone } });
+    }
+    if (r.url.trim() === '' && r.phone.trim() === '') {
+      issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'url']), messageKey: 'communityconfig-error-resource-needs-contact', params: { name: r.name } });
+    }
+    if (r.language !== '' && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(r.language)) {
+      issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'language']), messageKey: 'communityconfig-error-invalid-language', params: { value: r.language } });
+    }
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, config };
+}

@@ -1,0 +1,159 @@
+/**
+ * A strict JSON reader for admin edits: the same grammar as JSON.parse, but it refuses duplicate keys
+ * and says where each problem is (line, column, and the JSON pointer of the place).
+ */
+
+export interface JsonProblem {
+  messageKey: string;
+  params: Record<string, unknown>;
+  /** JSON pointer of the place, as /ReportIncident_NonEmergency_Spam_HelpMethod/Email. */
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
+
+const MAX_DEPTH = 64;
+
+export function pointerOf(path: (string | number)[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function parseStrictJson(text: string, maxBytes: number): StrictJsonResult {
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    return { ok: false, problem: { messageKey: 'communityconfig-error-too-large', params: { max: Math.round(maxBytes / 1024) }, pointer: '', line: 1, column: 1 } };
+  }
+  let i = 0;
+  const path: (string | number)[] = [];
+
+  class Stop extends Error {
+    constructor(readonly problem: JsonProblem) {
+      super(problem.messageKey);
+    }
+  }
+  const where = (at: number) => {
+    let line = 1;
+    let column = 1;
+    for (let k = 0; k < at && k < text.length; k++) {
+      if (text[k] === '\n') {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return { line, column };
+  };
+  const fail = (messageKey: string, params: Record<string, unknown> = {}, at = i): never => {
+    throw new Stop({ messageKey, params, pointer: pointerOf(path), ...where(at) });
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const expect = (ch: string) => {
+    if (text[i] !== ch) fail('communityconfig-error-json-expected', { expected: ch, found: text[i] ?? '(end)' });
+    i++;
+  };
+
+  const string = (): string => {
+    expect('"');
+    let out = '';
+    for (;;) {
+      const ch = text[i];
+      if (ch === undefined) fail('communityconfig-error-json-unterminated-string');
+      if (ch === '"') {
+        i++;
+        return out;
+      }
+      if (ch! < ' ') fail('communityconfig-error-json-control-character');
+      if (ch === '\\') {
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else fail('communityconfig-error-json-bad-escape');
+      } else {
+        out += ch;
+        i++;
+      }
+    }
+  };
+
+  const value = (depth: number): unknown => {
+    if (depth > MAX_DEPTH) fail('communityconfig-error-json-too-deep');
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      const obj: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const seen = new Set<string>();
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return { ...obj };
+      }
+      for (;;) {
+        ws();
+        const keyAt = i;
+        const key = string();
+        if (seen.has(key)) {
+          path.push(key);
+          fail('communityconfig-error-json-duplicate-key', { key }, keyAt);
+        }
+        seen.add(key);
+        ws();
+        expect(':');
+        path.push(key);
+        obj[key] = value(depth + 1);
+        path.pop();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect('}');
+        return { ...obj };
+      }
+    }
+    if (ch === '[') {
+      i++;
+      const arr: unknown[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      for (;;) {
+        path.push(arr.length);
+        arr.push(value(depth + 1));
+        path.pop();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect(']');
+        return arr;
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail(ch === undefined ? 'communityconfig-error-json-unexpected-end' : 'communityconfig-error-json-unexpected', { found: ch ?? '' });
+    i += literal![0].length;
+    const word = literal![0];
+    return word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word);
+  };
+
+  try {
+    const result = value(0);
+    ws();
+    if (i < text.length) fail('communityconfig-error-json-trailing');
+    return { ok: true, value: result };
+  } catch (e) {
+    if (e instanceof Stop) return { ok: false, problem: e.problem };
+    throw e;
+  }
+}
