@@ -126,6 +126,16 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  purge: {
+    summary: 'apply retention now: erase report texts and identities older than ReportIncidentRetentionDays',
+    usage: 'purge',
+    run(args, io, container) {
+      if (args.length !== 0) return usage(io, this.usage);
+      const result = container().retention.purge();
+      io.out(JSON.stringify(result));
+      return 0;
+    },
+  },
   'config:validate': {
     summary: 'check a community configuration or an operator settings file (exit 0, or 1 with the problems by path)',
     usage: 'config:validate FILE [--community | --settings]',

@@ -24,6 +24,7 @@ import { ReportMailComposer } from './delivery/emails/ReportMailComposer.js';
 import type { Mailer } from './delivery/Mailer.js';
 import { OutboxRepository } from './delivery/OutboxRepository.js';
 import { registerReportMenuItems } from './reporting/reportMenuItems.js';
+import { RetentionService } from './retention/RetentionService.js';
 import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
 import { ReportService } from './reporting/ReportService.js';
@@ -57,6 +58,7 @@ export interface Container {
   reportDrafts: ReportDrafts;
   delivery: Delivery;
   devMailbox: DevMailboxRepository;
+  retention: RetentionService;
   /** Starts what runs beside requests: the mail path and its worker. */
   start(): Promise<void>;
   /** Stops the worker (waiting for mail being sent) and closes the database. */
@@ -107,6 +109,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   delivery = new Delivery(new OutboxRepository(db), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
+  const retention = new RetentionService(reportRepository, devMailbox, sessions, settings.ReportIncidentRetentionDays, clock, logger);
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus);
@@ -131,12 +134,18 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     reportDrafts,
     delivery: mail,
     devMailbox,
-    start: () => mail.start(),
+    retention,
+    start: async () => {
+      await mail.start();
+      retention.start();
+    },
     stop: async () => {
+      retention.stop();
       await mail.stop();
       if (db.open) db.close();
     },
     close: () => {
+      retention.stop();
       void mail.stop();
       if (db.open) db.close();
     },

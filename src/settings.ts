@@ -46,6 +46,8 @@ export const WikiSettingsSchema = z.strictObject({
   ReportIncidentEmailLanguage: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, { error: 'must be a language code such as "en"' }),
   /** Whether reporters get a receipt by email (reference id, what happens next; never their text). */
   ReportIncidentSendReceipt: z.boolean(),
+  /** Days after which report texts, snapshots and identities are erased. */
+  ReportIncidentRetentionDays: z.int().min(1, { error: 'must be at least 1 day' }).max(3650),
   /** Rate limits, as MediaWiki's $wgRateLimits: [count, seconds] per group. */
   RateLimits: z.strictObject({
     reportincident: z.strictObject({ newbie: rateLimit, user: rateLimit }),

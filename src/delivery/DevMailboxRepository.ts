@@ -23,11 +23,13 @@ export class DevMailboxRepository {
   private readonly insertMail;
   private readonly latest;
   private readonly byId;
+  private readonly deleteOlder;
 
   constructor(db: Db) {
     this.insertMail = db.prepare('INSERT INTO dev_mailbox (received_at, envelope_from, envelope_to, raw) VALUES (?, ?, ?, ?)');
     this.latest = db.prepare<[number], Row>('SELECT * FROM dev_mailbox ORDER BY mail_id DESC LIMIT ?');
     this.byId = db.prepare<[number], Row>('SELECT * FROM dev_mailbox WHERE mail_id = ?');
+    this.deleteOlder = db.prepare('DELETE FROM dev_mailbox WHERE received_at < ?');
   }
 
   add(receivedAt: number, from: string, to: string[], raw: Buffer): number {
@@ -36,6 +38,11 @@ export class DevMailboxRepository {
 
   list(limit: number): StoredMail[] {
     return this.latest.all(limit).map(toMail);
+  }
+
+  /** The development mailbox holds report texts too: it follows the same retention. */
+  purgeBefore(before: number): number {
+    return this.deleteOlder.run(before).changes;
   }
 
   find(id: number): StoredMail | null {

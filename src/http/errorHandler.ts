@@ -30,7 +30,9 @@ export function notFoundHandler(c: Container) {
 /** Maps body-parser and other framework errors to an AppError, so they get a message in the user's language. */
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  const e = error as { type?: string; status?: number };
+  const e = error as { type?: string; status?: number; code?: string };
+  // Another process held the database's write lock past the busy timeout: nothing was written, say so.
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError(503, 'app-error-busy');
   if (e?.type === 'entity.too.large') return new AppError(413, 'app-error-too-large');
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'app-error-malformed-body');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'app-error-unsupported-encoding');
@@ -53,6 +55,7 @@ export function errorHandler(c: Container) {
     }
     const status = known?.status ?? 500;
     if (res.headersSent) return;
+    if (status === 503) res.setHeader('Retry-After', '5');
     if (req.path.startsWith('/w/rest.php/')) {
       // MediaWiki REST's error shape, as every other answer of the endpoint.
       const context = res.locals.ctx ? ctx(res) : null;
@@ -70,7 +73,7 @@ export function errorHandler(c: Container) {
     }
     const { t } = ctx(res);
     const badTitle = known?.messageKey.startsWith('title-invalid') ?? false;
-    const headingKey = badTitle ? 'badtitle' : status === 403 ? 'app-error-403-title' : status === 404 ? 'app-error-404-title' : status >= 500 ? 'app-error-500-title' : 'app-error-400-title';
+    const headingKey = badTitle ? 'badtitle' : status === 403 ? 'app-error-403-title' : status === 404 ? 'app-error-404-title' : status === 503 ? 'app-error-busy-title' : status >= 500 ? 'app-error-500-title' : 'app-error-400-title';
     try {
       await renderPage(res, {
         view: 'errors/error',

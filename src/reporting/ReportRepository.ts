@@ -71,6 +71,8 @@ export class ReportRepository {
   private readonly selectDuplicate;
   private readonly insertOutbox;
   private readonly relatedTo;
+  private readonly purgeOlder;
+  private readonly purgeReceipts;
   private readonly outboxOf;
   private readonly countHits;
   private readonly oldestHit;
@@ -104,6 +106,17 @@ export class ReportRepository {
        WHERE report_id != @id AND created_at > @since AND route != 'support'
          AND ((page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) OR (@reportedUser != '' AND reported_user = @reportedUser))
        ORDER BY created_at DESC LIMIT 50`,
+    );
+    // Retention keeps what statistics need (when, which types, which route and namespace) and erases the rest.
+    this.purgeOlder = db.prepare(
+      `UPDATE reports SET reporter_user_id = NULL, reported_user = '', reported_user_id = NULL, details = '', something_else_details = '',
+         direct_report = '', snapshot_author = NULL, snapshot_created_at = NULL, snapshot_text = NULL, page_id = NULL, page_title = '',
+         thread_id = NULL, reporter_language = '', purged_at = @now
+       WHERE created_at < @before AND purged_at IS NULL`,
+    );
+    this.purgeReceipts = db.prepare(
+      `UPDATE outbox SET recipients = '', last_error = NULL
+       WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND recipients != '' AND state IN ('sent', 'failed')`,
     );
     this.insertOutbox = db.prepare(
       `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at)
@@ -178,6 +191,15 @@ export class ReportRepository {
 
   pruneDraftsBefore(at: number): void {
     this.pruneDrafts.run(at);
+  }
+
+  /** Erases the texts and identities of reports filed before `before`; returns how many were erased. */
+  purgeBefore(before: number, now: number): number {
+    return this.db.transaction(() => {
+      const n = this.purgeOlder.run({ before, now }).changes;
+      this.purgeReceipts.run();
+      return n;
+    })();
   }
 
   /** Runs fn in a write transaction taken at once (BEGIN IMMEDIATE), so a count and an insert cannot interleave with another process. */
