@@ -71,7 +71,11 @@ export function createI18n(localesDir: string): Messages {
   const htmlTranslator = (lang: string): TranslateHtml => {
     const t = translator(lang);
     return (key, params = {}) => {
-      if (lang === 'qqx') return new SafeHtml(escapeHtml(qqx(key, params)));
+      if (lang === 'qqx') {
+        // Parameters that are HTML already are shown as HTML, as in every other language.
+        const values = Object.values(params).map((v) => (v instanceof SafeHtml ? v.html : escapeHtml(String(v))));
+        return new SafeHtml(values.length ? `${escapeHtml(`(${key}: `)}${values.join(', ')})` : escapeHtml(`(${key})`));
+      }
       // Translate with placeholders left in, then substitute escaped values ourselves.
       const marked: Params = {};
       for (const k of Object.keys(params)) marked[k] = `\u0000${k}\u0000`;

@@ -15,6 +15,7 @@ import { timestampParts } from '../i18n/formatDate.js';
 import { directReportingAvailable } from '../routing/routeReport.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
+import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
 import { presentSupportPage } from '../support/supportPagePresenter.js';
 import {
   type BehaviorType,
@@ -390,6 +391,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const { lang } = ctx(res);
     const title = parseTitle(`${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`, c.namespaces);
     return render(res, 'submitted', {
+      referenceHtml: new SafeHtml(`<span class="report-reference" translate="no">${escapeHtml(report.id)}</span>`),
       report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType },
       duplicate: param(req.query, 'duplicate') === '1',
       delivery: c.reports.deliveryState(report),

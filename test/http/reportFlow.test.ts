@@ -250,7 +250,7 @@ describe('the emergency flow', () => {
     const confirmation = await client.follow(submitted);
     expect(confirmation.status).toBe(200);
     expect(confirmation.text).toContain('data-step="submitted"');
-    expect(confirmation.text).toContain(`(reportincident-submitted-reference: ${reportId})`);
+    expect(confirmation.text).toContain(`(reportincident-submitted-reference: <span class="report-reference" translate="no">${reportId}</span>)`);
     expect(confirmation.text).toContain('(reportincident-submitted-call-emergency)');
     expect(wiki.container.reports.find(reportId)).toMatchObject({
       reporterUserId: wiki.container.accounts.findByName('Alice')!.id,
@@ -569,7 +569,7 @@ describe('direct reporting through the forms', () => {
     const rows = direct.container.db.prepare("SELECT kind, recipients FROM outbox WHERE report_id = ? AND kind != 'receipt'").all(reportId);
     expect(rows).toEqual([{ kind: 'direct', recipients: 'admins@example.org' }]);
     const confirmation = await client.follow(sent);
-    expect(confirmation.text).toContain(`(reportincident-submitted-reference: ${reportId})`);
+    expect(confirmation.text).toContain(`(reportincident-submitted-reference: <span class="report-reference" translate="no">${reportId}</span>)`);
   });
 
   it('when trolling has no address, then its Get support page has no form', async () => {

@@ -24,7 +24,7 @@
       if (!field || field.dataset.counted) return;
       field.dataset.counted = '1';
       var max = Number(counter.getAttribute('data-max'));
-      var initial = counter.textContent;
+      var initial = counter.getAttribute('data-msg-limit') || counter.textContent;
       function update() {
         var left = max - codePoints(field.value);
         counter.classList.toggle('over', left < 0);
@@ -113,8 +113,11 @@
     dialogBody.removeAttribute('aria-busy');
     setUpCounters(dialogBody);
     var summary = dialogBody.querySelector('.error-summary');
-    // Each step starts at its top; focus moves to it (or to its errors) so screen readers read it.
-    (summary || dialogBody.querySelector('.report-step')).focus({ preventScroll: true });
+    var title = dialogBody.querySelector('.report-step-title');
+    if (title) title.setAttribute('tabindex', '-1');
+    // Each step starts at its top; focus moves to its errors, else to its title: a screen reader reads
+    // a heading rather than the whole step as one run of text.
+    (summary || title || dialogBody.querySelector('.report-step')).focus({ preventScroll: true });
     dialog.scrollTop = 0;
     if (summary) summary.scrollIntoView({ block: 'nearest' });
   }
@@ -151,10 +154,31 @@
   }
 
   function onDialogClick(event) {
-    var link = event.target.closest && event.target.closest('a[data-behavior="close-dialog"]');
-    if (!link) return;
-    event.preventDefault();
-    closeDialog();
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || !dialogBody.contains(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (link.getAttribute('data-behavior') === 'close-dialog') {
+      event.preventDefault();
+      closeDialog();
+      return;
+    }
+    var href = link.getAttribute('href');
+    if (href.charAt(0) === '#') {
+      /* An error summary's link: go to the field here. Navigating the talk page to the fragment would
+         fire popstate, which closes the dialog. */
+      var target = document.getElementById(decodeURIComponent(href.slice(1)));
+      if (target && dialogBody.contains(target)) {
+        event.preventDefault();
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'center' });
+      }
+      return;
+    }
+    /* Another step of the flow (Back on Get support) is loaded in the dialog too. */
+    var url = new URL(link.href);
+    if (url.origin === window.location.origin && url.pathname.indexOf('/wiki/Special:ReportIncident') === 0) {
+      event.preventDefault();
+      load(url.href);
+    }
   }
 
   document.addEventListener('click', function (event) {
