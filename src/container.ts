@@ -31,6 +31,7 @@ import { ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
 import { TalkPageService } from './talk/TalkPageService.js';
+import { ThreadsHtmlCache } from './talk/ThreadsHtmlCache.js';
 import { Namespaces } from './wiki/namespaces.js';
 import { PageRepository } from './wiki/PageRepository.js';
 import { PageService } from './wiki/PageService.js';
@@ -52,6 +53,7 @@ export interface Container {
   pages: PageService;
   talk: TalkPageService;
   menus: MenuRegistry;
+  threadsCache: ThreadsHtmlCache;
   communityConfig: CommunityConfigProvider;
   communityConfigEditor: CommunityConfigService;
   reports: ReportService;
@@ -112,7 +114,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const retention = new RetentionService(reportRepository, devMailbox, sessions, settings.ReportIncidentRetentionDays, clock, logger);
 
   const menus = new MenuRegistry();
-  registerTalkMenuItems(menus);
+  registerTalkMenuItems(menus, pages);
   registerReportMenuItems(menus, { reports, communityConfig, settings });
 
   return {
@@ -128,6 +130,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     pages,
     talk,
     menus,
+    threadsCache: new ThreadsHtmlCache(),
     communityConfig,
     communityConfigEditor,
     reports,

@@ -40,6 +40,8 @@ export interface Chrome {
   loginHref: string;
   mainPageHref: string;
   specialPagesHref: string;
+  /** Classes of the page's body: `can-<capability>` for what this reader may do (see MenuRegistry). */
+  bodyClasses: string[];
 }
 
 export type ChromeAction = 'view' | 'history' | 'reply' | 'new-topic' | 'special' | 'error';
@@ -52,6 +54,8 @@ export interface ChromeOptions {
   revId?: number | null;
   isLatest?: boolean;
   action?: ChromeAction;
+  /** The reader's capabilities on this page, when the page has items that need them. */
+  capabilities?: string[];
 }
 
 /** Message key of the subject tab per namespace (Vector's "Article", "User page", ...). */
@@ -140,5 +144,6 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
     loginHref: returnTo ? `${special('UserLogin')}?returnto=${encodeURIComponent(returnTo)}` : special('UserLogin'),
     mainPageHref,
     specialPagesHref: special('SpecialPages'),
+    bodyClasses: (options.capabilities ?? []).map((cap) => `can-${cap}`),
   };
 }

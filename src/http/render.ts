@@ -13,7 +13,7 @@ export interface PageView {
   status?: number;
 }
 
-function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+export function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => res.app.render(view, locals, (e, html) => (e ? reject(e) : resolve(html))));
 }
 

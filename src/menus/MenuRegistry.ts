@@ -2,6 +2,10 @@
  * The items of the overflow menu of each topic and comment, and of the page actions menu, as
  * DiscussionTools' DiscussionToolsAddOverflowMenuItems hook and SkinTemplateNavigation do: features
  * register providers here, and the talk page never needs to know about them.
+ *
+ * Thread items are the same for every reader, so a talk page's threads can be rendered once per revision
+ * (as MediaWiki's parser cache does); an item that only some readers may use names a capability, and
+ * the registry's capability checks decide per request which readers get it.
  */
 import type { UserAccount } from '../accounts/UserAccount.js';
 import type { PageRecord } from '../wiki/PageRepository.js';
@@ -22,13 +26,12 @@ export interface MenuItem {
   weight: number;
   /** Hooks for the enhancing script (e.g. "copy-link"); the link must work without it. */
   behavior?: string;
-  /** Message key of a longer description for assistive technology. */
-  descriptionKey?: string;
+  /** Only readers with this capability get the item (see MenuRegistry.capabilitiesOf). */
+  capability?: string;
 }
 
-/** What the viewer is looking at when the thread item's menu is built. */
+/** What a thread item's menu is built from: the same for every reader. */
 export interface ThreadItemMenuContext {
-  viewer: UserAccount | null;
   title: Title;
   page: PageRecord;
   /** The revision being shown; links should point at it. */
@@ -49,12 +52,20 @@ export interface PageMenuContext {
   isLatest: boolean;
 }
 
+export interface CapabilityContext {
+  viewer: UserAccount | null;
+  title: Title;
+  page: PageRecord | null;
+}
+
 export type ThreadItemMenuProvider = (ctx: ThreadItemMenuContext) => MenuItem | null;
 export type PageMenuProvider = (ctx: PageMenuContext) => MenuItem | null;
+export type CapabilityCheck = (ctx: CapabilityContext) => boolean;
 
 export class MenuRegistry {
   private readonly threadItemProviders: ThreadItemMenuProvider[] = [];
   private readonly pageProviders: PageMenuProvider[] = [];
+  private readonly capabilities = new Map<string, CapabilityCheck>();
 
   addThreadItemProvider(provider: ThreadItemMenuProvider): void {
     this.threadItemProviders.push(provider);
@@ -64,12 +75,22 @@ export class MenuRegistry {
     this.pageProviders.push(provider);
   }
 
+  /** Declares a capability, e.g. "report": which readers get the items that need it. */
+  addCapability(name: string, check: CapabilityCheck): void {
+    this.capabilities.set(name, check);
+  }
+
   threadItemMenu(ctx: ThreadItemMenuContext): MenuItem[] {
     return collect(this.threadItemProviders, ctx);
   }
 
   pageActions(ctx: PageMenuContext): MenuItem[] {
     return collect(this.pageProviders, ctx);
+  }
+
+  /** The capabilities this reader has on this page, decided per request. */
+  capabilitiesOf(ctx: CapabilityContext): string[] {
+    return [...this.capabilities].filter(([, check]) => check(ctx)).map(([name]) => name);
   }
 }
 

@@ -6,6 +6,9 @@ import type { Settings } from '../settings.js';
 import type { Title } from '../wiki/Title.js';
 import type { ReportService } from './ReportService.js';
 
+/** Readers with this capability see Report links: the eligibility policy decides, per request. */
+export const REPORT_CAPABILITY = 'report';
+
 /** The link into the no-JavaScript flow; the dialog script opens the same URL in place. */
 export function reportHref(title: Title, revisionId: number, threadId: string | null): string {
   const query = new URLSearchParams({ page: title.prefixedDbKey, ...(threadId ? { threadId } : {}), revisionId: String(revisionId) });
@@ -16,37 +19,26 @@ export function registerReportMenuItems(
   menus: MenuRegistry,
   deps: { reports: ReportService; communityConfig: CommunityConfigProvider; settings: Pick<Settings, 'ReportIncidentReportButtonEnabled' | 'ReportIncidentEnabledNamespaces'> },
 ): void {
-  // A talk page asks once per comment; the viewer's account object lives for one request, so the
-  // answer is remembered per object and forgotten with it.
-  const answers = new WeakMap<UserAccount, boolean>();
-  const shownTo = (viewer: UserAccount | null, namespace: number): boolean => {
-    if (!deps.settings.ReportIncidentReportButtonEnabled || !viewer) return false;
+  const enabledIn = (namespace: number): boolean => {
+    if (!deps.settings.ReportIncidentReportButtonEnabled) return false;
     const configured = deps.communityConfig.current().ReportIncidentEnabledNamespaces;
-    const namespaces = configured.length > 0 ? configured : deps.settings.ReportIncidentEnabledNamespaces;
-    if (!namespaces.includes(namespace)) return false;
-    let shown = answers.get(viewer);
-    if (shown === undefined) {
-      const eligibility = deps.reports.eligibility(viewer);
-      shown = eligibility.eligible || eligibility.showLink;
-      answers.set(viewer, shown);
-    }
-    return shown;
+    return (configured.length > 0 ? configured : deps.settings.ReportIncidentEnabledNamespaces).includes(namespace);
+  };
+  /** Eligible, or lacking only a confirmed email (the flow then says how to confirm), as the original. */
+  const mayReport = (viewer: UserAccount | null): boolean => {
+    if (!viewer) return false;
+    const eligibility = deps.reports.eligibility(viewer);
+    return eligibility.eligible || eligibility.showLink;
   };
 
+  menus.addCapability(REPORT_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && mayReport(ctx.viewer));
   menus.addThreadItemProvider((ctx) =>
-    shownTo(ctx.viewer, ctx.title.namespace)
-      ? {
-          id: 'report',
-          labelKey: 'reportincident-report-link',
-          href: reportHref(ctx.title, ctx.revId, ctx.threadId),
-          icon: 'flag',
-          weight: 100,
-          behavior: 'report',
-        }
+    enabledIn(ctx.title.namespace)
+      ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, ctx.threadId), icon: 'flag', weight: 100, behavior: 'report', capability: REPORT_CAPABILITY }
       : null,
   );
   menus.addPageActionProvider((ctx) =>
-    ctx.revId !== null && shownTo(ctx.viewer, ctx.title.namespace)
+    ctx.revId !== null && enabledIn(ctx.title.namespace) && mayReport(ctx.viewer)
       ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, null), icon: 'flag', weight: 100, behavior: 'report' }
       : null,
   );

@@ -1,5 +1,4 @@
 /** The view model of a talk page at one revision: topics, comments with signatures, menus and reply links. */
-import type { UserAccount } from '../accounts/UserAccount.js';
 import { isIpAddress } from '../accounts/UserAccount.js';
 import type { Translate } from '../i18n/createI18n.js';
 import { timestampParts } from '../i18n/formatDate.js';
@@ -29,6 +28,9 @@ export interface MenuView {
   items: MenuItem[];
 }
 
+/** A capability's CSS class: items that need it are hidden unless the page's body has `can-<capability>`. */
+export const needsClass = (capability: string | undefined) => (capability ? ` needs-${capability}` : '');
+
 export interface CommentView {
   id: string;
   depth: number;
@@ -49,14 +51,7 @@ export interface TopicView {
   comments: CommentView[];
 }
 
-export interface TalkPageView {
-  topics: TopicView[];
-  newTopicHref: string | null;
-}
-
 export interface TalkPageInput {
-  viewer: UserAccount | null;
-  canEdit: boolean;
   title: Title;
   page: PageRecord;
   revId: number;
@@ -73,10 +68,14 @@ export function authorView(name: string): AuthorView {
   return { name, href: isIp ? contributionsHref : `/wiki/User:${key}`, talkHref: `/wiki/User_talk:${key}`, contributionsHref, isIp };
 }
 
-export function presentTalkPage(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): TalkPageView {
-  const { viewer, title, page, revId, isLatest, t, lang } = input;
-  // Replies go to the latest revision, so they are offered only there, and only to those who may edit.
-  const canReply = input.canEdit && isLatest;
+/**
+ * The threads of a talk page at one revision, the same for every reader (so they can be cached): Reply
+ * links and menu items that need a capability are marked, and the page's body says which the reader has.
+ */
+export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): TopicView[] {
+  const { title, page, revId, isLatest, t, lang } = input;
+  // Replies go to the latest revision, so they are offered only there.
+  const canReply = isLatest;
   const parsed = new Map<number, Block[]>();
   for (const topic of input.topics) for (const c of topic.comments) parsed.set(c.item.id, parseWikitext(c.item.body, deps.namespaces));
   const existing = deps.existing([...parsed.values()].flatMap(titlesIn));
@@ -89,7 +88,7 @@ export function presentTalkPage(input: TalkPageInput, deps: { menus: MenuRegistr
       replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: id }) : null,
       menu: {
         label: t('talk-menu-label-topic', { heading: topic.heading.body }),
-        items: deps.menus.threadItemMenu({ viewer, title, page, revId, threadId: id, kind: 'heading', authorName: topic.heading.authorName, isLatest }),
+        items: deps.menus.threadItemMenu({ title, page, revId, threadId: id, kind: 'heading', authorName: topic.heading.authorName, isLatest }),
       },
       comments: topic.comments.map(({ item, depth }): CommentView => {
         const when = timestampParts(item.createdAt, lang);
@@ -102,11 +101,11 @@ export function presentTalkPage(input: TalkPageInput, deps: { menus: MenuRegistr
           replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: item.threadId }) : null,
           menu: {
             label: t('talk-menu-label-comment', { author: item.authorName, time: when.time, date: when.date }),
-            items: deps.menus.threadItemMenu({ viewer, title, page, revId, threadId: item.threadId, kind: 'comment', authorName: item.authorName, isLatest }),
+            items: deps.menus.threadItemMenu({ title, page, revId, threadId: item.threadId, kind: 'comment', authorName: item.authorName, isLatest }),
           },
         };
       }),
     };
   });
-  return { topics, newTopicHref: input.canEdit ? indexPhp(title, { action: 'edit', section: 'new' }) : null };
+  return topics;
 }

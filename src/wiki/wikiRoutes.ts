@@ -5,10 +5,13 @@ import type { Container } from '../container.js';
 import { presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
-import { renderPage } from '../http/render.js';
+import { renderPage, renderToString } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { AppError, notFound } from '../shared/AppError.js';
-import { authorView, presentTalkPage } from '../talk/talkPagePresenter.js';
+import { REPLY_CAPABILITY } from '../talk/talkMenuItems.js';
+import { authorView, presentThreads } from '../talk/talkPagePresenter.js';
+import { ThreadsHtmlCache } from '../talk/ThreadsHtmlCache.js';
+import { SafeHtml } from '../shared/SafeHtml.js';
 import { MAX_COMMENT_CODE_POINTS, MAX_HEADING_CODE_POINTS } from '../talk/TalkPageService.js';
 import { presentBlocks, titlesIn } from './contentPresenter.js';
 import { indexPhp, permanentLink } from './links.js';
@@ -121,21 +124,25 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const oldNotice = isLatest ? null : presentOldRevisionNotice(revision, title, page, lang);
 
     if (page.contentModel === 'talk') {
-      const talk = presentTalkPage(
-        {
-          viewer: user,
-          canEdit: c.pages.editDecision(user, title, page).allowed,
-          title,
-          page,
-          revId: revision.id,
-          isLatest,
-          topics: c.talk.topicsAt(page, revision.id),
-          lang,
-          t,
+      const key = ThreadsHtmlCache.key(page.id, revision.id, isLatest, lang);
+      let threadsHtml = c.threadsCache.get(key);
+      const topics = c.talk.topicsAt(page, revision.id);
+      if (threadsHtml === undefined) {
+        const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
+        threadsHtml = await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } });
+        c.threadsCache.set(key, threadsHtml);
+      }
+      const capabilities = c.menus.capabilitiesOf({ viewer: user, title, page });
+      return renderPage(res, {
+        view: 'talk/page',
+        model: {
+          threadsHtml: new SafeHtml(threadsHtml),
+          topicCount: topics.length,
+          newTopicHref: capabilities.includes(REPLY_CAPABILITY) ? indexPhp(title, { action: 'edit', section: 'new' }) : null,
+          oldNotice,
         },
-        { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) },
-      );
-      return renderPage(res, { view: 'talk/page', model: { talk, oldNotice }, chrome });
+        chrome: presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view', capabilities }),
+      });
     }
     if (page.contentModel === 'json') {
       return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome });

@@ -27,8 +27,16 @@ export class SmtpSink {
   port = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
 
+  private delayMs: number;
+
   constructor(private readonly options: SmtpSinkOptions = {}) {
     this.failing = options.failing ?? false;
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  /** Changes how long each message is held, from the next message on. */
+  setDelay(ms: number): void {
+    this.delayMs = ms;
   }
 
   get url(): string {
@@ -59,7 +67,7 @@ export class SmtpSink {
               callback();
               this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
             });
-          }, this.options.delayMs ?? 0);
+          }, this.delayMs);
         });
       },
     });

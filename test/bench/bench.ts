@@ -1,0 +1,172 @@
+/**
+ * npm run bench: the real app on loopback with its own data directory and a local SMTP sink, measured with
+ * autocannon; every figure is a ratio to a trivial route of the same app measured in the same run.
+ * Prints a table and writes bench-results.json (git-ignored). Loopback only; every phase is bounded.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { projectRoot } from '../../src/container.js';
+import { SmtpSink } from '../support/smtpSink.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const dir = mkdtempSync(path.join(tmpdir(), 'wiki-bench-'));
+const settingsFile = path.join(dir, 'bench-settings.json');
+// Limits raised so distinct reporters are measured, not refused; everything else as shipped.
+writeFileSync(settingsFile, JSON.stringify({ RateLimits: { reportincident: { newbie: [1_000_000, 86400], user: [1_000_000, 86400] } } }));
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dir, REPORTINCIDENT_CONFIG: settingsFile, NODE_ENV: 'production', DEMO_SEED: '1' };
+
+function log(line: string) {
+  process.stderr.write(line + '\n');
+}
+
+log(`bench: seeding ${dir} (2,000- and 10,000-comment talk pages, reporters with sessions)…`);
+const seedOut = path.join(dir, 'seed.json');
+const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/seedBench.ts', dir, seedOut, '400'], { cwd: projectRoot, env, encoding: 'utf8' });
+if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+const seed = JSON.parse(readFileSync(seedOut, 'utf8')) as { reporters: { cookie: string; token: string }[]; revisionId: number; threads: string[] };
+
+const sink = await new SmtpSink().start();
+const app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { ...env, PORT: '0', SMTP_URL: sink.url }, stdio: ['ignore', 'ignore', 'pipe'] });
+let appLog = '';
+const base = await new Promise<string>((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`the app did not start: ${appLog}`)), 60_000);
+  app.stderr!.on('data', (c: Buffer) => {
+    appLog = (appLog + c.toString()).slice(-20_000);
+    const m = /"url":"(http:\/\/[^"]+)\/"/.exec(appLog);
+    if (m) {
+      clearTimeout(timer);
+      resolve(m[1]!);
+    }
+  });
+});
+
+async function measure(name: string, options: Omit<Parameters<typeof autocannon>[0], 'url'> & { path: string }) {
+  const { path: p, ...rest } = options;
+  await autocannon({ url: base + p, connections: CONNECTIONS, duration: 2, ...rest }); // warm-up
+  const r = await autocannon({ url: base + p, connections: CONNECTIONS, duration: DURATION, ...rest });
+  const ok = r['2xx'];
+  log(`  ${name}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  return { rps: r.requests.average, p99: r.latency.p99, ok, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+const viewer = seed.reporters[0]!.cookie;
+let n = 0;
+const reportRequests = () => [
+  {
+    method: 'POST',
+    path: '/w/rest.php/reportincident/v0/report',
+    setupRequest(req: { headers?: Record<string, string>; body?: string }) {
+      const i = n++;
+      const who = seed.reporters[i % seed.reporters.length]!;
+      // A different comment for each of a reporter's reports, so none is folded as a duplicate.
+      const threadId = seed.threads[Math.floor(i / seed.reporters.length) % seed.threads.length]!;
+      return {
+        ...req,
+        headers: { 'content-type': 'application/json', cookie: who.cookie },
+        body: JSON.stringify({ token: who.token, revisionId: seed.revisionId, threadId, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'Benchmark report.' }),
+      };
+    },
+  },
+];
+
+log('bench: measuring…');
+const results: Record<string, { rps: number; p99: number; ok: number; non2xx: number; errors: number }> = {};
+results.baseline = await measure('baseline /healthz', { path: '/healthz' });
+results.talk2000 = await measure('talk page, 2,000 comments', { path: '/wiki/Talk:Bench_2000', headers: { cookie: viewer } });
+results.talk10000 = await measure('talk page, 10,000 comments', { path: '/wiki/Talk:Bench_10000', headers: { cookie: viewer } });
+results.reportStep = await measure('Special:ReportIncident step 1', {
+  path: `/wiki/Special:ReportIncident?page=Talk%3ABench_10000&threadId=${encodeURIComponent(seed.threads[5]!)}&revisionId=${seed.revisionId}`,
+  headers: { cookie: viewer },
+});
+results.reportPost = await measure('report POST (distinct reporters)', { path: '/', requests: reportRequests() });
+const sentBefore = sink.received.length;
+sink.setDelay(2000);
+results.reportPostSlowSmtp = await measure('report POST, SMTP taking 2 s a message', { path: '/', requests: reportRequests() });
+sink.setDelay(0);
+
+// Mail throughput: everything the POSTs queued, drained by the app's pooled SMTP worker.
+const drainStart = Date.now();
+const countAtStart = sink.received.length;
+let last = countAtStart;
+let idleSince = Date.now();
+while (Date.now() - drainStart < 120_000) {
+  await new Promise((r) => setTimeout(r, 250));
+  if (sink.received.length !== last) {
+    last = sink.received.length;
+    idleSince = Date.now();
+  } else if (Date.now() - idleSince > 3000) break;
+}
+const drained = last - countAtStart;
+const mailsPerSecond = drained / Math.max(0.001, (idleSince - drainStart) / 1000);
+log(`  mail drained after the POSTs: ${drained} messages at ${mailsPerSecond.toFixed(0)}/s (before: ${sentBefore} sent during the POST phase)`);
+
+const status = readFileSync(`/proc/${app.pid}/status`, 'utf8');
+const rssMiB = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+
+let classificationsPerSecond: number | null = null;
+try {
+  const mod = (await import('../../src/classifiers/index.js' as string)) as { classifyText?: (text: string, lang?: string) => unknown };
+  if (mod.classifyText) {
+    const text = 'I am writing because this user keeps posting on my talk page and I do not feel safe anymore. '.repeat(5).slice(0, 500);
+    const t0 = performance.now();
+    let count = 0;
+    while (performance.now() - t0 < 3000) {
+      mod.classifyText(text, 'en');
+      count++;
+    }
+    classificationsPerSecond = count / ((performance.now() - t0) / 1000);
+    const adversarial = ('k i l l ' + '\u200b'.repeat(3) + 'a'.repeat(50) + ' ').repeat(2000).slice(0, 100 * 1024);
+    const t1 = performance.now();
+    mod.classifyText(adversarial, 'en');
+    log(`  classifier: ${classificationsPerSecond.toFixed(0)} classifications/s on 500 characters; 100 KiB adversarial text in ${(performance.now() - t1).toFixed(1)} ms`);
+  }
+} catch {
+  log('  classifier: not built yet');
+}
+
+app.kill('SIGTERM');
+await new Promise((r) => app.on('exit', r));
+await sink.stop();
+
+const b = results.baseline!.rps;
+type Goal = { name: string; value: string; target: string; pass: boolean };
+const ratio = (x: number) => x / b;
+const goals: Goal[] = [
+  { name: 'talk page 2,000 comments / baseline', value: `${(ratio(results.talk2000!.rps) * 100).toFixed(1)}%`, target: '≥ 10%', pass: ratio(results.talk2000!.rps) >= 0.1 },
+  { name: 'talk page 10,000 comments / baseline', value: `${(ratio(results.talk10000!.rps) * 100).toFixed(1)}%`, target: '≥ 2%', pass: ratio(results.talk10000!.rps) >= 0.02 },
+  {
+    name: 'cost per comment, 10,000 vs 2,000',
+    value: `${((results.talk2000!.rps / results.talk10000!.rps) / 5).toFixed(2)}× linear`,
+    target: '≤ 1× linear',
+    pass: results.talk2000!.rps / results.talk10000!.rps <= 5 * 1.1,
+  },
+  { name: 'report POST / baseline', value: `${(ratio(results.reportPost!.rps) * 100).toFixed(1)}%`, target: '≥ 30%', pass: ratio(results.reportPost!.rps) >= 0.3 },
+  { name: 'report POST p99', value: `${results.reportPost!.p99} ms`, target: '< 50 ms', pass: results.reportPost!.p99 < 50 },
+  {
+    name: 'report POST p99 with slow SMTP',
+    value: `${results.reportPostSlowSmtp!.p99} ms`,
+    target: `within 20% of ${results.reportPost!.p99} ms`,
+    pass: results.reportPostSlowSmtp!.p99 <= results.reportPost!.p99 * 1.2 + 1,
+  },
+  { name: 'mail to the local sink', value: `${mailsPerSecond.toFixed(0)}/s`, target: '≥ 500/s', pass: mailsPerSecond >= 500 },
+  { name: 'resident memory after the run', value: `${rssMiB.toFixed(0)} MiB`, target: '< 150 MiB', pass: rssMiB < 150 },
+  ...(classificationsPerSecond !== null ? [{ name: 'classifications per second (500 chars)', value: classificationsPerSecond.toFixed(0), target: '≥ 20,000', pass: classificationsPerSecond >= 20_000 }] : []),
+];
+
+const lines = [
+  '',
+  `baseline: ${b.toFixed(0)} req/s at ${CONNECTIONS} connections, ${DURATION} s per phase`,
+  '',
+  '| measure | value | goal | |',
+  '|---|---|---|---|',
+  ...goals.map((g) => `| ${g.name} | ${g.value} | ${g.target} | ${g.pass ? 'pass' : 'MISS'} |`),
+  '',
+];
+process.stdout.write(lines.join('\n') + '\n');
+writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, mailsPerSecond, rssMiB, classificationsPerSecond, goals }, null, 2) + '\n');
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
