@@ -3,8 +3,13 @@
  * for every reader, keyed by page, revision, whether it was the latest, and language; least recently used
  * entries go first once the byte budget is spent.
  */
+export interface RenderedThreads {
+  html: string;
+  topicCount: number;
+}
+
 export class ThreadsHtmlCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, RenderedThreads>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
@@ -13,26 +18,26 @@ export class ThreadsHtmlCache {
     return `${pageId}:${revId}:${isLatest ? 'latest' : 'old'}:${lang}`;
   }
 
-  get(key: string): string | undefined {
-    const html = this.entries.get(key);
-    if (html !== undefined) {
+  get(key: string): RenderedThreads | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
       // Map keeps insertion order: moving the entry to the end makes it the most recently used.
       this.entries.delete(key);
-      this.entries.set(key, html);
+      this.entries.set(key, entry);
     }
-    return html;
+    return entry;
   }
 
-  set(key: string, html: string): void {
+  set(key: string, entry: RenderedThreads): void {
     const old = this.entries.get(key);
-    if (old !== undefined) this.bytes -= old.length;
+    if (old !== undefined) this.bytes -= old.html.length;
     this.entries.delete(key);
-    this.entries.set(key, html);
-    this.bytes += html.length;
+    this.entries.set(key, entry);
+    this.bytes += entry.html.length;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes || this.entries.size <= 1) break;
       this.entries.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= v.html.length;
     }
   }
 

@@ -125,19 +125,19 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
 
     if (page.contentModel === 'talk') {
       const key = ThreadsHtmlCache.key(page.id, revision.id, isLatest, lang);
-      let threadsHtml = c.threadsCache.get(key);
-      const topics = c.talk.topicsAt(page, revision.id);
-      if (threadsHtml === undefined) {
+      let cached = c.threadsCache.get(key);
+      if (cached === undefined) {
+        const topics = c.talk.topicsAt(page, revision.id);
         const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
-        threadsHtml = await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } });
-        c.threadsCache.set(key, threadsHtml);
+        cached = { html: await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } }), topicCount: topics.length };
+        c.threadsCache.set(key, cached);
       }
       const capabilities = c.menus.capabilitiesOf({ viewer: user, title, page });
       return renderPage(res, {
         view: 'talk/page',
         model: {
-          threadsHtml: new SafeHtml(threadsHtml),
-          topicCount: topics.length,
+          threadsHtml: new SafeHtml(cached.html),
+          topicCount: cached.topicCount,
           newTopicHref: capabilities.includes(REPLY_CAPABILITY) ? indexPhp(title, { action: 'edit', section: 'new' }) : null,
           oldNotice,
         },

@@ -44,10 +44,22 @@ const base = await new Promise<string>((resolve, reject) => {
   });
 });
 
+/** Waits until the app answers a trivial request quickly again, so one phase's backlog does not count in the next. */
+async function settle() {
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await fetch(base + '/healthz');
+    if (performance.now() - t0 < 20) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function measure(name: string, options: Omit<Parameters<typeof autocannon>[0], 'url'> & { path: string }) {
   const { path: p, ...rest } = options;
+  await settle();
   await autocannon({ url: base + p, connections: CONNECTIONS, duration: 2, ...rest }); // warm-up
-  const r = await autocannon({ url: base + p, connections: CONNECTIONS, duration: DURATION, ...rest });
+  await settle();
+  const r = await autocannon({ url: base + p, connections: CONNECTIONS, duration: DURATION, timeout: 30, ...rest });
   const ok = r['2xx'];
   log(`  ${name}: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
   return { rps: r.requests.average, p99: r.latency.p99, ok, non2xx: r.non2xx, errors: r.errors + r.timeouts };
