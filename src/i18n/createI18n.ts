@@ -46,6 +46,8 @@ export function createI18n(localesDir: string): Messages {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     initAsync: false,
+    // Files are named pt-br.json, as MediaWiki's language codes are lower case.
+    lowerCaseLng: true,
     resources,
     lng: 'en',
     fallbackLng: (code) => (code.includes('-') ? [code.split('-')[0]!, 'en'] : ['en']),
