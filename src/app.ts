@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { accountSpecialPages } from './accounts/accountSpecialPages.js';
 import { apiRoutes } from './api/apiRoutes.js';
+import { statisticsSpecialPage } from './statistics/statisticsSpecialPage.js';
 import { communityConfigSpecialPage } from './communityConfig/communityConfigSpecialPage.js';
 import { devMailboxSpecialPage } from './delivery/devMailboxSpecialPage.js';
 import type { Container } from './container.js';
@@ -81,7 +82,7 @@ export function createApp(c: Container): express.Express {
   });
 
   const specialPages: SpecialPage[] = [];
-  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages), reportSpecialPage(c), devMailboxSpecialPage(c), communityConfigSpecialPage(c));
+  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages), reportSpecialPage(c), devMailboxSpecialPage(c), communityConfigSpecialPage(c), statisticsSpecialPage(c));
 
   app.use(apiRoutes(c));
   app.use(wikiRoutes(c, specialPages));

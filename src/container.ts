@@ -25,6 +25,8 @@ import type { Mailer } from './delivery/Mailer.js';
 import { OutboxRepository } from './delivery/OutboxRepository.js';
 import { registerReportMenuItems } from './reporting/reportMenuItems.js';
 import { RetentionService } from './retention/RetentionService.js';
+import { FunnelCounters } from './statistics/FunnelCounters.js';
+import { StatisticsService } from './statistics/StatisticsService.js';
 import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
 import { ReportService } from './reporting/ReportService.js';
@@ -61,6 +63,8 @@ export interface Container {
   delivery: Delivery;
   devMailbox: DevMailboxRepository;
   retention: RetentionService;
+  funnel: FunnelCounters;
+  statistics: StatisticsService;
   /** Starts what runs beside requests: the mail path and its worker. */
   start(): Promise<void>;
   /** Stops the worker (waiting for mail being sent) and closes the database. */
@@ -106,8 +110,13 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const devMailbox = new DevMailboxRepository(db);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;
-  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, () => delivery?.kick());
-  const reportDrafts = new ReportDrafts(reportRepository, clock);
+  const funnel = new FunnelCounters(db, clock);
+  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report) => {
+    if (report.route !== 'support') delivery?.kick();
+    if (report.route === 'emergency') funnel.count('emergency-submitted', report.physicalHarmType ?? '');
+    if (report.route === 'direct') funnel.count('direct-report-submitted', report.behaviorType ?? '');
+  });
+  const reportDrafts = new ReportDrafts(reportRepository, clock, (step) => funnel.count('flow-abandoned', step));
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   delivery = new Delivery(new OutboxRepository(db), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
@@ -138,6 +147,8 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     delivery: mail,
     devMailbox,
     retention,
+    funnel,
+    statistics: new StatisticsService(reportRepository, funnel, mail, clock),
     start: async () => {
       await mail.start();
       retention.start();

@@ -75,6 +75,11 @@ export class Delivery {
     return this.outbox.stats();
   }
 
+  /** Messages still failing after an hour: shown on the statistics page, never silently. */
+  failingForAnHour(): number {
+    return this.outbox.failingSinceCount(this.clock.now() - 3600_000);
+  }
+
   recentErrors(limit = 10): OutboxMessage[] {
     return this.outbox.recentErrors(limit);
   }

@@ -70,6 +70,7 @@ export class OutboxRepository {
   private readonly failingSince;
   private readonly markAlerted;
   private readonly retryNow;
+  private readonly failingOlder;
 
   constructor(db: Db) {
     this.claimDue = db.prepare<[number, number], Row>(
@@ -88,6 +89,7 @@ export class OutboxRepository {
     this.lastErrors = db.prepare<[number], Row>("SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC LIMIT ?");
     this.failingSince = db.prepare<[number], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'failed') AND last_error IS NOT NULL AND created_at <= ? AND alerted_at IS NULL");
     this.markAlerted = db.prepare('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?');
+    this.failingOlder = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND last_error IS NOT NULL AND created_at <= ?");
     this.retryNow = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')");
   }
 
@@ -135,6 +137,11 @@ export class OutboxRepository {
   /** Messages created before `before` that are still failing and were not reported yet. */
   failingUnalerted(before: number): OutboxMessage[] {
     return this.failingSince.all(before).map(toMessage);
+  }
+
+  /** How many messages created before `before` are still not delivered and have failed. */
+  failingSinceCount(before: number): number {
+    return this.failingOlder.get(before)!.n;
   }
 
   setAlerted(id: number, at: number): void {

@@ -23,17 +23,25 @@ export const ReportDraftSchema = z.object({
 });
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;
 
+/** The steps a draft can be left at; a draft left at the Get support page completed the flow. */
+export type DraftStep = 'choose-type' | 'emergency' | 'behavior' | 'support';
+
 export class ReportDrafts {
   constructor(
     private readonly repository: ReportRepository,
     private readonly clock: Clock,
+    /** Told how many flows were given up at a step, when their drafts expire. */
+    private readonly onAbandoned: (step: DraftStep) => void = () => {},
   ) {}
 
-  create(userId: number, draft: ReportDraft): string {
+  create(userId: number, draft: ReportDraft, step: DraftStep): string {
     const id = randomBytes(16).toString('base64url');
     const now = this.clock.now();
-    this.repository.pruneDraftsBefore(now - DRAFT_TTL);
-    this.repository.saveDraft(id, userId, JSON.stringify(draft), now);
+    for (const { step: left, count } of this.repository.pruneDraftsBefore(now - DRAFT_TTL)) {
+      if (left === 'support') continue;
+      for (let i = 0; i < count; i++) this.onAbandoned(left as DraftStep);
+    }
+    this.repository.saveDraft(id, userId, JSON.stringify(draft), now, step);
     return id;
   }
 
@@ -46,8 +54,8 @@ export class ReportDrafts {
     return parsed.success ? parsed.data : null;
   }
 
-  save(id: string, userId: number, draft: ReportDraft): void {
-    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now());
+  save(id: string, userId: number, draft: ReportDraft, step: DraftStep): void {
+    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
   }
 
   remove(id: string): void {

@@ -50,6 +50,23 @@ const toReport = (r: ReportRow): IncidentReport => ({
   snapshot: r.snapshot_author !== null ? { author: r.snapshot_author, createdAt: r.snapshot_created_at ?? 0, text: r.snapshot_text ?? '' } : null,
 });
 
+/** One report as statistics see it. */
+export interface StatsRow {
+  report_id: string;
+  created_at: number;
+  incident_type: string;
+  physical_harm_type: string | null;
+  behavior_type: string | null;
+  route: string;
+  page_namespace: number;
+  reporter_user_id: number | null;
+  reported_user: string;
+  page_id: number | null;
+  thread_id: string | null;
+  delivery_ms: number | null;
+  group_size: number;
+}
+
 export interface NewOutboxRow {
   reportId: string;
   kind: string;
@@ -72,6 +89,8 @@ export class ReportRepository {
   private readonly insertOutbox;
   private readonly relatedTo;
   private readonly purgeOlder;
+  private readonly perDay;
+  private readonly inPeriod;
   private readonly purgeReceipts;
   private readonly outboxOf;
   private readonly countHits;
@@ -81,6 +100,7 @@ export class ReportRepository {
   private readonly selectDraft;
   private readonly deleteDraft;
   private readonly pruneDrafts;
+  private readonly expiredSteps;
 
   constructor(private readonly db: Db) {
     this.insertReport = db.prepare(
@@ -107,6 +127,20 @@ export class ReportRepository {
          AND ((page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) OR (@reportedUser != '' AND reported_user = @reportedUser))
        ORDER BY created_at DESC LIMIT 50`,
     );
+    this.perDay = db.prepare<[number, number], { day: string; type: string; route: string; n: number }>(
+      `SELECT date(created_at / 1000, 'unixepoch') AS day, coalesce(physical_harm_type, behavior_type) AS type, route, count(*) AS n
+       FROM reports WHERE created_at >= ? AND created_at < ? GROUP BY day, type, route ORDER BY day`,
+    );
+    // What statistics and the de-identified export may read: no text, no title, and people only as ids to hash.
+    this.inPeriod = db.prepare<[number, number], StatsRow>(
+      `SELECT r.report_id, r.created_at, r.incident_type, r.physical_harm_type, r.behavior_type, r.route, r.page_namespace,
+         r.reporter_user_id, r.reported_user, r.page_id, r.thread_id,
+         (SELECT min(o.sent_at) - r.created_at FROM outbox o WHERE o.report_id = r.report_id AND o.kind != 'receipt' AND o.state = 'sent') AS delivery_ms,
+         (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support'
+            AND abs(g.created_at - r.created_at) <= 604800000
+            AND ((g.page_id IS r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id) OR (r.reported_user != '' AND g.reported_user = r.reported_user))) + 1 AS group_size
+       FROM reports r WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at`,
+    );
     // Retention keeps what statistics need (when, which types, which route and namespace) and erases the rest.
     this.purgeOlder = db.prepare(
       `UPDATE reports SET reporter_user_id = NULL, reported_user = '', reported_user_id = NULL, details = '', something_else_details = '',
@@ -127,9 +161,10 @@ export class ReportRepository {
     this.oldestHit = db.prepare<[number, string, number], { at: number | null }>('SELECT min(at) AS at FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?');
     this.insertHit = db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)');
     this.upsertDraft = db.prepare(
-      `INSERT INTO report_drafts (draft_id, user_id, data, updated_at) VALUES (@id, @userId, @data, @updatedAt)
-       ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at WHERE report_drafts.user_id = excluded.user_id`,
+      `INSERT INTO report_drafts (draft_id, user_id, data, updated_at, step) VALUES (@id, @userId, @data, @updatedAt, @step)
+       ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, step = excluded.step WHERE report_drafts.user_id = excluded.user_id`,
     );
+    this.expiredSteps = db.prepare<[number], { step: string; n: number }>('SELECT step, count(*) AS n FROM report_drafts WHERE updated_at <= ? GROUP BY step');
     this.selectDraft = db.prepare<[string, number, number], { data: string }>('SELECT data FROM report_drafts WHERE draft_id = ? AND user_id = ? AND updated_at > ?');
     this.deleteDraft = db.prepare('DELETE FROM report_drafts WHERE draft_id = ?');
     this.pruneDrafts = db.prepare('DELETE FROM report_drafts WHERE updated_at <= ?');
@@ -177,8 +212,8 @@ export class ReportRepository {
     this.insertHit.run(userId, action, at);
   }
 
-  saveDraft(id: string, userId: number, data: string, at: number): void {
-    this.upsertDraft.run({ id, userId, data, updatedAt: at });
+  saveDraft(id: string, userId: number, data: string, at: number, step: string): void {
+    this.upsertDraft.run({ id, userId, data, updatedAt: at, step });
   }
 
   findDraft(id: string, userId: number, notBefore: number): string | null {
@@ -189,8 +224,13 @@ export class ReportRepository {
     this.deleteDraft.run(id);
   }
 
-  pruneDraftsBefore(at: number): void {
-    this.pruneDrafts.run(at);
+  /** Deletes drafts last touched before `at`; returns how many were left at each step. */
+  pruneDraftsBefore(at: number): { step: string; count: number }[] {
+    return this.db.transaction(() => {
+      const steps = this.expiredSteps.all(at).map((r) => ({ step: r.step, count: r.n }));
+      this.pruneDrafts.run(at);
+      return steps;
+    })();
   }
 
   /** Erases the texts and identities of reports filed before `before`; returns how many were erased. */
@@ -200,6 +240,14 @@ export class ReportRepository {
       this.purgeReceipts.run();
       return n;
     })();
+  }
+
+  countsPerDay(from: number, to: number) {
+    return this.perDay.all(from, to);
+  }
+
+  statsRows(from: number, to: number): StatsRow[] {
+    return this.inPeriod.all(from, to);
   }
 
   /** Runs fn in a write transaction taken at once (BEGIN IMMEDIATE), so a count and an insert cannot interleave with another process. */

@@ -70,8 +70,8 @@ export class ReportService {
     private readonly namespaces: Namespaces,
     private readonly settings: Settings,
     private readonly clock: Clock,
-    /** Called after a report's transaction commits, so its mail is tried at once. */
-    private readonly afterCommit: () => void = () => {},
+    /** Called after a report's transaction commits (its mail is tried at once, the funnel counts it). */
+    private readonly afterCommit: (report: IncidentReport) => void = () => {},
   ) {}
 
   /** The one eligibility policy, with this user's blocks and the current time. */
@@ -205,7 +205,7 @@ export class ReportService {
       }
       return { ok: true, report, duplicate: false };
     });
-    if (result.ok && !result.duplicate && messages.length > 0) this.afterCommit();
+    if (result.ok && !result.duplicate) this.afterCommit(result.report);
     return result;
   }
 

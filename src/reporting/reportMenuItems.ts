@@ -10,8 +10,9 @@ import type { ReportService } from './ReportService.js';
 export const REPORT_CAPABILITY = 'report';
 
 /** The link into the no-JavaScript flow; the dialog script opens the same URL in place. */
-export function reportHref(title: Title, revisionId: number, threadId: string | null): string {
-  const query = new URLSearchParams({ page: title.prefixedDbKey, ...(threadId ? { threadId } : {}), revisionId: String(revisionId) });
+export function reportHref(title: Title, revisionId: number, threadId: string | null, source: 'menu' | 'tools'): string {
+  // `source` only tells the funnel statistics which entry point was used.
+  const query = new URLSearchParams({ page: title.prefixedDbKey, ...(threadId ? { threadId } : {}), revisionId: String(revisionId), source });
   return `/wiki/Special:ReportIncident?${query.toString()}`;
 }
 
@@ -34,12 +35,12 @@ export function registerReportMenuItems(
   menus.addCapability(REPORT_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && mayReport(ctx.viewer));
   menus.addThreadItemProvider((ctx) =>
     enabledIn(ctx.title.namespace)
-      ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, ctx.threadId), icon: 'flag', weight: 100, behavior: 'report', capability: REPORT_CAPABILITY }
+      ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, ctx.threadId, 'menu'), icon: 'flag', weight: 100, behavior: 'report', capability: REPORT_CAPABILITY }
       : null,
   );
   menus.addPageActionProvider((ctx) =>
     ctx.revId !== null && enabledIn(ctx.title.namespace) && mayReport(ctx.viewer)
-      ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, null), icon: 'flag', weight: 100, behavior: 'report' }
+      ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, null, 'tools'), icon: 'flag', weight: 100, behavior: 'report' }
       : null,
   );
 }

@@ -16,7 +16,7 @@ import { directReportingAvailable } from '../routing/routeReport.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
 import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
-import { presentSupportPage } from '../support/supportPagePresenter.js';
+import { presentSupportPage, supportLinkTarget } from '../support/supportPagePresenter.js';
 import {
   type BehaviorType,
   behaviorHelpKey,
@@ -28,13 +28,18 @@ import {
 } from '../taxonomy/taxonomy.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { ineligibleMessageKey } from './eligibility.js';
-import type { ReportDraft } from './ReportDrafts.js';
+import type { DraftStep, ReportDraft } from './ReportDrafts.js';
 import { MAX_DETAILS_CODE_POINTS, MAX_SOMETHING_ELSE_CODE_POINTS, ReportBodySchema, bodyProblems } from './reportSchemas.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import type { ReportTarget } from './ReportService.js';
 import { codePointLength } from '../wiki/textInput.js';
 
 const BASE = '/wiki/Special:ReportIncident';
+
+/** Where a flow was opened from, as the Report links say; anything else is a link from elsewhere. */
+function entryPoint(source: string | undefined): string {
+  return source === 'menu' || source === 'tools' ? source : 'link';
+}
 
 export function reportSpecialPage(c: Container): SpecialPage {
   const specialTitle = (): Title => {
@@ -129,12 +134,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
     return null;
   }
 
-  const saveDraft = (id: string | null, user: UserAccount, draft: ReportDraft) => {
+  const saveDraft = (id: string | null, user: UserAccount, draft: ReportDraft, step: DraftStep) => {
     if (id) {
-      c.reportDrafts.save(id, user.id, draft);
+      c.reportDrafts.save(id, user.id, draft, step);
       return id;
     }
-    return c.reportDrafts.create(user.id, draft);
+    return c.reportDrafts.create(user.id, draft, step);
   };
 
   // ---- Step 1: what would you like to do ----
@@ -146,6 +151,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const draft = posted ?? loaded.draft;
     const target = await targetOf(res, draft);
     if (!target) return;
+    if (!loaded.id && !posted) c.funnel.count('report-opened', entryPoint(param(req.query, 'source')));
     return render(
       res,
       'choose-type',
@@ -180,8 +186,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
     else if (!draft.incidentType) errors.push({ field: 'incidentType-unacceptable-user-behavior', messageKey: 'reportincident-type-required' });
     else if (draft.incidentType === 'immediate-threat-physical-harm' && !draft.physicalHarmType) errors.push({ field: 'physicalHarmType-threats-physical-harm', messageKey: 'reportincident-threat-harm-required' });
     if (errors.length) return chooseType(req, res, errors, 422, draft);
-    const id = saveDraft(loaded.id, user, draft);
-    res.redirect(303, `${BASE}/${draft.incidentType === 'immediate-threat-physical-harm' ? 'emergency' : 'behavior'}?draft=${id}`);
+    const emergency = draft.incidentType === 'immediate-threat-physical-harm';
+    const id = saveDraft(loaded.id, user, draft, emergency ? 'emergency' : 'behavior');
+    c.funnel.count('step1-choice', emergency ? 'emergency' : 'non-emergency');
+    if (emergency && draft.physicalHarmType) c.funnel.count('harm-type-chosen', draft.physicalHarmType);
+    res.redirect(303, `${BASE}/${emergency ? 'emergency' : 'behavior'}?draft=${id}`);
   }
 
   // ---- Emergency: who, about whom, details ----
@@ -230,7 +239,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const typedUser = field(req, 'reportedUser');
     if (typedUser !== undefined) draft.reportedUser = typedUser;
     if (!hasValidToken(c, req, res)) return emergency(req, res, [{ field: 'details', messageKey: 'session-failure' }], 422, draft);
-    c.reportDrafts.save(loaded.id, user.id, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, `${BASE}?draft=${loaded.id}`);
       return;
@@ -277,7 +286,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     delete draft.behaviorType;
     if ((c.settings.ReportIncidentEnabledNonEmergencyCategories as string[]).includes(chosen ?? '')) draft.behaviorType = chosen as BehaviorType;
     if (!hasValidToken(c, req, res)) return behavior(req, res, [{ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'session-failure' }], 422, draft);
-    c.reportDrafts.save(loaded.id, user.id, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, `${BASE}?draft=${loaded.id}`);
       return;
@@ -290,6 +299,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-error-too-long-field', params: { max: MAX_SOMETHING_ELSE_CODE_POINTS, count: codePointLength(something) } });
     }
     if (errors.length) return behavior(req, res, errors, 422, draft);
+    c.funnel.count('behavior-type-chosen', draft.behaviorType!);
     res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
   }
 
@@ -303,8 +313,18 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const draft = posted ?? loaded?.draft ?? null;
     const target = draft ? await targetOf(res, draft) : null;
     if (draft && !target) return;
+    // Reading a Get support page is not a report: it is counted for statistics, never charged.
+    if (!posted) {
+      c.funnel.count('support-viewed', type);
+      if (loaded?.id && draft) c.reportDrafts.save(loaded.id, user.id, draft, 'support');
+    }
     const config = c.communityConfig.current();
-    const view = presentSupportPage(type, config, { namespaces: c.namespaces, directReporting: c.settings.ReportIncidentEnableDirectReporting, t: ctx(res).t });
+    const view = presentSupportPage(type, config, {
+      namespaces: c.namespaces,
+      directReporting: c.settings.ReportIncidentEnableDirectReporting,
+      t: ctx(res).t,
+      via: (b, link) => `${BASE}/out/${b}/${link}`,
+    });
     return render(
       res,
       'support',
@@ -331,7 +351,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!loaded || !loaded.id) return noDraft(res);
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
-    c.reportDrafts.save(loaded.id, user.id, draft);
+    c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, `${BASE}/behavior?draft=${loaded.id}`);
       return;
@@ -372,6 +392,16 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     c.reportDrafts.remove(draftId);
     res.redirect(303, `${BASE}/submitted/${encodeURIComponent(result.report.id)}${result.duplicate ? '?duplicate=1' : ''}`);
+  }
+
+  /** A Get support page's link, counted (the funnel's "help link followed") then followed to its configured target. */
+  async function followHelpLink(res: Response, behaviorType: string, link: string) {
+    const methods = ['ContactAdmin', 'Email', 'ContactCommunity', 'nextstep'];
+    if (!(behaviorTypes as readonly string[]).includes(behaviorType) || !methods.includes(link)) throw new AppError(404, 'reportincident-error-unknown-step');
+    const target = supportLinkTarget(behaviorType as BehaviorType, link as (typeof methods)[number] as never, c.communityConfig.current(), c.namespaces);
+    if (!target) throw new AppError(404, 'reportincident-error-unknown-step');
+    c.funnel.count('help-link-followed', `${behaviorType}/${link}`);
+    res.redirect(303, target);
   }
 
   // ---- The confirmation, for the reporter only ----
@@ -416,6 +446,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (step === 'behavior') return behavior(req, res);
       if (step === 'support' && arg) return support(req, res, arg);
       if (step === 'submitted' && arg) return submitted(req, res, arg);
+      if (step === 'out' && arg) return followHelpLink(res, arg, (subpage ?? '').split('/')[2] ?? '');
       throw new AppError(404, 'reportincident-error-unknown-step');
     },
     async post(req, res, subpage) {

@@ -68,7 +68,13 @@ export function paragraphsWithLink(message: string, link: { href: string; text: 
 export function presentSupportPage(
   behaviorType: BehaviorType,
   config: CommunityConfig,
-  options: { namespaces: Namespaces; directReporting: boolean; t: (key: string, params?: Record<string, unknown>) => string },
+  options: {
+    namespaces: Namespaces;
+    directReporting: boolean;
+    t: (key: string, params?: Record<string, unknown>) => string;
+    /** Routes the page's links through a counting redirect (the funnel's "help link followed"). */
+    via?: (behaviorType: BehaviorType, link: HelpMethod | 'nextstep') => string;
+  },
 ): SupportPageView {
   const def = behaviorDefinitions[behaviorType];
   const values = config as Record<string, unknown>;
@@ -83,10 +89,10 @@ export function presentSupportPage(
     const value = (methods[method] ?? '').trim();
     if (!value) continue;
     if (method === 'Email') {
-      helpMethods.push({ method, messageKey: helpMethodKey.Email, href: `mailto:${value}`, email: value });
+      helpMethods.push({ method, messageKey: helpMethodKey.Email, href: options.via?.(behaviorType, method) ?? `mailto:${value}`, email: value });
     } else {
       const href = resolvePageOrUrl(value, options.namespaces);
-      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href });
+      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href: options.via?.(behaviorType, method) ?? href });
     }
   }
   // With direct reporting, the form replaces the other contact methods, as in the original.
@@ -97,9 +103,20 @@ export function presentSupportPage(
     warningKey: showWarning ? warningKey(behaviorType) : null,
     nextStep: paragraphsWithLink(
       options.t(nextStepKey(behaviorType, nextHref !== null), { link: LINK }),
-      nextHref && def.nextStepLinkTextKey ? { href: nextHref, text: options.t(def.nextStepLinkTextKey) } : null,
+      nextHref && def.nextStepLinkTextKey ? { href: options.via?.(behaviorType, 'nextstep') ?? nextHref, text: options.t(def.nextStepLinkTextKey) } : null,
     ),
     helpMethods: direct ? [] : helpMethods,
     directReportEmail: direct ? email : null,
   };
+}
+
+/** Where one link of a Get support page leads, from the configuration: null when it is not configured. */
+export function supportLinkTarget(behaviorType: BehaviorType, link: HelpMethod | 'nextstep', config: CommunityConfig, namespaces: Namespaces): string | null {
+  const view = presentSupportPage(behaviorType, config, { namespaces, directReporting: false, t: () => '' });
+  if (link === 'nextstep') {
+    const def = behaviorDefinitions[behaviorType];
+    const value = def.nextStepLinkKey ? String((config as Record<string, unknown>)[def.nextStepLinkKey] ?? '') : '';
+    return value ? resolvePageOrUrl(value, namespaces) : null;
+  }
+  return view.helpMethods.find((m) => m.method === link)?.href ?? null;
 }

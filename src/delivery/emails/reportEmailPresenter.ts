@@ -41,6 +41,8 @@ export interface ReportEmailModel {
   somethingElseDetails: string;
   directReport: string;
   related: { id: string; typeLabelKey: string; reasonKey: string }[];
+  /** This report and the related ones: how many reports are about the same comment or user within 7 days. */
+  groupSize: number;
 }
 
 const linkLabelKeys = {
@@ -112,6 +114,7 @@ export function presentReportEmail(
     details: report.details,
     somethingElseDetails: report.somethingElseDetails,
     directReport: report.directReport,
+    groupSize: deps.related.length + 1,
     related: deps.related.map((r) => ({
       id: r.id,
       typeLabelKey: typeLabelKey(r.type),

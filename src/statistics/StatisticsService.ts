@@ -1,0 +1,132 @@
+/**
+ * What Trust & Safety and admins may learn about reporting without learning about anyone: reports per day
+ * by type, the flow's funnel, delivery delays, the outbox's health, group sizes, and a de-identified export.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Delivery } from '../delivery/Delivery.js';
+import type { ReportRepository, StatsRow } from '../reporting/ReportRepository.js';
+import type { Clock } from '../shared/Clock.js';
+import type { FunnelCounters } from './FunnelCounters.js';
+
+const DAY = 24 * 3600 * 1000;
+
+/** Counts this small are shown as "fewer than 5": a count of 1 may point at a person. */
+export const SMALL_COUNT = 5;
+
+export interface FunnelStep {
+  event: string;
+  detail: string;
+  count: number;
+}
+
+export interface StatisticsModel {
+  from: string;
+  to: string;
+  days: { day: string; emergency: number; direct: number; support: number }[];
+  byType: { type: string; count: number }[];
+  funnel: FunnelStep[];
+  delivery: { count: number; medianMs: number | null; p95Ms: number | null };
+  outbox: { pending: number; sending: number; sent: number; failed: number; oldestPendingMs: number | null; failingOverAnHour: number };
+  groupSizes: { size: string; count: number }[];
+}
+
+export interface DeidentifiedRow {
+  day: string;
+  incidentType: string;
+  harmOrBehaviorType: string;
+  route: string;
+  namespace: number;
+  deliveryDelaySeconds: number | null;
+  groupSize: number;
+  reporter: string;
+  reportedUser: string;
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export class StatisticsService {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly funnel: FunnelCounters,
+    private readonly delivery: Delivery,
+    private readonly clock: Clock,
+  ) {}
+
+  overview(days = 30): StatisticsModel {
+    const now = this.clock.now();
+    const to = now;
+    const from = Date.parse(dayOf(now - (days - 1) * DAY));
+    const perDay = new Map<string, { day: string; emergency: number; direct: number; support: number }>();
+    for (let d = 0; d < days; d++) {
+      const day = dayOf(from + d * DAY);
+      perDay.set(day, { day, emergency: 0, direct: 0, support: 0 });
+    }
+    const byType = new Map<string, number>();
+    for (const row of this.reports.countsPerDay(from, to + 1)) {
+      const entry = perDay.get(row.day);
+      if (entry && (row.route === 'emergency' || row.route === 'direct' || row.route === 'support')) entry[row.route] += row.n;
+      byType.set(row.type, (byType.get(row.type) ?? 0) + row.n);
+    }
+    const funnel = new Map<string, FunnelStep>();
+    for (const r of this.funnel.rows(dayOf(from), dayOf(to))) {
+      const key = `${r.event}|${r.detail}`;
+      const step = funnel.get(key) ?? { event: r.event, detail: r.detail, count: 0 };
+      step.count += r.count;
+      funnel.set(key, step);
+    }
+    const rows = this.reports.statsRows(from, to + 1);
+    const delays = rows.map((r) => r.delivery_ms).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const groups = new Map<string, number>();
+    for (const r of rows) {
+      if (r.route === 'support') continue;
+      const size = r.group_size >= 5 ? '5+' : String(r.group_size);
+      groups.set(size, (groups.get(size) ?? 0) + 1);
+    }
+    const stats = this.delivery.stats();
+    return {
+      from: dayOf(from),
+      to: dayOf(to),
+      days: [...perDay.values()],
+      byType: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count),
+      funnel: [...funnel.values()],
+      delivery: { count: delays.length, medianMs: percentile(delays, 50), p95Ms: percentile(delays, 95) },
+      outbox: {
+        pending: stats.pending,
+        sending: stats.sending,
+        sent: stats.sent,
+        failed: stats.failed,
+        oldestPendingMs: stats.oldestPendingAt === null ? null : now - stats.oldestPendingAt,
+        failingOverAnHour: this.delivery.failingForAnHour(),
+      },
+      groupSizes: ['1', '2', '3', '4', '5+'].map((size) => ({ size, count: groups.get(size) ?? 0 })),
+    };
+  }
+
+  /**
+   * One line per report between two days: day, types, route, namespace, delivery delay, group size; people
+   * only as hashes salted afresh for each export, so two exports cannot be joined. No names, texts or titles.
+   */
+  exportDeidentified(fromDay: string, toDay: string): DeidentifiedRow[] {
+    const salt = randomBytes(32);
+    const hash = (value: string) => (value ? createHash('sha256').update(salt).update(value).digest('hex').slice(0, 16) : '');
+    const from = Date.parse(fromDay);
+    const to = Date.parse(toDay) + DAY;
+    return this.reports.statsRows(from, to).map((r: StatsRow) => ({
+      day: dayOf(r.created_at),
+      incidentType: r.incident_type,
+      harmOrBehaviorType: r.physical_harm_type ?? r.behavior_type ?? '',
+      route: r.route,
+      namespace: r.page_namespace,
+      deliveryDelaySeconds: r.delivery_ms === null ? null : Math.round(r.delivery_ms / 1000),
+      groupSize: r.group_size,
+      reporter: r.reporter_user_id === null ? '' : hash(`user:${r.reporter_user_id}`),
+      reportedUser: hash(r.reported_user ? `name:${r.reported_user}` : ''),
+    }));
+  }
+}

@@ -1,0 +1,81 @@
+/** The statistics page's view model: counts with the small-count rule applied, and the geometry of its SVG charts. */
+import type { Translate } from '../i18n/createI18n.js';
+import { SMALL_COUNT, type StatisticsModel } from './StatisticsService.js';
+
+export interface Bar {
+  label: string;
+  value: string;
+  /** Height or width in chart units; counts below 5 are drawn as one bucket, so a bar never tells a 1 from a 4. */
+  size: number;
+  small: boolean;
+  x: number;
+  y: number;
+}
+
+/** 0 stays 0; 1 to 4 become "fewer than 5"; the rest are formatted numbers. */
+export function displayCount(n: number, t: Translate, lang: string): string {
+  if (n > 0 && n < SMALL_COUNT) return t('statistics-fewer-than-5');
+  return new Intl.NumberFormat(lang === 'qqx' ? 'en' : lang).format(n);
+}
+
+const CHART_HEIGHT = 160;
+const FUNNEL_WIDTH = 400;
+
+export function presentStatistics(model: StatisticsModel, t: Translate, lang: string) {
+  const count = (n: number) => displayCount(n, t, lang);
+  const drawn = (n: number) => (n > 0 && n < SMALL_COUNT ? SMALL_COUNT : n);
+  const totals = model.days.map((d) => d.emergency + d.direct + d.support);
+  const maxDay = Math.max(SMALL_COUNT, ...totals.map(drawn));
+  const barWidth = 14;
+  const dayBars: Bar[] = model.days.map((d, i) => {
+    const total = totals[i]!;
+    const size = Math.round((drawn(total) / maxDay) * CHART_HEIGHT);
+    return { label: d.day, value: count(total), size, small: total > 0 && total < SMALL_COUNT, x: i * (barWidth + 4), y: CHART_HEIGHT - size };
+  });
+  const funnelSum = (event: string, detail?: string) => model.funnel.filter((f) => f.event === event && (detail === undefined || f.detail === detail)).reduce((a, f) => a + f.count, 0);
+  const opened = funnelSum('report-opened');
+  // Possible message keys used here: statistics-funnel-<step> for each step below.
+  const steps: { key: string; n: number }[] = [
+    { key: 'statistics-funnel-opened', n: opened },
+    { key: 'statistics-funnel-emergency-chosen', n: funnelSum('step1-choice', 'emergency') },
+    { key: 'statistics-funnel-emergency-submitted', n: funnelSum('emergency-submitted') },
+    { key: 'statistics-funnel-nonemergency-chosen', n: funnelSum('step1-choice', 'non-emergency') },
+    { key: 'statistics-funnel-behavior-chosen', n: funnelSum('behavior-type-chosen') },
+    { key: 'statistics-funnel-support-viewed', n: funnelSum('support-viewed') },
+    { key: 'statistics-funnel-help-followed', n: funnelSum('help-link-followed') },
+    { key: 'statistics-funnel-direct-submitted', n: funnelSum('direct-report-submitted') },
+    { key: 'statistics-funnel-maybe-emergency', n: funnelSum('maybe-emergency-shown') },
+    { key: 'statistics-funnel-abandoned', n: funnelSum('flow-abandoned') },
+  ];
+  const maxStep = Math.max(SMALL_COUNT, ...steps.map((s) => drawn(s.n)));
+  const funnelBars = steps.map((s, i) => ({
+    labelKey: s.key,
+    value: count(s.n),
+    // A share of small counts would give them away too.
+    conversion: opened >= SMALL_COUNT && s.n >= SMALL_COUNT ? `${Math.round((s.n / opened) * 100)}%` : '—',
+    size: Math.round((drawn(s.n) / maxStep) * FUNNEL_WIDTH),
+    small: s.n > 0 && s.n < SMALL_COUNT,
+    y: i * 26,
+  }));
+  const abandonedBy = ['choose-type', 'emergency', 'behavior'].map((step) => ({ step, value: count(funnelSum('flow-abandoned', step)) }));
+  const seconds = (ms: number | null) => (ms === null ? '—' : new Intl.NumberFormat(lang === 'qqx' ? 'en' : lang, { maximumFractionDigits: 1 }).format(ms / 1000));
+  return {
+    from: model.from,
+    to: model.to,
+    chart: { height: CHART_HEIGHT, width: model.days.length * (barWidth + 4), barWidth, bars: dayBars },
+    days: model.days.map((d, i) => ({ day: d.day, emergency: count(d.emergency), direct: count(d.direct), support: count(d.support), total: dayBars[i]!.value })),
+    byType: model.byType.map((b) => ({ type: b.type, value: count(b.count) })),
+    funnel: { width: FUNNEL_WIDTH, height: steps.length * 26, bars: funnelBars },
+    abandonedBy,
+    delivery: { count: count(model.delivery.count), median: seconds(model.delivery.medianMs), p95: seconds(model.delivery.p95Ms) },
+    outbox: {
+      pending: String(model.outbox.pending),
+      sending: String(model.outbox.sending),
+      sent: String(model.outbox.sent),
+      failed: String(model.outbox.failed),
+      oldest: model.outbox.oldestPendingMs === null ? '—' : seconds(model.outbox.oldestPendingMs),
+      failingOverAnHour: model.outbox.failingOverAnHour,
+    },
+    groupSizes: model.groupSizes.map((g) => ({ size: g.size, value: count(g.count) })),
+  };
+}
