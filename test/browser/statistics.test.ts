@@ -1,0 +1,46 @@
+// The statistics page in a real browser: its charts and tables, with a screenshot at desktop and phone widths.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser.js';
+import { HttpClient } from '../support/HttpClient.js';
+import { findComment, postReport } from '../support/reporting.js';
+import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+
+let wiki: TestWiki;
+let browser: Browser;
+
+beforeAll(async () => {
+  [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
+  // A few reports from different users, so the charts have bars of both kinds (5 or more, and fewer than 5).
+  for (const name of ['Alice', 'Testing', 'Rowan', 'Juniper', 'Ines', 'Tomas']) {
+    const client = new HttpClient(wiki.url);
+    await client.login(name);
+    const target = await findComment(client, 'Talk:African_wild_dog', 'Keep reverting me');
+    await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target });
+    await postReport(client, { incidentType: 'unacceptable-user-behavior', behaviorType: 'spam', ...(await findComment(client, 'Talk:African_wild_dog', 'Best prices')) });
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await wiki?.close();
+});
+
+describe('Special:ReportIncidentStatistics', () => {
+  it.each([1280, 375])('when Tomas opens it at %i px, then the charts are drawn beside tables with the numbers', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${wiki.url}/wiki/Special:UserLogin?returnto=Special:ReportIncidentStatistics`);
+    await page.fill('#wpName', 'Tomas');
+    await page.fill('#wpPassword', 'demo-password');
+    await page.click('#wpLoginAttempt');
+    await page.waitForURL(/ReportIncidentStatistics/);
+    const charts = page.locator('svg.stats-chart');
+    expect(await charts.count()).toBe(2);
+    expect(await page.locator('svg.stats-chart rect').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('table', { name: 'Reports per day, by route' }).isVisible()).toBe(true);
+    expect(await page.locator('text=fewer than 5').first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await screenshot(page, `statistics-${width}`);
+    await context.close();
+  });
+});

@@ -1,0 +1,114 @@
+// Statistics and the de-identified export: counters after scripted flows, the small-count rule, and no names, emails or texts anywhere.
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/container.js';
+import { HttpClient, hiddenField } from '../support/HttpClient.js';
+import { findComment, postReport } from '../support/reporting.js';
+import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+
+let wiki: TestWiki;
+const SECRET = 'a very private sentence 7341';
+
+async function walkToSupport(client: HttpClient, behaviorType: string) {
+  const page = await client.get('/wiki/Talk:African_wild_dog');
+  const link = /href="(\/wiki\/Special:ReportIncident\?[^"]+source=menu)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+  const step1 = await client.get(link);
+  const r1 = await client.post('/wiki/Special:ReportIncident', {
+    wpEditToken: hiddenField(step1.text, 'wpEditToken'),
+    page: hiddenField(step1.text, 'page'),
+    threadId: hiddenField(step1.text, 'threadId'),
+    revisionId: hiddenField(step1.text, 'revisionId'),
+    incidentType: 'unacceptable-user-behavior',
+  });
+  const behavior = await client.get(r1.location!);
+  const r2 = await client.post('/wiki/Special:ReportIncident/behavior', { wpEditToken: hiddenField(behavior.text, 'wpEditToken'), draft: hiddenField(behavior.text, 'draft'), behaviorType, wpAction: 'continue' });
+  return client.get(r2.location!);
+}
+
+beforeAll(async () => {
+  wiki = await startTestWiki({ settings: { ReportIncidentEnableDirectReporting: true } as never });
+  const alice = new HttpClient(wiki.url);
+  await alice.login('Alice');
+  for (const b of ['doxing', 'doxing', 'spam', 'intimidation', 'trolling', 'doxing']) {
+    const support = await walkToSupport(alice, b);
+    expect(support.status).toBe(200);
+  }
+  // Follow a help link of a Get support page (trolling has no address, so no direct form replaces its links).
+  const support = await walkToSupport(alice, 'trolling');
+  const out = /href="(\/wiki\/Special:ReportIncident\/out\/trolling\/ContactAdmin)"/.exec(support.text)![1]!;
+  const followed = await alice.get(out);
+  expect(followed.status).toBe(303);
+  expect(followed.location).toContain("Administrators'_noticeboard".replace("'", '%27'));
+  const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
+  expect((await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: SECRET })).status).toBe(201);
+});
+afterAll(() => wiki.close());
+
+describe('funnel counters', () => {
+  it('when flows are walked, then each step is counted by day without user, text or page', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = wiki.container.funnel.rows(today, today);
+    const sum = (event: string, detail?: string) => rows.filter((r) => r.event === event && (detail === undefined || r.detail === detail)).reduce((a, r) => a + r.count, 0);
+    expect(sum('report-opened', 'menu')).toBe(7);
+    expect(sum('step1-choice', 'non-emergency')).toBe(7);
+    expect(sum('behavior-type-chosen', 'doxing')).toBe(3);
+    expect(sum('support-viewed')).toBe(7);
+    expect(sum('help-link-followed', 'trolling/ContactAdmin')).toBe(1);
+    expect(sum('emergency-submitted', 'threats-physical-harm')).toBe(1);
+    const all = JSON.stringify(rows);
+    for (const secret of ['Alice', 'African', 'Brackenfield', SECRET]) expect(all).not.toContain(secret);
+  });
+});
+
+describe('Special:ReportIncidentStatistics', () => {
+  it('when Tomas opens it, then counts from 1 to 4 read "fewer than 5", and no name, email or report text appears', async () => {
+    const tomas = new HttpClient(wiki.url);
+    await tomas.login('Tomas');
+    const r = await tomas.get('/wiki/Special:ReportIncidentStatistics');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<svg class="stats-chart"');
+    expect(r.text).toContain('fewer than 5');
+    // 7 flows were opened: at least 5 is shown as it is.
+    expect(r.text).toMatch(/Report opened<\/th><td>7<\/td>/);
+    for (const secret of ['alice@example.org', SECRET, 'Brackenfield', 'Keep reverting me']) expect(r.text).not.toContain(secret);
+    expect(r.text.match(/>Alice</g)).toBeNull();
+  });
+
+  it.each(['Alice', 'Juniper'])('when %s, who is neither Trust & Safety nor interface-admin, opens it, then 403', async (name) => {
+    const client = new HttpClient(wiki.url);
+    await client.login(name);
+    expect((await client.get('/wiki/Special:ReportIncidentStatistics')).status).toBe(403);
+  });
+});
+
+describe('npm run -s cli -- export:deidentified', () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'export:deidentified', ...args], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: wiki.dataDir, DEMO_SEED: '0' },
+      encoding: 'utf8',
+    });
+  const today = new Date().toISOString().slice(0, 10);
+
+  it('when exported twice, then rows carry day, types, route, namespace, delay and group size, people only as hashes that differ between exports', () => {
+    const first = run(['--from', today, '--to', today, '--format', 'json']);
+    expect(first.status).toBe(0);
+    const a = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(a.length).toBeGreaterThan(0);
+    expect(Object.keys(a[0]!).sort()).toEqual(['day', 'deliveryDelaySeconds', 'groupSize', 'harmOrBehaviorType', 'incidentType', 'namespace', 'reportedUser', 'reporter', 'route'].sort());
+    const b = run(['--from', today, '--to', today, '--format', 'json']).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(a[0]!.reporter).toMatch(/^[0-9a-f]{16}$/);
+    expect(b[0]!.reporter).not.toBe(a[0]!.reporter);
+    const csv = run(['--from', today, '--to', today]).stdout;
+    for (const out of [first.stdout, csv]) {
+      for (const secret of ['Alice', 'alice@example.org', 'Brackenfield', SECRET, 'African', 'RI-']) expect(out).not.toContain(secret);
+    }
+    expect(csv.split('\n')[0]).toBe('day,incidentType,harmOrBehaviorType,route,namespace,deliveryDelaySeconds,groupSize,reporter,reportedUser');
+  });
+
+  it('when the dates are missing or reversed, then it refuses', () => {
+    expect(run([]).status).toBe(2);
+    expect(run(['--from', '2026-02-02', '--to', '2026-01-01']).status).toBe(1);
+    expect(run(['--from', today, '--to', today, '--format', 'xml']).status).toBe(1);
+  });
+});
