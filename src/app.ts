@@ -73,6 +73,8 @@ export function createApp(c: Container): express.Express {
   app.use(requestContext(c));
   // The REST endpoint reads its own body, after its feature flag and eligibility checks.
   app.use(reportRestRoutes(c));
+  // The configuration editor posts a 64 KiB document, percent-encoded, or a form of some 300 fields.
+  app.use('/wiki/Special:CommunityConfiguration', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 1000 }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use((_req, res, next) => {

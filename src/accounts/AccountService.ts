@@ -63,13 +63,18 @@ export class AccountService {
    * The account maintenance work is done as (MediaWiki's User::newSystemUser): it can never log in, since
    * its password hash is empty, and it is created on first use.
    */
-  systemUser(name: string, groups: ExplicitGroup[]): UserAccount {
-    const existing = this.users.findByName(normaliseUserName(name));
+  systemUser(name: string, groups: ExplicitGroup[]): Result<UserAccount> {
+    const normalised = normaliseUserName(name);
+    const problem = userNameProblem(normalised);
+    if (problem) return err(problem, { name: normalised });
+    const existing = this.users.findByName(normalised);
     if (existing) {
+      // A person's account never becomes a system account: that would hand them its groups for good.
+      if (this.users.passwordHashOf(normalised) !== '') return err('user-not-system', { name: normalised });
       for (const g of groups) if (!existing.groups.includes(g)) this.users.addGroup(existing.id, g);
-      return this.users.findById(existing.id)!;
+      return ok(this.users.findById(existing.id)!);
     }
-    return this.users.create({ name: normaliseUserName(name), passwordHash: '', email: '', emailConfirmedAt: null, registeredAt: this.clock.now(), editCount: 0, groups });
+    return ok(this.users.create({ name: normalised, passwordHash: '', email: '', emailConfirmedAt: null, registeredAt: this.clock.now(), editCount: 0, groups }));
   }
 
   findByName(name: string): UserAccount | null {

@@ -93,7 +93,9 @@ export class CommunityConfigService {
     if (!rev || rev.content === null) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId } }] };
     const checked = this.parseAndValidate(rev.content);
     if (!checked.ok) return checked;
-    const saved = this.save(user, checked.config, summary, null);
+    if (!this.canEdit(user)) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-permission', params: {} }] };
+    // The old text exactly as it was, so the diff against it is empty.
+    const saved = this.pages.saveText(this.pageTitle, { user }, rev.content, summary.trim().slice(0, 500));
     return saved.ok ? { ok: true, revId: saved.value.revId } : { ok: false, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }] };
   }
 }

@@ -23,6 +23,13 @@ import { configFromForm, EMPTY_RESOURCE_ROWS, fieldId, nameOfPointer, presentFor
 import { serialise } from './CommunityConfigService.js';
 
 const PROVIDER = 'ReportIncident';
+
+/** The form field an error belongs to: list fields are one field; help methods are Property.Method. */
+function fieldIdOfPointer(pointer: string): string {
+  const parts = nameOfPointer(pointer).split('.');
+  const listFields = ['ReportIncident_CrisisResources', 'ReportIncidentE2ETesterUsers', 'ReportIncidentEnabledNamespaces'];
+  return fieldId(parts.slice(0, listFields.includes(parts[0] ?? '') || !(parts[0] ?? '').endsWith('_HelpMethod') ? 1 : 2).join('.'));
+}
 const BASE = `/wiki/Special:CommunityConfiguration/${PROVIDER}`;
 
 interface EditorState {
@@ -59,7 +66,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
   async function show(res: Response, state: EditorState) {
     const { t, lang } = ctx(res);
     const errors: FieldError[] = state.issues.map((i) => ({
-      field: state.mode === 'json' ? 'cc-json' : fieldId(nameOfPointer(i.pointer).split('.').slice(0, nameOfPointer(i.pointer).startsWith('ReportIncident_CrisisResources') ? 1 : 2).join('.')),
+      field: state.mode === 'json' ? 'cc-json' : fieldIdOfPointer(i.pointer),
       messageKey: 'communityconfig-error-at',
       params: { where: i.pointer || '/', message: t(i.messageKey, i.params) },
     }));
@@ -134,8 +141,11 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       const baseText = field(req, 'baseRevId') ?? '';
       const baseRevId = /^\d+$/.test(baseText) ? Number(baseText) : null;
       if (!hasValidToken(c, req, res)) {
+        // Nothing is saved, but what was typed is shown again to be sent once more.
         const state = initialState(mode, false);
-        return show(res, { ...state, summary, issues: [{ pointer: '', messageKey: 'session-failure', params: {} }], status: 400 });
+        const typedConfig = mode === 'form' ? configFromForm(req.body as Record<string, unknown>, c.communityConfigEditor.current()) : state.config;
+        const typedJson = mode === 'json' ? (field(req, 'wpJson') ?? state.json) : state.json;
+        return show(res, { ...state, config: typedConfig, json: typedJson, summary, issues: [{ pointer: '', messageKey: 'session-failure', params: {} }], status: 400 });
       }
       if (action === 'restore') {
         const revText = field(req, 'revId') ?? '';

@@ -7,8 +7,9 @@ import type { z } from 'zod';
 import { isValidEmail } from '../shared/email.js';
 import type { Namespaces } from '../wiki/namespaces.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
+import { interwikiTable } from '../wiki/interwiki.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
-import { type CommunityConfig, CommunityConfigSchema, withoutSubHeaders } from './communityConfigSchema.js';
+import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
 import { pointerOf } from './strictJson.js';
 
 export interface ConfigIssue {
@@ -17,8 +18,10 @@ export interface ConfigIssue {
   params: Record<string, unknown>;
 }
 
-/** Interwiki prefixes a link may use, as a wiki's interwiki table lists them. */
-export const interwikiPrefixes = ['meta', 'm', 'foundation', 'wikimedia', 'wikipedia', 'w', 'commons', 'mw', 'mediawikiwiki', 'phab', 'wikt', 'wiktionary'];
+/** Interwiki prefixes a link may use, from the wiki's interwiki table. */
+export const interwikiPrefixes = Object.keys(interwikiTable);
+/** Schemes that are never links here, whatever follows them. */
+const refusedSchemes = ['javascript', 'data', 'vbscript', 'blob', 'file', 'mailto'];
 
 /** Keys MediaWiki's Community Configuration adds around the values; accepted and dropped. */
 const envelopeKeys = ['$version', '$schema'];
@@ -47,10 +50,9 @@ const pageOrUrlFields = (config: CommunityConfig): [string[], string][] => {
 export function checkPageOrUrl(value: string, deps: ValidatorDeps): { messageKey: string; params: Record<string, unknown> } | null {
   const v = value.trim();
   if (v === '') return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
-  const prefix = scheme?.[1]?.toLowerCase();
-  const isNamespaceOrInterwiki = prefix !== undefined && (deps.namespaces.idOf(prefix) !== undefined || interwikiPrefixes.includes(prefix));
-  if (scheme && !isNamespaceOrInterwiki) {
+  const prefix = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1]?.toLowerCase();
+  // A URL is something with "scheme://", or a scheme that is never a link; "Mission: Impossible" is a title.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || (prefix !== undefined && refusedSchemes.includes(prefix))) {
     let url: URL;
     try {
       url = new URL(v);
@@ -60,15 +62,15 @@ export function checkPageOrUrl(value: string, deps: ValidatorDeps): { messageKey
     if (url.protocol !== 'https:') {
       return url.protocol === 'http:' ? { messageKey: 'communityconfig-error-use-https', params: { value: v } } : { messageKey: 'communityconfig-error-bad-scheme', params: { scheme: url.protocol.replace(/:$/, '') } };
     }
-    for (const part of url.search.replace(/^\?/, '').split('&')) {
-      if (!part) continue;
-      const [name, val] = part.split('=');
-      if (val === undefined || val === '') return { messageKey: 'communityconfig-error-query-parameter', params: { name: decodeURIComponent(name ?? '') } };
+    for (const [name, val] of url.searchParams) {
+      if (val === '') return { messageKey: 'communityconfig-error-query-parameter', params: { name } };
     }
     return null;
   }
-  if (prefix && interwikiPrefixes.includes(prefix) && deps.namespaces.idOf(prefix) === undefined) return null;
-  const title = parseTitle(v, deps.namespaces);
+  if (prefix !== undefined && prefix in interwikiTable && deps.namespaces.idOf(prefix) === undefined) return null;
+  // A link may point at a section: Page#Section.
+  const titlePart = v.split('#')[0]!.trim();
+  const title = parseTitle(titlePart, deps.namespaces);
   if (!title.ok) return { messageKey: title.messageKey, params: { title: v } };
   if (title.value.namespace <= NS_SPECIAL) return { messageKey: 'communityconfig-error-invalid-title', params: { title: v } };
   if (!deps.pageExists(title.value)) return { messageKey: 'communityconfig-error-invalid-title', params: { title: v } };
@@ -95,11 +97,25 @@ export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { 
   }
   const data = withoutSubHeaders(input as Record<string, unknown>);
   for (const k of envelopeKeys) delete data[k];
-  const parsed = CommunityConfigSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error) };
-  const config = parsed.data;
+  // Each field on its own, so a type error in one does not hide the value errors of the others.
   const issues: ConfigIssue[] = [];
+  const parsedKeys = new Set<string>();
+  const candidate = defaultCommunityConfig() as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!(key in communityConfigShape)) issues.push({ pointer: pointerOf([key]), messageKey: 'communityconfig-error-unknown-key', params: { key } });
+  }
+  for (const [key, schema] of Object.entries(communityConfigShape)) {
+    const parsed = schema.safeParse(data[key]);
+    if (parsed.success) {
+      candidate[key] = parsed.data;
+      parsedKeys.add(key);
+    } else {
+      issues.push(...schemaIssues(parsed.error).map((i) => ({ ...i, pointer: pointerOf([key]) + i.pointer })));
+    }
+  }
+  const config = candidate as CommunityConfig;
   for (const [path, value] of pageOrUrlFields(config)) {
+    if (!parsedKeys.has(path[0]!)) continue;
     const problem = checkPageOrUrl(value, deps);
     if (problem) issues.push({ pointer: pointerOf(path), ...problem });
   }

@@ -15,6 +15,8 @@ export interface JsonProblem {
 export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
 
 const MAX_DEPTH = 64;
+// Sticky, so it matches at the current position of the whole text, however long the number.
+const literalPattern = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 export function pointerOf(path: (string | number)[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
@@ -140,7 +142,8 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
       }
     }
     if (ch === '"') return string();
-    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    literalPattern.lastIndex = i;
+    const literal = literalPattern.exec(text);
     if (!literal) fail(ch === undefined ? 'communityconfig-error-json-unexpected-end' : 'communityconfig-error-json-unexpected', { found: ch ?? '' });
     i += literal![0].length;
     const word = literal![0];

@@ -3,6 +3,7 @@ import type { CommunityConfig } from '../communityConfig/communityConfigSchema.j
 import { type BehaviorType, behaviorDefinitions, behaviorLabelKey, type HelpMethod, nextStepKey, warningKey } from '../taxonomy/taxonomy.js';
 import type { Namespaces } from '../wiki/namespaces.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
+import { interwikiUrl } from '../wiki/interwiki.js';
 import { parseTitle } from '../wiki/Title.js';
 
 export interface HelpMethodView {
@@ -40,8 +41,14 @@ export function resolvePageOrUrl(value: string, namespaces: Namespaces): string 
       return null;
     }
   }
-  const title = parseTitle(v, namespaces);
-  return title.ok && title.value.namespace > NS_SPECIAL ? title.value.path : null;
+  const prefix = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1];
+  if (prefix && namespaces.idOf(prefix) === undefined) {
+    const external = interwikiUrl(v);
+    if (external) return external;
+  }
+  const [titlePart = '', fragment] = v.split('#');
+  const title = parseTitle(titlePart, namespaces);
+  return title.ok && title.value.namespace > NS_SPECIAL ? title.value.path + (fragment ? `#${encodeURIComponent(fragment.trim().replace(/ /g, '_'))}` : '') : null;
 }
 
 const helpMethodKey: Record<HelpMethod, string> = {

@@ -6,8 +6,8 @@ export type DiffLine = { op: ' ' | '-' | '+'; text: string; oldLine: number | nu
 const MAX_CELLS = 8_000_000;
 
 export function lineDiff(before: string, after: string): DiffLine[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const a = before === '' ? [] : before.split('\n');
+  const b = after === '' ? [] : after.split('\n');
   // Common head and tail first: most edits touch a few lines.
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
@@ -36,12 +36,13 @@ export function lineDiff(before: string, after: string): DiffLine[] {
         out.push({ op: ' ', text: midA[i]!, oldLine: head + i + 1, newLine: head + j + 1 });
         i++;
         j++;
-      } else if (j < m && (i === n || table[i * (m + 1) + j + 1]! >= table[(i + 1) * (m + 1) + j]!)) {
-        out.push({ op: '+', text: midB[j]!, oldLine: null, newLine: head + j + 1 });
-        j++;
-      } else {
+      } else if (i < n && (j === m || table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!)) {
+        // Removals before additions, as diffs are read.
         out.push({ op: '-', text: midA[i]!, oldLine: head + i + 1, newLine: null });
         i++;
+      } else {
+        out.push({ op: '+', text: midB[j]!, oldLine: null, newLine: head + j + 1 });
+        j++;
       }
     }
   }
