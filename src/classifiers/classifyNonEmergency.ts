@@ -1,0 +1,21 @@
+/**
+ * The non-emergency classifier: which community path fits. The reporter's choice leads; a suggestion is offered only
+ * when the texts clearly match another behaviour type. Pure and deterministic; it never acts on its own.
+ */
+import { collectSignals, publicSignal } from './collectSignals.js';
+import { reportRuleSets, textsOf } from './classifyEmergency.js';
+import type { ClassifierInput, NonEmergencyVerdict } from './types.js';
+import { behaviorTypeOf, suggestedBehaviorTypes } from './verdictRules.js';
+
+export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdict {
+  const signals = collectSignals(textsOf(input), reportRuleSets(input.language)).filter((s) => behaviorTypeOf[s.category] !== undefined);
+  const matched = suggestedBehaviorTypes(signals);
+  // A signal that confirms the reporter's own choice means there is nothing to suggest.
+  const suggested = input.behaviorType && matched.includes(input.behaviorType) ? null : (matched[0] ?? null);
+  return {
+    behaviorType: input.behaviorType,
+    suggestedBehaviorType: suggested,
+    route: input.directReportAvailable === true && input.behaviorType !== null ? 'direct' : 'support',
+    signals: signals.map(publicSignal),
+  };
+}

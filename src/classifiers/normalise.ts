@@ -1,0 +1,335 @@
+/**
+ * Normalises free text and cuts it into tokens for the rule matcher: NFKC, format characters (zero-width, bidi
+ * controls, soft hyphens) removed, case folded, accents folded for Latin script, apostrophes unified, English
+ * contractions expanded, leetspeak decoded, mixed-script look-alikes unified, spaced letters joined, repeated letters
+ * collapsed. Every step is a single pass over the text, so the time is linear in its length.
+ */
+
+/** Longer texts are cut here: reports are at most a few thousand characters, a comment rarely more. */
+export const maxClassifiedChars = 200_000;
+
+export interface Token {
+  /** The forms matched against rule words: the normalised word with repeated letters collapsed (two when a '1' may be i or l). */
+  forms: string[];
+  /** The normalised word before collapsing repeated letters. */
+  text: string;
+  /** True for numbers (house numbers, floors): "12", "12b", "3e". */
+  numeric: boolean;
+  /** Index of the sentence (sentences end at . ! ? … ; and line breaks). */
+  sentence: number;
+  /** Index of the clause (clauses also end at , : ( ) and dashes). */
+  clause: number;
+  /** Inside quotation marks. */
+  quoted: boolean;
+  /** Where in the source text the whitespace-separated chunk(s) that made this token start and end. */
+  start: number;
+  end: number;
+}
+
+const letter = /\p{L}/u;
+const digit = /\p{Nd}/u;
+const mark = /\p{M}/u;
+const nonSpacingMark = /\p{Mn}/u;
+const formatChars = /\p{Cf}/gu;
+const latin = /\p{Script=Latin}/u;
+const cyrillic = /\p{Script=Cyrillic}/u;
+const foldedScripts = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}]/u;
+const apostrophes = /[\u2019\u02BC\u2018\u0060\u00B4\u2032\u02B9\uFF07\u055A]/gu;
+
+const doubleQuotes = new Set(['"', '\u201C', '\u201D', '\u201F', '\u301D', '\u301E']);
+const openingQuotes = new Set(['\u201E', '\u00AB', '\u2039', '\u300C', '\u300E']);
+const closingQuotes = new Set(['\u00BB', '\u203A', '\u300D', '\u300F']);
+const sentenceEnds = new Set(['.', '!', '?', '\u2026', ';', '\u3002', '\u061F', '\u00A1', '\u00BF']);
+const clauseEnds = new Set([',', ':', '(', ')', '[', ']', '{', '}', '/', '\u2013', '\u2014', '\u3001', '\u2015']);
+
+/** Leetspeak: the letter each symbol stands for inside a word. '1' is i here and l in the second form. */
+const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '€': 'e', '!': 'i', '|': 'l' };
+const leetSymbols = new Set(['@', '$', '€', '!', '|']);
+/** Numbers with a unit or ordinal suffix stay numbers: 42nd, 3e, 15h, 12b, 303호. */
+const numberWithSuffix = /^\p{Nd}{1,6}(?:st|nd|rd|th|e|er|eme|o|a|h|am|pm|km|kg|m|x|s|[a-z]|\p{Script=Hangul}{1,4})?$/u;
+
+/** Latin and Cyrillic letters that look alike, for words written in a mix of both. */
+const latinToCyrillic: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', i: 'і', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в' };
+const cyrillicToLatin: Record<string, string> = Object.fromEntries(Object.entries(latinToCyrillic).map(([l, c]) => [c, l]));
+cyrillicToLatin['и'] = 'u';
+
+/** Abbreviations whose full stop does not end a sentence ("Jl. Melati No. 12", "St. Mary's"). */
+const abbreviations = new Set(['no', 'nr', 'n', 'jl', 'jln', 'gg', 'st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'av', 'avda', 'sr', 'sra', 'tel', 'apt', 'ft', 'vs', 'etc', 'eg', 'ie', 'ca', 'approx', 'ul', 'vul', 'вул', 'пр', 'кв', 'буд', 'str', 'bd', 'blvd', 'rd', 'ave', 'co', 'inc']);
+
+/** Single letters that are words on their own, split off the ends of a run of spaced letters ("i k i l l u"). */
+const standaloneLetters = new Set(['i', 'a', 'u', 'o', 'e', 'y', 'я', 'і', 'и', 'в', 'у', 'з', 'а', 'о', 'й']);
+const standaloneSyllables = new Set(['나', '너', '난', '넌', '날', '널', '내', '네', '니', '또', '꼭', '안', '못', '잘', '좀', '그']);
+
+/** The steps every text and every rule word goes through: NFKC, no format characters, case folded, accents folded. */
+export function foldText(text: string): string {
+  let s = text.replace(apostrophes, "'").normalize('NFKC').replace(formatChars, '');
+  s = s.toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ');
+  return foldMarks(s);
+}
+
+/**
+ * Removes the accents of Latin letters (where our languages allow it: "vocês" matches "voces") and stray combining
+ * marks elsewhere, but keeps й, ї and Hangul syllables whole.
+ */
+function foldMarks(s: string): string {
+  if (!mark.test(s) && s.normalize('NFD') === s) return s;
+  let out = '';
+  let base = '';
+  for (const ch of s.normalize('NFD')) {
+    if (mark.test(ch)) {
+      if (!latin.test(base)) out += ch;
+      continue;
+    }
+    base = ch;
+    out += ch;
+  }
+  out = out.normalize('NFC');
+  if (!mark.test(out)) return out;
+  // After recomposition, a mark left on a Cyrillic, Greek or Hangul letter was added to disguise the word.
+  let clean = '';
+  base = '';
+  for (const ch of out) {
+    if (nonSpacingMark.test(ch) && foldedScripts.test(base)) continue;
+    if (!mark.test(ch)) base = ch;
+    clean += ch;
+  }
+  return clean;
+}
+
+/** "don't" → "do not", "I'll" → "I will": contractions would otherwise hide negations and modal verbs. */
+function expandContractions(s: string): string {
+  if (!s.includes("'")) return s;
+  return s
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bshan't\b/g, 'shall not')
+    .replace(/\bain't\b/g, 'is not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'re\b/g, ' are')
+    .replace(/'m\b/g, ' am')
+    .replace(/'ve\b/g, ' have')
+    .replace(/'d\b/g, ' would');
+}
+
+/** Collapses runs of one character: "kiiiill" and "kill" both become "kil". Rule words are collapsed the same way. */
+export function collapseRepeats(s: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    if (ch !== last) out += ch;
+    last = ch;
+  }
+  return out;
+}
+
+/**
+ * Replaces look-alike letters in a word written in both Latin and Cyrillic: towards the script the other one's letters
+ * can all be mapped to ("уоu" is "you", "т3бе" is "тебе"), else towards the majority.
+ */
+function unifyScripts(word: string): string {
+  let lat = 0;
+  let cyr = 0;
+  let latMappable = true;
+  let cyrMappable = true;
+  for (const ch of word) {
+    if (latin.test(ch)) {
+      lat++;
+      if (!latinToCyrillic[ch]) latMappable = false;
+    } else if (cyrillic.test(ch)) {
+      cyr++;
+      if (!cyrillicToLatin[ch]) cyrMappable = false;
+    }
+  }
+  if (lat === 0 || cyr === 0) return word;
+  const toLatin = cyrMappable && (!latMappable || lat >= cyr);
+  const table = toLatin ? cyrillicToLatin : latinToCyrillic;
+  let out = '';
+  for (const ch of word) out += table[ch] ?? ch;
+  return out;
+}
+
+/** The matching forms of one word: leetspeak decoded (one form per reading of '1'), scripts unified. */
+function wordForms(raw: string): { text: string; forms: string[]; numeric: boolean } {
+  let hasLetter = false;
+  let hasDigit = false;
+  for (const ch of raw) {
+    if (letter.test(ch)) hasLetter = true;
+    else if (digit.test(ch)) hasDigit = true;
+  }
+  if (!hasLetter || numberWithSuffix.test(raw)) {
+    return { text: raw, forms: [raw], numeric: hasDigit };
+  }
+  let first = '';
+  let second = '';
+  for (const ch of raw) {
+    const l = leet[ch];
+    first += l ?? ch;
+    second += ch === '1' ? 'l' : (l ?? ch);
+  }
+  first = unifyScripts(first);
+  second = unifyScripts(second);
+  const forms = [collapseRepeats(first)];
+  if (second !== first) forms.push(collapseRepeats(second));
+  return { text: first, forms, numeric: false };
+}
+
+interface RawToken {
+  raw: string;
+  sentence: number;
+  clause: number;
+  quoted: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts a text into tokens. Sentence and clause boundaries, quotation marks and source offsets are kept so rules can be
+ * scoped to a sentence, negations to a clause, and signals can quote the source.
+ */
+export function tokenize(text: string): Token[] {
+  const source = text.length > maxClassifiedChars ? text.slice(0, maxClassifiedChars) : text;
+  const raws: RawToken[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let quoted = false;
+  let singleQuoted = false;
+  let lastEnd = 0;
+  // A sentence ends when the next word comes: a full stop only if that word shows it was no abbreviation ("No. 12").
+  let pendingBreak: 'none' | 'dot' | 'hard' = 'none';
+  let lastWord = '';
+  const chunks = /\S+/gu;
+  for (let m = chunks.exec(source); m; m = chunks.exec(source)) {
+    const gap = source.slice(lastEnd, m.index);
+    if (gap.includes('\n')) {
+      pendingBreak = 'hard';
+      quoted = false;
+      singleQuoted = false;
+    }
+    lastEnd = m.index + m[0].length;
+    const start = m.index;
+    const end = lastEnd;
+    let s = foldText(m[0]);
+    if (latin.test(s)) s = expandContractions(s);
+    const chars = [...s];
+    let word = '';
+    const flush = () => {
+      if (!word) return;
+      if (pendingBreak === 'hard' || (pendingBreak === 'dot' && !(digit.test(word[0] ?? '') || abbreviations.has(lastWord)))) {
+        sentence++;
+        clause++;
+      }
+      pendingBreak = 'none';
+      lastWord = word;
+      for (const part of splitApostrophes(word)) {
+        raws.push({ raw: part, sentence, clause, quoted: quoted || singleQuoted, start, end });
+      }
+      word = '';
+    };
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      const next = chars[i + 1] ?? '';
+      const prev = chars[i - 1] ?? '';
+      if (letter.test(ch) || digit.test(ch) || mark.test(ch)) {
+        word += ch;
+        continue;
+      }
+      if (leetSymbols.has(ch) && word !== '' && (letter.test(next) || digit.test(next))) {
+        word += ch;
+        continue;
+      }
+      if ((ch === '$' || ch === '€') && word === '' && letter.test(next)) {
+        word += ch;
+        continue;
+      }
+      if (ch === "'") {
+        if (word !== '' && letter.test(prev) && letter.test(next)) {
+          word += ch;
+          continue;
+        }
+        flush();
+        if (word === '' && !letter.test(prev) && letter.test(next)) singleQuoted = true;
+        else if (singleQuoted && !letter.test(next)) singleQuoted = false;
+        continue;
+      }
+      flush();
+      if (doubleQuotes.has(ch)) quoted = !quoted;
+      else if (openingQuotes.has(ch)) quoted = true;
+      else if (closingQuotes.has(ch)) quoted = false;
+      else if (sentenceEnds.has(ch)) {
+        // "k.i.l.l" and "e.g" are one sentence: only punctuation that does not run into a word ends it.
+        if (!(letter.test(next) || digit.test(next))) {
+          if (ch !== '.') pendingBreak = 'hard';
+          else if (pendingBreak === 'none') pendingBreak = 'dot';
+        }
+      } else if (clauseEnds.has(ch)) clause++;
+      else if (ch === '-' && chars.length === 1) clause++;
+    }
+    flush();
+  }
+  return joinSpacedLetters(raws).map(toToken);
+}
+
+/** Latin words split at apostrophes ("j'vais", "l'article"); Cyrillic ones lose them ("вб'ю" is one word). */
+function splitApostrophes(word: string): string[] {
+  if (!word.includes("'")) return [word];
+  if (cyrillic.test(word)) return [word.replaceAll("'", '')];
+  return word.split("'").filter((p) => p !== '');
+}
+
+function isSingle(t: RawToken): boolean {
+  const cps = [...t.raw];
+  return cps.length === 1 && (letter.test(cps[0]!) || digit.test(cps[0]!));
+}
+
+/** "k i l l" and "k-i-l-l" become "kill"; a standalone word at either end ("i k i l l u") stays apart. */
+function joinSpacedLetters(raws: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
+  let i = 0;
+  while (i < raws.length) {
+    const first = raws[i]!;
+    let j = i;
+    let letters = 0;
+    while (j < raws.length && isSingle(raws[j]!) && raws[j]!.sentence === first.sentence && raws[j]!.clause === first.clause) {
+      if (letter.test(raws[j]!.raw)) letters++;
+      j++;
+    }
+    if (j === i) {
+      out.push(first);
+      i++;
+      continue;
+    }
+    if (j - i < 3 || letters < 2) {
+      // Not spaced letters: keep the run as it is and go on after it (each token is looked at once).
+      for (let k = i; k < j; k++) out.push(raws[k]!);
+      i = j;
+      continue;
+    }
+    let from = i;
+    let to = j;
+    if (to - from >= 4 && (standaloneLetters.has(raws[from]!.raw) || standaloneSyllables.has(raws[from]!.raw))) out.push(raws[from++]!);
+    const tail = to - from >= 4 && standaloneLetters.has(raws[to - 1]!.raw) ? raws[--to]! : null;
+    const run = raws.slice(from, to);
+    out.push({ ...run[0]!, raw: run.map((r) => r.raw).join(''), end: run[run.length - 1]!.end });
+    if (tail) out.push(tail);
+    i = j;
+  }
+  return out;
+}
+
+function toToken(r: RawToken): Token {
+  const { text, forms, numeric } = wordForms(r.raw);
+  return { forms, text, numeric, sentence: r.sentence, clause: r.clause, quoted: r.quoted, start: r.start, end: r.end };
+}
+
+/** The text as the rules see it: the tokens' words separated by spaces (for tests and explanations). */
+export function normaliseForMatching(text: string): string {
+  return tokenize(text)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+/** Normalises one rule word like a text word (without leetspeak: rule words are written plainly). */
+export function normaliseRuleWord(word: string): string {
+  return collapseRepeats(foldText(word).replaceAll("'", ''));
+}

@@ -1,0 +1,67 @@
+/** The classifiers' inputs and verdicts: what a report offers them and what they say about it. */
+import type { BehaviorType, IncidentType, PhysicalHarmType } from '../taxonomy/taxonomy.js';
+
+/** A submission as the classifiers see it. */
+export interface ClassifierInput {
+  /** The incident type the reporter chose, if any. */
+  incidentType: IncidentType | null;
+  /** The physical-harm sub-type the reporter chose (emergencies only). */
+  physicalHarmType: PhysicalHarmType | null;
+  /** The behaviour type the reporter chose (non-emergencies only). */
+  behaviorType: BehaviorType | null;
+  /** Every free text the reporter wrote: "something else" details, additional details, the direct report. */
+  texts: string[];
+  /** The reported comment as it was when reported; a threat in it is a signal even when it is quoted. */
+  snapshot: string | null;
+  /** The reporter's interface language (a code such as 'pt' or 'pt-br'), or null. */
+  language: string | null;
+  /** Whether the chosen behaviour type offers a direct report to the community. */
+  directReportAvailable?: boolean;
+}
+
+/**
+ * The families of rules. The six of the issue, plus 'intimidation' (threats that are not emergencies, insults such
+ * as "kill yourself") and 'spam', so that every suggested behaviour type is explained by a signal.
+ */
+export const signalCategories = ['physical-harm', 'self-harm', 'public-harm', 'doxing', 'sexual-harassment', 'hate', 'intimidation', 'spam'] as const;
+export type SignalCategory = (typeof signalCategories)[number];
+
+/** One rule that fired: which rule, on what text, in which rule set. */
+export interface Signal {
+  /** `<language>/<rule id>`, e.g. `en/threat-direct`; `pii/phone-number` for the language-neutral scanners. */
+  rule: string;
+  /** The text that matched, as written (zero-width and direction marks removed), at most 200 characters. */
+  match: string;
+  /** The rule set's language, or 'und' for language-neutral scanners. */
+  language: string;
+  category: SignalCategory;
+}
+
+export interface EmergencyVerdict {
+  /** True when the reporter chose an emergency or when the texts or the snapshot show emergency signals. */
+  emergency: boolean;
+  /** The chosen harm type, else the strongest signal's, else null. */
+  physicalHarmType: PhysicalHarmType | null;
+  /** The emergency signals (physical harm, self-harm, public harm). */
+  signals: Signal[];
+}
+
+export interface NonEmergencyVerdict {
+  /** The behaviour type the reporter chose: the reporter's choice leads. */
+  behaviorType: BehaviorType | null;
+  /** Another behaviour type the texts clearly match, or null. */
+  suggestedBehaviorType: BehaviorType | null;
+  /** 'direct' only when a direct report is available and the reporter chose a category. */
+  route: 'support' | 'direct';
+  /** The signals behind the suggestion (every family but self-harm). */
+  signals: Signal[];
+}
+
+/** What the `classify` command prints for one line of input. */
+export interface TextVerdict {
+  emergency: boolean;
+  physicalHarmType: PhysicalHarmType | null;
+  /** The behaviour type the text matches, if any (the non-emergency classifier's suggestion). */
+  behaviorType: BehaviorType | null;
+  signals: Signal[];
+}
