@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ExplicitGroup } from './accounts/UserAccount.js';
 import { explicitGroups } from './accounts/UserAccount.js';
 import { type Container, createContainer, projectRoot } from './container.js';
+import { classifyLines } from './classifiers/classifyCommand.js';
 import { loadSettings } from './settings.js';
 import { createLogger } from './shared/Logger.js';
 import { parseTitle } from './wiki/Title.js';
@@ -145,6 +146,15 @@ const commands: Record<string, Command> = {
       // Every value is a date, a type from a fixed list, a number or a hex hash: nothing needs quoting.
       for (const r of rows) io.out(columns.map((col) => (r[col] === null ? '' : String(r[col]))).join(','));
       return 0;
+    },
+  },
+  classify: {
+    summary: 'JSON lines in ({"text": "...", "lang": "pt"}), one verdict a line out, in the same order',
+    usage: 'classify < lines.jsonl',
+    async run(args, io) {
+      if (args.length !== 0) return usage(io, this.usage);
+      const { createInterface } = await import('node:readline');
+      return classifyLines(createInterface({ input: process.stdin, crlfDelay: Infinity }), io.out);
     },
   },
   purge: {

@@ -20,11 +20,13 @@ export const ReportDraftSchema = z.object({
   details: z.string().optional(),
   somethingElseDetails: z.string().optional(),
   directReport: z.string().optional(),
+  /** The reporter answered "This may be an emergency" (either way): it is not asked again. */
+  maybeEmergencyAnswered: z.boolean().optional(),
 });
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;
 
 /** The steps a draft can be left at; a draft left at the Get support page completed the flow. */
-export type DraftStep = 'choose-type' | 'emergency' | 'behavior' | 'support';
+export type DraftStep = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support';
 
 export class ReportDrafts {
   constructor(

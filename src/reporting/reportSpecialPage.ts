@@ -13,6 +13,8 @@ import { type FieldError, field, formToken, hasValidToken } from '../http/forms.
 import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { directReportingAvailable } from '../routing/routeReport.js';
+import { classifyEmergency, classifyNonEmergency } from '../classifiers/index.js';
+import { signalLabelKey } from '../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
 import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
@@ -300,6 +302,93 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     if (errors.length) return behavior(req, res, errors, 422, draft);
     c.funnel.count('behavior-type-chosen', draft.behaviorType!);
+    // Assistive only: words of a threat in the comment or the description earn one question, never an action.
+    if (!draft.maybeEmergencyAnswered) {
+      const target = await targetOf(res, draft);
+      if (!target) return;
+      if (emergencySignals(draft, target, ctx(res).lang).signals.length > 0) {
+        c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
+        res.redirect(303, `${BASE}/maybe-emergency?draft=${loaded.id}`);
+        return;
+      }
+    }
+    res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
+  }
+
+  /** A "Something else" description that clearly fits another category suggests that category's page. */
+  function suggestionFor(type: BehaviorType, draft: ReportDraft | null, draftId: string | null) {
+    if (type !== 'something-else' || !draft?.somethingElseDetails) return null;
+    const verdict = classifyNonEmergency({ incidentType: 'unacceptable-user-behavior', physicalHarmType: null, behaviorType: type, texts: [draft.somethingElseDetails], snapshot: null, language: null });
+    const suggested = verdict.suggestedBehaviorType;
+    if (!suggested || suggested === type || !(c.settings.ReportIncidentEnabledNonEmergencyCategories as string[]).includes(suggested)) return null;
+    return { labelKey: behaviorLabelKey(suggested), href: `${BASE}/support/${suggested}${draftId ? `?draft=${draftId}` : ''}` };
+  }
+
+  /** What the emergency classifier finds in the reported comment and the reporter's description. */
+  function emergencySignals(draft: ReportDraft, target: ReportTarget, lang: string) {
+    return classifyEmergency({
+      incidentType: 'unacceptable-user-behavior',
+      physicalHarmType: null,
+      behaviorType: draft.behaviorType ?? null,
+      texts: [draft.somethingElseDetails ?? ''].filter(Boolean),
+      snapshot: target.snapshot?.text ?? null,
+      language: lang,
+    });
+  }
+
+  // ---- "This may be an emergency": shown when a non-emergency report carries signs of a threat ----
+  async function maybeEmergency(req: Request, res: Response) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    const draft = loaded.draft;
+    if (draft.incidentType !== 'unacceptable-user-behavior' || !draft.behaviorType) {
+      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      return;
+    }
+    const target = await targetOf(res, draft);
+    if (!target) return;
+    const { lang } = ctx(res);
+    const verdict = emergencySignals(draft, target, lang);
+    c.funnel.count('maybe-emergency-shown', verdict.physicalHarmType ?? '');
+    const config = c.communityConfig.current();
+    return render(res, 'maybe-emergency', {
+      draftId: loaded.id,
+      target: describeTarget(res, target, draft.threadId),
+      behaviorLabelKey: behaviorLabelKey(draft.behaviorType),
+      harmLabelKey: verdict.physicalHarmType ? harmLabelKey(verdict.physicalHarmType) : null,
+      signals: verdict.signals.map((s) => ({ match: s.match, labelKey: signalLabelKey[s.category] })),
+      crisisResources: verdict.signals.some((s) => s.category === 'self-harm') ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
+    });
+  }
+
+  async function maybeEmergencyPost(req: Request, res: Response) {
+    const user = await gate(req, res);
+    if (!user) return;
+    const loaded = draftFrom(req, user);
+    if (!loaded || !loaded.id) return noDraft(res);
+    if (!hasValidToken(c, req, res)) return maybeEmergency(req, res);
+    const draft: ReportDraft = { ...loaded.draft, maybeEmergencyAnswered: true };
+    const answer = field(req, 'wpAction');
+    if (answer === 'back') {
+      c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
+      res.redirect(303, `${BASE}/behavior?draft=${loaded.id}`);
+      return;
+    }
+    if (answer === 'emergency') {
+      const target = await targetOf(res, draft);
+      if (!target) return;
+      const verdict = emergencySignals(loaded.draft, target, ctx(res).lang);
+      const switched: ReportDraft = { ...draft, incidentType: 'immediate-threat-physical-harm', physicalHarmType: verdict.physicalHarmType ?? 'threats-physical-harm' };
+      delete switched.behaviorType;
+      c.reportDrafts.save(loaded.id, user.id, switched, 'emergency');
+      c.funnel.count('maybe-emergency-outcome', 'switched');
+      res.redirect(303, `${BASE}/emergency?draft=${loaded.id}`);
+      return;
+    }
+    c.reportDrafts.save(loaded.id, user.id, draft, 'support');
+    c.funnel.count('maybe-emergency-outcome', 'continued');
     res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
   }
 
@@ -338,6 +427,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
         maxDetails: MAX_DETAILS_CODE_POINTS,
         directLength: codePointLength(draft?.directReport ?? ''),
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
+        suggestion: suggestionFor(type, draft, loaded?.id ?? null),
         errors,
       },
       status,
@@ -444,6 +534,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (!step) return chooseType(req, res);
       if (step === 'emergency') return emergency(req, res);
       if (step === 'behavior') return behavior(req, res);
+      if (step === 'maybe-emergency') return maybeEmergency(req, res);
       if (step === 'support' && arg) return support(req, res, arg);
       if (step === 'submitted' && arg) return submitted(req, res, arg);
       if (step === 'out' && arg) return followHelpLink(res, arg, (subpage ?? '').split('/')[2] ?? '');
@@ -454,6 +545,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (!step) return chooseTypePost(req, res);
       if (step === 'emergency') return emergencyPost(req, res);
       if (step === 'behavior') return behaviorPost(req, res);
+      if (step === 'maybe-emergency') return maybeEmergencyPost(req, res);
       if (step === 'support' && arg) return supportPost(req, res, arg);
       throw new AppError(405, 'app-error-method-not-allowed');
     },

@@ -8,6 +8,8 @@ import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
 import { directionOf, type Messages } from '../../i18n/createI18n.js';
 import type { ReportService } from '../../reporting/ReportService.js';
+import { classifyEmergency, classifyNonEmergency } from '../../classifiers/index.js';
+import { signalLabelKey } from '../../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../../communityConfig/crisisResources.js';
 import type { Settings } from '../../settings.js';
 import type { Clock } from '../../shared/Clock.js';
@@ -54,6 +56,19 @@ export class ReportMailComposer {
     const reportedAccount = report.reportedUser ? this.accounts.findByName(report.reportedUser) : null;
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
     const now = this.clock.now();
+    // The classifiers read what the reporter wrote and the comment as it stood: their signals tell staff where to look.
+    const input = {
+      incidentType: report.incidentType,
+      physicalHarmType: report.physicalHarmType,
+      behaviorType: report.behaviorType,
+      texts: [report.details, report.somethingElseDetails, report.directReport].filter(Boolean),
+      snapshot: report.snapshot?.text ?? null,
+      language: report.reporterLanguage || null,
+    };
+    const seen = new Set<string>();
+    const signals = [...classifyEmergency(input).signals, ...classifyNonEmergency(input).signals]
+      .filter((s) => (seen.has(s.rule + s.match) ? false : (seen.add(s.rule + s.match), true)))
+      .map((s) => ({ labelKey: signalLabelKey[s.category], match: s.match, rule: s.rule }));
     const model = presentReportEmail(report, {
       sitename: this.settings.Sitename,
       server: this.settings.Server,
@@ -62,6 +77,7 @@ export class ReportMailComposer {
       reportedAccount,
       related: this.reports.related(report, report.createdAt - RELATED_WINDOW),
       now,
+      signals,
     });
     const receipt = message.kind === 'receipt';
     const staffLanguage = this.messages.has(this.settings.ReportIncidentEmailLanguage) ? this.settings.ReportIncidentEmailLanguage : 'en';

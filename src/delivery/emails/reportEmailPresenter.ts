@@ -43,6 +43,8 @@ export interface ReportEmailModel {
   related: { id: string; typeLabelKey: string; reasonKey: string }[];
   /** This report and the related ones: how many reports are about the same comment or user within 7 days. */
   groupSize: number;
+  /** What the classifiers found (assistive: a reason to look, never a verdict). */
+  signals: { labelKey: string; match: string; rule: string }[];
 }
 
 const linkLabelKeys = {
@@ -70,6 +72,7 @@ export function presentReportEmail(
     reportedAccount: UserAccount | null;
     related: RelatedReport[];
     now: number;
+    signals?: { labelKey: string; match: string; rule: string }[];
   },
 ): ReportEmailModel {
   const { server, reporter } = deps;
@@ -115,6 +118,7 @@ export function presentReportEmail(
     somethingElseDetails: report.somethingElseDetails,
     directReport: report.directReport,
     groupSize: deps.related.length + 1,
+    signals: deps.signals ?? [],
     related: deps.related.map((r) => ({
       id: r.id,
       typeLabelKey: typeLabelKey(r.type),
