@@ -17,10 +17,15 @@ export function renderToString(res: Response, view: string, locals: Record<strin
   return new Promise((resolve, reject) => res.app.render(view, locals, (e, html) => (e ? reject(e) : resolve(html))));
 }
 
-export async function renderPage(res: Response, page: PageView): Promise<void> {
+/** The whole page as HTML: the view inside the layout. */
+export async function renderPageHtml(res: Response, page: PageView): Promise<string> {
   const c = ctx(res);
   const shared = { t: c.t, tHtml: c.tHtml, lang: c.lang, dir: c.dir, chrome: page.chrome, assets: res.app.locals.assets as Record<string, string> };
   const body = await renderToString(res, page.view, { ...shared, ...page.model });
-  const html = await renderToString(res, 'layout', { ...shared, body: new SafeHtml(body) });
+  return renderToString(res, 'layout', { ...shared, body: new SafeHtml(body) });
+}
+
+export async function renderPage(res: Response, page: PageView): Promise<void> {
+  const html = await renderPageHtml(res, page);
   res.status(page.status ?? 200).type('html').send(html);
 }

@@ -3,8 +3,11 @@
  * for every reader, keyed by page, revision, whether it was the latest, and language; least recently used
  * entries go first once the byte budget is spent.
  */
+import type { DeflatedPart } from '../http/deflateParts.js';
+
+/** A revision's threads, kept compressed: a 10,000-comment page is megabytes of HTML and a few hundred KiB deflated. */
 export interface RenderedThreads {
-  html: string;
+  deflated: DeflatedPart;
   topicCount: number;
 }
 
@@ -12,7 +15,7 @@ export class ThreadsHtmlCache {
   private readonly entries = new Map<string, RenderedThreads>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   static key(pageId: number, revId: number, isLatest: boolean, lang: string): string {
     return `${pageId}:${revId}:${isLatest ? 'latest' : 'old'}:${lang}`;
@@ -30,14 +33,14 @@ export class ThreadsHtmlCache {
 
   set(key: string, entry: RenderedThreads): void {
     const old = this.entries.get(key);
-    if (old !== undefined) this.bytes -= old.html.length;
+    if (old !== undefined) this.bytes -= old.deflated.data.length;
     this.entries.delete(key);
     this.entries.set(key, entry);
-    this.bytes += entry.html.length;
+    this.bytes += entry.deflated.data.length;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes || this.entries.size <= 1) break;
       this.entries.delete(k);
-      this.bytes -= v.html.length;
+      this.bytes -= v.deflated.data.length;
     }
   }
 

@@ -1,11 +1,13 @@
 /** The wiki's page routes: /wiki/{title}, /w/index.php (oldid, history, reply, new topic) and special pages. */
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { Container } from '../container.js';
 import { presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
-import { renderPage, renderToString } from '../http/render.js';
+import { acceptsDeflate, deflateAround, deflatePart } from '../http/deflateParts.js';
+import { renderPage, renderPageHtml, renderToString } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { AppError, notFound } from '../shared/AppError.js';
 import { REPLY_CAPABILITY } from '../talk/talkMenuItems.js';
@@ -23,6 +25,8 @@ import { lineDiff } from './lineDiff.js';
 import { parseWikitext } from './wikitext.js';
 
 const HISTORY_PAGE_SIZE = 50;
+/** Where a talk page's cached threads go; a comment, so it can never come from escaped user text. */
+const THREADS_MARKER = '<!--threads-->';
 
 export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
   const router = Router();
@@ -129,20 +133,32 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       if (cached === undefined) {
         const topics = c.talk.topicsAt(page, revision.id);
         const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
-        cached = { html: await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } }), topicCount: topics.length };
+        cached = { deflated: deflatePart(await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } })), topicCount: topics.length };
         c.threadsCache.set(key, cached);
       }
       const capabilities = c.menus.capabilitiesOf({ viewer: user, title, page });
-      return renderPage(res, {
+      // The page is rendered around a marker; the cached threads go in its place, compressed or not.
+      const html = await renderPageHtml(res, {
         view: 'talk/page',
         model: {
-          threadsHtml: new SafeHtml(cached.html),
+          threadsHtml: new SafeHtml(THREADS_MARKER),
           topicCount: cached.topicCount,
           newTopicHref: capabilities.includes(REPLY_CAPABILITY) ? indexPhp(title, { action: 'edit', section: 'new' }) : null,
           oldNotice,
         },
         chrome: presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view', capabilities }),
       });
+      const at = html.indexOf(THREADS_MARKER);
+      const head = html.slice(0, at);
+      const tail = html.slice(at + THREADS_MARKER.length);
+      res.status(200).type('html').setHeader('Vary', 'Accept-Encoding');
+      if (acceptsDeflate(req.headers['accept-encoding'])) {
+        res.setHeader('Content-Encoding', 'deflate');
+        res.end(deflateAround(head, cached.deflated, tail));
+      } else {
+        res.end(head + inflateRawSync(cached.deflated.data, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8') + tail);
+      }
+      return;
     }
     if (page.contentModel === 'json') {
       return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome });

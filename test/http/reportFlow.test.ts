@@ -124,14 +124,14 @@ describe('Report links in the overflow and Tools menus', () => {
   it.each(['Alice', 'Chloe'])('when %s reads a talk page, then every comment, topic and the page itself has a Report link', async (name) => {
     const client = await loggedIn(wiki, name);
     const links = await reportLinks(client);
-    const ids = [...(await client.get(TALK)).text.matchAll(/ id="([ch]-[^"]+)"/g)].map((m) => m[1]!);
+    const ids = [...(await client.get(TALK)).text.matchAll(/ id="([ch]-[^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.endsWith('-sig'));
     expect(ids.length).toBeGreaterThan(5);
     // One per topic and comment, plus one for the page (no threadId) in the Tools menu.
     expect(links).toHaveLength(ids.length + 1);
     const threadIds = links.map((l) => new URL(l, 'http://x').searchParams.get('threadId'));
     expect(threadIds.filter((t) => t === null)).toHaveLength(1);
     expect(threadIds.filter((t): t is string => t !== null).sort()).toEqual([...ids].sort());
-    for (const l of links) expect(l).toMatch(/^\/wiki\/Special:ReportIncident\?page=Talk%3AAfrican_wild_dog&(threadId=[^&]+&)?revisionId=\d+$/);
+    for (const l of links) expect(l).toMatch(/^\/wiki\/Special:ReportIncident\?page=Talk%3AAfrican_wild_dog&(threadId=[^&]+&)?revisionId=\d+&source=(menu|tools)$/);
   });
 
   it.each(['Emil', 'Dmitri', 'Farah', 'Gus'])('when %s, who may not report, reads a talk page, then there is no Report link', async (name) => {

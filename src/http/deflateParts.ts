@@ -1,0 +1,70 @@
+/**
+ * One deflate ("Content-Encoding: deflate", zlib format) response from parts compressed at different times:
+ * a cached part compressed once (as MediaWiki keeps its parser cache compressed) between a page head and
+ * tail compressed per request. Each part ends on a byte boundary (a sync flush), so the parts concatenate
+ * into one valid stream; the Adler-32 checksums combine without reading the cached part again.
+ */
+import { constants, deflateRawSync } from 'node:zlib';
+
+const BASE = 65521;
+
+export function adler32(data: Buffer): number {
+  let a = 1;
+  let b = 0;
+  // 5552 is the most bytes that can be summed before the 32-bit sums must be reduced.
+  for (let i = 0; i < data.length; ) {
+    const end = Math.min(i + 5552, data.length);
+    for (; i < end; i++) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= BASE;
+    b %= BASE;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/** zlib's adler32_combine: the checksum of A followed by B, from both checksums and B's length. */
+export function adler32Combine(adler1: number, adler2: number, length2: number): number {
+  const rem = length2 % BASE;
+  let sum1 = adler1 & 0xffff;
+  let sum2 = (rem * sum1) % BASE;
+  sum1 += (adler2 & 0xffff) + BASE - 1;
+  sum2 += ((adler1 >>> 16) & 0xffff) + ((adler2 >>> 16) & 0xffff) + BASE - rem;
+  if (sum1 >= BASE) sum1 -= BASE;
+  if (sum1 >= BASE) sum1 -= BASE;
+  if (sum2 >= BASE << 1) sum2 -= BASE << 1;
+  if (sum2 >= BASE) sum2 -= BASE;
+  return ((sum2 << 16) | sum1) >>> 0;
+}
+
+export interface DeflatedPart {
+  /** Raw deflate blocks ending with a sync flush (no final block). */
+  data: Buffer;
+  adler: number;
+  length: number;
+}
+
+/** Compresses a middle part once, for caching. */
+export function deflatePart(text: string, level = 6): DeflatedPart {
+  const bytes = Buffer.from(text, 'utf8');
+  return { data: deflateRawSync(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH }), adler: adler32(bytes), length: bytes.length };
+}
+
+/** The whole response body: zlib header, head, the cached middle, tail (with the final block), checksum. */
+export function deflateAround(head: string, middle: DeflatedPart, tail: string): Buffer {
+  const headBytes = Buffer.from(head, 'utf8');
+  const tailBytes = Buffer.from(tail, 'utf8');
+  const headPart = deflateRawSync(headBytes, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+  const tailPart = deflateRawSync(tailBytes, { level: 1 });
+  const checksum = adler32Combine(adler32Combine(adler32(headBytes), middle.adler, middle.length), adler32(tailBytes), tailBytes.length);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(checksum);
+  // 0x78 0x9c: deflate with a 32 KiB window, default compression.
+  return Buffer.concat([Buffer.from([0x78, 0x9c]), headPart, middle.data, tailPart, trailer]);
+}
+
+/** Whether the client takes "Content-Encoding: deflate". */
+export function acceptsDeflate(header: string | undefined): boolean {
+  return /(^|,)\s*deflate\s*(;\s*q=(?!0(\.0+)?\s*(,|$))[0-9.]+)?\s*(,|$)/i.test(header ?? '');
+}
