@@ -1,0 +1,52 @@
+// One deflate stream from parts compressed at different times: valid zlib, right checksum, any sizes.
+import { inflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { acceptsDeflate, adler32, adler32Combine, deflateAround, deflatePart } from '../../../src/http/deflateParts.js';
+
+describe('deflateAround', () => {
+  it('when any head, middle and tail are joined, then zlib inflates exactly their concatenation (checksum included)', () => {
+    fc.assert(
+      fc.property(fc.fullUnicodeString(), fc.fullUnicodeString({ maxLength: 5000 }), fc.fullUnicodeString(), (head, middle, tail) => {
+        expect(inflateSync(deflateAround(head, deflatePart(middle), tail)).toString('utf8')).toBe(head + middle + tail);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('when the middle part is large, then the result is still one valid stream', () => {
+    const middle = '<article class="comment">Reply 1 in topic 1. ✓</article>\n'.repeat(20_000);
+    expect(inflateSync(deflateAround('<html>', deflatePart(middle), '</html>')).toString('utf8')).toBe(`<html>${middle}</html>`);
+  });
+});
+
+describe('adler32', () => {
+  it('when two buffers are checksummed apart and combined, then it equals the checksum of both together', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 20_000 }), fc.uint8Array({ maxLength: 20_000 }), (a, b) => {
+        const A = Buffer.from(a);
+        const B = Buffer.from(b);
+        expect(adler32Combine(adler32(A), adler32(B), B.length)).toBe(adler32(Buffer.concat([A, B])));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('when the text is "Wikipedia", then the checksum is the known 0x11E60398', () => {
+    expect(adler32(Buffer.from('Wikipedia'))).toBe(0x11e60398);
+  });
+});
+
+describe('acceptsDeflate', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['deflate', true],
+    ['deflate;q=0.5', true],
+    ['gzip', false],
+    ['deflate;q=0', false],
+    ['', false],
+    [undefined, false],
+  ] as const)('when Accept-Encoding is %s, then %s', (header, expected) => {
+    expect(acceptsDeflate(header)).toBe(expected);
+  });
+});
