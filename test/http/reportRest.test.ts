@@ -57,7 +57,7 @@ function latestRevision(wiki: TestWiki, text: string): number {
 /** The DiscussionTools ids on a page, from its HTML, in page order. */
 async function threadIds(wiki: TestWiki, text: string): Promise<string[]> {
   const r = await new HttpClient(wiki.url).get(`/wiki/${text}`);
-  return [...r.text.matchAll(/ id="([ch]-[^"]+)"/g)].map((m) => m[1]!);
+  return [...r.text.matchAll(/ id="([ch]-[^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.endsWith("-sig"));
 }
 
 interface OutboxRow {

@@ -63,9 +63,26 @@ describe('translator', () => {
     expect(t('no-such-message-key')).toBe('no-such-message-key');
   });
 
-  it.each(['xx', 'pt-br', 'de', 'zh-hant'])('when the language "%s" has no messages, then English is used', (lang) => {
+  it.each(['xx', 'sv', 'ja', 'zh-hant'])('when the language "%s" has no messages, then English is used', (lang) => {
     expect(messages.translator(lang)('login-title')).toBe('Log in');
     expect(messages.translator(lang)('wiki-history-count', { count: 2 })).toBe('This page has 2 revisions.');
+  });
+});
+
+describe('translator: languages with files', () => {
+  it.each([
+    ['de', 'login-title'],
+    ['pt-br', 'login-title'],
+    ['ar', 'login-title'],
+  ])('when the language "%s" has messages, then they are used, and a missing key falls back to English', (lang, key) => {
+    const t = messages.translator(lang);
+    expect(t(key)).not.toBe('Log in');
+    expect(t('apierror-internal')).toBe(messages.translator('en')('apierror-internal'));
+  });
+
+  it('when pt-br is asked for, then Brazilian Portuguese is used, and Portuguese is its fallback', () => {
+    expect(messages.languages).toEqual(expect.arrayContaining(['pt', 'pt-br']));
+    expect(messages.translator('pt-br')('login-title')).toBeTruthy();
   });
 });
 
