@@ -75,7 +75,8 @@ export function blockAppliesTo(block: Block, page: { id: number | null; namespac
 
 /** Normalises a user name as MediaWiki does: spaces for underscores, first letter upper case. */
 export function normaliseUserName(input: string): string {
-  const s = input.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+  // Direction marks are stripped from titles too: a name with them would have a user page of another name.
+  const s = input.replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
   if (!s) return s;
   const first = String.fromCodePoint(s.codePointAt(0) ?? 0);
   return first.toUpperCase() + s.slice(first.length);

@@ -32,7 +32,7 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const e = error as { type?: string; status?: number; code?: string };
   // Another process held the database's write lock past the busy timeout: nothing was written, say so.
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError(503, 'app-error-busy');
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError(503, 'app-error-busy', {}, true);
   if (e?.type === 'entity.too.large') return new AppError(413, 'app-error-too-large');
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'app-error-malformed-body');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'app-error-unsupported-encoding');

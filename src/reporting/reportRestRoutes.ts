@@ -46,7 +46,12 @@ export function reportRestRoutes(c: Container): Router {
         if (type === 'entity.too.large') return error(res, 413, 'rest-request-too-large', 'reportincident-error-body-too-large', { max: REST_BODY_LIMIT / 1024 });
         return next(e);
       }
-      handle(req, res);
+      // This callback runs outside Express's own error handling: a failure (a locked database) must reach it.
+      try {
+        handle(req, res);
+      } catch (err) {
+        next(err);
+      }
     });
   });
 

@@ -51,9 +51,14 @@ export class SessionService {
     if (!row) return null;
     if (now - row.lastSeenAt > TOUCH_INTERVAL) {
       const expiresAt = now + (row.userId === null ? ANONYMOUS_TTL : USER_TTL);
-      this.repository.touch(row.sessionHash, now, expiresAt);
-      row.lastSeenAt = now;
-      row.expiresAt = expiresAt;
+      try {
+        this.repository.touch(row.sessionHash, now, expiresAt);
+        row.lastSeenAt = now;
+        row.expiresAt = expiresAt;
+      } catch (e) {
+        // Extending a session can wait for the next request; a busy database must not fail this one.
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      }
     }
     return { id, row };
   }

@@ -1,0 +1,82 @@
+/**
+ * A data directory prepared for tests that run the wiki as a child process: the demo seed, many eligible
+ * reporters with a logged-in session each (made directly, as test/bench/seedBench.ts does, so no password is
+ * hashed or typed), and a talk page with as many comments as needed so that each report can name another one.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { UserRepository } from '../../src/accounts/UserRepository.js';
+import { createContainer } from '../../src/container.js';
+import { seedDemo } from '../../src/seed/demoSeed.js';
+import { MemoryLogger } from '../../src/shared/Logger.js';
+import { parseTitle } from '../../src/wiki/Title.js';
+import { testSettings } from './testWiki.js';
+
+export interface SeededReporter {
+  name: string;
+  email: string;
+  /** The Cookie header of the reporter's session. */
+  cookie: string;
+  /** The session's CSRF token, for the REST endpoint. */
+  token: string;
+}
+
+export interface SeededWiki {
+  dataDir: string;
+  reporters: SeededReporter[];
+  /** The talk page every report is about, its latest revision and the ids of its comments. */
+  page: string;
+  revisionId: number;
+  threadIds: string[];
+}
+
+const DAY = 24 * 3600 * 1000;
+
+export function seedReporters(options: { reporters: number; comments?: number; authors?: number; dataDir?: string }): SeededWiki {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wiki-seeded-'));
+  const c = createContainer(testSettings(dataDir), { logger: new MemoryLogger() });
+  try {
+    seedDemo(c);
+    const users = new UserRepository(c.db);
+    const now = c.clock.now();
+    const reporters: SeededReporter[] = [];
+    c.db.transaction(() => {
+      for (let i = 0; i < options.reporters; i++) {
+        const name = `Reporter ${i}`;
+        const email = `reporter${i}@example.org`;
+        // An empty hash never matches a password: these accounts only ever use the session made here.
+        const user = users.create({ name, passwordHash: '', email, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 50, groups: [] });
+        const session = c.sessions.create(user.id);
+        reporters.push({ name, email, cookie: `wiki_session=${session.id}`, token: c.sessions.token(session, 'csrf') });
+      }
+    })();
+    const page = 'Talk:Many comments';
+    const title = parseTitle(page, c.namespaces);
+    if (!title.ok) throw new Error(page);
+    // The comments are Brackenfield's, or spread over several authors (reports about many users, not one).
+    const authorCount = options.authors ?? 1;
+    const authors =
+      authorCount <= 1
+        ? [c.accounts.findByName('Brackenfield')!]
+        : c.db.transaction(() => Array.from({ length: authorCount }, (_, i) => users.create({ name: `Author ${i}`, passwordHash: '', email: `author${i}@example.org`, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 10, groups: [] })))();
+    const comments = options.comments ?? 1;
+    let at = now - 10 * DAY;
+    c.db.transaction(() => {
+      const topic = c.talk.addTopic(title.value, { user: authors[0]! }, 'A long thread', 'Comment 0 of a long thread.', at);
+      if (!topic.ok) throw new Error(topic.messageKey);
+      let parent = c.talk.topicsAt(topic.value.page, topic.value.revId)[0]!.comments[0]!.item.threadId;
+      for (let k = 1; k < comments; k++) {
+        at += 1000;
+        const reply = c.talk.addReply(title.value, { user: authors[k % authors.length]! }, parent, `Comment ${k} of a long thread.`, at);
+        if (!reply.ok) throw new Error(reply.messageKey);
+        if (k % 10 === 0) parent = reply.value.threadId;
+      }
+    })();
+    const stored = c.pages.find(title.value)!;
+    const threadIds = c.talk.topicsAt(stored, stored.latestRevId).flatMap((t) => t.comments.map((x) => x.item.threadId));
+    return { dataDir, reporters, page, revisionId: stored.latestRevId, threadIds };
+  } finally {
+    c.close();
+  }
+}
