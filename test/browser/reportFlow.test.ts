@@ -480,6 +480,51 @@ describe("when the error summary's link is followed in the dialog", () => {
   });
 });
 
+describe('when the emergency flow is used by keyboard only', () => {
+  for (const js of [true, false]) {
+    it(`when JavaScript is ${js ? 'on' : 'off'}, then Tab, Space and Enter alone take a report from the ⋮ menu to its confirmation`, async () => {
+      const own = await freshWiki();
+      {
+        const page = await openPage({ js, on: own });
+        await logIn(page);
+        const menu = menuOf(comment(page, REPORTED));
+        await page.locator('#firstHeading').click();
+        await tabTo(page, menu.button);
+        await page.keyboard.press('Enter');
+        for (let presses = 0; presses < 5 && !(await hasFocus(menu.report)); presses++) await page.keyboard.press(js ? 'ArrowDown' : 'Tab');
+        expect(await hasFocus(menu.report)).toBe(true);
+        await page.keyboard.press('Enter');
+
+        const first = await expectStep(page, js, 'choose-type');
+        // A radio group is one Tab stop: Tab reaches it, arrow keys move and choose within it.
+        await tabTo(page, first.getByRole('radio', { name: 'Unacceptable user behavior' }), 15);
+        await page.keyboard.press('ArrowDown');
+        expect(await first.getByRole('radio', { name: 'Immediate threat of physical harm' }).isChecked()).toBe(true);
+        const harm = first.getByRole('radio', { name: 'Threats of physical harm' });
+        await tabTo(page, harm, 10);
+        await page.keyboard.press('Space');
+        expect(await harm.isChecked()).toBe(true);
+        await tabTo(page, first.getByRole('button', { name: 'Continue' }), 15);
+        await markStale(page);
+        await page.keyboard.press('Enter');
+
+        const step = await expectStep(page, js, 'emergency');
+        const aboutMe = step.getByRole('radio', { name: 'About me' });
+        await tabTo(page, aboutMe, 15);
+        await page.keyboard.press('Space');
+        await tabTo(page, step.locator('#details'), 10);
+        await page.keyboard.type('He wrote where I work and that he will come.');
+        await tabTo(page, step.getByRole('button', { name: 'Submit report' }), 10);
+        await markStale(page);
+        await page.keyboard.press('Enter');
+
+        const done = await expectStep(page, js, 'submitted');
+        expect(await done.textContent()).toMatch(/RI-[0-9A-Z]{5}-/);
+      }
+    });
+  }
+});
+
 describe('when the report dialog is used by keyboard only', () => {
   it('when JavaScript is on, then Tab, Enter and ArrowDown open Report from the ⋮ menu, Space chooses, Enter continues, and Escape closes the dialog onto the ⋮ button', async () => {
     const page = await openPage({ js: true });
