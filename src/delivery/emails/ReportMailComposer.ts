@@ -66,7 +66,9 @@ export class ReportMailComposer {
       language: report.reporterLanguage || null,
     };
     const seen = new Set<string>();
-    const signals = [...classifyEmergency(input).signals, ...classifyNonEmergency(input).signals]
+    const receiptOnly = message.kind === 'receipt';
+    // A receipt shows neither signals nor related reports: it needs neither the classifiers nor that query.
+    const signals = (receiptOnly ? [] : [...classifyEmergency(input).signals, ...classifyNonEmergency(input).signals])
       .filter((s) => (seen.has(s.rule + s.match) ? false : (seen.add(s.rule + s.match), true)))
       .map((s) => ({ labelKey: signalLabelKey[s.category], match: s.match, rule: s.rule }));
     const model = presentReportEmail(report, {
@@ -75,7 +77,7 @@ export class ReportMailComposer {
       pageTitleText,
       reporter,
       reportedAccount,
-      related: this.reports.related(report, report.createdAt - RELATED_WINDOW),
+      related: receiptOnly ? [] : this.reports.related(report, report.createdAt - RELATED_WINDOW),
       now,
       signals,
     });
