@@ -9,3 +9,8 @@ export class SafeHtml {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
+
+/** A name or title isolated from the text around it, so a Latin title in Arabic (or the reverse) keeps its order. */
+export function bdi(text: string): SafeHtml {
+  return new SafeHtml(`<bdi>${escapeHtml(text)}</bdi>`);
+}

@@ -251,6 +251,8 @@ describe('the emergency flow', () => {
     const client = await loggedIn(wiki, 'Alice');
     const emergency = await toEmergencyStep(client, 'threats-physical-harm');
     expect(emergency.text).toContain('(reportincident-emergency-chosen: (reportincident-harm-threats-physical-harm))');
+    // The author and the page title are isolated, so a Latin title keeps its order in an Arabic sentence.
+    expect(emergency.text).toMatch(/\(reportincident-target-comment: <bdi>Brackenfield<\/bdi>, [^,]+, [^,]+, <bdi>Talk:African wild dog<\/bdi>\)/);
     // The author of the reported comment exists, so the reported user is fixed.
     expect(emergency.text).toMatch(/id="reportedUser" name="reportedUser" value="Brackenfield" readonly/);
     const submitted = await postStep(client, emergency, `${BASE}/emergency`, { reportedUser: 'Brackenfield', about: 'self', details: 'He says I will regret it.', wpAction: 'submit' });
