@@ -3,7 +3,7 @@
 // on the Get support page; screenshots of the editor, its errors, the preview and the history at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchedChromium, screenshot } from '../support/browser.js';
+import { launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const EDITOR = '/wiki/Special:CommunityConfiguration/ReportIncident';
@@ -60,16 +60,8 @@ async function screenshots(page: Page, name: string, js: boolean): Promise<void>
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** Logs in through the header's "Log in" link, from the editor's address (which sends there anyway). */
-async function logInAs(page: Page, name: string): Promise<void> {
-  await page.goto('/wiki/Main_Page');
-  await page.getByRole('navigation', { name: 'Personal tools' }).getByRole('link', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === '/wiki/Special:UserLogin');
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/wiki/Special:UserLogin');
-}
+/** Logs in from the main page; where the wiki sends the page afterwards does not matter here. */
+const logInAs = (page: Page, name: string) => logInThroughHeader(page, name, '/wiki/Main_Page');
 
 /** The Intimidation section's "Contact an administrator" input, found as a person would: by its group and label. */
 function contactAdmin(page: Page): Locator {

@@ -4,7 +4,7 @@
 // Report, and every step at 375 px; screenshots of every step at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchedChromium, screenshot } from '../support/browser.js';
+import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
@@ -88,21 +88,9 @@ function where(page: Page): URL {
   return new URL(page.url());
 }
 
-/** Logs in through the header's "Log in" link and the Special:UserLogin form, back on the talk page. */
-async function logIn(page: Page, name = 'Alice'): Promise<void> {
-  await page.goto(TALK);
-  await page.getByRole('navigation', { name: 'Personal tools' }).getByRole('link', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === '/wiki/Special:UserLogin');
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === TALK);
-}
-
-/** The comment whose text contains `text`. */
-function comment(page: Page, text: string): Locator {
-  return page.locator('article.comment', { hasText: text });
-}
+/** Logs in from the talk page and is sent back to it. */
+const logIn = (page: Page, name = 'Alice') => logInThroughHeader(page, name, TALK, TALK);
+const comment = commentWith;
 
 /** The ⋮ menu of a comment: its <details>, its button and its "Report" item. */
 function menuOf(article: Locator) {

@@ -2,7 +2,7 @@
 // overflow menu by mouse and by keyboard, "Copy link", replying, and screenshots at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchedChromium, screenshot } from '../support/browser.js';
+import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
@@ -75,21 +75,9 @@ function where(page: Page): URL {
   return new URL(page.url());
 }
 
-/** Logs in through the header's "Log in" link and the Special:UserLogin form, from the page at `from`. */
-async function logIn(page: Page, name = 'Alice', from = TALK): Promise<void> {
-  await page.goto(from);
-  await page.getByRole('navigation', { name: 'Personal tools' }).getByRole('link', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === '/wiki/Special:UserLogin');
-  await page.getByLabel('Username').fill(name);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => url.pathname === from);
-}
-
-/** The comment whose text contains `text`. */
-function comment(page: Page, text: string): Locator {
-  return page.locator('article.comment', { hasText: text });
-}
+/** Logs in from the page at `from` and is sent back to it. */
+const logIn = (page: Page, name = 'Alice', from = TALK) => logInThroughHeader(page, name, from, from);
+const comment = commentWith;
 
 /** The ⋮ menu of a comment: its <details>, its button and its "Copy link" item. */
 function menuOf(article: Locator) {

@@ -1,13 +1,14 @@
 /**
  * A headless Chromium for browser tests, found without downloading anything: CHROMIUM_PATH, else the
  * system's /usr/bin/chromium, else the binary bundled in the @sparticuz/chromium devDependency.
- * Also a helper that saves full-page screenshots into test-results/screenshots (git-ignored).
+ * Also a helper that saves full-page screenshots into test-results/screenshots (git-ignored), and the
+ * steps every browser test takes as a person would: logging in, finding a comment.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -90,4 +91,24 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
   return file;
+}
+
+/**
+ * Logs in as a person does, from the page at `from`: the header's "Log in" link, then the Special:UserLogin
+ * form with the demo password. Waits until the wiki sends the page back to `returnsTo` when given, else
+ * until it leaves the login form.
+ */
+export async function logInThroughHeader(page: Page, name: string, from: string, returnsTo?: string): Promise<void> {
+  await page.goto(from);
+  await page.getByRole('navigation', { name: 'Personal tools' }).getByRole('link', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === '/wiki/Special:UserLogin');
+  await page.getByLabel('Username').fill(name);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => (returnsTo === undefined ? url.pathname !== '/wiki/Special:UserLogin' : url.pathname === returnsTo));
+}
+
+/** The talk page comment whose text contains `text`. */
+export function commentWith(page: Page, text: string): Locator {
+  return page.locator('article.comment', { hasText: text });
 }
