@@ -4,13 +4,12 @@
 // Then the outbox must drain (bounded), every 201 must have its stored report and exactly one Trust & Safety
 // mail (matched on X-ReportIncident-Report-Id), and no answer may be a 5xx. The counts are printed.
 import { writeFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChildWiki, type ChildWiki } from '../support/childWiki.js';
 import { seedReporters } from '../support/seededReporters.js';
+import { SmtpSink } from '../support/smtpSink.js';
 
 const REPORTERS = 200;
 const DURATION_MS = Number(process.env.LOAD_DURATION_MS ?? 60_000);
@@ -30,51 +29,23 @@ const T_AND_S = 'emergency@localhost';
 const HARMS = ['threats-physical-harm', 'threats-self-harm', 'threats-public-harm'] as const;
 
 /**
- * An SMTP server that keeps only what this test needs of each message (its recipients and report id), so that
- * tens of thousands of messages cost little to receive.
+ * What this test keeps of each message (its recipients and report id), so that tens of thousands of messages
+ * cost little to receive.
  */
-class CountingSmtp {
+class MailCounts {
   /** Trust & Safety messages per report id. */
   readonly staff = new Map<string, number>();
   /** Message-IDs seen, to tell a resend from a second message. */
   readonly messageIds = new Map<string, number>();
   total = 0;
-  private server: SMTPServer | null = null;
-  port = 0;
 
-  get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
-          const reportId = /^X-ReportIncident-Report-Id:\s*(\S+)/im.exec(head)?.[1] ?? '';
-          const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '';
-          this.total++;
-          this.messageIds.set(messageId, (this.messageIds.get(messageId) ?? 0) + 1);
-          if (session.envelope.rcptTo.some((r) => r.address === T_AND_S)) this.staff.set(reportId, (this.staff.get(reportId) ?? 0) + 1);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (this.server.server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const s = this.server;
-    this.server = null;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  count(raw: string, envelopeTo: string[]): void {
+    const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
+    const reportId = /^X-ReportIncident-Report-Id:\s*(\S+)/im.exec(head)?.[1] ?? '';
+    const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '';
+    this.total++;
+    this.messageIds.set(messageId, (this.messageIds.get(messageId) ?? 0) + 1);
+    if (envelopeTo.includes(T_AND_S)) this.staff.set(reportId, (this.staff.get(reportId) ?? 0) + 1);
   }
 }
 
@@ -85,7 +56,8 @@ function quantile(values: number[], q: number): string {
 }
 
 let wiki: ChildWiki | null = null;
-let smtp: CountingSmtp | null = null;
+const mails = new MailCounts();
+let smtp: SmtpSink | null = null;
 let dataDir = '';
 afterAll(async () => {
   if (wiki && wiki.child.exitCode === null) {
@@ -103,7 +75,7 @@ describe('200 concurrent reporters for 60 seconds', () => {
     // Nobody is limited here: the test is about load, not about the rate limit.
     const settingsFile = path.join(dataDir, 'load-settings.json');
     writeFileSync(settingsFile, JSON.stringify({ RateLimits: { reportincident: { newbie: [1_000_000, 86_400], user: [1_000_000, 86_400] } } }));
-    smtp = await new CountingSmtp().start();
+    smtp = await new SmtpSink({ parse: false, onMessage: (raw, to) => mails.count(raw, to) }).start();
     wiki = await startChildWiki({ DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO_SEED: '1', REPORTINCIDENT_CONFIG: settingsFile, NODE_ENV: 'production' });
     const url = wiki.url;
 
@@ -167,7 +139,7 @@ describe('200 concurrent reporters for 60 seconds', () => {
     db.close();
 
     const other = [...statuses].filter(([s]) => s !== 201).map(([s, n]) => `${s}: ${n}`);
-    const staffMails = [...smtp.staff.values()].reduce((a, b) => a + b, 0);
+    const staffMails = [...mails.staff.values()].reduce((a, b) => a + b, 0);
     console.log(
       [
         `load: ${REPORTERS} reporters for ${DURATION_MS / 1000} s`,
@@ -175,7 +147,7 @@ describe('200 concurrent reporters for 60 seconds', () => {
         `other statuses: ${other.length ? other.join(', ') : 'none'}`,
         `answer times: median ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms, max ${quantile(latencies, 1)} ms`,
         `back-pressure: reporters waited ${heldBack} times for the outbox (over ${MAX_BACKLOG} waiting); ${leftWhenStopped} messages waiting when the reporters stopped`,
-        `mails received: ${smtp.total} (Trust & Safety: ${staffMails}, receipts: ${smtp.total - staffMails}); outbox rows: ${outbox}, not sent at the end: ${left}`,
+        `mails received: ${mails.total} (Trust & Safety: ${staffMails}, receipts: ${mails.total - staffMails}); outbox rows: ${outbox}, not sent at the end: ${left}`,
       ].join('\n'),
     );
     if (failures.length) console.log(`first failures:\n${failures.join('\n')}`);
@@ -186,10 +158,10 @@ describe('200 concurrent reporters for 60 seconds', () => {
     expect(new Set(accepted).size, 'every 201 a new report').toBe(accepted.length);
     const missing = accepted.filter((id) => !stored.has(id));
     expect(missing, 'reports answered 201 but not stored').toEqual([]);
-    const wrongCount = accepted.filter((id) => smtp!.staff.get(id) !== 1).map((id) => `${id}: ${smtp!.staff.get(id) ?? 0}`);
+    const wrongCount = accepted.filter((id) => mails.staff.get(id) !== 1).map((id) => `${id}: ${mails.staff.get(id) ?? 0}`);
     expect(wrongCount.slice(0, 20), 'reports without exactly one Trust & Safety mail').toEqual([]);
     expect(staffMails).toBe(accepted.length);
-    expect([...smtp.messageIds.values()].filter((n) => n > 1), 'messages received twice').toEqual([]);
+    expect([...mails.messageIds.values()].filter((n) => n > 1), 'messages received twice').toEqual([]);
 
     wiki.child.kill('SIGTERM');
     expect(await wiki.exited).toBe(0);

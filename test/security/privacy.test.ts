@@ -4,13 +4,11 @@
 // REST errors) is exactly what it was before the reports, and names no report; the log carries report ids and
 // counts only, even when the SMTP server's errors name addresses; a confirmation page or a draft answers another
 // user as if it did not exist; the reported user gets no mail; and no report page or REST answer may be cached.
-import type { AddressInfo } from 'node:net';
-import PostalMime, { type Email } from 'postal-mime';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTitle } from '../../src/wiki/Title.js';
 import { HttpClient, hiddenField, type Reply } from '../support/HttpClient.js';
 import { csrfToken, findComment, postReport } from '../support/reporting.js';
+import { SmtpSink } from '../support/smtpSink.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const REPORT = '/wiki/Special:ReportIncident';
@@ -26,50 +24,6 @@ const SECRETS = {
   rowan: 'Secret-e5f6: the whole page is a campaign against one editor',
   support: 'Secret-0a1b: something else entirely about this user',
 };
-
-/** An SMTP server on loopback that refuses recipients (naming their address in its answer) while `rejecting`. */
-class RejectingSmtp {
-  rejecting = true;
-  readonly received: { envelopeTo: string[]; parsed: Email }[] = [];
-  private server: SMTPServer | null = null;
-  port = 0;
-
-  get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onRcptTo: (address, _session, callback) => {
-        // A temporary refusal that names the address, as real servers do ("452 4.2.2 <x@y>: mailbox full").
-        if (this.rejecting) return callback(Object.assign(new Error(`4.2.2 <${address.address}>: mailbox full, try again later`), { responseCode: 452 }));
-        callback();
-      },
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          void PostalMime.parse(Buffer.concat(chunks)).then((parsed) => {
-            this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
-            callback();
-          });
-        });
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (this.server.server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const s = this.server;
-    this.server = null;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-  }
-}
 
 async function eventually(condition: () => boolean, what: string, limitMs = 20_000): Promise<void> {
   const end = Date.now() + limitMs;
@@ -102,7 +56,8 @@ interface Probe {
 }
 
 let wiki: TestWiki;
-let smtp: RejectingSmtp;
+/** Refuses recipients (naming their address in its answer) until the log has been checked. */
+let smtp: SmtpSink;
 let brackenfield: HttpClient;
 let anonymous: HttpClient;
 let probes: Probe[];
@@ -119,7 +74,7 @@ async function snapshot(p: Probe): Promise<{ status: number; text: string }> {
 }
 
 beforeAll(async () => {
-  smtp = await new RejectingSmtp().start();
+  smtp = await new SmtpSink({ rejectingRecipients: true }).start();
   wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: smtp.url }, settings: { ReportIncidentEnableDirectReporting: true } });
   brackenfield = await loggedIn(wiki, 'Brackenfield');
   anonymous = new HttpClient(wiki.url);
@@ -191,7 +146,7 @@ beforeAll(async () => {
 
   // Every message is tried and refused by address; then the server takes them and they are sent again.
   await eventually(() => outbox(wiki).length > 0 && outbox(wiki).every((m) => m.attempts >= 1 && m.last_error !== null), 'every message refused once');
-  smtp.rejecting = false;
+  smtp.rejectingRecipients = false;
   for (const m of outbox(wiki)) wiki.container.delivery.retry(m.outbox_id);
   await eventually(() => outbox(wiki).every((m) => m.state === 'sent'), 'every message sent');
 }, 90_000);

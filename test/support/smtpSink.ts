@@ -18,6 +18,10 @@ export interface SmtpSinkOptions {
   port?: number;
   /** Keep only a count and the raw text, without parsing (for the benchmark). */
   parse?: boolean;
+  /** Refuse every recipient with a temporary 452 that names the address, while true. */
+  rejectingRecipients?: boolean;
+  /** Called with each accepted message's raw text, for tests that only count what they need of it. */
+  onMessage?: (raw: string, envelopeTo: string[]) => void;
 }
 
 export class SmtpSink {
@@ -25,6 +29,7 @@ export class SmtpSink {
   /** Messages whose data arrived but which were not answered yet. */
   holding = 0;
   failing: boolean;
+  rejectingRecipients: boolean;
   private server: SMTPServer | null = null;
   port = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
@@ -33,6 +38,7 @@ export class SmtpSink {
 
   constructor(private readonly options: SmtpSinkOptions = {}) {
     this.failing = options.failing ?? false;
+    this.rejectingRecipients = options.rejectingRecipients ?? false;
     this.delayMs = options.delayMs ?? 0;
   }
 
@@ -50,6 +56,11 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        // As real servers do: "452 4.2.2 <x@y>: mailbox full".
+        if (this.rejectingRecipients) return callback(Object.assign(new Error(`4.2.2 <${address.address}>: mailbox full, try again later`), { responseCode: 452 }));
+        callback();
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -59,10 +70,12 @@ export class SmtpSink {
             this.holding--;
             if (this.failing) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
             const raw = Buffer.concat(chunks).toString('utf8');
+            const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
+            this.options.onMessage?.(raw, envelopeTo);
             const parsing = this.options.parse === false ? Promise.resolve({ headers: [] } as unknown as Email) : PostalMime.parse(raw);
             void parsing.then((parsed) => {
               this.received.push({
-                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+                envelopeTo,
                 raw: this.options.parse === false ? '' : raw,
                 parsed,
                 header: (name) => parsed.headers.find((h) => h.key === name.toLowerCase())?.value,
