@@ -65,16 +65,8 @@ export interface NewUser {
   groups: ExplicitGroup[];
 }
 
-export interface NewBlock {
-  userId: number;
-  byUserId: number | null;
-  reason: string;
-  sitewide: boolean;
-  createdAt: number;
-  expiresAt: number | null;
-  pageIds: number[];
-  namespaces: number[];
-}
+/** A block before it is stored: the database gives its id. */
+export type NewBlock = Omit<Block, 'id'>;
 
 export class UserRepository {
   private readonly byName;

@@ -28,16 +28,8 @@ export interface RevisionWithPage extends RevisionRecord {
   title: string;
 }
 
-export interface NewRevision {
-  pageId: number;
-  parentId: number | null;
-  actorUserId: number | null;
-  actorName: string;
-  createdAt: number;
-  summary: string;
-  content: string | null;
-  size: number;
-}
+/** A revision before it is stored: the database gives its id. */
+export type NewRevision = Omit<RevisionRecord, 'id'>;
 
 interface PageRow {
   page_id: number;
