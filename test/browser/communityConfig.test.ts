@@ -3,7 +3,7 @@
 // on the Get support page; screenshots of the editor, its errors, the preview and the history at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
+import { launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const EDITOR = '/wiki/Special:CommunityConfiguration/ReportIncident';
@@ -42,13 +42,7 @@ async function openPage(js: boolean, width = 1280): Promise<Page> {
   contexts.push(context);
   context.setDefaultTimeout(5_000);
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'document' && response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-  });
+  recordProblems(page, problems);
   return page;
 }
 

@@ -4,7 +4,7 @@
 // Report, and every step at 375 px; screenshots of every step at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
+import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
@@ -69,17 +69,8 @@ async function openPage({ js, width = 1280, on = wiki }: PageOptions): Promise<P
   // Fail fast with Playwright's own message rather than at vitest's 30 s test timeout.
   context.setDefaultTimeout(5_000);
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    // A document's own error status (a 422 for a missing choice) is logged too; it is not a problem.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    const request = response.request();
-    // The dialog fetches steps: a step that asks again (422) or explains a refusal (403) is part of the flow.
-    const stepAnswer = request.resourceType() === 'fetch' && new URL(response.url()).pathname.startsWith(SPECIAL) && [403, 422].includes(response.status());
-    if (request.resourceType() !== 'document' && response.status() >= 400 && !stepAnswer) problems.push(`${response.status()} for ${response.url()}`);
-  });
+  // The dialog fetches steps: a step that asks again (422) or explains a refusal (403) is part of the flow.
+  recordProblems(page, problems, (response) => response.request().resourceType() === 'fetch' && new URL(response.url()).pathname.startsWith(SPECIAL) && [403, 422].includes(response.status()));
   return page;
 }
 

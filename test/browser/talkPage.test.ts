@@ -2,7 +2,7 @@
 // overflow menu by mouse and by keyboard, "Copy link", replying, and screenshots at 1280 and 375 px.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, screenshot } from '../support/browser.js';
+import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
@@ -51,14 +51,7 @@ async function openPage({ js, width = 1280, clipboard = false }: PageOptions): P
   context.setDefaultTimeout(5_000);
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wiki.url });
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    // A document's own error status (a 400 for a wrong password) is logged too; it is not a problem.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'document' && response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
-  });
+  recordProblems(page, problems);
   return page;
 }
 

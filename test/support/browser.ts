@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type LaunchOptions, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -111,4 +111,19 @@ export async function logInThroughHeader(page: Page, name: string, from: string,
 /** The talk page comment whose text contains `text`. */
 export function commentWith(page: Page, text: string): Locator {
   return page.locator('article.comment', { hasText: text });
+}
+
+/**
+ * Records into `problems` what must not happen on any page: a script error, a console error, or a failed
+ * subresource (a document's own error status, a 422 for a missing choice, is logged by Chromium too and is not one).
+ * `expected` names failed responses that are part of the flow.
+ */
+export function recordProblems(page: Page, problems: string[], expected: (response: Response) => boolean = () => false): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' && response.status() >= 400 && !expected(response)) problems.push(`${response.status()} for ${response.url()}`);
+  });
 }
