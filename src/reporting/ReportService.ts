@@ -145,8 +145,9 @@ export class ReportService {
 
     const config = this.communityConfig.current();
     const details = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
-    const { route, deliveries } = routeReport({ incidentType: submission.incidentType, behaviorType: submission.behaviorType ?? null, directReport: details(submission.directReport) }, config, this.settings);
-    if (details(submission.directReport) !== '' && route !== 'direct') {
+    const directReport = details(submission.directReport);
+    const { route, deliveries } = routeReport({ incidentType: submission.incidentType, behaviorType: submission.behaviorType ?? null, directReport }, config, this.settings);
+    if (directReport !== '' && route !== 'direct') {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }
 
@@ -173,7 +174,7 @@ export class ReportService {
       reportedUserId: reportedAccount?.id ?? null,
       details: details(submission.details),
       somethingElseDetails: details(submission.somethingElseDetails),
-      directReport: details(submission.directReport),
+      directReport,
       snapshot: target.snapshot,
     };
 
