@@ -1,6 +1,6 @@
 /**
- * Compiles a language's rule data (rules/*.ts) into token matchers, indexed by the words a match can start with, so
- * a text is scanned once per rule set whatever the number of rules.
+ * Compiles a language's rule data (rules/*.ts) into token matchers, with one index of the words every pattern needs:
+ * a text is scanned once per rule set, and only patterns whose every required word occurs in it are matched.
  */
 import { normaliseRuleWord, type Token } from './normalise.js';
 import type { Rule, RuleSet } from './rules/RuleSet.js';
@@ -34,15 +34,27 @@ export interface CompiledRule extends CompiledPattern {
   name: string;
 }
 
-/** Which patterns may start at a token: looked up by the token's forms. */
-interface StartIndex {
+/**
+ * The words of every distinct required element of a set's patterns, looked up by a token's forms. An element is
+ * required when a match must take a token with it: not a gap, not optional, not the sentence's start or end.
+ */
+interface WordIndex {
+  /** Element ids by exact word, by prefix and by suffix (of the lengths listed), and those that take numbers. */
   exact: Map<string, number[]>;
   prefix: Map<string, number[]>;
   prefixLengths: number[];
   suffix: Map<string, number[]>;
   suffixLengths: number[];
   num: number[];
-  always: number[];
+  elementCount: number;
+}
+
+/** What the index says about one pattern. */
+interface PatternNeeds {
+  /** Ids of the elements every match takes a token with; a text lacking one cannot match. */
+  required: number[];
+  /** Ids of the elements one of which takes a match's first token; null when any token may start one. */
+  startElements: number[] | null;
 }
 
 export interface CompiledRuleSet {
@@ -55,9 +67,10 @@ export interface CompiledRuleSet {
   topicCues: CompiledPattern[];
   idioms: CompiledPattern[];
   rules: CompiledRule[];
-  /** Every pattern of the set in one list (idioms, cues, rules), with its start index. */
+  /** Every pattern of the set in one list (idioms, cues, rules), with what each needs from a text. */
   all: CompiledPattern[];
-  index: StartIndex;
+  needs: PatternNeeds[];
+  index: WordIndex;
 }
 
 const maxGap = 6;
@@ -151,65 +164,88 @@ export function compileRuleSet(set: RuleSet): CompiledRuleSet {
     idioms,
     rules,
     all,
-    index: buildIndex(all),
+    ...buildIndex(all),
   };
 }
 
 function push(map: Map<string, number[]>, key: string, i: number) {
   const list = map.get(key);
   if (list) {
-    if (list[list.length - 1] !== i) list.push(i);
+    if (!list.includes(i)) list.push(i);
   } else map.set(key, [i]);
 }
 
-function buildIndex(patterns: CompiledPattern[]): StartIndex {
-  const index: StartIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], always: [] };
+function isRequired(el: Element): boolean {
+  return el.gap === undefined && !el.optional && !el.end && !el.start;
+}
+
+/** The same element written in several patterns ("@i @be? _1 @fut") is indexed once. */
+function elementKey(el: Element): string {
+  return JSON.stringify([[...el.exact].sort(), [...el.prefixes].sort(), [...el.suffixes].sort(), el.num, el.sequences.map((seq) => seq[0])]);
+}
+
+function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index: WordIndex } {
+  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0 };
+  const ids = new Map<string, number>();
   const prefixLengths = new Set<number>();
   const suffixLengths = new Set<number>();
-  patterns.forEach((p, i) => {
-    const first = p.elements[0]!;
-    if (first.optional || first.end || first.start) {
-      index.always.push(i);
-      return;
-    }
-    const starts: WordTest[] = [...first.sequences.map((s) => s[0]!)];
-    for (const w of first.exact) push(index.exact, w, i);
-    for (const w of first.prefixes) starts.push({ prefix: w });
-    for (const w of first.suffixes) starts.push({ suffix: w });
-    if (first.num) index.num.push(i);
+  const idOf = (el: Element): number => {
+    const key = elementKey(el);
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    const id = index.elementCount++;
+    ids.set(key, id);
+    // A sequence ("going+to") is indexed by its first word: a necessary condition, checked in full when matching.
+    const starts: WordTest[] = [...el.sequences.map((seq) => seq[0]!), ...[...el.exact].map((w) => ({ exact: w })), ...el.prefixes.map((w) => ({ prefix: w })), ...el.suffixes.map((w) => ({ suffix: w }))];
+    if (el.num) starts.push({ num: true });
     for (const t of starts) {
-      if ('exact' in t) push(index.exact, t.exact, i);
+      if ('exact' in t) push(index.exact, t.exact, id);
       else if ('prefix' in t) {
-        push(index.prefix, t.prefix, i);
+        push(index.prefix, t.prefix, id);
         prefixLengths.add(t.prefix.length);
       } else if ('suffix' in t) {
-        push(index.suffix, t.suffix, i);
+        push(index.suffix, t.suffix, id);
         suffixLengths.add(t.suffix.length);
-      } else if ('num' in t) index.num.push(i);
-      else index.always.push(i);
+      } else if ('num' in t) {
+        if (!index.num.includes(id)) index.num.push(id);
+      }
     }
+    return id;
+  };
+  const needs = patterns.map((p): PatternNeeds => {
+    // A sequence may begin with a sentence boundary test, which no token satisfies: such an element is not indexed.
+    const indexable = (el: Element) => isRequired(el) && el.sequences.every((seq) => !('end' in seq[0]! || 'start' in seq[0]!));
+    const required = p.elements.filter(indexable).map(idOf);
+    const [first, second] = p.elements;
+    let startElements: number[] | null = null;
+    if (indexable(first!)) startElements = [idOf(first!)];
+    else if (first!.optional && !first!.end && !first!.start && second && indexable(second) && indexable({ ...first!, optional: false })) {
+      startElements = [idOf({ ...first!, optional: false }), idOf(second)];
+    }
+    return { required, startElements };
   });
   index.prefixLengths = [...prefixLengths].sort((a, b) => a - b);
   index.suffixLengths = [...suffixLengths].sort((a, b) => a - b);
-  return index;
+  return { needs, index };
 }
 
-/** For every pattern of the set, the token positions where it may start, in ascending order. */
+/**
+ * For every pattern of the set, the token positions where it may start, in ascending order: none when a word it
+ * requires is missing from the text, which is the case for most patterns in most texts.
+ */
 export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): number[][] {
-  const starts: number[][] = set.all.map(() => []);
   const { index } = set;
+  const positions: (number[] | undefined)[] = new Array(index.elementCount);
   const add = (list: number[] | undefined, pos: number) => {
     if (!list) return;
-    for (const i of list) {
-      const s = starts[i]!;
-      if (s[s.length - 1] !== pos) s.push(pos);
+    for (const id of list) {
+      const s = positions[id];
+      if (!s) positions[id] = [pos];
+      else if (s[s.length - 1] !== pos) s.push(pos);
     }
   };
-  tokens.forEach((t, pos) => {
-    for (const i of index.always) {
-      const s = starts[i]!;
-      if (s[s.length - 1] !== pos) s.push(pos);
-    }
+  for (let pos = 0; pos < tokens.length; pos++) {
+    const t = tokens[pos]!;
     if (t.numeric) add(index.num, pos);
     for (const form of t.forms) {
       add(index.exact.get(form), pos);
@@ -222,10 +258,16 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
         add(index.suffix.get(form.slice(form.length - n)), pos);
       }
     }
+  }
+  let everyPosition: number[] | null = null;
+  return set.needs.map(({ required, startElements }) => {
+    for (const id of required) if (!positions[id]) return [];
+    if (startElements === null) return (everyPosition ??= tokens.map((_, i) => i));
+    if (startElements.length === 1) return positions[startElements[0]!]!;
+    const union = new Set<number>();
+    for (const id of startElements) for (const p of positions[id] ?? []) union.add(p);
+    return [...union].sort((a, b) => a - b);
   });
-  // A position may have been added out of order by two forms of one token: keep each list sorted.
-  for (const s of starts) s.sort((a, b) => a - b);
-  return starts;
 }
 
 export function testWord(t: WordTest, token: Token): boolean {
