@@ -60,8 +60,35 @@ const abbreviations = new Set(['no', 'nr', 'n', 'jl', 'jln', 'gg', 'st', 'dr', '
 const standaloneLetters = new Set(['i', 'a', 'u', 'o', 'e', 'y', 'я', 'і', 'и', 'в', 'у', 'з', 'а', 'о', 'й']);
 const standaloneSyllables = new Set(['나', '너', '난', '넌', '날', '널', '내', '네', '니', '또', '꼭', '안', '못', '잘', '좀', '그']);
 
+const nonAscii = /[^\x00-\x7f]/u;
+
+// Character tests with an ASCII fast path: most report text is ASCII, and Unicode property regexes cost far more.
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return letter.test(ch);
+}
+
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 48 && c <= 57;
+  return digit.test(ch);
+}
+
+/** No combining mark lies below U+0300. */
+function isMark(ch: string): boolean {
+  return ch.charCodeAt(0) >= 0x300 && mark.test(ch);
+}
+
+/** ASCII is its own NFKC form and holds no format characters, marks, ß or ς: only case and the backtick change. */
+function foldAscii(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('`') ? lower.replaceAll('`', "'") : lower;
+}
+
 /** The steps every text and every rule word goes through: NFKC, no format characters, case folded, accents folded. */
 export function foldText(text: string): string {
+  if (!nonAscii.test(text)) return foldAscii(text);
   let s = text.replace(apostrophes, "'").normalize('NFKC').replace(formatChars, '');
   s = s.toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ');
   return foldMarks(s);
@@ -72,10 +99,12 @@ export function foldText(text: string): string {
  * marks elsewhere, but keeps й, ї and Hangul syllables whole.
  */
 function foldMarks(s: string): string {
-  if (!mark.test(s) && s.normalize('NFD') === s) return s;
+  // The text is NFC already: without marks in its decomposition (Hangul syllables decompose into letters) nothing changes.
+  const decomposed = s.normalize('NFD');
+  if (!mark.test(decomposed)) return s;
   let out = '';
   let base = '';
-  for (const ch of s.normalize('NFD')) {
+  for (const ch of decomposed) {
     if (mark.test(ch)) {
       if (!latin.test(base)) out += ch;
       continue;
@@ -114,6 +143,13 @@ function expandContractions(s: string): string {
 
 /** Collapses runs of one character: "kiiiill" and "kill" both become "kil". Rule words are collapsed the same way. */
 export function collapseRepeats(s: string): string {
+  // Fast exit when no code unit repeats its neighbour; a surrogate (astral character) takes the full path.
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c < 0xd800 || c > 0xdfff) && (i === 0 || c !== s.charCodeAt(i - 1));
+  }
+  if (plain) return s;
   let out = '';
   let last = '';
   for (const ch of s) {
@@ -128,6 +164,10 @@ export function collapseRepeats(s: string): string {
  * can all be mapped to ("уоu" is "you", "т3бе" is "тебе"), else towards the majority.
  */
 function unifyScripts(word: string): string {
+  let below = true;
+  for (let i = 0; i < word.length && below; i++) below = word.charCodeAt(i) < 0x400;
+  // Cyrillic starts at U+0400: a word without it has nothing to unify.
+  if (below) return word;
   let lat = 0;
   let cyr = 0;
   let latMappable = true;
@@ -151,13 +191,20 @@ function unifyScripts(word: string): string {
 
 /** The matching forms of one word: leetspeak decoded (one form per reading of '1'), scripts unified. */
 function wordForms(raw: string): { text: string; forms: string[]; numeric: boolean } {
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = c >= 97 && c <= 122;
+  }
+  // Most words are plain lower-case ASCII letters: no leetspeak, no numbers, no mixed scripts.
+  if (plain) return { text: raw, forms: [collapseRepeats(raw)], numeric: false };
   let hasLetter = false;
   let hasDigit = false;
   for (const ch of raw) {
-    if (letter.test(ch)) hasLetter = true;
-    else if (digit.test(ch)) hasDigit = true;
+    if (isLetter(ch)) hasLetter = true;
+    else if (isDigit(ch)) hasDigit = true;
   }
-  if (!hasLetter || numberWithSuffix.test(raw)) {
+  if (!hasLetter || (hasDigit && numberWithSuffix.test(raw))) {
     return { text: raw, forms: [raw], numeric: hasDigit };
   }
   let first = '';
@@ -189,85 +236,102 @@ interface RawToken {
  */
 export function tokenize(text: string): Token[] {
   const source = text.length > maxClassifiedChars ? text.slice(0, maxClassifiedChars) : text;
-  const raws: RawToken[] = [];
-  let sentence = 0;
-  let clause = 0;
-  let quoted = false;
-  let singleQuoted = false;
+  const state: TokenizerState = { raws: [], sentence: 0, clause: 0, quoted: false, singleQuoted: false, pendingBreak: 'none', lastWord: '', start: 0, end: 0 };
   let lastEnd = 0;
-  // A sentence ends when the next word comes: a full stop only if that word shows it was no abbreviation ("No. 12").
-  let pendingBreak: 'none' | 'dot' | 'hard' = 'none';
-  let lastWord = '';
+  const folded = new Map<string, string>();
   const chunks = /\S+/gu;
   for (let m = chunks.exec(source); m; m = chunks.exec(source)) {
-    const gap = source.slice(lastEnd, m.index);
-    if (gap.includes('\n')) {
-      pendingBreak = 'hard';
-      quoted = false;
-      singleQuoted = false;
+    if (source.slice(lastEnd, m.index).includes('\n')) {
+      state.pendingBreak = 'hard';
+      state.quoted = false;
+      state.singleQuoted = false;
     }
     lastEnd = m.index + m[0].length;
-    const start = m.index;
-    const end = lastEnd;
-    let s = foldText(m[0]);
-    if (latin.test(s)) s = expandContractions(s);
-    const chars = [...s];
+    state.start = m.index;
+    state.end = lastEnd;
+    // Words repeat, in prose and in flooding; Unicode normalisation is the costly part of a non-ASCII word.
+    let s: string | undefined;
+    if (!nonAscii.test(m[0])) s = expandContractions(foldAscii(m[0]));
+    else if ((s = folded.get(m[0])) === undefined) {
+      s = foldText(m[0]);
+      if (latin.test(s)) s = expandContractions(s);
+      folded.set(m[0], s);
+    }
+    const chars = nonAscii.test(s) ? [...s] : s;
     let word = '';
-    const flush = () => {
-      if (!word) return;
-      if (pendingBreak === 'hard' || (pendingBreak === 'dot' && !(digit.test(word[0] ?? '') || abbreviations.has(lastWord)))) {
-        sentence++;
-        clause++;
-      }
-      pendingBreak = 'none';
-      lastWord = word;
-      for (const part of splitApostrophes(word)) {
-        raws.push({ raw: part, sentence, clause, quoted: quoted || singleQuoted, start, end });
-      }
-      word = '';
-    };
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
       const next = chars[i + 1] ?? '';
+      if (isLetter(ch) || isDigit(ch) || isMark(ch)) {
+        word += ch;
+        continue;
+      }
+      if (leetSymbols.has(ch) && word !== '' && (isLetter(next) || isDigit(next))) {
+        word += ch;
+        continue;
+      }
+      if ((ch === '$' || ch === '€') && word === '' && isLetter(next)) {
+        word += ch;
+        continue;
+      }
       const prev = chars[i - 1] ?? '';
-      if (letter.test(ch) || digit.test(ch) || mark.test(ch)) {
-        word += ch;
-        continue;
-      }
-      if (leetSymbols.has(ch) && word !== '' && (letter.test(next) || digit.test(next))) {
-        word += ch;
-        continue;
-      }
-      if ((ch === '$' || ch === '€') && word === '' && letter.test(next)) {
-        word += ch;
-        continue;
-      }
       if (ch === "'") {
-        if (word !== '' && letter.test(prev) && letter.test(next)) {
+        if (word !== '' && isLetter(prev) && isLetter(next)) {
           word += ch;
           continue;
         }
-        flush();
-        if (word === '' && !letter.test(prev) && letter.test(next)) singleQuoted = true;
-        else if (singleQuoted && !letter.test(next)) singleQuoted = false;
+        flushWord(state, word);
+        word = '';
+        if (!isLetter(prev) && isLetter(next)) state.singleQuoted = true;
+        else if (state.singleQuoted && !isLetter(next)) state.singleQuoted = false;
         continue;
       }
-      flush();
-      if (doubleQuotes.has(ch)) quoted = !quoted;
-      else if (openingQuotes.has(ch)) quoted = true;
-      else if (closingQuotes.has(ch)) quoted = false;
+      flushWord(state, word);
+      word = '';
+      if (doubleQuotes.has(ch)) state.quoted = !state.quoted;
+      else if (openingQuotes.has(ch)) state.quoted = true;
+      else if (closingQuotes.has(ch)) state.quoted = false;
       else if (sentenceEnds.has(ch)) {
         // "k.i.l.l" and "e.g" are one sentence: only punctuation that does not run into a word ends it.
-        if (!(letter.test(next) || digit.test(next))) {
-          if (ch !== '.') pendingBreak = 'hard';
-          else if (pendingBreak === 'none') pendingBreak = 'dot';
+        if (!(isLetter(next) || isDigit(next))) {
+          if (ch !== '.') state.pendingBreak = 'hard';
+          else if (state.pendingBreak === 'none') state.pendingBreak = 'dot';
         }
-      } else if (clauseEnds.has(ch)) clause++;
-      else if (ch === '-' && chars.length === 1) clause++;
+      } else if (clauseEnds.has(ch)) state.clause++;
+      else if (ch === '-' && chars.length === 1) state.clause++;
     }
-    flush();
+    flushWord(state, word);
   }
-  return joinSpacedLetters(raws).map(toToken);
+  return joinSpacedLetters(state.raws).map(toToken);
+}
+
+/** The tokenizer's position in the text; a plain object, so no closure is made per chunk. */
+interface TokenizerState {
+  raws: RawToken[];
+  sentence: number;
+  clause: number;
+  quoted: boolean;
+  singleQuoted: boolean;
+  // A sentence ends when the next word comes: a full stop only if that word shows it was no abbreviation ("No. 12").
+  pendingBreak: 'none' | 'dot' | 'hard';
+  lastWord: string;
+  /** The source offsets of the current whitespace-separated chunk. */
+  start: number;
+  end: number;
+}
+
+function flushWord(state: TokenizerState, word: string) {
+  if (!word) return;
+  if (state.pendingBreak === 'hard' || (state.pendingBreak === 'dot' && !(isDigit(word[0] ?? '') || abbreviations.has(state.lastWord)))) {
+    state.sentence++;
+    state.clause++;
+  }
+  state.pendingBreak = 'none';
+  state.lastWord = word;
+  const quoted = state.quoted || state.singleQuoted;
+  for (const part of splitApostrophes(word)) {
+    state.raws.push({ raw: part, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+  }
 }
 
 /** Latin words split at apostrophes ("j'vais", "l'article"); Cyrillic ones lose them ("вб'ю" is one word). */
@@ -278,8 +342,9 @@ function splitApostrophes(word: string): string[] {
 }
 
 function isSingle(t: RawToken): boolean {
-  const cps = [...t.raw];
-  return cps.length === 1 && (letter.test(cps[0]!) || digit.test(cps[0]!));
+  const cp = t.raw.codePointAt(0) ?? 0;
+  if (t.raw.length !== (cp > 0xffff ? 2 : 1)) return false;
+  return isLetter(t.raw) || (cp > 0xffff ? digit.test(t.raw) : isDigit(t.raw));
 }
 
 /** "k i l l" and "k-i-l-l" become "kill"; a standalone word at either end ("i k i l l u") stays apart. */
@@ -291,7 +356,7 @@ function joinSpacedLetters(raws: RawToken[]): RawToken[] {
     let j = i;
     let letters = 0;
     while (j < raws.length && isSingle(raws[j]!) && raws[j]!.sentence === first.sentence && raws[j]!.clause === first.clause) {
-      if (letter.test(raws[j]!.raw)) letters++;
+      if (isLetter(raws[j]!.raw)) letters++;
       j++;
     }
     if (j === i) {
