@@ -30,7 +30,8 @@ export function classifyEmergency(input: ClassifierInput): EmergencyVerdict {
   const signals = collectSignals(textsOf(input), reportRuleSets(input.language)).filter(isEmergencySignal);
   const chosen = input.incidentType === 'immediate-threat-physical-harm';
   return {
-    emergency: chosen || signals.length > 0,
+    emergency: chosen,
+    mayBeEmergency: !chosen && signals.length > 0,
     physicalHarmType: input.physicalHarmType ?? strongestHarmType(signals),
     signals: signals.map(publicSignal),
   };

@@ -15,7 +15,7 @@ export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdic
   return {
     behaviorType: input.behaviorType,
     suggestedBehaviorType: suggested,
-    route: input.directReportAvailable === true && input.behaviorType !== null ? 'direct' : 'support',
+    route: input.directReportAvailable === true && input.behaviorType !== null && (input.directReport ?? '').trim() !== '' ? 'direct' : 'support',
     signals: signals.map(publicSignal),
   };
 }

@@ -17,6 +17,8 @@ export interface ClassifierInput {
   language: string | null;
   /** Whether the chosen behaviour type offers a direct report to the community. */
   directReportAvailable?: boolean;
+  /** The direct report the reporter wrote, if any (it is among `texts` too). */
+  directReport?: string;
 }
 
 /**
@@ -38,8 +40,13 @@ export interface Signal {
 }
 
 export interface EmergencyVerdict {
-  /** True when the reporter chose an emergency or when the texts or the snapshot show emergency signals. */
+  /**
+   * True when Trust & Safety must hear of the report now: the reporter chose an emergency, at the start or on the
+   * "This may be an emergency" step. Signals alone never make it true: the reporter's choice leads.
+   */
   emergency: boolean;
+  /** Emergency signals in a report the reporter did not mark as one: the app offers the switch, it does not make it. */
+  mayBeEmergency: boolean;
   /** The chosen harm type, else the strongest signal's, else null. */
   physicalHarmType: PhysicalHarmType | null;
   /** The emergency signals (physical harm, self-harm, public harm). */
@@ -51,7 +58,7 @@ export interface NonEmergencyVerdict {
   behaviorType: BehaviorType | null;
   /** Another behaviour type the texts clearly match, or null. */
   suggestedBehaviorType: BehaviorType | null;
-  /** 'direct' only when a direct report is available and the reporter chose a category. */
+  /** 'direct' only when a direct report is available for the chosen category and the reporter wrote one. */
   route: 'support' | 'direct';
   /** The signals behind the suggestion (every family but self-harm). */
   signals: Signal[];

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
 import { isAutoconfirmed, isIpAddress, normaliseUserName, type UserAccount } from '../accounts/UserAccount.js';
 import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
-import { routeReport } from '../routing/routeReport.js';
+import { classifyEmergency, classifyNonEmergency } from '../classifiers/index.js';
+import { classifierInput, routeReport } from '../routing/routeReport.js';
 import type { Settings } from '../settings.js';
 import type { Clock } from '../shared/Clock.js';
 import type { TalkPageService } from '../talk/TalkPageService.js';
@@ -146,12 +147,23 @@ export class ReportService {
     const config = this.communityConfig.current();
     const details = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
     const directReport = details(submission.directReport);
-    const { route, deliveries } = routeReport({ incidentType: submission.incidentType, behaviorType: submission.behaviorType ?? null, directReport }, config, this.settings);
+    const { target } = resolved;
+    const texts = {
+      incidentType: submission.incidentType,
+      physicalHarmType: submission.physicalHarmType ?? null,
+      behaviorType: submission.behaviorType ?? null,
+      details: details(submission.details),
+      somethingElseDetails: details(submission.somethingElseDetails),
+      directReport,
+      reporterLanguage: language,
+    };
+    // The route is the classifiers' verdict, which follows the reporter's choice; their signals only assist.
+    const input = classifierInput({ ...texts, snapshot: target.snapshot }, config, this.settings);
+    const { route, deliveries } = routeReport({ emergency: classifyEmergency(input), nonEmergency: classifyNonEmergency(input) }, config, this.settings);
     if (directReport !== '' && route !== 'direct') {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }
 
-    const { target } = resolved;
     const reportedUser = normaliseReportedUser(submission.reportedUser ?? target.snapshot?.author ?? '');
     const reportedAccount = reportedUser && !isIpAddress(reportedUser) ? this.accounts.findByName(reportedUser) : null;
     const now = this.clock.now();
@@ -159,10 +171,7 @@ export class ReportService {
       id: newReportId(),
       createdAt: now,
       reporterUserId: user.id,
-      reporterLanguage: language,
-      incidentType: submission.incidentType,
-      physicalHarmType: submission.physicalHarmType ?? null,
-      behaviorType: submission.behaviorType ?? null,
+      ...texts,
       about: submission.incidentType === 'immediate-threat-physical-harm' ? (submission.about ?? null) : null,
       route,
       pageId: target.page?.id ?? null,
@@ -172,9 +181,6 @@ export class ReportService {
       threadId: submission.threadId?.trim() || null,
       reportedUser,
       reportedUserId: reportedAccount?.id ?? null,
-      details: details(submission.details),
-      somethingElseDetails: details(submission.somethingElseDetails),
-      directReport,
       snapshot: target.snapshot,
     };
 

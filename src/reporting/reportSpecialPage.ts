@@ -306,7 +306,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!draft.maybeEmergencyAnswered) {
       const target = await targetOf(res, draft);
       if (!target) return;
-      if (emergencySignals(draft, target, ctx(res).lang).signals.length > 0) {
+      if (emergencySignals(draft, target, ctx(res).lang).mayBeEmergency) {
         c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
         res.redirect(303, `${BASE}/maybe-emergency?draft=${loaded.id}`);
         return;

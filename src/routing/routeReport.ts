@@ -1,4 +1,5 @@
-/** Pure routing: which mail a report needs, from the report and the configurations only. */
+/** Pure routing: which mail a report needs, from the two classifiers' verdicts and the configurations only. */
+import type { ClassifierInput, EmergencyVerdict, NonEmergencyVerdict } from '../classifiers/index.js';
 import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import type { IncidentReport, ReportRoute } from '../reporting/IncidentReport.js';
 import { behaviorDefinitions } from '../taxonomy/taxonomy.js';
@@ -25,20 +26,40 @@ export function directReportingAvailable(behaviorType: NonNullable<IncidentRepor
   return settings.ReportIncidentEnableDirectReporting && behaviorDefinitions[behaviorType].directReport && categoryEmail(behaviorType, config) !== '';
 }
 
-/**
- * Emergency: Trust & Safety. A non-emergency report with direct-report text where direct reporting is
- * available: the category's community address. Anything else sends nothing: the Get support page.
- */
-export function routeReport(
-  report: Pick<IncidentReport, 'incidentType' | 'behaviorType' | 'directReport'>,
+/** What the classifiers read of a report: the choices, every free text, the reported comment, the language. */
+export function classifierInput(
+  report: Pick<IncidentReport, 'incidentType' | 'physicalHarmType' | 'behaviorType' | 'details' | 'somethingElseDetails' | 'directReport' | 'reporterLanguage'> & { snapshot: { text: string } | null },
   config: CommunityConfig,
   settings: RoutingSettings,
-): { route: ReportRoute; deliveries: Delivery[] } {
-  if (report.incidentType === 'immediate-threat-physical-harm') {
+): ClassifierInput {
+  return {
+    incidentType: report.incidentType,
+    physicalHarmType: report.physicalHarmType,
+    behaviorType: report.behaviorType,
+    texts: [report.details, report.somethingElseDetails, report.directReport].filter((t) => t !== ''),
+    snapshot: report.snapshot?.text ?? null,
+    language: report.reporterLanguage || null,
+    directReportAvailable: report.behaviorType !== null && directReportingAvailable(report.behaviorType, config, settings),
+    directReport: report.directReport,
+  };
+}
+
+/** What routing reads: the two classifiers' verdicts on the report, and nothing else of it. */
+export interface RoutingVerdicts {
+  emergency: Pick<EmergencyVerdict, 'emergency'>;
+  nonEmergency: Pick<NonEmergencyVerdict, 'behaviorType' | 'route'>;
+}
+
+/**
+ * Emergency: Trust & Safety. The direct route: the category's community address. Anything else sends nothing: the
+ * Get support page. The verdicts follow the reporter's choice, so no signal reroutes a report by itself.
+ */
+export function routeReport(verdicts: RoutingVerdicts, config: CommunityConfig, settings: RoutingSettings): { route: ReportRoute; deliveries: Delivery[] } {
+  if (verdicts.emergency.emergency) {
     return { route: 'emergency', deliveries: [{ kind: 'trust-and-safety', recipients: settings.ReportIncidentRecipientEmails }] };
   }
-  if (report.behaviorType && report.directReport.trim() !== '' && directReportingAvailable(report.behaviorType, config, settings)) {
-    return { route: 'direct', deliveries: [{ kind: 'direct', recipients: [categoryEmail(report.behaviorType, config)] }] };
-  }
+  const { behaviorType, route } = verdicts.nonEmergency;
+  const address = behaviorType && route === 'direct' ? categoryEmail(behaviorType, config) : '';
+  if (address !== '') return { route: 'direct', deliveries: [{ kind: 'direct', recipients: [address] }] };
   return { route: 'support', deliveries: [] };
 }

@@ -11,6 +11,7 @@ import type { ReportService } from '../../reporting/ReportService.js';
 import { classifyEmergency, classifyNonEmergency } from '../../classifiers/index.js';
 import { signalLabelKey } from '../../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../../communityConfig/crisisResources.js';
+import { classifierInput } from '../../routing/routeReport.js';
 import type { Settings } from '../../settings.js';
 import type { Clock } from '../../shared/Clock.js';
 import type { Namespaces } from '../../wiki/namespaces.js';
@@ -57,14 +58,8 @@ export class ReportMailComposer {
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
     const now = this.clock.now();
     // The classifiers read what the reporter wrote and the comment as it stood: their signals tell staff where to look.
-    const input = {
-      incidentType: report.incidentType,
-      physicalHarmType: report.physicalHarmType,
-      behaviorType: report.behaviorType,
-      texts: [report.details, report.somethingElseDetails, report.directReport].filter(Boolean),
-      snapshot: report.snapshot?.text ?? null,
-      language: report.reporterLanguage || null,
-    };
+    const config = this.communityConfig.current();
+    const input = classifierInput(report, config, this.settings);
     const seen = new Set<string>();
     const receiptOnly = message.kind === 'receipt';
     // A receipt shows neither signals nor related reports: it needs neither the classifiers nor that query.
@@ -86,7 +81,6 @@ export class ReportMailComposer {
     const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : staffLanguage;
     const t = this.messages.translator(lang);
     const subject = t(subjectKeys[message.kind], { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
-    const config = this.communityConfig.current();
     const data = {
       t,
       lang,

@@ -12,30 +12,31 @@ function buildInput(overrides: Partial<ClassifierInput> = {}): ClassifierInput {
 describe('classifyEmergency', () => {
   it('when the reporter chose an emergency and wrote nothing, then it is an emergency of the chosen harm type with no signals', () => {
     const v = classifyEmergency(buildInput({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm' }));
-    expect(v).toEqual({ emergency: true, physicalHarmType: 'threats-self-harm', signals: [] });
+    expect(v).toEqual({ emergency: true, mayBeEmergency: false, physicalHarmType: 'threats-self-harm', signals: [] });
   });
 
   it('when the reporter chose a non-emergency and nothing in the texts is an emergency, then it is not one', () => {
     const v = classifyEmergency(buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'trolling', texts: ['He keeps reverting my edits'], snapshot: 'Your edits are rubbish' }));
-    expect(v).toEqual({ emergency: false, physicalHarmType: null, signals: [] });
+    expect(v).toEqual({ emergency: false, mayBeEmergency: false, physicalHarmType: null, signals: [] });
   });
 
-  it('(#6) when someone under "Trolling" writes that he posted their address and will come, then it may be an emergency', () => {
+  it('(#6) when someone under "Trolling" writes that he posted their address and will come, then it may be an emergency (the reporter decides)', () => {
     const v = classifyEmergency(buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'trolling', texts: ['he posted my home address and says he will come'] }));
-    expect(v.emergency).toBe(true);
+    expect(v.emergency).toBe(false);
+    expect(v.mayBeEmergency).toBe(true);
     expect(v.physicalHarmType).toBe('threats-physical-harm');
     expect(v.signals).toContainEqual({ rule: 'en/threat-visit-after-doxing', match: 'he will come', language: 'en', category: 'physical-harm' });
   });
 
   it('when the reported comment holds the threat, then it is a signal even though the reporter wrote nothing', () => {
     const v = classifyEmergency(buildInput({ snapshot: 'I know where you live and I will kill you' }));
-    expect(v.emergency).toBe(true);
+    expect(v.mayBeEmergency).toBe(true);
     expect(v.signals.map((s) => s.rule)).toContain('en/threat-direct');
   });
 
   it('when the reporter chose a harm type, then it is kept even if the signals point elsewhere', () => {
     const v = classifyEmergency(buildInput({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', texts: ['she says she wants to kill herself'] }));
-    expect(v.physicalHarmType).toBe('threats-physical-harm');
+    expect(v).toMatchObject({ emergency: true, mayBeEmergency: false, physicalHarmType: 'threats-physical-harm' });
     expect(v.signals.map((s) => s.category)).toEqual(['self-harm']);
   });
 
@@ -50,17 +51,17 @@ describe('classifyEmergency', () => {
 
   it('when the interface language differs from the text, then the text is still read in its own language', () => {
     const v = classifyEmergency(buildInput({ language: 'en', texts: ['Vou te matar amanhã'] }));
-    expect(v.emergency).toBe(true);
+    expect(v.mayBeEmergency).toBe(true);
     expect(v.signals[0]!.language).toBe('pt');
   });
 
   it('when the language is a region code, then its rules are used', () => {
-    expect(classifyEmergency(buildInput({ language: 'pt-BR', texts: ['vou te matar'] })).emergency).toBe(true);
+    expect(classifyEmergency(buildInput({ language: 'pt-BR', texts: ['vou te matar'] })).mayBeEmergency).toBe(true);
   });
 
   it('when only non-emergency signals are found, then they are not reported as emergency signals', () => {
     const v = classifyEmergency(buildInput({ texts: ['He posted my home address'] }));
-    expect(v).toEqual({ emergency: false, physicalHarmType: null, signals: [] });
+    expect(v).toEqual({ emergency: false, mayBeEmergency: false, physicalHarmType: null, signals: [] });
   });
 
   it('when the same input is classified twice, then the verdicts are equal (pure and deterministic)', () => {

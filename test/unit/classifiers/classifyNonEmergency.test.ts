@@ -59,17 +59,18 @@ describe('classifyNonEmergency', () => {
   });
 
   it.each(named([
-    { name: 'direct report available and a category chosen', available: true, behaviorType: 'intimidation', route: 'direct' },
-    { name: 'direct report available but no category', available: true, behaviorType: null, route: 'support' },
-    { name: 'no direct report available', available: false, behaviorType: 'intimidation', route: 'support' },
-    { name: 'availability not given', available: undefined, behaviorType: 'intimidation', route: 'support' },
-  ] as const))('when %s, then the route follows', (_, { available, behaviorType, route }) => {
-    const input = buildInput({ behaviorType, ...(available === undefined ? {} : { directReportAvailable: available }) });
+    { name: 'direct report available, a category chosen and a report written', available: true, behaviorType: 'intimidation', directReport: 'Please help', route: 'direct' },
+    { name: 'direct report available and a category chosen but nothing written', available: true, behaviorType: 'intimidation', directReport: ' \n ', route: 'support' },
+    { name: 'direct report available but no category', available: true, behaviorType: null, directReport: 'Please help', route: 'support' },
+    { name: 'no direct report available', available: false, behaviorType: 'intimidation', directReport: 'Please help', route: 'support' },
+    { name: 'availability not given', available: undefined, behaviorType: 'intimidation', directReport: 'Please help', route: 'support' },
+  ] as const))('when %s, then the route follows', (_, { available, behaviorType, directReport, route }) => {
+    const input = buildInput({ behaviorType, directReport, ...(available === undefined ? {} : { directReportAvailable: available }) });
     expect(classifyNonEmergency(input).route).toBe(route);
   });
 
   it('when a threat is in a non-emergency report, then the reporter\'s choice is still kept (the app offers, it does not decide)', () => {
-    const v = classifyNonEmergency(buildInput({ behaviorType: 'trolling', directReportAvailable: true, texts: ['he says he will stab me'] }));
+    const v = classifyNonEmergency(buildInput({ behaviorType: 'trolling', directReportAvailable: true, directReport: 'he says he will stab me', texts: ['he says he will stab me'] }));
     expect(v.behaviorType).toBe('trolling');
     expect(v.route).toBe('direct');
     expect(v.suggestedBehaviorType).toBe('intimidation');
