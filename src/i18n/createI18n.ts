@@ -64,10 +64,24 @@ export function createI18n(localesDir: string): Messages {
     return t;
   };
 
+  // A message without parameters depends only on its language and key (the resources never change): looked up once.
+  const plain = new Map<string, Map<string, string>>();
   const translator = (lang: string): Translate => {
     if (lang === 'qqx') return qqx;
     const t = tFor(lang);
-    return (key, params) => t(key, params ?? {}) as string;
+    let memo = plain.get(lang);
+    if (!memo) plain.set(lang, (memo = new Map()));
+    const known = memo;
+    return (key, params) => {
+      if (params !== undefined && Object.keys(params).length > 0) return t(key, params) as string;
+      let text = known.get(key);
+      if (text === undefined) {
+        text = t(key, {}) as string;
+        // Only keys of the source language are kept, so the memo is bounded by the message files.
+        if (Object.hasOwn(source, key)) known.set(key, text);
+      }
+      return text;
+    };
   };
 
   const htmlTranslator = (lang: string): TranslateHtml => {
