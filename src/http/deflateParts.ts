@@ -51,17 +51,38 @@ export function deflatePart(text: string, level = 6): DeflatedPart {
   return { data: deflateRawSync(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH }), adler: adler32(bytes), length: bytes.length };
 }
 
-/** The whole response body: zlib header, head, the cached middle, tail (with the final block), checksum. */
-export function deflateAround(head: string, middle: DeflatedPart, tail: string): Buffer {
+/** Bytes as final "stored" (uncompressed) deflate blocks: a page's short tail is not worth a compressor. */
+export function storedFinalBlocks(bytes: Buffer): Buffer {
+  const blocks: Buffer[] = [];
+  let offset = 0;
+  do {
+    const length = Math.min(0xffff, bytes.length - offset);
+    const last = offset + length >= bytes.length;
+    const header = Buffer.alloc(5);
+    header[0] = last ? 1 : 0; // BFINAL, BTYPE 00 (stored); the rest of the byte is padding
+    header.writeUInt16LE(length, 1);
+    header.writeUInt16LE(~length & 0xffff, 3);
+    blocks.push(header, bytes.subarray(offset, offset + length));
+    offset += length;
+  } while (offset < bytes.length);
+  return Buffer.concat(blocks);
+}
+
+const zlibHeader = Buffer.from([0x78, 0x9c]); // deflate with a 32 KiB window, default compression
+
+/**
+ * The whole response body, as parts to write in order: zlib header, head, the cached middle (the cached buffer
+ * itself, not a copy), tail (with the final block), checksum.
+ */
+export function deflateAround(head: string, middle: DeflatedPart, tail: string): Buffer[] {
   const headBytes = Buffer.from(head, 'utf8');
   const tailBytes = Buffer.from(tail, 'utf8');
   const headPart = deflateRawSync(headBytes, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
-  const tailPart = deflateRawSync(tailBytes, { level: 1 });
+  const tailPart = tailBytes.length > 4096 ? deflateRawSync(tailBytes, { level: 1 }) : storedFinalBlocks(tailBytes);
   const checksum = adler32Combine(adler32Combine(adler32(headBytes), middle.adler, middle.length), adler32(tailBytes), tailBytes.length);
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(checksum);
-  // 0x78 0x9c: deflate with a 32 KiB window, default compression.
-  return Buffer.concat([Buffer.from([0x78, 0x9c]), headPart, middle.data, tailPart, trailer]);
+  return [zlibHeader, headPart, middle.data, tailPart, trailer];
 }
 
 /** Whether the client takes "Content-Encoding: deflate". */

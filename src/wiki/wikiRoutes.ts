@@ -124,7 +124,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     if (!page) return missing(res, title);
     revision ??= c.pages.revision(page.latestRevId)!;
     const isLatest = revision.id === page.latestRevId;
-    const chrome = presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view' });
+    // The talk branch needs the reader's capabilities in its chrome: each branch presents its own, once.
+    const chrome = () => presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view' });
     const oldNotice = isLatest ? null : presentOldRevisionNotice(revision, title, page, lang);
 
     if (page.contentModel === 'talk') {
@@ -154,18 +155,24 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       res.status(200).type('html').setHeader('Vary', 'Accept-Encoding');
       if (acceptsDeflate(req.headers['accept-encoding'])) {
         res.setHeader('Content-Encoding', 'deflate');
-        res.end(deflateAround(head, cached.deflated, tail));
+        // The cached bytes are written as they are, not copied into one buffer per response.
+        const parts = deflateAround(head, cached.deflated, tail);
+        res.setHeader('Content-Length', parts.reduce((n, p) => n + p.length, 0));
+        res.cork();
+        for (const p of parts) res.write(p);
+        res.end();
+        res.uncork();
       } else {
         res.end(head + inflateRawSync(cached.deflated.data, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8') + tail);
       }
       return;
     }
     if (page.contentModel === 'json') {
-      return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome });
+      return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome: chrome() });
     }
     const blocks = parseWikitext(revision.content ?? '', c.namespaces);
     const content = presentBlocks(blocks, c.pages.existing(titlesIn(blocks)));
-    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice }, chrome });
+    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice }, chrome: chrome() });
   }
 
   function presentOldRevisionNotice(revision: RevisionRecord, title: Title, page: PageRecord, lang: string) {

@@ -1,14 +1,14 @@
 // One deflate stream from parts compressed at different times: valid zlib, right checksum, any sizes.
-import { inflateSync } from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsDeflate, adler32, adler32Combine, deflateAround, deflatePart } from '../../../src/http/deflateParts.js';
+import { acceptsDeflate, adler32, adler32Combine, deflateAround, deflatePart, storedFinalBlocks } from '../../../src/http/deflateParts.js';
 
 describe('deflateAround', () => {
   it('when any head, middle and tail are joined, then zlib inflates exactly their concatenation (checksum included)', () => {
     fc.assert(
       fc.property(fc.fullUnicodeString(), fc.fullUnicodeString({ maxLength: 5000 }), fc.fullUnicodeString(), (head, middle, tail) => {
-        expect(inflateSync(deflateAround(head, deflatePart(middle), tail)).toString('utf8')).toBe(head + middle + tail);
+        expect(inflateSync(Buffer.concat(deflateAround(head, deflatePart(middle), tail))).toString('utf8')).toBe(head + middle + tail);
       }),
       { numRuns: 200 },
     );
@@ -16,7 +16,21 @@ describe('deflateAround', () => {
 
   it('when the middle part is large, then the result is still one valid stream', () => {
     const middle = '<article class="comment">Reply 1 in topic 1. ✓</article>\n'.repeat(20_000);
-    expect(inflateSync(deflateAround('<html>', deflatePart(middle), '</html>')).toString('utf8')).toBe(`<html>${middle}</html>`);
+    expect(inflateSync(Buffer.concat(deflateAround('<html>', deflatePart(middle), '</html>'))).toString('utf8')).toBe(`<html>${middle}</html>`);
+  });
+});
+
+describe('storedFinalBlocks', () => {
+  it.each([0, 1, 300, 65_535, 65_536, 200_000])('when %i bytes are stored, then raw inflate gives them back', (n) => {
+    const bytes = Buffer.from(Array.from({ length: n }, (_, i) => i % 251));
+    expect(inflateRawSync(storedFinalBlocks(bytes)).equals(bytes)).toBe(true);
+  });
+
+  it('when the tail is long, then it is compressed instead, and the whole stream still inflates', () => {
+    const tail = '<footer>' + 'x'.repeat(10_000) + '</footer>';
+    const parts = deflateAround('<html>', deflatePart('<main>'), tail);
+    expect(parts[3]!.length).toBeLessThan(1000);
+    expect(inflateSync(Buffer.concat(parts)).toString('utf8')).toBe(`<html><main>${tail}`);
   });
 });
 
