@@ -2,7 +2,7 @@
  * The emergency classifier: whether Trust & Safety must hear of a report now. Pure and deterministic; it decides
  * nothing by itself, it tells the app that a report may be an emergency and why.
  */
-import { collectSignals, publicSignal, type TextToScan } from './collectSignals.js';
+import { collectSignals, publicSignal, type TextToScan, type WeighedSignal } from './collectSignals.js';
 import { ruleSetsFor } from './ruleSetsForText.js';
 import type { ClassifierInput, EmergencyVerdict } from './types.js';
 import { isEmergencySignal, strongestHarmType } from './verdictRules.js';
@@ -26,13 +26,23 @@ export function reportRuleSets(language: string | null) {
   };
 }
 
-export function classifyEmergency(input: ClassifierInput): EmergencyVerdict {
-  const signals = collectSignals(textsOf(input), reportRuleSets(input.language)).filter(isEmergencySignal);
+/** Every signal in a report's texts; both classifiers read the same list, so a report is scanned once. */
+export function reportSignals(input: ClassifierInput): WeighedSignal[] {
+  return collectSignals(textsOf(input), reportRuleSets(input.language));
+}
+
+/** The emergency verdict from a report's signals. */
+export function emergencyVerdict(input: ClassifierInput, signals: readonly WeighedSignal[]): EmergencyVerdict {
+  const emergencySignals = signals.filter(isEmergencySignal);
   const chosen = input.incidentType === 'immediate-threat-physical-harm';
   return {
     emergency: chosen,
-    mayBeEmergency: !chosen && signals.length > 0,
-    physicalHarmType: input.physicalHarmType ?? strongestHarmType(signals),
-    signals: signals.map(publicSignal),
+    mayBeEmergency: !chosen && emergencySignals.length > 0,
+    physicalHarmType: input.physicalHarmType ?? strongestHarmType(emergencySignals),
+    signals: emergencySignals.map(publicSignal),
   };
+}
+
+export function classifyEmergency(input: ClassifierInput): EmergencyVerdict {
+  return emergencyVerdict(input, reportSignals(input));
 }

@@ -2,13 +2,14 @@
  * The non-emergency classifier: which community path fits. The reporter's choice leads; a suggestion is offered only
  * when the texts clearly match another behaviour type. Pure and deterministic; it never acts on its own.
  */
-import { collectSignals, publicSignal } from './collectSignals.js';
-import { reportRuleSets, textsOf } from './classifyEmergency.js';
-import type { ClassifierInput, NonEmergencyVerdict } from './types.js';
+import { publicSignal, type WeighedSignal } from './collectSignals.js';
+import { emergencyVerdict, reportSignals } from './classifyEmergency.js';
+import type { ClassifierInput, EmergencyVerdict, NonEmergencyVerdict } from './types.js';
 import { behaviorTypeOf, suggestedBehaviorTypes } from './verdictRules.js';
 
-export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdict {
-  const signals = collectSignals(textsOf(input), reportRuleSets(input.language)).filter((s) => behaviorTypeOf[s.category] !== undefined);
+/** The non-emergency verdict from a report's signals. */
+export function nonEmergencyVerdict(input: ClassifierInput, allSignals: readonly WeighedSignal[]): NonEmergencyVerdict {
+  const signals = allSignals.filter((s) => behaviorTypeOf[s.category] !== undefined);
   const matched = suggestedBehaviorTypes(signals);
   // A signal that confirms the reporter's own choice means there is nothing to suggest.
   const suggested = input.behaviorType && matched.includes(input.behaviorType) ? null : (matched[0] ?? null);
@@ -18,4 +19,14 @@ export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdic
     route: input.directReportAvailable === true && input.behaviorType !== null && (input.directReport ?? '').trim() !== '' ? 'direct' : 'support',
     signals: signals.map(publicSignal),
   };
+}
+
+export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdict {
+  return nonEmergencyVerdict(input, reportSignals(input));
+}
+
+/** Both verdicts on one report, its texts scanned once. */
+export function classifyReport(input: ClassifierInput): { emergency: EmergencyVerdict; nonEmergency: NonEmergencyVerdict } {
+  const signals = reportSignals(input);
+  return { emergency: emergencyVerdict(input, signals), nonEmergency: nonEmergencyVerdict(input, signals) };
 }

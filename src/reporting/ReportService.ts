@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
 import { isAutoconfirmed, isIpAddress, normaliseUserName, type UserAccount } from '../accounts/UserAccount.js';
 import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
-import { classifyEmergency, classifyNonEmergency } from '../classifiers/index.js';
+import { classifyReport } from '../classifiers/index.js';
 import { classifierInput, routeReport } from '../routing/routeReport.js';
 import type { Settings } from '../settings.js';
 import type { Clock } from '../shared/Clock.js';
@@ -159,7 +159,7 @@ export class ReportService {
     };
     // The route is the classifiers' verdict, which follows the reporter's choice; their signals only assist.
     const input = classifierInput({ ...texts, snapshot: target.snapshot }, config, this.settings);
-    const { route, deliveries } = routeReport({ emergency: classifyEmergency(input), nonEmergency: classifyNonEmergency(input) }, config, this.settings);
+    const { route, deliveries } = routeReport(classifyReport(input), config, this.settings);
     if (directReport !== '' && route !== 'direct') {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }

@@ -8,7 +8,7 @@ import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
 import { directionOf, type Messages } from '../../i18n/createI18n.js';
 import type { ReportService } from '../../reporting/ReportService.js';
-import { classifyEmergency, classifyNonEmergency } from '../../classifiers/index.js';
+import { classifyReport } from '../../classifiers/index.js';
 import { signalLabelKey } from '../../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../../communityConfig/crisisResources.js';
 import { classifierInput } from '../../routing/routeReport.js';
@@ -63,7 +63,8 @@ export class ReportMailComposer {
     const seen = new Set<string>();
     const receiptOnly = message.kind === 'receipt';
     // A receipt shows neither signals nor related reports: it needs neither the classifiers nor that query.
-    const signals = (receiptOnly ? [] : [...classifyEmergency(input).signals, ...classifyNonEmergency(input).signals])
+    const verdicts = receiptOnly ? null : classifyReport(input);
+    const signals = (verdicts ? [...verdicts.emergency.signals, ...verdicts.nonEmergency.signals] : [])
       .filter((s) => (seen.has(s.rule + s.match) ? false : (seen.add(s.rule + s.match), true)))
       .map((s) => ({ labelKey: signalLabelKey[s.category], match: s.match, rule: s.rule }));
     const model = presentReportEmail(report, {

@@ -1,6 +1,6 @@
 // Unit tests of the non-emergency classifier's contract (src/classifiers/classifyNonEmergency.ts).
 import { describe, expect, it } from 'vitest';
-import { classifyNonEmergency } from '../../../src/classifiers/index.js';
+import { classifyEmergency, classifyNonEmergency, classifyReport } from '../../../src/classifiers/index.js';
 import type { ClassifierInput } from '../../../src/classifiers/types.js';
 import { named } from '../../support/named.js';
 
@@ -74,5 +74,16 @@ describe('classifyNonEmergency', () => {
     expect(v.behaviorType).toBe('trolling');
     expect(v.route).toBe('direct');
     expect(v.suggestedBehaviorType).toBe('intimidation');
+  });
+});
+
+describe('classifyReport', () => {
+  it.each(named([
+    { name: 'a threat and a published address', input: { behaviorType: 'trolling' as const, texts: ['he posted my home address and says he will come'] } },
+    { name: 'a self-harm statement in the snapshot', input: { snapshot: 'I want to end my life' } },
+    { name: 'nothing', input: { texts: ['He keeps reverting my edits'] } },
+  ]))('when the report has %s, then its verdicts are those of the two classifiers run apart', (_, { input }) => {
+    const full = buildInput(input);
+    expect(classifyReport(full)).toEqual({ emergency: classifyEmergency(full), nonEmergency: classifyNonEmergency(full) });
   });
 });
