@@ -156,11 +156,13 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     stop: async () => {
       retention.stop();
       await mail.stop();
+      funnel.flush();
       if (db.open) db.close();
     },
     close: () => {
       retention.stop();
       void mail.stop();
+      funnel.flush();
       if (db.open) db.close();
     },
   };

@@ -27,27 +27,60 @@ export interface CounterRow {
   count: number;
 }
 
+/** Counts are written at most this long after they happen (and at once when read or on stop). */
+const FLUSH_AFTER_MS = 1000;
+
+/**
+ * Counts are added up in memory and written together, so counting costs a request no write of its own; a crash
+ * loses at most the last second of counts, which statistics can afford and reports never share.
+ */
 export class FunnelCounters {
-  private readonly bump;
+  private readonly add;
   private readonly between;
+  private readonly writeAll: (rows: CounterRow[]) => void;
+  private readonly pending = new Map<string, CounterRow>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {
-    this.bump = db.prepare(
-      `INSERT INTO funnel_counters (day, event, detail, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (day, event, detail) DO UPDATE SET count = count + 1`,
+    this.add = db.prepare<[string, string, string, number]>(
+      `INSERT INTO funnel_counters (day, event, detail, count) VALUES (?, ?, ?, ?)
+       ON CONFLICT (day, event, detail) DO UPDATE SET count = count + excluded.count`,
     );
     this.between = db.prepare<[string, string], CounterRow>('SELECT day, event, detail, count FROM funnel_counters WHERE day >= ? AND day <= ? ORDER BY day, event, detail');
+    this.writeAll = db.transaction((rows: CounterRow[]) => {
+      for (const r of rows) this.add.run(r.day, r.event, r.detail, r.count);
+    });
   }
 
   /** `detail` must come from a fixed list (types, steps, entry points): never free text. */
   count(event: FunnelEvent, detail = ''): void {
-    this.bump.run(new Date(this.clock.now()).toISOString().slice(0, 10), event, detail.slice(0, 60));
+    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
+    const clipped = detail.slice(0, 60);
+    const key = `${day}\u0000${event}\u0000${clipped}`;
+    const row = this.pending.get(key);
+    if (row) row.count++;
+    else this.pending.set(key, { day, event, detail: clipped, count: 1 });
+    if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes the counts made since the last flush, in one transaction. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size === 0 || !this.db.open) return;
+    const rows = [...this.pending.values()];
+    this.pending.clear();
+    this.writeAll(rows);
   }
 
   rows(fromDay: string, toDay: string): CounterRow[] {
+    this.flush();
     return this.between.all(fromDay, toDay);
   }
 }

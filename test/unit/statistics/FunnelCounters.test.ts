@@ -1,0 +1,69 @@
+// The funnel counters add up in memory and write together; every count reaches SQLite (src/statistics/FunnelCounters.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FixedClock } from '../../../src/shared/Clock.js';
+import { FunnelCounters } from '../../../src/statistics/FunnelCounters.js';
+import { migrate } from '../../../src/storage/migrate.js';
+import { type Db, openDatabase } from '../../../src/storage/openDatabase.js';
+
+function setUp() {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  const clock = new FixedClock(Date.parse('2026-11-22T10:00:00Z'));
+  return { db, clock, funnel: new FunnelCounters(db, clock) };
+}
+
+const stored = (db: Db) => db.prepare('SELECT day, event, detail, count FROM funnel_counters ORDER BY event, detail').all();
+
+describe('FunnelCounters', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('when events are counted, then nothing is written until a flush, and the flush writes the sums in one go', () => {
+    const { db, funnel } = setUp();
+    funnel.count('report-opened', 'menu');
+    funnel.count('report-opened', 'menu');
+    funnel.count('step1-choice', 'emergency');
+    expect(stored(db)).toEqual([]);
+    funnel.flush();
+    expect(stored(db)).toEqual([
+      { day: '2026-11-22', event: 'report-opened', detail: 'menu', count: 2 },
+      { day: '2026-11-22', event: 'step1-choice', detail: 'emergency', count: 1 },
+    ]);
+  });
+
+  it('when counts are flushed twice, then the second adds to the first', () => {
+    const { db, funnel } = setUp();
+    funnel.count('support-viewed', 'doxing');
+    funnel.flush();
+    funnel.count('support-viewed', 'doxing');
+    funnel.count('support-viewed', 'doxing');
+    funnel.flush();
+    expect(stored(db)).toEqual([{ day: '2026-11-22', event: 'support-viewed', detail: 'doxing', count: 3 }]);
+  });
+
+  it('when the rows are read, then the counts not yet written are included', () => {
+    const { funnel } = setUp();
+    funnel.count('flow-abandoned', 'step1');
+    expect(funnel.rows('2026-11-22', '2026-11-22')).toEqual([{ day: '2026-11-22', event: 'flow-abandoned', detail: 'step1', count: 1 }]);
+  });
+
+  it('when a second passes after a count, then it is written without being asked', () => {
+    vi.useFakeTimers();
+    const { db, funnel } = setUp();
+    funnel.count('help-link-followed', 'doxing/0');
+    vi.advanceTimersByTime(1000);
+    expect(stored(db)).toEqual([{ day: '2026-11-22', event: 'help-link-followed', detail: 'doxing/0', count: 1 }]);
+  });
+
+  it('when the day changes between counts, then each day keeps its own count', () => {
+    const { funnel, clock } = setUp();
+    funnel.count('report-opened');
+    clock.advance(24 * 3600_000);
+    funnel.count('report-opened');
+    expect(funnel.rows('2026-11-22', '2026-11-23').map((r) => [r.day, r.count])).toEqual([
+      ['2026-11-22', 1],
+      ['2026-11-23', 1],
+    ]);
+  });
+});
