@@ -250,8 +250,51 @@ export class ReportRepository {
     return this.inPeriod.all(from, to);
   }
 
-  /** Runs fn in a write transaction taken at once (BEGIN IMMEDIATE), so a count and an insert cannot interleave with another process. */
-  immediate<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  /**
+   * Runs fn in a write transaction taken at once (BEGIN IMMEDIATE), so a count and an insert cannot interleave with
+   * another process. The submissions of one turn of the event loop share that transaction (a group commit: one WAL
+   * write for all), each in its own savepoint: one that throws is rolled back alone; a failed commit fails them all.
+   */
+  immediate<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
   }
+
+  private queued: QueuedWrite[] = [];
+
+  private commitQueued(): void {
+    const batch = this.queued;
+    this.queued = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const job of batch) {
+            try {
+              // A transaction inside a transaction is a savepoint in better-sqlite3.
+              outcomes.push({ ok: true, value: this.db.transaction(job.fn)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+}
+
+interface QueuedWrite {
+  fn: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }

@@ -134,7 +134,7 @@ export class ReportService {
    * the revision and page, the field combinations, then duplicates and the rate limit, charged last and
    * only for reports that send something, in the same transaction that stores the report and its mail.
    */
-  submit(user: UserAccount | null, submission: ReportSubmission, language: string): SubmitResult {
+  async submit(user: UserAccount | null, submission: ReportSubmission, language: string): Promise<SubmitResult> {
     const eligibility = this.eligibility(user);
     if (!eligibility.eligible || !user) {
       return { ok: false, error: { status: 403, errorKey: 'apierror-permissiondenied', messageKey: 'reportincident-ineligible-generic', params: {} } };
@@ -187,7 +187,7 @@ export class ReportService {
     // The reporter's receipt goes with every report that sends something, to a confirmed address only.
     const receipt = this.settings.ReportIncidentSendReceipt && deliveries.length > 0 && user.emailConfirmedAt !== null && user.email !== '';
     const messages = receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
-    const result = this.repository.immediate((): SubmitResult => {
+    const result = await this.repository.immediate((): SubmitResult => {
       const duplicate = this.repository.findDuplicate({
         reporter: user.id,
         pageNamespace: report.pageNamespace,

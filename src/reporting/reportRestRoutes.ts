@@ -47,15 +47,11 @@ export function reportRestRoutes(c: Container): Router {
         return next(e);
       }
       // This callback runs outside Express's own error handling: a failure (a locked database) must reach it.
-      try {
-        handle(req, res);
-      } catch (err) {
-        next(err);
-      }
+      handle(req, res).catch(next);
     });
   });
 
-  function handle(req: Request, res: Response) {
+  async function handle(req: Request, res: Response) {
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (contentType !== 'application/json') return error(res, 415, 'rest-unsupported-content-type', 'reportincident-error-content-type', { type: contentType || '-' });
     let body: unknown;
@@ -76,7 +72,7 @@ export function reportRestRoutes(c: Container): Router {
       });
     }
     const { token: _token, ...submission } = parsed.data;
-    const result = c.reports.submit(ctx(res).user, submission, ctx(res).lang);
+    const result = await c.reports.submit(ctx(res).user, submission, ctx(res).lang);
     if (!result.ok) {
       const e = result.error;
       const params = typeof e.params.retryAt === 'number' ? { ...e.params, ...timestampParts(e.params.retryAt, ctx(res).lang) } : e.params;
