@@ -47,6 +47,10 @@ interface WordIndex {
   suffixLengths: number[];
   num: number[];
   elementCount: number;
+  /** By element id, the patterns checked when that element occurs (each required pattern is anchored on one). */
+  anchoredAt: number[][];
+  /** Patterns with no required element: checked on every text. */
+  unanchored: number[];
 }
 
 /** What the index says about one pattern. */
@@ -185,7 +189,8 @@ function elementKey(el: Element): string {
 }
 
 function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index: WordIndex } {
-  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0 };
+  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0, anchoredAt: [], unanchored: [] };
+  const shortestWord = new Map<number, number>();
   const ids = new Map<string, number>();
   const prefixLengths = new Set<number>();
   const suffixLengths = new Set<number>();
@@ -198,6 +203,7 @@ function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index
     // A sequence ("going+to") is indexed by its first word: a necessary condition, checked in full when matching.
     const starts: WordTest[] = [...el.sequences.map((seq) => seq[0]!), ...[...el.exact].map((w) => ({ exact: w })), ...el.prefixes.map((w) => ({ prefix: w })), ...el.suffixes.map((w) => ({ suffix: w }))];
     if (el.num) starts.push({ num: true });
+    shortestWord.set(id, Math.min(...starts.map((t) => ('exact' in t ? t.exact.length : 'prefix' in t ? t.prefix.length : 'suffix' in t ? t.suffix.length : 1))));
     for (const t of starts) {
       if ('exact' in t) push(index.exact, t.exact, id);
       else if ('prefix' in t) {
@@ -224,6 +230,17 @@ function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index
     }
     return { required, startElements };
   });
+  // A pattern is looked at only when its anchor occurs: the required element with the longest shortest word, since
+  // short words ("i", "you") are in most texts and long ones ("massacre") in few.
+  index.anchoredAt = Array.from({ length: index.elementCount }, () => []);
+  needs.forEach(({ required }, i) => {
+    if (required.length === 0) {
+      index.unanchored.push(i);
+      return;
+    }
+    const anchor = required.reduce((best, id) => (shortestWord.get(id)! > shortestWord.get(best)! ? id : best));
+    index.anchoredAt[anchor]!.push(i);
+  });
   index.prefixLengths = [...prefixLengths].sort((a, b) => a - b);
   index.suffixLengths = [...suffixLengths].sort((a, b) => a - b);
   return { needs, index };
@@ -233,42 +250,59 @@ function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index
  * For every pattern of the set, the token positions where it may start, in ascending order: none when a word it
  * requires is missing from the text, which is the case for most patterns in most texts.
  */
-export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): number[][] {
+export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): readonly (readonly number[])[] {
   const { index } = set;
-  const positions: (number[] | undefined)[] = new Array(index.elementCount);
-  const add = (list: number[] | undefined, pos: number) => {
-    if (!list) return;
-    for (const id of list) {
-      const s = positions[id];
-      if (!s) positions[id] = [pos];
-      else if (s[s.length - 1] !== pos) s.push(pos);
-    }
-  };
+  const scan: Scan = { positions: new Array(index.elementCount), present: [] };
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
-    if (t.numeric) add(index.num, pos);
+    if (t.numeric) mark(scan, index.num, pos);
     for (const form of t.forms) {
-      add(index.exact.get(form), pos);
+      mark(scan, index.exact.get(form), pos);
       for (const n of index.prefixLengths) {
         if (n > form.length) break;
-        add(index.prefix.get(form.slice(0, n)), pos);
+        mark(scan, index.prefix.get(form.slice(0, n)), pos);
       }
       for (const n of index.suffixLengths) {
         if (n > form.length) break;
-        add(index.suffix.get(form.slice(form.length - n)), pos);
+        mark(scan, index.suffix.get(form.slice(form.length - n)), pos);
       }
     }
   }
-  let everyPosition: number[] | null = null;
-  return set.needs.map(({ required, startElements }) => {
-    for (const id of required) if (!positions[id]) return [];
-    if (startElements === null) return (everyPosition ??= tokens.map((_, i) => i));
-    if (startElements.length === 1) return positions[startElements[0]!]!;
-    const union = new Set<number>();
-    for (const id of startElements) for (const p of positions[id] ?? []) union.add(p);
-    return [...union].sort((a, b) => a - b);
-  });
+  const starts: (readonly number[])[] = new Array<readonly number[]>(set.all.length).fill(noStarts);
+  const everyPosition = { list: null as number[] | null, count: tokens.length };
+  for (const i of index.unanchored) starts[i] = startsOf(set.needs[i]!, scan, everyPosition);
+  for (const id of scan.present) for (const i of index.anchoredAt[id]!) starts[i] = startsOf(set.needs[i]!, scan, everyPosition);
+  return starts;
 }
+
+/** Where in a text each element of an index occurs, and which elements occur at all. */
+interface Scan {
+  positions: (number[] | undefined)[];
+  present: number[];
+}
+
+// Module functions, not closures made per call: under tsx every closure pays for esbuild's __name().
+function mark(scan: Scan, ids: number[] | undefined, pos: number) {
+  if (!ids) return;
+  for (const id of ids) {
+    const s = scan.positions[id];
+    if (!s) {
+      scan.positions[id] = [pos];
+      scan.present.push(id);
+    } else if (s[s.length - 1] !== pos) s.push(pos);
+  }
+}
+
+function startsOf({ required, startElements }: PatternNeeds, scan: Scan, everyPosition: { list: number[] | null; count: number }): readonly number[] {
+  for (const id of required) if (!scan.positions[id]) return noStarts;
+  if (startElements === null) return (everyPosition.list ??= Array.from({ length: everyPosition.count }, (_, k) => k));
+  if (startElements.length === 1) return scan.positions[startElements[0]!]!;
+  const union = new Set<number>();
+  for (const id of startElements) for (const p of scan.positions[id] ?? []) union.add(p);
+  return [...union].sort((a, b) => a - b);
+}
+
+const noStarts: readonly number[] = Object.freeze([]);
 
 export function testWord(t: WordTest, token: Token): boolean {
   if ('num' in t) return token.numeric;

@@ -101,7 +101,7 @@ export interface TextContext {
 
 interface Prepared {
   set: CompiledRuleSet;
-  starts: number[][];
+  starts: readonly (readonly number[])[];
 }
 
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
