@@ -39,7 +39,7 @@ import { PageRepository } from './wiki/PageRepository.js';
 import { PageService } from './wiki/PageService.js';
 import { parseTitle } from './wiki/Title.js';
 
-/** The project's root folder, for views/, locales/ and config/, wherever the process was started. */
+/** The project's root folder, for views/, locales/ and config/: the parent of src/ (or, compiled, of build/). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Container {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './openDatabase.js';
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From src/storage or, compiled, build/storage: the SQL files stay in the source tree.
+const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'storage', 'migrations');
 
 export interface Migration {
   version: number;

@@ -31,7 +31,10 @@ const seed = JSON.parse(readFileSync(seedOut, 'utf8')) as { reporters: { cookie:
 
 // The sink only counts: parsing every message here would make the benchmark, not the app, the bottleneck.
 const sink = await new SmtpSink({ parse: false }).start();
-const app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { ...env, PORT: '0', SMTP_URL: sink.url }, stdio: ['ignore', 'ignore', 'pipe'] });
+// The app as `npm start` runs it: compiled to build/, plain node.
+const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: projectRoot, encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`build failed: ${built.stdout}${built.stderr}`);
+const app = spawn(process.execPath, ['build/main.js'], { cwd: projectRoot, env: { ...env, PORT: '0', SMTP_URL: sink.url }, stdio: ['ignore', 'ignore', 'pipe'] });
 let appLog = '';
 const base = await new Promise<string>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`the app did not start: ${appLog}`)), 60_000);
