@@ -95,9 +95,11 @@ describe('npm start', () => {
     expect(r.stderr).toContain('settings: ReportIncidentRecipientEmails[0]:');
   });
 
-  it('when the settings are good, then it seeds the demo, serves pages and stops cleanly on SIGTERM', async () => {
+  it('when the settings are good, then the compiled app (prestart, then build/main.js) seeds the demo, serves pages and stops cleanly on SIGTERM', async () => {
+    const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(built.status, built.stdout + built.stderr).toBe(0);
     const seedDir = mkdtempSync(path.join(tmpdir(), 'wiki-start-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { ...baseEnv(), DATA_DIR: seedDir, DEMO_SEED: '1', PORT: '0' } });
+    const child = spawn(process.execPath, ['build/main.js'], { cwd: projectRoot, env: { ...baseEnv(), DATA_DIR: seedDir, DEMO_SEED: '1', PORT: '0' } });
     let log = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no listening line in: ${log}`)), 20_000);
