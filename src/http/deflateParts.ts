@@ -51,6 +51,20 @@ export function deflatePart(text: string, level = 6): DeflatedPart {
   return { data: deflateRawSync(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH }), adler: adler32(bytes), length: bytes.length };
 }
 
+/**
+ * One part from pieces compressed one after another: each piece ends on a sync flush, so their blocks follow each
+ * other in one stream, and a long page is never held as one string (a 10,000-comment page is some 19 MB of HTML).
+ */
+export function joinParts(parts: readonly DeflatedPart[]): DeflatedPart {
+  let adler = 1; // the checksum of nothing
+  let length = 0;
+  for (const p of parts) {
+    adler = adler32Combine(adler, p.adler, p.length);
+    length += p.length;
+  }
+  return { data: Buffer.concat(parts.map((p) => p.data)), adler, length };
+}
+
 /** Bytes as final "stored" (uncompressed) deflate blocks: a page's short tail is not worth a compressor. */
 export function storedFinalBlocks(bytes: Buffer): Buffer {
   const blocks: Buffer[] = [];

@@ -6,7 +6,7 @@ import type { Container } from '../container.js';
 import { presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
-import { acceptsDeflate, deflateAround, deflatePart } from '../http/deflateParts.js';
+import { acceptsDeflate, deflateAround, deflatePart, joinParts } from '../http/deflateParts.js';
 import { renderPage, renderPageHtml, renderToString } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { AppError, notFound } from '../shared/AppError.js';
@@ -27,6 +27,8 @@ import { parseWikitext } from './wikitext.js';
 const HISTORY_PAGE_SIZE = 50;
 /** Where a talk page's cached threads go; a comment, so it can never come from escaped user text. */
 const THREADS_MARKER = '<!--threads-->';
+/** Topics rendered and compressed together when a talk page's threads are cached (a few hundred KiB of HTML). */
+const TOPICS_PER_PART = 25;
 
 export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
   const router = Router();
@@ -134,7 +136,12 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       if (cached === undefined) {
         const topics = c.talk.topicsAt(page, revision.id);
         const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
-        cached = { deflated: deflatePart(await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads } })), topicCount: topics.length };
+        // Rendered and compressed some topics at a time: the page's HTML never exists as one string.
+        const parts = [];
+        for (let i = 0; i < threads.length; i += TOPICS_PER_PART) {
+          parts.push(deflatePart(await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads.slice(i, i + TOPICS_PER_PART) } })));
+        }
+        cached = { deflated: joinParts(parts), topicCount: topics.length };
         c.threadsCache.set(key, cached);
       }
       const capabilities = c.menus.capabilitiesOf({ viewer: user, title, page });

@@ -2,7 +2,7 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsDeflate, adler32, adler32Combine, deflateAround, deflatePart, storedFinalBlocks } from '../../../src/http/deflateParts.js';
+import { acceptsDeflate, adler32, adler32Combine, deflateAround, deflatePart, joinParts, storedFinalBlocks } from '../../../src/http/deflateParts.js';
 
 describe('deflateAround', () => {
   it('when any head, middle and tail are joined, then zlib inflates exactly their concatenation (checksum included)', () => {
@@ -17,6 +17,18 @@ describe('deflateAround', () => {
   it('when the middle part is large, then the result is still one valid stream', () => {
     const middle = '<article class="comment">Reply 1 in topic 1. ✓</article>\n'.repeat(20_000);
     expect(inflateSync(Buffer.concat(deflateAround('<html>', deflatePart(middle), '</html>'))).toString('utf8')).toBe(`<html>${middle}</html>`);
+  });
+});
+
+describe('joinParts', () => {
+  it('when any pieces are compressed apart and joined, then the stream inflates to their concatenation (checksum included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.fullUnicodeString({ maxLength: 2000 }), { maxLength: 6 }), fc.fullUnicodeString(), (pieces, tail) => {
+        const joined = joinParts(pieces.map((p) => deflatePart(p)));
+        expect(inflateSync(Buffer.concat(deflateAround('<main>', joined, tail))).toString('utf8')).toBe(`<main>${pieces.join('')}${tail}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
