@@ -36,6 +36,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** Wakes a drain waiting on slow messages, so new mail is claimed at once. */
+  private wake: (() => void) | null = null;
   private stopped = true;
 
   constructor(
@@ -44,7 +46,8 @@ export class OutboxWorker {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly batchSize = 50,
+    /** Messages composed and in the mailer at once: enough to keep the SMTP pool busy, few enough to stay small. */
+    private readonly window = 10,
   ) {}
 
   start(): void {
@@ -59,6 +62,7 @@ export class OutboxWorker {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
+      this.wake?.();
       return;
     }
     this.running = this.drain().finally(() => {
@@ -72,13 +76,23 @@ export class OutboxWorker {
     });
   }
 
-  /** Sends every due message, in batches, until none is due; resolves when done (tests await it). */
+  /**
+   * Sends every due message until none is due, keeping up to `window` in flight (a slow message does not hold up
+   * the others); resolves when done (tests await it). Claims are writes, so they are made for half a window at once.
+   */
   async drain(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     for (;;) {
-      const batch = this.outbox.claim(this.clock.now(), this.batchSize);
-      if (batch.length === 0) break;
-      await Promise.all(batch.map((m) => this.sendOne(m)));
-      if (this.stopped) break;
+      if (!this.stopped && inFlight.size <= this.window / 2) {
+        for (const message of this.outbox.claim(this.clock.now(), this.window - inFlight.size)) {
+          const sending: Promise<void> = this.sendOne(message).finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
+      }
+      if (inFlight.size === 0) break;
+      const kicked = new Promise<void>((resolve) => (this.wake = resolve));
+      await Promise.race([...inFlight, kicked]);
+      this.wake = null;
     }
     this.alertOnOldFailures();
   }

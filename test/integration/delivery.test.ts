@@ -131,6 +131,21 @@ describe('faults', () => {
     await sink.waitFor(2);
   });
 
+  it('when one mailbox is slow, then later reports\' mail goes out while that message is still held', async () => {
+    const sink = await new SmtpSink({ delayFor: (to) => (to.includes('alice@example.org') ? 6000 : undefined) }).start();
+    const { wiki } = await wikiWithSink({ sink });
+    await emergencyFromAlice(wiki);
+    await eventually(() => sink.holding === 1 && sink.received.length === 1, "Alice's receipt held, her report's staff mail delivered");
+    const testing = new HttpClient(wiki.url);
+    await testing.login('Testing');
+    const target = await findComment(testing, 'Talk:African_wild_dog', 'Keep reverting me');
+    expect((await postReport(testing, { ...threat, ...target, about: 'self' })).status).toBe(201);
+    // Causal: both of the second report's mails arrive while the first report's receipt is still held.
+    await sink.waitFor(3);
+    expect(sink.holding).toBe(1);
+    expect(sink.received.flatMap((m) => m.envelopeTo)).toContain('testing@example.org');
+  });
+
   it('when user text carries CR/LF and header-like lines, then no header is added and only the intended recipients get mail', async () => {
     const { wiki, sink } = await wikiWithSink();
     const hostile = 'Hi\r\nBcc: evil@example.org\r\nX-Injected: yes\r\n\r\nbody';

@@ -22,6 +22,8 @@ export interface SmtpSinkOptions {
   rejectingRecipients?: boolean;
   /** Called with each accepted message's raw text, for tests that only count what they need of it. */
   onMessage?: (raw: string, envelopeTo: string[]) => void;
+  /** How long to hold a message to these recipients, when it differs from the sink's delay (one slow mailbox). */
+  delayFor?: (envelopeTo: string[]) => number | undefined;
 }
 
 export class SmtpSink {
@@ -83,7 +85,7 @@ export class SmtpSink {
               callback();
               this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
             });
-          }, this.delayMs);
+          }, this.options.delayFor?.(session.envelope.rcptTo.map((r) => r.address)) ?? this.delayMs);
         });
       },
     });
