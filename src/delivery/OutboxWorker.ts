@@ -65,15 +65,21 @@ export class OutboxWorker {
       this.wake?.();
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.kick();
-      } else {
-        this.scheduleNext();
-      }
-    });
+    this.running = this.drain()
+      .catch((e: unknown) => {
+        // The outbox itself could not be read or written (another process held the database too long): nothing
+        // is lost, the rows are where they were; a message caught mid-send is sent again after a restart.
+        this.logger.error('the mail worker could not use the outbox; it tries again shortly', { error: redactAddresses(e instanceof Error ? e.message : String(e)) });
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        } else {
+          this.scheduleNext();
+        }
+      });
   }
 
   /**
@@ -129,7 +135,12 @@ export class OutboxWorker {
   private scheduleNext(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.outbox.nextDueAt();
+    let next: number | null = null;
+    try {
+      next = this.outbox.nextDueAt();
+    } catch {
+      next = this.clock.now() + FIRST_RETRY; // the database is busy: look again soon
+    }
     const delay = next === null ? IDLE_POLL : Math.min(IDLE_POLL, Math.max(0, next - this.clock.now()));
     this.timer = setTimeout(() => {
       this.timer = null;

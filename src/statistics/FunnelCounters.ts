@@ -63,20 +63,30 @@ export class FunnelCounters {
     const row = this.pending.get(key);
     if (row) row.count++;
     else this.pending.set(key, { day, event, detail: clipped, count: 1 });
-    if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
-      this.timer.unref();
-    }
+    this.schedule();
   }
 
-  /** Writes the counts made since the last flush, in one transaction. */
+  /**
+   * Writes the counts made since the last flush, in one transaction. While another process holds the database
+   * (SQLITE_BUSY past the busy timeout) the counts stay in memory and are tried again a second later.
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.size === 0 || !this.db.open) return;
-    const rows = [...this.pending.values()];
-    this.pending.clear();
-    this.writeAll(rows);
+    try {
+      this.writeAll([...this.pending.values()]);
+      this.pending.clear();
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
+    this.timer.unref();
   }
 
   rows(fromDay: string, toDay: string): CounterRow[] {

@@ -89,7 +89,7 @@ describe('(a) the database locked by another process', () => {
   // Express's promise chain: the SQLITE_BUSY thrown by ReportRepository.immediate() after the 5 s busy timeout is an
   // uncaught exception, main.ts logs it and exits 1. The reporter's request never gets an answer and the whole wiki
   // goes down, where README promises "a locked database answers 503 saying nothing was stored". (Run in-process,
-  // the same throw surfaces as an unhandled error of the test run.) Fix: `try { handle(req, res); } catch (e) { next(e); }`.
+  // the same throw surfaces as an unhandled error of the test run.) Fix: errors of the async handle(req, res) go to next (`handle(req, res).catch(next)`).
   it('when another process holds the write lock past the busy timeout, then a REST report answers 503 saying nothing was stored, and the same report goes through once the lock is gone', { timeout: 60_000 }, async () => {
     const seeded = seedReporters({ reporters: 1 });
     dataDirs.push(seeded.dataDir);

@@ -1,4 +1,7 @@
 // The funnel counters add up in memory and write together; every count reaches SQLite (src/statistics/FunnelCounters.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FixedClock } from '../../../src/shared/Clock.js';
 import { FunnelCounters } from '../../../src/statistics/FunnelCounters.js';
@@ -65,5 +68,28 @@ describe('FunnelCounters', () => {
       ['2026-11-22', 1],
       ['2026-11-23', 1],
     ]);
+  });
+});
+
+describe('FunnelCounters when the database is locked', () => {
+  it('when another connection holds the write lock, then the counts stay in memory and are written once it is free', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'funnel-'));
+    const file = path.join(dir, 'wiki.sqlite');
+    const db = openDatabase(file);
+    migrate(db);
+    db.pragma('busy_timeout = 0');
+    const funnel = new FunnelCounters(db, new FixedClock('2026-11-22T10:00:00Z'));
+    const other = openDatabase(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    funnel.count('report-opened');
+    expect(() => funnel.flush()).not.toThrow();
+    other.prepare('COMMIT').run();
+    funnel.count('report-opened');
+    funnel.flush();
+    expect(stored(db)).toEqual([{ day: '2026-11-22', event: 'report-opened', detail: '', count: 2 }]);
+    funnel.flush();
+    other.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
