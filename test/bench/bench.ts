@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { classifyText } from '../../src/classifiers/index.js';
 import { projectRoot } from '../../src/container.js';
 import { SmtpSink } from '../support/smtpSink.js';
 
@@ -132,30 +133,29 @@ log(`  mail drained after the POSTs: ${drained} messages at ${mailsPerSecond.toF
 const status = readFileSync(`/proc/${app.pid}/status`, 'utf8');
 const rssMiB = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 
-let classificationsPerSecond: number | null = null;
-try {
-  const mod = (await import('../../src/classifiers/index.js' as string)) as { classifyText?: (text: string, lang?: string) => unknown };
-  if (mod.classifyText) {
-    const text = 'I am writing because this user keeps posting on my talk page and I do not feel safe anymore. '.repeat(5).slice(0, 500);
-    const t0 = performance.now();
-    let count = 0;
-    while (performance.now() - t0 < 3000) {
-      mod.classifyText(text, 'en');
-      count++;
-    }
-    classificationsPerSecond = count / ((performance.now() - t0) / 1000);
-    const adversarial = ('k i l l ' + '\u200b'.repeat(3) + 'a'.repeat(50) + ' ').repeat(2000).slice(0, 100 * 1024);
-    const t1 = performance.now();
-    mod.classifyText(adversarial, 'en');
-    log(`  classifier: ${classificationsPerSecond.toFixed(0)} classifications/s on 500 characters; 100 KiB adversarial text in ${(performance.now() - t1).toFixed(1)} ms`);
-  }
-} catch {
-  log('  classifier: not built yet');
-}
-
 app.kill('SIGTERM');
 await new Promise((r) => app.on('exit', r));
 await sink.stop();
+
+// Measured once the app has stopped, so the classifier has a core to itself.
+const sample = 'I am writing because this user keeps posting on my talk page and I do not feel safe anymore. '.repeat(5).slice(0, 500);
+for (let i = 0; i < 2000; i++) classifyText(sample, 'en'); // warm-up
+const t0 = performance.now();
+let classified = 0;
+while (performance.now() - t0 < 3000) {
+  classifyText(sample, 'en');
+  classified++;
+}
+const classificationsPerSecond = classified / ((performance.now() - t0) / 1000);
+const adversarial = ('k i l l ' + '\u200b'.repeat(3) + 'a'.repeat(50) + ' ').repeat(2000).slice(0, 100 * 1024);
+// The median of five runs: one run on a shared machine can catch a pause that is not the classifier's.
+const adversarialRuns = Array.from({ length: 5 }, () => {
+  const t1 = performance.now();
+  classifyText(adversarial, 'en');
+  return performance.now() - t1;
+}).sort((a, b) => a - b);
+const adversarialMs = adversarialRuns[2]!;
+log(`  classifier: ${classificationsPerSecond.toFixed(0)} classifications/s on 500 characters; 100 KiB adversarial text in ${adversarialMs.toFixed(1)} ms`);
 
 const b = results.baseline!.rps;
 type Goal = { name: string; value: string; target: string; pass: boolean };
@@ -179,7 +179,8 @@ const goals: Goal[] = [
   },
   { name: 'mail to the local sink', value: `${mailsPerSecond.toFixed(0)}/s`, target: '≥ 500/s', pass: mailsPerSecond >= 500 },
   { name: 'resident memory after the run', value: `${rssMiB.toFixed(0)} MiB`, target: '< 150 MiB', pass: rssMiB < 150 },
-  ...(classificationsPerSecond !== null ? [{ name: 'classifications per second (500 chars)', value: classificationsPerSecond.toFixed(0), target: '≥ 20,000', pass: classificationsPerSecond >= 20_000 }] : []),
+  { name: 'classifications per second (500 chars)', value: classificationsPerSecond.toFixed(0), target: '≥ 20,000', pass: classificationsPerSecond >= 20_000 },
+  { name: 'classifying 100 KiB of adversarial text', value: `${adversarialMs.toFixed(1)} ms`, target: '< 50 ms', pass: adversarialMs < 50 },
 ];
 
 const lines = [
@@ -192,6 +193,6 @@ const lines = [
   '',
 ];
 process.stdout.write(lines.join('\n') + '\n');
-writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, mailsPerSecond, rssMiB, classificationsPerSecond, goals }, null, 2) + '\n');
+writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, results, mailsPerSecond, rssMiB, classificationsPerSecond, adversarialMs, goals }, null, 2) + '\n');
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
