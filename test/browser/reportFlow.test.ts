@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
+import { parseTitle } from '../../src/wiki/Title.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
@@ -20,7 +21,7 @@ const MODES = [
 /** A report's reference, as ReportService makes it. */
 const REFERENCE = /\bRI-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}\b/;
 
-type Step = 'choose-type' | 'emergency' | 'behavior' | 'support' | 'submitted' | 'ineligible';
+type Step = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support' | 'submitted' | 'ineligible';
 
 let wiki: TestWiki;
 let browser: Browser;
@@ -306,6 +307,52 @@ describe('when Alice reports an immediate threat of harm', () => {
         expect(decodeURIComponent(where(page).hash)).toBe(`#${threadId}`);
       }
     });
+  }
+});
+
+/** A wiki of the test's own whose talk page has a comment that reads like a threat. */
+async function wikiWithThreat(text: string): Promise<TestWiki> {
+  const own = await freshWiki();
+  const c = own.container;
+  const title = parseTitle('Talk:African wild dog', c.namespaces);
+  if (!title.ok) throw new Error('title');
+  const topic = c.talk.addTopic(title.value, { user: c.accounts.findByName('Brackenfield')! }, 'Last warning', text);
+  if (!topic.ok) throw new Error(topic.messageKey);
+  return own;
+}
+
+describe('when Alice reports a threat as unacceptable behaviour', () => {
+  const THREAT = 'I know where you live and I will come to your house and hurt you.';
+  for (const { js, label } of MODES) {
+    for (const { answer, leadsTo } of [
+      { answer: 'Report as: Threats of physical harm', leadsTo: 'emergency' },
+      { answer: 'Continue with: Trolling or hounding', leadsTo: 'support' },
+    ] as const) {
+      it(`when JavaScript is ${label} and she chooses trolling, then "This may be an emergency" shows what was found, and "${answer}" leads to the ${leadsTo} step`, async () => {
+        const own = await wikiWithThreat(THREAT);
+        const page = await openPage({ js, on: own });
+        await logIn(page);
+        const menu = menuOf(comment(page, 'I will come to your house'));
+        await menu.button.click();
+        await menu.details.getByRole('link', { name: 'Report' }).click();
+        const first = await expectStep(page, js, 'choose-type');
+        await choose(first, 'Unacceptable user behavior');
+        await advance(first.getByRole('button', { name: 'Continue' }));
+        const behavior = await expectStep(page, js, 'behavior');
+        await choose(behavior, 'Trolling or hounding');
+        await advance(behavior.getByRole('button', { name: 'Continue' }));
+        const step = await expectStep(page, js, 'maybe-emergency');
+        expect(await step.getByRole('heading', { level: 2 }).textContent()).toBe('This may be an emergency');
+        expect(await step.textContent()).toContain('Threat to hurt someone: I will come');
+        expect(await step.textContent()).toContain('Your choice decides');
+        if (leadsTo === 'emergency') await screenshots(page, 'maybe-emergency', js);
+        await advance(step.getByRole('button', { name: answer }));
+        const next = await expectStep(page, js, leadsTo);
+        if (leadsTo === 'emergency') expect(await next.textContent()).toContain('Threats of physical harm');
+        // Nothing was sent by the question itself: only a submitted report queues mail.
+        expect(own.container.delivery.stats()).toMatchObject({ pending: 0, sending: 0, sent: 0 });
+      });
+    }
   }
 });
 
