@@ -40,6 +40,9 @@ export function createApp(c: Container): express.Express {
   app.set('view cache', c.settings.runtime.production);
   app.set('x-powered-by', false);
   app.set('query parser', 'simple');
+  // Pages and API answers are never stored (Cache-Control: no-store), so hashing each body for an ETag is wasted;
+  // static files keep theirs (express.static makes its own).
+  app.set('etag', false);
   app.locals.assets = assetUrls(staticDir);
 
   app.use(
