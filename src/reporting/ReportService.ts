@@ -148,7 +148,8 @@ export class ReportService {
     const details = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
     const directReport = details(submission.directReport);
     const { target } = resolved;
-    const texts = {
+    // What the reporter chose and wrote, normalised once for the classifiers and the stored report.
+    const submitted = {
       incidentType: submission.incidentType,
       physicalHarmType: submission.physicalHarmType ?? null,
       behaviorType: submission.behaviorType ?? null,
@@ -158,7 +159,7 @@ export class ReportService {
       reporterLanguage: language,
     };
     // The route is the classifiers' verdict, which follows the reporter's choice; their signals only assist.
-    const input = classifierInput({ ...texts, snapshot: target.snapshot }, config, this.settings);
+    const input = classifierInput({ ...submitted, snapshot: target.snapshot }, config, this.settings);
     const { route, deliveries } = routeReport(classifyReport(input), config, this.settings);
     if (directReport !== '' && route !== 'direct') {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
@@ -171,7 +172,7 @@ export class ReportService {
       id: newReportId(),
       createdAt: now,
       reporterUserId: user.id,
-      ...texts,
+      ...submitted,
       about: submission.incidentType === 'immediate-threat-physical-harm' ? (submission.about ?? null) : null,
       route,
       pageId: target.page?.id ?? null,
