@@ -277,6 +277,9 @@ export class ReportRepository {
               outcomes.push({ ok: true, value: this.db.transaction(job.fn)() });
             } catch (error) {
               outcomes.push({ ok: false, error });
+              // A full disk or an I/O error can make SQLite roll back the whole transaction: then nothing of this
+              // turn is stored, and every submission must hear so (none may run on outside the transaction).
+              if (!this.db.inTransaction) throw error;
             }
           }
         })

@@ -62,3 +62,22 @@ describe('ReportRepository.immediate (group commit)', () => {
     expect(counters(db)).toEqual(['a']);
   });
 });
+
+describe('ReportRepository.immediate when the database is full', () => {
+  it('when one write of a turn fills the database, then every write reported as done is stored and every refused one is not', async () => {
+    const { db, repository } = setUp();
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages + 2}`);
+    const big = 'x'.repeat(64 * 1024);
+    const results = await Promise.allSettled([
+      repository.immediate(() => addCounter(db, 'a')),
+      repository.immediate(() => db.prepare("INSERT INTO funnel_counters (day, event, detail, count) VALUES ('2026-11-22', 'big', ?, 1)").run(big)),
+      repository.immediate(() => addCounter(db, 'c')),
+    ]);
+    expect(results[1]!.status).toBe('rejected');
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
+    const done = ['a', 'big', 'c'].filter((_, i) => results[i]!.status === 'fulfilled');
+    expect(counters(db)).toEqual(done);
+    expect(db.inTransaction).toBe(false);
+  });
+});
