@@ -110,7 +110,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const devMailbox = new DevMailboxRepository(db);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;
-  const funnel = new FunnelCounters(db, clock);
+  const funnel = new FunnelCounters(db, clock, logger);
   const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report) => {
     if (report.route !== 'support') delivery?.kick();
     if (report.route === 'emergency') funnel.count('emergency-submitted', report.physicalHarmType ?? '');

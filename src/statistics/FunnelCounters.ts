@@ -3,6 +3,7 @@
  * point, a type, a step), never a user, a text or a page, so the numbers cannot say who reported whom.
  */
 import type { Clock } from '../shared/Clock.js';
+import type { Logger } from '../shared/Logger.js';
 import type { Db } from '../storage/openDatabase.js';
 
 export const funnelEvents = [
@@ -44,6 +45,7 @@ export class FunnelCounters {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {
     this.add = db.prepare<[string, string, string, number]>(
       `INSERT INTO funnel_counters (day, event, detail, count) VALUES (?, ?, ?, ?)
@@ -67,8 +69,9 @@ export class FunnelCounters {
   }
 
   /**
-   * Writes the counts made since the last flush, in one transaction. While another process holds the database
-   * (SQLITE_BUSY past the busy timeout) the counts stay in memory and are tried again a second later.
+   * Writes the counts made since the last flush, in one transaction. When that fails (another process holding the
+   * database past the busy timeout, a full disk) the counts stay in memory and are tried again a second later:
+   * statistics never fail a request nor stop the wiki.
    */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -78,7 +81,8 @@ export class FunnelCounters {
       this.writeAll([...this.pending.values()]);
       this.pending.clear();
     } catch (e) {
-      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      const code = (e as { code?: string }).code;
+      if (code !== 'SQLITE_BUSY') this.logger.error('funnel counts could not be written; they are kept and tried again', { error: e instanceof Error ? e.message : String(e) });
       this.schedule();
     }
   }

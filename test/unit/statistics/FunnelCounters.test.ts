@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FixedClock } from '../../../src/shared/Clock.js';
+import { MemoryLogger } from '../../../src/shared/Logger.js';
 import { FunnelCounters } from '../../../src/statistics/FunnelCounters.js';
 import { migrate } from '../../../src/storage/migrate.js';
 import { type Db, openDatabase } from '../../../src/storage/openDatabase.js';
@@ -12,7 +13,7 @@ function setUp() {
   const db = openDatabase(':memory:');
   migrate(db);
   const clock = new FixedClock(Date.parse('2026-11-22T10:00:00Z'));
-  return { db, clock, funnel: new FunnelCounters(db, clock) };
+  return { db, clock, funnel: new FunnelCounters(db, clock, new MemoryLogger()) };
 }
 
 const stored = (db: Db) => db.prepare('SELECT day, event, detail, count FROM funnel_counters ORDER BY event, detail').all();
@@ -78,7 +79,7 @@ describe('FunnelCounters when the database is locked', () => {
     const db = openDatabase(file);
     migrate(db);
     db.pragma('busy_timeout = 0');
-    const funnel = new FunnelCounters(db, new FixedClock('2026-11-22T10:00:00Z'));
+    const funnel = new FunnelCounters(db, new FixedClock('2026-11-22T10:00:00Z'), new MemoryLogger());
     const other = openDatabase(file);
     other.prepare('BEGIN IMMEDIATE').run();
     funnel.count('report-opened');
@@ -91,5 +92,25 @@ describe('FunnelCounters when the database is locked', () => {
     other.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('FunnelCounters when the disk is full', () => {
+  it('when the counts cannot be written, then an error is logged, nothing throws, and they are written once there is room', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const logger = new MemoryLogger();
+    const funnel = new FunnelCounters(db, new FixedClock('2026-11-22T10:00:00Z'), logger);
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    // Fill what is left, so the counters' table has no page to grow into.
+    expect(() => db.prepare('CREATE TABLE filler (x TEXT)').run()).toThrow();
+    for (let i = 0; i < 200; i++) funnel.count('help-link-followed', `doxing/${i}`);
+    expect(() => funnel.flush()).not.toThrow();
+    expect(logger.lines.map((l) => l.message)).toContain('funnel counts could not be written; they are kept and tried again');
+    db.pragma(`max_page_count = ${pages + 100}`);
+    funnel.flush();
+    expect(funnel.rows('2026-11-22', '2026-11-22')).toHaveLength(200);
+    db.close();
   });
 });
