@@ -119,12 +119,24 @@ export class ReportRepository {
          AND route = @route AND created_at > @since
        ORDER BY created_at LIMIT 1`,
     );
+    // Two index scans, newest first, each stopping after 50: a user reported thousands of times in a week (a
+    // report spike after a public fight) costs each mail 100 rows, not all of them and a sort.
     this.relatedTo = db.prepare<[{ id: string; since: number; pageId: number | null; threadId: string | null; reportedUser: string }], { report_id: string; type: string; same_comment: number; created_at: number }>(
-      `SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at,
-         (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment
-       FROM reports
-       WHERE report_id != @id AND created_at > @since AND route != 'support'
-         AND ((page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) OR (@reportedUser != '' AND reported_user = @reportedUser))
+      `SELECT report_id, type, created_at, same_comment FROM (
+         SELECT * FROM (
+           SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at, 1 AS same_comment
+           FROM reports
+           WHERE @threadId IS NOT NULL AND page_id IS @pageId AND thread_id = @threadId AND created_at > @since
+             AND route != 'support' AND report_id != @id
+           ORDER BY created_at DESC LIMIT 50)
+         UNION
+         SELECT * FROM (
+           SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at,
+             (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment
+           FROM reports
+           WHERE @reportedUser != '' AND reported_user = @reportedUser AND created_at > @since
+             AND route != 'support' AND report_id != @id
+           ORDER BY created_at DESC LIMIT 50))
        ORDER BY created_at DESC LIMIT 50`,
     );
     this.perDay = db.prepare<[number, number], { day: string; type: string; route: string; n: number }>(
