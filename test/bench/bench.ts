@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { classifyText } from '../../src/classifiers/index.js';
 import { projectRoot } from '../../src/container.js';
 import { SmtpSink } from '../support/smtpSink.js';
 
@@ -137,24 +136,24 @@ app.kill('SIGTERM');
 await new Promise((r) => app.on('exit', r));
 await sink.stop();
 
-// Measured once the app has stopped, so the classifier has a core to itself.
-const sample = 'I am writing because this user keeps posting on my talk page and I do not feel safe anymore. '.repeat(5).slice(0, 500);
-for (let i = 0; i < 2000; i++) classifyText(sample, 'en'); // warm-up
-const t0 = performance.now();
-let classified = 0;
-while (performance.now() - t0 < 3000) {
-  classifyText(sample, 'en');
-  classified++;
-}
-const classificationsPerSecond = classified / ((performance.now() - t0) / 1000);
-const adversarial = ('k i l l ' + '\u200b'.repeat(3) + 'a'.repeat(50) + ' ').repeat(2000).slice(0, 100 * 1024);
-// The median of five runs: one run on a shared machine can catch a pause that is not the classifier's.
-const adversarialRuns = Array.from({ length: 5 }, () => {
-  const t1 = performance.now();
-  classifyText(adversarial, 'en');
-  return performance.now() - t1;
-}).sort((a, b) => a - b);
-const adversarialMs = adversarialRuns[2]!;
+// Measured once the app has stopped, in a fresh process running the compiled classifier as the app does: the
+// benchmark's own heap (a hundred thousand received mails) would otherwise be collected in the middle of it.
+const classifierScript = `
+  const { classifyText } = await import(${JSON.stringify(path.join(projectRoot, 'build', 'classifiers', 'index.js'))});
+  const sample = 'I am writing because this user keeps posting on my talk page and I do not feel safe anymore. '.repeat(5).slice(0, 500);
+  for (let i = 0; i < 2000; i++) classifyText(sample, 'en');
+  const t0 = performance.now();
+  let classified = 0;
+  while (performance.now() - t0 < 3000) { classifyText(sample, 'en'); classified++; }
+  const perSecond = classified / ((performance.now() - t0) / 1000);
+  const adversarial = ('k i l l ' + '\\u200b'.repeat(3) + 'a'.repeat(50) + ' ').repeat(2000).slice(0, 100 * 1024);
+  // The median of five runs: one run on a shared machine can catch a pause that is not the classifier's.
+  const runs = Array.from({ length: 5 }, () => { const t1 = performance.now(); classifyText(adversarial, 'en'); return performance.now() - t1; }).sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ perSecond, adversarialMs: runs[2] }));
+`;
+const classifierRun = spawnSync(process.execPath, ['--input-type=module', '-e', classifierScript], { cwd: projectRoot, encoding: 'utf8' });
+if (classifierRun.status !== 0) throw new Error(`classifier benchmark failed: ${classifierRun.stderr}`);
+const { perSecond: classificationsPerSecond, adversarialMs } = JSON.parse(classifierRun.stdout) as { perSecond: number; adversarialMs: number };
 log(`  classifier: ${classificationsPerSecond.toFixed(0)} classifications/s on 500 characters; 100 KiB adversarial text in ${adversarialMs.toFixed(1)} ms`);
 
 const b = results.baseline!.rps;
