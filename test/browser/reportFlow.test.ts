@@ -91,9 +91,9 @@ function menuOf(article: Locator) {
   return { details, button: details.locator('summary'), report: details.locator('a.menu-item-report') };
 }
 
-/** Opens the ⋮ menu of the reported comment with the mouse and chooses Report. */
-async function chooseReport(page: Page): Promise<void> {
-  const menu = menuOf(comment(page, REPORTED));
+/** Opens the ⋮ menu of the reported comment (or the one with `text`) with the mouse and chooses Report. */
+async function chooseReport(page: Page, text = REPORTED): Promise<void> {
+  const menu = menuOf(comment(page, text));
   await menu.button.click();
   await menu.details.getByRole('link', { name: 'Report' }).click();
 }
@@ -232,13 +232,19 @@ async function toEmergency(page: Page, js: boolean): Promise<Locator> {
   return expectStep(page, js, 'emergency');
 }
 
-/** Step 1 → the behaviour step → the Get support page for doxing. */
-async function toDoxingSupport(page: Page, js: boolean, shots = false): Promise<Locator> {
+/** Step 1 → the behaviour step, with `behaviorType` chosen there. */
+async function toBehavior(page: Page, js: boolean, behaviorType: string): Promise<Locator> {
   const first = await expectStep(page, js, 'choose-type');
   await choose(first, 'Unacceptable user behavior');
   await advance(first.getByRole('button', { name: 'Continue' }));
   const behavior = await expectStep(page, js, 'behavior');
-  await choose(behavior, 'Sharing private information (doxing)');
+  await choose(behavior, behaviorType);
+  return behavior;
+}
+
+/** Step 1 → the behaviour step → the Get support page for doxing. */
+async function toDoxingSupport(page: Page, js: boolean, shots = false): Promise<Locator> {
+  const behavior = await toBehavior(page, js, 'Sharing private information (doxing)');
   if (shots) await screenshots(page, 'behavior', js);
   await advance(behavior.getByRole('button', { name: 'Continue' }));
   return expectStep(page, js, 'support');
@@ -332,14 +338,8 @@ describe('when Alice reports a threat as unacceptable behaviour', () => {
         const own = await wikiWithThreat(THREAT);
         const page = await openPage({ js, on: own });
         await logIn(page);
-        const menu = menuOf(comment(page, 'I will come to your house'));
-        await menu.button.click();
-        await menu.details.getByRole('link', { name: 'Report' }).click();
-        const first = await expectStep(page, js, 'choose-type');
-        await choose(first, 'Unacceptable user behavior');
-        await advance(first.getByRole('button', { name: 'Continue' }));
-        const behavior = await expectStep(page, js, 'behavior');
-        await choose(behavior, 'Trolling or hounding');
+        await chooseReport(page, 'I will come to your house');
+        const behavior = await toBehavior(page, js, 'Trolling or hounding');
         await advance(behavior.getByRole('button', { name: 'Continue' }));
         const step = await expectStep(page, js, 'maybe-emergency');
         expect(await step.getByRole('heading', { level: 2 }).textContent()).toBe('This may be an emergency');
@@ -407,11 +407,7 @@ describe('when Alice asks for help with unacceptable behaviour', () => {
       const page = await openPage({ js });
       await logIn(page);
       await chooseReport(page);
-      const first = await expectStep(page, js, 'choose-type');
-      await choose(first, 'Unacceptable user behavior');
-      await advance(first.getByRole('button', { name: 'Continue' }));
-      const behavior = await expectStep(page, js, 'behavior');
-      await choose(behavior, 'Trolling or hounding');
+      const behavior = await toBehavior(page, js, 'Trolling or hounding');
       await advance(behavior.getByRole('button', { name: 'Back' }));
       const again = await expectStep(page, js, 'choose-type');
       expect(await again.getByRole('radio', { name: 'Unacceptable user behavior' }).isChecked()).toBe(true);
