@@ -3,8 +3,8 @@
  * when the texts clearly match another behaviour type. Pure and deterministic; it never acts on its own.
  */
 import { publicSignal, type WeighedSignal } from './collectSignals.js';
-import { emergencyVerdict, reportSignals } from './classifyEmergency.js';
-import type { ClassifierInput, EmergencyVerdict, NonEmergencyVerdict } from './types.js';
+import { reportSignals } from './classifyReport.js';
+import type { ClassifierInput, NonEmergencyVerdict } from './types.js';
 import { behaviorTypeOf, suggestedBehaviorTypes } from './verdictRules.js';
 
 /** The non-emergency verdict from a report's signals. */
@@ -25,8 +25,3 @@ export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdic
   return nonEmergencyVerdict(input, reportSignals(input));
 }
 
-/** Both verdicts on one report, its texts scanned once. */
-export function classifyReport(input: ClassifierInput): { emergency: EmergencyVerdict; nonEmergency: NonEmergencyVerdict } {
-  const signals = reportSignals(input);
-  return { emergency: emergencyVerdict(input, signals), nonEmergency: nonEmergencyVerdict(input, signals) };
-}
