@@ -1,10 +1,9 @@
 // Browser tests of the community configuration editor in headless Chromium, with JavaScript on and off: Ines
 // changes the Intimidation "Contact an administrator" link, previews it, saves it with a summary, and finds it
 // on the Get support page; screenshots of the editor, its errors, the preview and the history at 1280 and 375 px.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
-import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logInThroughHeader, screenshot } from '../support/browser.js';
 
 const EDITOR = '/wiki/Special:CommunityConfiguration/ReportIncident';
 const SUPPORT = '/wiki/Special:ReportIncident/support/intimidation';
@@ -16,35 +15,8 @@ const MODES = [
   { js: false, label: 'off' },
 ] as const;
 
-let wiki: TestWiki;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
-  console.info(`browser tests use Chromium ${browser.version()} from ${launchedChromium?.source} (${launchedChromium?.executablePath})`);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  // Every page must load without script errors or CSP violations.
-  expect(problems.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wiki?.close();
-});
-
-async function openPage(js: boolean, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ baseURL: wiki.url, javaScriptEnabled: js, viewport: { width, height: 800 }, reducedMotion: 'reduce' });
-  contexts.push(context);
-  context.setDefaultTimeout(5_000);
-  const page = await context.newPage();
-  recordProblems(page, problems);
-  return page;
-}
+const suite = browserSuite();
+const openPage = (js: boolean, width = 1280) => suite.openPage({ js, width });
 
 async function screenshots(page: Page, name: string, js: boolean): Promise<void> {
   for (const width of WIDTHS) {
@@ -105,7 +77,7 @@ describe('the editor, from the form to the Get support page', () => {
       expect(await helpHrefs(preview)).toContain(link);
       expect(await preview.getByRole('link', { name: 'Contact an administrator' }).getAttribute('href')).toBe(link);
       expect(await contactAdmin(page).inputValue()).toBe(link);
-      expect(wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).not.toBe(link);
+      expect(suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).not.toBe(link);
       await preview.scrollIntoViewIfNeeded();
       await screenshots(page, 'cc-preview', js);
 
@@ -142,7 +114,7 @@ describe('the editor, from the form to the Get support page', () => {
     const page = await openPage(true);
     await logInAs(page, 'Ines');
     await page.goto(EDITOR);
-    const before = wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin;
+    const before = suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin;
     await contactAdmin(page).fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save changes' }).click();
     const summary = page.locator('.error-summary');
@@ -156,7 +128,7 @@ describe('the editor, from the form to the Get support page', () => {
     // The summary's link takes the keyboard to the field.
     await summary.getByRole('link').first().click();
     expect(await contactAdmin(page).evaluate((el) => el === document.activeElement || location.hash === `#${el.id}`)).toBe(true);
-    expect(wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe(before);
+    expect(suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe(before);
     await screenshots(page, 'cc-editor-errors', true);
   });
 

@@ -2,9 +2,9 @@
 // Special:ReportIncident in a modal dialog over the talk page) and off (one step a page): the emergency
 // and the non-emergency flows, validation, the keyboard, the remaining-characters counter, who sees
 // Report, and every step at 375 px; screenshots of every step at 1280 and 375 px.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, commentWith, logInThroughHeader, screenshot } from '../support/browser.js';
 import { parseTitle } from '../../src/wiki/Title.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
@@ -23,28 +23,10 @@ const REFERENCE = /\bRI-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}\b/;
 
 type Step = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support' | 'submitted' | 'ineligible';
 
-let wiki: TestWiki;
-let browser: Browser;
-/** Contexts and wikis of the running test, closed after it; page errors and console errors seen in them. */
-const contexts: BrowserContext[] = [];
+/** Wikis of the running test's own, closed after it (after its browser contexts). */
 const ownWikis: TestWiki[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
-  console.info(`browser tests use Chromium ${browser.version()} from ${launchedChromium?.source} (${launchedChromium?.executablePath})`);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
+const suite = browserSuite(async () => {
   await Promise.all(ownWikis.splice(0).map((w) => w.close()));
-  // Every page must load without script errors or CSP violations.
-  expect(problems.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wiki?.close();
 });
 
 /**
@@ -57,22 +39,10 @@ async function freshWiki(): Promise<TestWiki> {
   return own;
 }
 
-interface PageOptions {
-  js: boolean;
-  width?: number;
-  on?: TestWiki;
-}
-
-/** A page in a context of its own, as one fresh visitor. */
-async function openPage({ js, width = 1280, on = wiki }: PageOptions): Promise<Page> {
-  const context = await browser.newContext({ baseURL: on.url, javaScriptEnabled: js, viewport: { width, height: 800 }, reducedMotion: 'reduce' });
-  contexts.push(context);
-  // Fail fast with Playwright's own message rather than at vitest's 30 s test timeout.
-  context.setDefaultTimeout(5_000);
-  const page = await context.newPage();
+/** A page in a context of its own, as one fresh visitor (of the suite's wiki unless `on` says otherwise). */
+function openPage(options: { js: boolean; width?: number; on?: TestWiki }): Promise<Page> {
   // The dialog fetches steps: a step that asks again (422) or explains a refusal (403) is part of the flow.
-  recordProblems(page, problems, (response) => response.request().resourceType() === 'fetch' && new URL(response.url()).pathname.startsWith(SPECIAL) && [403, 422].includes(response.status()));
-  return page;
+  return suite.openPage({ ...options, expected: (response) => response.request().resourceType() === 'fetch' && new URL(response.url()).pathname.startsWith(SPECIAL) && [403, 422].includes(response.status()) });
 }
 
 /** The page's current URL, to read its path, query and fragment. */

@@ -1,10 +1,9 @@
 // Browser tests of a talk page in headless Chromium, with JavaScript on and off: logging in, the ⋮
 // overflow menu by mouse and by keyboard, "Copy link", replying, and screenshots at 1280 and 375 px.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commentWith, launchBrowser, launchedChromium, logInThroughHeader, recordProblems, screenshot } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, commentWith, logInThroughHeader, screenshot } from '../support/browser.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
-import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
 const WIDTHS = [1280, 375] as const;
@@ -15,45 +14,8 @@ const MODES = [
 /** A permanent link to a thread item of the talk page, as "Copy link" gives it. */
 const PERMALINK = /^\/w\/index\.php\?title=Talk:African_wild_dog&oldid=(\d+)#([ch]-[\w.-]+)$/;
 
-let wiki: TestWiki;
-let browser: Browser;
-/** Contexts of the running test, closed after it; page errors and console errors seen in them. */
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
-  console.info(`browser tests use Chromium ${browser.version()} from ${launchedChromium?.source} (${launchedChromium?.executablePath})`);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  // Every page must load without script errors or CSP violations.
-  expect(problems.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wiki?.close();
-});
-
-interface PageOptions {
-  js: boolean;
-  width?: number;
-  clipboard?: boolean;
-}
-
-/** A page in a context of its own, as one fresh visitor. */
-async function openPage({ js, width = 1280, clipboard = false }: PageOptions): Promise<Page> {
-  const context = await browser.newContext({ baseURL: wiki.url, javaScriptEnabled: js, viewport: { width, height: 800 }, reducedMotion: 'reduce' });
-  contexts.push(context);
-  // Fail fast with Playwright's own message rather than at vitest's 30 s test timeout.
-  context.setDefaultTimeout(5_000);
-  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wiki.url });
-  const page = await context.newPage();
-  recordProblems(page, problems);
-  return page;
-}
+const suite = browserSuite();
+const openPage = suite.openPage;
 
 /** Screenshots of the page as it is, at each width; the viewport is left at the last one. */
 async function screenshots(page: Page, name: string, js: boolean): Promise<void> {
@@ -183,7 +145,7 @@ describe("when a comment's ⋮ menu is used with the mouse", () => {
     expect(oldid).toBeDefined();
 
     // Meanwhile Rowan replies, so the revision the link names is no longer the latest.
-    const rowan = new HttpClient(wiki.url);
+    const rowan = new HttpClient(suite.wiki.url);
     expect((await rowan.login('Rowan')).status).toBe(303);
     const replyUrl = `/w/index.php?title=Talk:African_wild_dog&action=reply&replyto=${encodeURIComponent(id)}`;
     const form = await rowan.get(replyUrl);
@@ -220,7 +182,7 @@ describe("when a comment's ⋮ menu is used with the mouse", () => {
 
     await menu.copyLink.click();
     await expect.poll(() => page.locator('#live-region').textContent()).toBe('Link copied to the clipboard.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(href, wiki.url).href);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(href, suite.wiki.url).href);
     expect(page.url()).toBe(before);
     expect(await isOpen(menu.details)).toBe(false);
     expect(await hasFocus(menu.button)).toBe(true);

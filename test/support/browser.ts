@@ -2,13 +2,16 @@
  * A headless Chromium for browser tests, found without downloading anything: CHROMIUM_PATH, else the
  * system's /usr/bin/chromium, else the binary bundled in the @sparticuz/chromium devDependency.
  * Also a helper that saves full-page screenshots into test-results/screenshots (git-ignored), and the
- * steps every browser test takes as a person would: logging in, finding a comment.
+ * steps every browser test takes as a person would: logging in, finding a comment; and the harness of a browser
+ * test file (browserSuite).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startTestWiki, type TestWiki } from './testWiki.js';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -126,4 +129,72 @@ export function recordProblems(page: Page, problems: string[], expected: (respon
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'document' && response.status() >= 400 && !expected(response)) problems.push(`${response.status()} for ${response.url()}`);
   });
+}
+
+export interface VisitorOptions {
+  js: boolean;
+  width?: number;
+  /** The wiki to visit: the suite's own unless given. */
+  on?: TestWiki;
+  /** Grants clipboard access (for "Copy link"). */
+  clipboard?: boolean;
+  /** Responses of 400 and above that are part of what the test does, not problems. */
+  expected?: (response: Response) => boolean;
+}
+
+export interface BrowserSuite {
+  /** The suite's wiki and browser, started before its first test. */
+  readonly wiki: TestWiki;
+  readonly browser: Browser;
+  /** A page in a context of its own, as one fresh visitor; closed after the test, its problems checked. */
+  openPage(options: VisitorOptions): Promise<Page>;
+}
+
+/**
+ * One wiki and one Chromium for a test file, with the hooks every browser test file needs: contexts closed after
+ * each test (then `afterContexts`, e.g. wikis of the test's own), and every page's script errors, console errors
+ * and failed subresources expected to be none.
+ */
+export function browserSuite(afterContexts: () => Promise<void> = async () => {}): BrowserSuite {
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  let wiki: TestWiki | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
+    console.info(`browser tests use Chromium ${browser.version()} from ${launchedChromium?.source} (${launchedChromium?.executablePath})`);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await afterContexts();
+    // Every page must load without script errors or CSP violations.
+    expect(problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await wiki?.close();
+  });
+  const started = <T>(value: T | null): T => {
+    if (value === null) throw new Error('the browser suite has not started yet');
+    return value;
+  };
+  return {
+    get wiki() {
+      return started(wiki);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async openPage({ js, width = 1280, on, clipboard = false, expected }) {
+      const target = on ?? started(wiki);
+      const context = await started(browser).newContext({ baseURL: target.url, javaScriptEnabled: js, viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+      contexts.push(context);
+      // Fail fast with Playwright's own message rather than at vitest's 30 s test timeout.
+      context.setDefaultTimeout(5_000);
+      if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: target.url });
+      const page = await context.newPage();
+      recordProblems(page, problems, expected);
+      return page;
+    },
+  };
 }
