@@ -1,10 +1,9 @@
 // Statistics and the de-identified export: counters after scripted flows, the small-count rule, and no names, emails or texts anywhere.
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/container.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import { runCli } from '../support/cli.js';
 
 let wiki: TestWiki;
 const SECRET = 'a very private sentence 7341';
@@ -82,17 +81,12 @@ describe('Special:ReportIncidentStatistics', () => {
 });
 
 describe('npm run -s cli -- export:deidentified', () => {
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'export:deidentified', ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: wiki.dataDir, DEMO_SEED: '0' },
-      encoding: 'utf8',
-    });
+  const run = (args: string[]) => runCli(wiki.dataDir, ['export:deidentified', ...args]);
   const today = new Date().toISOString().slice(0, 10);
 
   it('when exported twice, then rows carry day, types, route, namespace, delay and group size, people only as hashes that differ between exports', () => {
     const first = run(['--from', today, '--to', today, '--format', 'json']);
-    expect(first.status).toBe(0);
+    expect(first.code).toBe(0);
     const a = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(a.length).toBeGreaterThan(0);
     expect(Object.keys(a[0]!).sort()).toEqual(['day', 'deliveryDelaySeconds', 'groupSize', 'harmOrBehaviorType', 'incidentType', 'namespace', 'reportedUser', 'reporter', 'route'].sort());
@@ -107,8 +101,8 @@ describe('npm run -s cli -- export:deidentified', () => {
   });
 
   it('when the dates are missing or reversed, then it refuses', () => {
-    expect(run([]).status).toBe(2);
-    expect(run(['--from', '2026-02-02', '--to', '2026-01-01']).status).toBe(1);
-    expect(run(['--from', today, '--to', today, '--format', 'xml']).status).toBe(1);
+    expect(run([]).code).toBe(2);
+    expect(run(['--from', '2026-02-02', '--to', '2026-01-01']).code).toBe(1);
+    expect(run(['--from', today, '--to', today, '--format', 'xml']).code).toBe(1);
   });
 });

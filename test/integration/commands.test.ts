@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/container.js';
+import { runCli } from '../support/cli.js';
 
 let dataDir: string;
 beforeAll(() => {
@@ -14,10 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, DEMO_SEED: '0' });
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: projectRoot, env: { ...baseEnv(), ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(dataDir, args, env);
 
 describe('the CLI', () => {
   it('when npm run -s cli -- user:create is run, then the account exists with its email, edits and groups', () => {

@@ -1,15 +1,14 @@
 // The operators' CLI for the community configuration: `config:import FILE --summary TEXT` saves a wiki's
 // MediaWiki:IncidentReportingConfig.json (schema 1.1.0, with its sub-header objects) as a new revision of the
 // running wiki, and `config:validate FILE` checks one, naming each problem by its JSON pointer.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/container.js';
 import type { RevisionRecord } from '../../src/wiki/PageRepository.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import { runCli } from '../support/cli.js';
 
 /**
  * A full configuration as a Wikipedia stores it after editing Special:CommunityConfiguration/ReportIncident:
@@ -87,14 +86,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: wiki.dataDir, DEMO_SEED: '0' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli(wiki.dataDir, args);
 
 const revisions = (): RevisionRecord[] => wiki.container.communityConfigEditor.history(500).map((r) => wiki.container.pages.revision(r.id)!);
 const latest = () => revisions()[0]!;

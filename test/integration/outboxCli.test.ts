@@ -1,11 +1,10 @@
 // The operators' view of the outbox: `outbox` counts by state and shows errors, `outbox:retry ID` queues a message again.
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/container.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { freePort } from '../support/smtpSink.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import { runCli } from '../support/cli.js';
 
 let wiki: TestWiki;
 beforeAll(async () => {
@@ -20,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => wiki.close());
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: wiki.dataDir, DEMO_SEED: '0' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli(wiki.dataDir, args);
 
 describe('npm run -s cli -- outbox', () => {
   it('when mail is waiting on a server that is down, then the counts, the oldest waiting and the last errors are shown', () => {
