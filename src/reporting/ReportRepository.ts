@@ -94,7 +94,6 @@ export class ReportRepository {
   private readonly purgeReceipts;
   private readonly outboxOf;
   private readonly countHits;
-  private readonly oldestHit;
   private readonly insertHit;
   private readonly upsertDraft;
   private readonly selectDraft;
@@ -112,10 +111,10 @@ export class ReportRepository {
          @snapshotAuthor, @snapshotCreatedAt, @snapshotText)`,
     );
     this.selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE report_id = ?');
-    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string; type: string; route: string; since: number }], ReportRow>(
+    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; type: string; route: string; since: number }], ReportRow>(
       `SELECT * FROM reports
        WHERE reporter_user_id = @reporter AND page_namespace = @pageNamespace AND page_title = @pageTitle
-         AND coalesce(thread_id, '') = @threadId AND coalesce(physical_harm_type, behavior_type) = @type
+         AND thread_id IS @threadId AND coalesce(physical_harm_type, behavior_type) = @type
          AND route = @route AND created_at > @since
        ORDER BY created_at LIMIT 1`,
     );
@@ -169,8 +168,9 @@ export class ReportRepository {
        VALUES (@reportId, @kind, @recipients, @messageId, @nextAttemptAt, @createdAt)`,
     );
     this.outboxOf = db.prepare<[string], { kind: string; state: string; sent_at: number | null }>('SELECT kind, state, sent_at FROM outbox WHERE report_id = ? ORDER BY outbox_id');
-    this.countHits = db.prepare<[number, string, number], { n: number }>('SELECT count(*) AS n FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?');
-    this.oldestHit = db.prepare<[number, string, number], { at: number | null }>('SELECT min(at) AS at FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?');
+    this.countHits = db.prepare<[number, string, number], { n: number; oldest: number | null }>(
+      'SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?',
+    );
     this.insertHit = db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)');
     this.upsertDraft = db.prepare(
       `INSERT INTO report_drafts (draft_id, user_id, data, updated_at, step) VALUES (@id, @userId, @data, @updatedAt, @step)
@@ -196,7 +196,7 @@ export class ReportRepository {
     return row ? toReport(row) : null;
   }
 
-  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string; type: string; route: string; since: number }): IncidentReport | null {
+  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; type: string; route: string; since: number }): IncidentReport | null {
     const row = this.selectDuplicate.get(q);
     return row ? toReport(row) : null;
   }
@@ -217,7 +217,8 @@ export class ReportRepository {
   }
 
   hitsSince(userId: number, action: string, since: number): { count: number; oldest: number | null } {
-    return { count: this.countHits.get(userId, action, since)!.n, oldest: this.oldestHit.get(userId, action, since)!.at };
+    const { n, oldest } = this.countHits.get(userId, action, since)!;
+    return { count: n, oldest };
   }
 
   addHit(userId: number, action: string, at: number): void {

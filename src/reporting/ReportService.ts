@@ -193,7 +193,7 @@ export class ReportService {
         reporter: user.id,
         pageNamespace: report.pageNamespace,
         pageTitle: report.pageTitle,
-        threadId: report.threadId ?? '',
+        threadId: report.threadId,
         type: reportType(report),
         route,
         since: now - DUPLICATE_WINDOW,

@@ -634,6 +634,17 @@ describe('duplicates', () => {
     expect(r.status).toBe(201);
   });
 
+  it('when a report about the whole page (no thread) is repeated, then it is folded, and one about a thread of it is not', async () => {
+    const body = { revisionId: revision, incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm' };
+    const first = await submit(rowan, body);
+    expect(first.status).toBe(201);
+    const again = await submit(rowan, body);
+    expect(again.status).toBe(200);
+    expect(again.json<Json>()).toMatchObject({ reportId: first.json<Json>().reportId, duplicate: true });
+    const aboutThread = await submit(rowan, { ...body, threadId: thread });
+    expect(aboutThread.status).toBe(201);
+  });
+
   it('when a support-route report is repeated, then it is folded too, with its supportUrl', async () => {
     const body = { revisionId: revision, threadId: thread, incidentType: NON_EMERGENCY, behaviorType: 'trolling' };
     const first = (await submit(rowan, body)).json<Json>();
