@@ -246,11 +246,18 @@ function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index
   return { needs, index };
 }
 
+/** The patterns of a set that may match a text, in ascending order, each with the token positions it may start at. */
+export interface Candidates {
+  patterns: number[];
+  starts: (readonly number[])[];
+}
+
 /**
- * For every pattern of the set, the token positions where it may start, in ascending order: none when a word it
- * requires is missing from the text, which is the case for most patterns in most texts.
+ * The patterns of the set that may match, with the token positions where each may start, in ascending order: a
+ * pattern is left out when a word it requires is missing from the text, which is the case for most patterns in
+ * most texts, so the matcher does not walk the others.
  */
-export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): readonly (readonly number[])[] {
+export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): Candidates {
   const { index } = set;
   const scan: Scan = { positions: new Array(index.elementCount), present: [] };
   for (let pos = 0; pos < tokens.length; pos++) {
@@ -268,11 +275,18 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
       }
     }
   }
-  const starts: (readonly number[])[] = new Array<readonly number[]>(set.all.length).fill(noStarts);
+  const patterns: number[] = [...index.unanchored];
+  for (const id of scan.present) for (const i of index.anchoredAt[id]!) patterns.push(i);
+  patterns.sort((a, b) => a - b);
   const everyPosition = { list: null as number[] | null, count: tokens.length };
-  for (const i of index.unanchored) starts[i] = startsOf(set.needs[i]!, scan, everyPosition);
-  for (const id of scan.present) for (const i of index.anchoredAt[id]!) starts[i] = startsOf(set.needs[i]!, scan, everyPosition);
-  return starts;
+  const out: Candidates = { patterns: [], starts: [] };
+  for (const i of patterns) {
+    const starts = startsOf(set.needs[i]!, scan, everyPosition);
+    if (starts.length === 0) continue;
+    out.patterns.push(i);
+    out.starts.push(starts);
+  }
+  return out;
 }
 
 /** Where in a text each element of an index occurs, and which elements occur at all. */

@@ -2,7 +2,7 @@
  * Runs one compiled rule set over a tokenised text: idioms hide their words, cues mark sentences about fiction or the
  * topic itself, then each rule is matched with bounded gaps and kept unless it is negated or muted by a cue.
  */
-import { type CompiledPattern, type CompiledRule, type CompiledRuleSet, type Element, candidateStarts, elementTakesToken, testWord } from './compileRuleSet.js';
+import { type Candidates, type CompiledPattern, type CompiledRule, type CompiledRuleSet, type Element, candidateStarts, elementTakesToken, testWord } from './compileRuleSet.js';
 import type { Token } from './normalise.js';
 
 export interface RuleMatch {
@@ -101,7 +101,7 @@ export interface TextContext {
 
 interface Prepared {
   set: CompiledRuleSet;
-  starts: readonly (readonly number[])[];
+  candidates: Candidates;
 }
 
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
@@ -126,43 +126,49 @@ function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32
 export function matchRuleSets(sets: readonly CompiledRuleSet[], tokens: readonly Token[]): RuleMatch[] {
   if (tokens.length === 0 || sets.length === 0) return [];
   const { from: sentenceFrom, to: sentenceTo } = sentenceRanges(tokens);
-  const prepared: Prepared[] = sets.map((set) => ({ set, starts: candidateStarts(set, tokens) }));
+  const prepared: Prepared[] = sets.map((set) => ({ set, candidates: candidateStarts(set, tokens) }));
   const context: TextContext = { masked: new Uint8Array(tokens.length), fiction: new Set(), topic: new Set() };
 
-  for (const { set, starts } of prepared) {
-    let patternIndex = 0;
-    // Idioms: their words are hidden from every rule.
-    for (const idiom of set.idioms) {
-      let next = 0;
-      for (const s of starts[patternIndex++]!) {
-        if (s < next) continue;
-        const end = matchAt(idiom, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null);
-        if (end < 0) continue;
-        context.masked.fill(1, s, end);
-        next = end;
-      }
-    }
-    // Cues: which sentences are about fiction, and which about an article, the news or the topic itself.
-    for (const [cues, flagged] of [
-      [set.fictionCues, context.fiction],
-      [set.topicCues, context.topic],
-    ] as const) {
-      for (const cue of cues) {
-        for (const s of starts[patternIndex++]!) {
-          const sentence = tokens[s]!.sentence;
-          if (flagged.has(sentence)) continue;
-          if (matchAt(cue, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null) >= 0) flagged.add(sentence);
+  // A set's patterns are its idioms, fiction cues, topic cues and rules, in this order (CompiledRuleSet.all).
+  for (const { set, candidates } of prepared) {
+    const idiomsEnd = set.idioms.length;
+    const fictionEnd = idiomsEnd + set.fictionCues.length;
+    const cuesEnd = fictionEnd + set.topicCues.length;
+    for (let k = 0; k < candidates.patterns.length; k++) {
+      const i = candidates.patterns[k]!;
+      if (i >= cuesEnd) break;
+      const pattern = set.all[i]!;
+      if (i < idiomsEnd) {
+        // Idioms: their words are hidden from every rule.
+        let next = 0;
+        for (const s of candidates.starts[k]!) {
+          if (s < next) continue;
+          const end = matchAt(pattern, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null);
+          if (end < 0) continue;
+          context.masked.fill(1, s, end);
+          next = end;
         }
+        continue;
+      }
+      // Cues: which sentences are about fiction, and which about an article, the news or the topic itself.
+      const flagged = i < fictionEnd ? context.fiction : context.topic;
+      for (const s of candidates.starts[k]!) {
+        const sentence = tokens[s]!.sentence;
+        if (flagged.has(sentence)) continue;
+        if (matchAt(pattern, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null) >= 0) flagged.add(sentence);
       }
     }
   }
 
   const found: RuleMatch[] = [];
-  for (const { set, starts } of prepared) {
-    let patternIndex = set.idioms.length + set.fictionCues.length + set.topicCues.length;
-    for (const rule of set.rules) {
+  for (const { set, candidates } of prepared) {
+    const rulesStart = set.idioms.length + set.fictionCues.length + set.topicCues.length;
+    for (let k = 0; k < candidates.patterns.length; k++) {
+      const i = candidates.patterns[k]!;
+      if (i < rulesStart) continue;
+      const rule = set.rules[i - rulesStart]!;
       let next = 0;
-      for (const s of starts[patternIndex++]!) {
+      for (const s of candidates.starts[k]!) {
         if (s < next) continue;
         const end = matchAt(rule, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, context.masked);
         if (end < 0) continue;
