@@ -1,4 +1,5 @@
 /** SQL for reports, their outbox rows, rate-limit charges and flow drafts. */
+import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../storage/openDatabase.js';
 import type { IncidentReport } from './IncidentReport.js';
 
@@ -180,6 +181,20 @@ export class ReportRepository {
     this.selectDraft = db.prepare<[string, number, number], { data: string }>('SELECT data FROM report_drafts WHERE draft_id = ? AND user_id = ? AND updated_at > ?');
     this.deleteDraft = db.prepare('DELETE FROM report_drafts WHERE draft_id = ?');
     this.pruneDrafts = db.prepare('DELETE FROM report_drafts WHERE updated_at <= ?');
+    this.savepoint = db.transaction((fn: () => unknown) => fn());
+    this.group = db.transaction((batch: QueuedWrite[], outcomes: Outcome[]) => {
+      for (const job of batch) {
+        try {
+          // A transaction inside a transaction is a savepoint in better-sqlite3.
+          outcomes.push({ ok: true, value: this.savepoint(job.fn) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+          // A full disk or an I/O error can make SQLite roll back the whole transaction: then nothing of this
+          // turn is stored, and every submission must hear so (none may run on outside the transaction).
+          if (!this.db.inTransaction) throw error;
+        }
+      }
+    });
   }
 
   insert(report: IncidentReport): void {
@@ -276,27 +291,16 @@ export class ReportRepository {
   }
 
   private queued: QueuedWrite[] = [];
+  // Made once (in the constructor): better-sqlite3 builds a new wrapper for every db.transaction(fn).
+  private readonly savepoint: Transaction<(fn: () => unknown) => unknown>;
+  private readonly group: Transaction<(batch: QueuedWrite[], outcomes: Outcome[]) => void>;
 
   private commitQueued(): void {
     const batch = this.queued;
     this.queued = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const job of batch) {
-            try {
-              // A transaction inside a transaction is a savepoint in better-sqlite3.
-              outcomes.push({ ok: true, value: this.db.transaction(job.fn)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-              // A full disk or an I/O error can make SQLite roll back the whole transaction: then nothing of this
-              // turn is stored, and every submission must hear so (none may run on outside the transaction).
-              if (!this.db.inTransaction) throw error;
-            }
-          }
-        })
-        .immediate();
+      this.group.immediate(batch, outcomes);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
@@ -308,6 +312,8 @@ export class ReportRepository {
     });
   }
 }
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface QueuedWrite {
   fn: () => unknown;
