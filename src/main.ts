@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { createContainer, projectRoot } from './container.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
+import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
 
 const loaded = loadSettings(process.env, projectRoot);
@@ -22,6 +23,10 @@ if (settings.DemoSeed) {
 warnAboutDemoAccounts(container);
 
 await container.start();
+// npm start runs node with --expose-gc for this; run otherwise (tsx in development), the heap is left to V8.
+const gc = (globalThis as { gc?: () => void }).gc;
+const memory = gc ? new IdleMemoryRelease(compactingCollection(gc), eventLoopBusyShare(), logger) : null;
+memory?.start();
 const app = createApp(container);
 const server: Server = app.listen(settings.runtime.port, settings.runtime.host, () => {
   const address = server.address();
@@ -37,6 +42,7 @@ function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
+  memory?.stop();
   // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
   server.close(() => {
     void container.stop().then(() => process.exit(0));
