@@ -91,13 +91,18 @@ export class OutboxWorker {
     for (;;) {
       if (!this.stopped && inFlight.size <= this.window / 2) {
         for (const message of this.outbox.claim(this.clock.now(), this.window - inFlight.size)) {
-          const sending: Promise<void> = this.sendOne(message).finally(() => inFlight.delete(sending));
+          const sending: Promise<void> = this.sendOne(message).finally(() => {
+            inFlight.delete(sending);
+            this.wake?.();
+          });
           inFlight.add(sending);
         }
       }
       if (inFlight.size === 0) break;
-      const kicked = new Promise<void>((resolve) => (this.wake = resolve));
-      await Promise.race([...inFlight, kicked]);
+      // Woken by a message that is done or by new mail. Not Promise.race over the messages in flight: each race
+      // leaves a reaction on every one of them, and with a slow mailbox and a report every millisecond a message
+      // held thousands of them by the time it was sent.
+      await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
     this.alertOnOldFailures();
