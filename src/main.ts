@@ -5,6 +5,7 @@ import { createContainer, projectRoot } from './container.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
+import { WalCheckpointer } from './storage/WalCheckpointer.js';
 
 const loaded = loadSettings(process.env, projectRoot);
 if (!loaded.ok) {
@@ -23,6 +24,8 @@ if (settings.DemoSeed) {
 warnAboutDemoAccounts(container);
 
 await container.start();
+const checkpointer = new WalCheckpointer(container.db, container.db.name, logger);
+checkpointer.start();
 // npm start runs node with --expose-gc for this; run otherwise (tsx in development), the heap is left to V8.
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = gc ? new IdleMemoryRelease(compactingCollection(gc), eventLoopBusyShare(), logger) : null;
@@ -45,7 +48,10 @@ function stop(signal: string) {
   memory?.stop();
   // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
   server.close(() => {
-    void container.stop().then(() => process.exit(0));
+    void checkpointer
+      .stop()
+      .then(() => container.stop())
+      .then(() => process.exit(0));
   });
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();
