@@ -1,11 +1,11 @@
 // compactingCollection in a process started as npm start starts the wiki (node --expose-gc): the pages a burst left
-// half-empty are given back, which a plain gc() does not do.
+// half-empty are given back.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../src/container.js';
 
-/** Runs a burst that leaves one object in twenty alive, then the given collection; returns old space before and after (MiB). */
-function oldSpaceAround(collection: 'gc' | 'compacting'): { before: number; after: number } {
+/** Runs a burst that leaves one object in twenty alive, then a compacting collection; returns old space before and after (MiB). */
+function oldSpaceAroundCompaction(): { before: number; after: number } {
   const script = `
     import v8 from 'node:v8';
     import { compactingCollection } from './src/shared/IdleMemoryRelease.ts';
@@ -15,7 +15,7 @@ function oldSpaceAround(collection: 'gc' | 'compacting'): { before: number; afte
     for (let i = 0; i < 1_500_000; i++) { const o = { i, s: 'x' + i, a: [i] }; if (i % 20 === 0) kept.push(o); all.push(o); }
     all = null;
     const before = oldSpace();
-    (${JSON.stringify(collection)} === 'gc' ? gc : compactingCollection(gc))();
+    compactingCollection(gc)();
     process.stdout.write(JSON.stringify({ before, after: oldSpace(), kept: kept.length }));
   `;
   const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
@@ -24,10 +24,10 @@ function oldSpaceAround(collection: 'gc' | 'compacting'): { before: number; afte
 }
 
 describe('compactingCollection', () => {
-  it('when a burst left most heap pages nearly empty, then a plain gc() keeps them, and the compacting collection gives most back', () => {
-    const plain = oldSpaceAround('gc');
-    expect(plain.after).toBeGreaterThan(plain.before * 0.5);
-    const compacting = oldSpaceAround('compacting');
-    expect(compacting.after).toBeLessThan(compacting.before * 0.25);
+  // A plain gc() compacts only within a budget of its own (on a quiet machine it kept 95% of these pages, on a busy
+  // one half), so only the compacting collection's result is asserted.
+  it('when a burst left most heap pages nearly empty, then the compacting collection gives most of them back', () => {
+    const { before, after } = oldSpaceAroundCompaction();
+    expect(after).toBeLessThan(before * 0.25);
   });
 });
