@@ -36,8 +36,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
-  /** Wakes a drain waiting on slow messages, so new mail is claimed at once. */
-  private wake: (() => void) | null = null;
+  /** Wake the drains waiting on slow messages, so new mail is claimed at once (the worker's own, and any a test or the CLI runs). */
+  private readonly wakers = new Set<() => void>();
   private stopped = true;
 
   constructor(
@@ -62,7 +62,7 @@ export class OutboxWorker {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
-      this.wake?.();
+      for (const wake of this.wakers) wake();
       return;
     }
     this.running = this.drain()
@@ -88,22 +88,37 @@ export class OutboxWorker {
    */
   async drain(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    for (;;) {
-      if (!this.stopped && inFlight.size <= this.window / 2) {
-        for (const message of this.outbox.claim(this.clock.now(), this.window - inFlight.size)) {
-          const sending: Promise<void> = this.sendOne(message).finally(() => {
-            inFlight.delete(sending);
-            this.wake?.();
-          });
-          inFlight.add(sending);
+    // Woken by a message that is done or by new mail. Not Promise.race over the messages in flight: each race
+    // leaves a reaction on every one of them, and with a slow mailbox and a report every millisecond a message
+    // held thousands of them by the time it was sent.
+    let resume: (() => void) | null = null;
+    const wake = () => resume?.();
+    // A message whose outcome could not be written (the database locked by another process for too long) stops
+    // this drain with that error, as before: the caller logs it and tries again shortly.
+    const failed: { error?: unknown } = {};
+    this.wakers.add(wake);
+    try {
+      for (;;) {
+        if ('error' in failed) throw failed.error;
+        if (!this.stopped && inFlight.size <= this.window / 2) {
+          for (const message of this.outbox.claim(this.clock.now(), this.window - inFlight.size)) {
+            const sending: Promise<void> = this.sendOne(message)
+              .catch((error: unknown) => {
+                if (!('error' in failed)) failed.error = error;
+              })
+              .finally(() => {
+                inFlight.delete(sending);
+                wake();
+              });
+            inFlight.add(sending);
+          }
         }
+        if (inFlight.size === 0) break;
+        await new Promise<void>((resolve) => (resume = resolve));
+        resume = null;
       }
-      if (inFlight.size === 0) break;
-      // Woken by a message that is done or by new mail. Not Promise.race over the messages in flight: each race
-      // leaves a reaction on every one of them, and with a slow mailbox and a report every millisecond a message
-      // held thousands of them by the time it was sent.
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
+    } finally {
+      this.wakers.delete(wake);
     }
     this.alertOnOldFailures();
   }

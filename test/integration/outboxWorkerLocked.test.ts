@@ -58,6 +58,45 @@ it('when another process holds the write lock as the worker claims mail, then it
   await eventually(() => (db.prepare("SELECT state FROM outbox WHERE message_id = '<RI-TEST@wiki>'").pluck().get() as string) === 'sent');
 });
 
+it('when the lock is taken while a message is at the mailbox, so its outcome cannot be written, then the worker logs it and the process goes on', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'outbox-locked-'));
+  const file = path.join(dir, 'wiki.sqlite');
+  const db = openDatabase(file);
+  migrate(db);
+  db.pragma('busy_timeout = 0');
+  db.pragma('foreign_keys = OFF');
+  const sink = await new SmtpSink().start();
+  sink.setDelay(300);
+  const mailer = new SmtpMailer({ url: sink.url, plain: true });
+  const logger = new MemoryLogger();
+  const composer = {
+    compose: async () => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report RI-TEST', text: 'text', html: '<p>html</p>', messageId: '<RI-TEST@wiki>', headers: {}, date: new Date() }),
+  };
+  const worker = new OutboxWorker(new OutboxRepository(db), composer, mailer, systemClock, logger);
+  const other = openDatabase(file);
+  cleanups.push(async () => {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    await worker.stop();
+    await mailer.close();
+    await sink.stop();
+    other.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  worker.start();
+  await new Promise((r) => setTimeout(r, 50));
+  db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES ('RI-TEST', 'trust-and-safety', '[\"ts@example.org\"]', '<RI-TEST@wiki>', 0, 0)").run();
+  worker.kick();
+  await eventually(() => (db.prepare("SELECT state FROM outbox WHERE message_id = '<RI-TEST@wiki>'").pluck().get() as string) === 'sending');
+  // The message is at the mailbox (300 ms); marking it sent, or for a retry, now fails with SQLITE_BUSY.
+  other.exec('BEGIN IMMEDIATE');
+  await sink.waitFor(1);
+  // An unhandled rejection here would fail the test run (and stop the app: main.ts exits on one).
+  await eventually(() => logger.lines.some((l) => l.message === 'the mail worker could not use the outbox; it tries again shortly'));
+  other.exec('ROLLBACK');
+});
+
 async function eventually(condition: () => boolean): Promise<void> {
   const end = Date.now() + 10_000;
   while (!condition()) {
