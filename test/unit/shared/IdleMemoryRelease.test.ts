@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { eventLoopBusyShare, IdleMemoryRelease } from '../../../src/shared/IdleMemoryRelease.js';
 import { createLogger } from '../../../src/shared/Logger.js';
 
-/** A release fed a fixed sequence of busy shares, counting its collections. */
+/** A release fed a fixed sequence of busy shares, one a tick, counting its collections (which take no time here). */
 function releaseWith(shares: number[]) {
   let collections = 0;
+  let justCollected = false;
   const release = new IdleMemoryRelease(
-    () => collections++,
-    () => shares.shift() ?? 0,
+    () => {
+      collections++;
+      justCollected = true;
+    },
+    () => {
+      if (!justCollected) return shares.shift() ?? 0;
+      justCollected = false;
+      return 0;
+    },
     createLogger('error', () => {}),
   );
   const ticks = (n: number) => Array.from({ length: n }, () => release.tick());
@@ -43,6 +51,28 @@ describe('IdleMemoryRelease', () => {
   it('when a second burst comes after a collection, then the next quiet spell collects again', () => {
     const r = releaseWith([0.5, 0, 0, 0, 0.6, 0, 0, 0]);
     expect(r.ticks(8)).toEqual([false, false, false, true, false, false, false, true]);
+  });
+
+  it('when the collection itself keeps the loop busy (150 ms of a second), then that is not taken for new work', () => {
+    // A loop that is busy for `busyMs` and then idle: the share is busy time over time since the last look.
+    let busyMs = 0;
+    const tick = 1000;
+    let collections = 0;
+    const release = new IdleMemoryRelease(
+      () => {
+        collections++;
+        busyMs += 150;
+      },
+      () => {
+        const share = busyMs / tick;
+        busyMs = 0;
+        return Math.min(1, share);
+      },
+      createLogger('error', () => {}),
+    );
+    busyMs = 900;
+    for (let i = 0; i < 30; i++) release.tick();
+    expect(collections).toBe(1);
   });
 });
 
