@@ -50,6 +50,8 @@ export class WalCheckpointer {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.file, everyMs: this.everyMs },
+      // None of the parent's node flags: its source is CommonJS whatever the parent runs as (--input-type, tsx).
+      execArgv: [],
       // It holds no data: a small heap is plenty.
       resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
     });
@@ -74,6 +76,9 @@ export class WalCheckpointer {
     if (!worker) return;
     this.worker = null;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Unreferenced, the worker would not keep the process alive while it is awaited: at shutdown, with nothing else
+    // left, node would exit here, before the caller closes the database.
+    worker.ref();
     worker.postMessage('stop');
     await exited;
     this.fallBack();

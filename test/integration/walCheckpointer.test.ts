@@ -1,9 +1,11 @@
 // WalCheckpointer: the log is copied into the database file by a worker thread; the app's own connection checkpoints
 // only past a far threshold while the worker runs, and as before once it has stopped or failed.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/container.js';
 import { createLogger } from '../../src/shared/Logger.js';
 import { type Db, openDatabase } from '../../src/storage/openDatabase.js';
 import { BACKSTOP_PAGES, WalCheckpointer } from '../../src/storage/WalCheckpointer.js';
@@ -54,6 +56,28 @@ describe('WalCheckpointer', () => {
     expect(autocheckpoint(db)).toBe(1000);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(6000);
     db.close();
+  });
+
+  it('when stop() is awaited in a process with nothing else to do (a shutdown), then the process waits for it', () => {
+    const { db, file } = database();
+    db.close();
+    const script = `
+      import { openDatabase } from './src/storage/openDatabase.ts';
+      import { WalCheckpointer } from './src/storage/WalCheckpointer.ts';
+      import { createLogger } from './src/shared/Logger.ts';
+      const db = openDatabase(${JSON.stringify(file)});
+      const checkpointer = new WalCheckpointer(db, ${JSON.stringify(file)}, createLogger('error'), 20);
+      checkpointer.start();
+      setTimeout(() => {
+        void checkpointer.stop().then(() => {
+          db.close();
+          process.stdout.write('closed after the checkpointer stopped');
+        });
+      }, 100);
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('closed after the checkpointer stopped');
   });
 
   it('when the worker cannot open the database, then the failure is logged and the app checkpoints as SQLite does by default', async () => {
