@@ -153,7 +153,10 @@ await sink.stop();
 // The yardstick the issue names for scale, with the app stopped: the same POSTs to a bare Express route that checks
 // them with zod and inserts each into SQLite. Not a goal; it says how much of the machine's limit a report uses.
 const reference = spawn(process.execPath, ['--import', 'tsx', 'test/bench/referencePost.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
-const referencePort = await new Promise<string>((resolve) => reference.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+const referencePort = await new Promise<string>((resolve, reject) => {
+  reference.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+  reference.once('exit', (code) => reject(new Error(`the yardstick server stopped before listening (exit ${code})`)));
+});
 results.referencePost = await measure('yardstick: zod + SQLite insert POST on a bare Express route', { origin: `http://127.0.0.1:${referencePort}`, path: '/', requests: reportRequests('/report') });
 reference.kill('SIGTERM');
 await new Promise((r) => reference.on('exit', r));
