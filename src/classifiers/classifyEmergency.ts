@@ -3,7 +3,7 @@
  * nothing by itself, it tells the app that a report may be an emergency and why.
  */
 import { publicSignal, type WeighedSignal } from './collectSignals.js';
-import { reportSignals } from './classifyReport.js';
+import { reportSignals } from './reportSignals.js';
 import type { ClassifierInput, EmergencyVerdict } from './types.js';
 import { isEmergencySignal, strongestHarmType } from './verdictRules.js';
 

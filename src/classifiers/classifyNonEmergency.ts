@@ -3,7 +3,7 @@
  * when the texts clearly match another behaviour type. Pure and deterministic; it never acts on its own.
  */
 import { publicSignal, type WeighedSignal } from './collectSignals.js';
-import { reportSignals } from './classifyReport.js';
+import { reportSignals } from './reportSignals.js';
 import type { ClassifierInput, NonEmergencyVerdict } from './types.js';
 import { behaviorTypeOf, suggestedBehaviorTypes } from './verdictRules.js';
 
