@@ -24,7 +24,7 @@ if (settings.DemoSeed) {
 warnAboutDemoAccounts(container);
 
 await container.start();
-const checkpointer = new WalCheckpointer(container.db, container.db.name, logger);
+const checkpointer = new WalCheckpointer(container.db, logger);
 checkpointer.start();
 // npm start runs node with --expose-gc for this; run otherwise (tsx in development), the heap is left to V8.
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -39,17 +39,17 @@ export class WalCheckpointer {
   private worker: Worker | null = null;
 
   constructor(
+    /** The app's connection; the worker opens the same file (db.name). */
     private readonly db: Db,
-    private readonly file: string,
     private readonly logger: Logger,
     private readonly everyMs = 200,
   ) {}
 
   start(): void {
-    if (this.file === ':memory:') return;
+    if (this.db.memory) return;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.file, everyMs: this.everyMs },
+      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name, everyMs: this.everyMs },
       // None of the parent's node flags: its source is CommonJS whatever the parent runs as (--input-type, tsx).
       execArgv: [],
       // It holds no data: a small heap is plenty.

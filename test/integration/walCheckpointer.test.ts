@@ -45,7 +45,7 @@ const autocheckpoint = (db: Db) => db.pragma('wal_autocheckpoint', { simple: tru
 describe('WalCheckpointer', () => {
   it('when the app writes past SQLite\'s threshold, then the worker, not the app\'s connection, copies the log into the file', async () => {
     const { db, file } = database();
-    const checkpointer = new WalCheckpointer(db, file, createLogger('error', () => {}), 20);
+    const checkpointer = new WalCheckpointer(db, createLogger('error', () => {}), 20);
     checkpointer.start();
     expect(autocheckpoint(db)).toBe(BACKSTOP_PAGES);
     const before = statSync(file).size;
@@ -66,7 +66,7 @@ describe('WalCheckpointer', () => {
       import { WalCheckpointer } from './src/storage/WalCheckpointer.ts';
       import { createLogger } from './src/shared/Logger.ts';
       const db = openDatabase(${JSON.stringify(file)});
-      const checkpointer = new WalCheckpointer(db, ${JSON.stringify(file)}, createLogger('error'), 20);
+      const checkpointer = new WalCheckpointer(db, createLogger('error'), 20);
       checkpointer.start();
       setTimeout(() => {
         void checkpointer.stop().then(() => {
@@ -81,9 +81,11 @@ describe('WalCheckpointer', () => {
   });
 
   it('when the worker cannot open the database, then the failure is logged and the app checkpoints as SQLite does by default', async () => {
-    const { db } = database();
+    const { db, file } = database();
+    // The app's connection stays open; the worker, opening the file anew, finds no directory to open it in.
+    rmSync(path.dirname(file), { recursive: true, force: true });
     const lines: string[] = [];
-    const checkpointer = new WalCheckpointer(db, path.join(tmpdir(), 'no-such-dir', 'x', 'wiki.sqlite'), createLogger('info', (l) => lines.push(l)), 20);
+    const checkpointer = new WalCheckpointer(db, createLogger('info', (l) => lines.push(l)), 20);
     checkpointer.start();
     await waitFor(() => lines.some((l) => l.includes('the checkpoint worker stopped')));
     expect(autocheckpoint(db)).toBe(1000);
