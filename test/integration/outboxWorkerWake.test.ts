@@ -2,14 +2,7 @@
 // (src/delivery/OutboxWorker.ts): it used to race every message in flight, leaving a reaction on each per wake-up.
 import { createHook } from 'node:async_hooks';
 import { afterEach, expect, it } from 'vitest';
-import { OutboxRepository } from '../../src/delivery/OutboxRepository.js';
-import { OutboxWorker } from '../../src/delivery/OutboxWorker.js';
-import { SmtpMailer } from '../../src/delivery/SmtpMailer.js';
-import { systemClock } from '../../src/shared/Clock.js';
-import { MemoryLogger } from '../../src/shared/Logger.js';
-import { migrate } from '../../src/storage/migrate.js';
-import { openDatabase } from '../../src/storage/openDatabase.js';
-import { SmtpSink } from '../support/smtpSink.js';
+import { startOutboxWorker } from '../support/outboxWorker.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,26 +10,9 @@ afterEach(async () => {
 });
 
 it('when reports keep coming while ten messages wait on a slow mailbox, then a wake-up makes a few promises, not one per message in flight', async () => {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  // Outbox rows without their reports: this test is about the worker, not the reports.
-  db.pragma('foreign_keys = OFF');
-  const insert = db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES (?, 'trust-and-safety', 'ts@example.org', ?, 0, 0)");
-  for (let i = 0; i < 10; i++) insert.run(`RI-${i}`, `<RI-${i}@wiki>`);
-  const sink = await new SmtpSink({ parse: false }).start();
-  sink.setDelay(3000);
-  const mailer = new SmtpMailer({ url: sink.url, plain: true });
-  const composer = {
-    compose: async () => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report', text: 'text', html: '<p>html</p>', messageId: '<RI@wiki>', headers: {}, date: new Date() }),
-  };
-  const worker = new OutboxWorker(new OutboxRepository(db), composer, mailer, systemClock, new MemoryLogger());
-  cleanups.push(async () => {
-    await worker.stop();
-    await mailer.close();
-    await sink.stop();
-    db.close();
-  });
-
+  const { worker, queueMessage, close } = await startOutboxWorker({ mailboxDelayMs: 3000, parse: false });
+  cleanups.push(close);
+  for (let i = 0; i < 10; i++) queueMessage(`RI-${i}`);
   worker.start();
   await new Promise((r) => setTimeout(r, 200)); // all ten claimed and waiting on the mailbox
   let promises = 0;

@@ -1,0 +1,54 @@
+/**
+ * The mail worker alone, for tests of how it sends: a migrated database file (busy_timeout 0), a second connection to
+ * take its write lock as another process would, an SMTP sink, and a composer that makes the same small mail for every
+ * outbox row (rows are queued without their reports: these tests are about the worker, not the reports).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OutboxRepository } from '../../src/delivery/OutboxRepository.js';
+import { OutboxWorker } from '../../src/delivery/OutboxWorker.js';
+import { SmtpMailer } from '../../src/delivery/SmtpMailer.js';
+import { systemClock } from '../../src/shared/Clock.js';
+import { MemoryLogger } from '../../src/shared/Logger.js';
+import { migrate } from '../../src/storage/migrate.js';
+import { openDatabase } from '../../src/storage/openDatabase.js';
+import { SmtpSink } from './smtpSink.js';
+
+export async function startOutboxWorker(options: { mailboxDelayMs?: number; parse?: boolean } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'outbox-worker-'));
+  const file = path.join(dir, 'wiki.sqlite');
+  const db = openDatabase(file);
+  migrate(db);
+  db.pragma('busy_timeout = 0');
+  db.pragma('foreign_keys = OFF');
+  const sink = await new SmtpSink({ parse: options.parse ?? true }).start();
+  sink.setDelay(options.mailboxDelayMs ?? 0);
+  const mailer = new SmtpMailer({ url: sink.url, plain: true });
+  const logger = new MemoryLogger();
+  const composer = {
+    compose: async () => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report RI-TEST', text: 'text', html: '<p>html</p>', messageId: '<RI-TEST@wiki>', headers: {}, date: new Date() }),
+  };
+  const worker = new OutboxWorker(new OutboxRepository(db), composer, mailer, systemClock, logger);
+  /** Another process's connection to the same file. */
+  const other = openDatabase(file);
+  const insert = db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES (?, 'trust-and-safety', 'ts@example.org', ?, 0, 0)");
+  return {
+    sink,
+    logger,
+    worker,
+    other,
+    /** Queues a message, due now, for a report id that need not exist. */
+    queueMessage: (reportId = 'RI-TEST') => void insert.run(reportId, `<${reportId}@wiki>`),
+    state: (reportId = 'RI-TEST') => db.prepare('SELECT state FROM outbox WHERE message_id = ?').pluck().get(`<${reportId}@wiki>`) as string,
+    async close() {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      await worker.stop();
+      await mailer.close();
+      await sink.stop();
+      other.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
