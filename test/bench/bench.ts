@@ -56,7 +56,7 @@ const base = await new Promise<string>((resolve, reject) => {
 async function settle(origin: string) {
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    await fetch(origin + (origin === base ? '/healthz' : '/'));
+    await fetch(origin + '/healthz');
     if (performance.now() - t0 < 20) return;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -19,6 +19,8 @@ const insert = db.prepare('INSERT INTO reports (revision_id, thread_id, incident
 const Body = z.object({ token: z.string(), revisionId: z.number().int(), threadId: z.string(), incidentType: z.string(), physicalHarmType: z.string().optional(), details: z.string() });
 
 const app = express();
+// As the app's: the benchmark waits on it between phases.
+app.get('/healthz', (_req, res) => void res.type('text').send('ok'));
 app.post('/report', express.json(), (req, res) => {
   const body = Body.safeParse(req.body);
   if (!body.success) return void res.status(400).json({ error: body.error.issues[0]?.message });
