@@ -111,8 +111,10 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;
   const funnel = new FunnelCounters(db, clock, logger);
-  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report) => {
+  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report, what) => {
     if (report.route !== 'support') delivery?.kick();
+    // The funnel counts reports; an update of one is not another.
+    if (what === 'update') return;
     if (report.route === 'emergency') funnel.count('emergency-submitted', report.physicalHarmType ?? '');
     if (report.route === 'direct') funnel.count('direct-report-submitted', report.behaviorType ?? '');
   });

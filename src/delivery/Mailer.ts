@@ -9,6 +9,8 @@ export interface OutgoingMail {
   html: string;
   /** Stable across retries, so a mail client shows one message. */
   messageId: string;
+  /** The Message-ID this mail answers (In-Reply-To and References), so mail clients show it in that thread. */
+  inReplyTo?: string;
   headers: Record<string, string>;
   date: Date;
 }

@@ -16,6 +16,10 @@ export interface OutboxMessage {
   createdAt: number;
   sentAt: number | null;
   alertedAt: number | null;
+  /** Set for the mail of an update to the report (see ReportService.submit). */
+  updateId: number | null;
+  /** The Message-ID this message answers: an update's mail threads under its report's. */
+  inReplyTo: string | null;
 }
 
 interface Row {
@@ -31,6 +35,8 @@ interface Row {
   created_at: number;
   sent_at: number | null;
   alerted_at: number | null;
+  update_id: number | null;
+  in_reply_to: string | null;
 }
 
 const toMessage = (r: Row): OutboxMessage => ({
@@ -46,6 +52,8 @@ const toMessage = (r: Row): OutboxMessage => ({
   createdAt: r.created_at,
   sentAt: r.sent_at,
   alertedAt: r.alerted_at,
+  updateId: r.update_id,
+  inReplyTo: r.in_reply_to,
 });
 
 export interface OutboxCounts {

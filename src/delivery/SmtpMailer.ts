@@ -38,6 +38,7 @@ export class SmtpMailer implements Mailer {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.inReplyTo } : {}),
       date: mail.date,
       headers: mail.headers,
     });

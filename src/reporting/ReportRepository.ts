@@ -1,7 +1,8 @@
-/** SQL for reports, their outbox rows, rate-limit charges and flow drafts. */
+/** SQL for reports, their updates and outbox rows, rate-limit charges and flow drafts. */
 import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../storage/openDatabase.js';
-import type { IncidentReport } from './IncidentReport.js';
+import type { IncidentReport, ReportAbout } from './IncidentReport.js';
+import type { NewUpdate, ReportUpdate } from './reportUpdate.js';
 
 interface ReportRow {
   report_id: string;
@@ -51,6 +52,17 @@ const toReport = (r: ReportRow): IncidentReport => ({
   snapshot: r.snapshot_author !== null ? { author: r.snapshot_author, createdAt: r.snapshot_created_at ?? 0, text: r.snapshot_text ?? '' } : null,
 });
 
+interface UpdateRow {
+  update_id: number;
+  report_id: string;
+  seq: number;
+  created_at: number;
+  text: string;
+  about: ReportAbout | null;
+}
+
+const toUpdate = (r: UpdateRow): ReportUpdate => ({ id: r.update_id, reportId: r.report_id, seq: r.seq, createdAt: r.created_at, text: r.text, about: r.about });
+
 /** One report as statistics see it. */
 export interface StatsRow {
   report_id: string;
@@ -75,6 +87,17 @@ export interface NewOutboxRow {
   messageId: string;
   nextAttemptAt: number;
   createdAt: number;
+  /** The update this message carries, for an update's mail. */
+  updateId?: number;
+  /** The Message-ID this message answers (an update's mail threads under its report's). */
+  inReplyTo?: string;
+}
+
+/** Where a report's own mail went: an update goes to the same recipients, in the same thread. */
+export interface ReportMailing {
+  kind: string;
+  recipients: string[];
+  messageId: string;
 }
 
 export interface OutboxSummary {
@@ -101,6 +124,11 @@ export class ReportRepository {
   private readonly deleteDraft;
   private readonly pruneDrafts;
   private readonly expiredSteps;
+  private readonly insertUpdate;
+  private readonly updatesOf;
+  private readonly updateById;
+  private readonly mailingsOf;
+  private readonly purgeUpdates;
 
   constructor(private readonly db: Db) {
     this.insertReport = db.prepare(
@@ -147,7 +175,7 @@ export class ReportRepository {
     this.inPeriod = db.prepare<[number, number], StatsRow>(
       `SELECT r.report_id, r.created_at, r.incident_type, r.physical_harm_type, r.behavior_type, r.route, r.page_namespace,
          r.reporter_user_id, r.reported_user, r.page_id, r.thread_id,
-         (SELECT min(o.sent_at) - r.created_at FROM outbox o WHERE o.report_id = r.report_id AND o.kind != 'receipt' AND o.state = 'sent') AS delivery_ms,
+         (SELECT min(o.sent_at) - r.created_at FROM outbox o WHERE o.report_id = r.report_id AND o.kind != 'receipt' AND o.update_id IS NULL AND o.state = 'sent') AS delivery_ms,
          (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support'
             AND abs(g.created_at - r.created_at) <= 604800000
             AND ((g.page_id IS r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id) OR (r.reported_user != '' AND g.reported_user = r.reported_user))) + 1 AS group_size
@@ -164,11 +192,23 @@ export class ReportRepository {
       `UPDATE outbox SET recipients = '', last_error = NULL
        WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND recipients != '' AND state IN ('sent', 'failed')`,
     );
-    this.insertOutbox = db.prepare(
-      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at)
-       VALUES (@reportId, @kind, @recipients, @messageId, @nextAttemptAt, @createdAt)`,
+    // An update's text goes with its report's: retention erases both.
+    this.purgeUpdates = db.prepare(
+      `UPDATE report_updates SET text = ''
+       WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND text != ''`,
     );
-    this.outboxOf = db.prepare<[string], { kind: string; state: string; sent_at: number | null }>('SELECT kind, state, sent_at FROM outbox WHERE report_id = ? ORDER BY outbox_id');
+    this.insertOutbox = db.prepare(
+      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to)
+       VALUES (@reportId, @kind, @recipients, @messageId, @nextAttemptAt, @createdAt, @updateId, @inReplyTo)`,
+    );
+    // The report's own mail only: whether an update's mail has gone says nothing about the report's.
+    this.outboxOf = db.prepare<[string], { kind: string; state: string; sent_at: number | null }>('SELECT kind, state, sent_at FROM outbox WHERE report_id = ? AND update_id IS NULL ORDER BY outbox_id');
+    this.mailingsOf = db.prepare<[string], { kind: string; recipients: string; message_id: string }>(
+      "SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? AND kind != 'receipt' AND update_id IS NULL ORDER BY outbox_id",
+    );
+    this.insertUpdate = db.prepare('INSERT INTO report_updates (report_id, seq, created_at, text, about) VALUES (@reportId, @seq, @createdAt, @text, @about)');
+    this.updatesOf = db.prepare<[string], UpdateRow>('SELECT * FROM report_updates WHERE report_id = ? ORDER BY seq');
+    this.updateById = db.prepare<[number], UpdateRow>('SELECT * FROM report_updates WHERE update_id = ?');
     this.countHits = db.prepare<[number, string, number], { n: number; oldest: number | null }>(
       'SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?',
     );
@@ -224,7 +264,27 @@ export class ReportRepository {
   }
 
   addOutbox(row: NewOutboxRow): void {
-    this.insertOutbox.run({ ...row, recipients: row.recipients.join(', ') });
+    this.insertOutbox.run({ ...row, recipients: row.recipients.join(', '), updateId: row.updateId ?? null, inReplyTo: row.inReplyTo ?? null });
+  }
+
+  /** The messages that carried a report to its recipients (not the receipt, not updates). */
+  mailingsFor(reportId: string): ReportMailing[] {
+    return this.mailingsOf.all(reportId).map((r) => ({ kind: r.kind, recipients: r.recipients.split(', ').filter(Boolean), messageId: r.message_id }));
+  }
+
+  /** Stores an update; returns its id. */
+  addUpdate(update: NewUpdate): number {
+    return Number(this.insertUpdate.run(update).lastInsertRowid);
+  }
+
+  /** A report's updates, oldest first. */
+  updatesFor(reportId: string): ReportUpdate[] {
+    return this.updatesOf.all(reportId).map(toUpdate);
+  }
+
+  findUpdate(id: number): ReportUpdate | null {
+    const row = this.updateById.get(id);
+    return row ? toUpdate(row) : null;
   }
 
   outboxFor(reportId: string): OutboxSummary[] {
@@ -261,10 +321,11 @@ export class ReportRepository {
     })();
   }
 
-  /** Erases the texts and identities of reports filed before `before`; returns how many were erased. */
+  /** Erases the texts (their updates' too) and identities of reports filed before `before`; returns how many were erased. */
   purgeBefore(before: number, now: number): number {
     return this.db.transaction(() => {
       const n = this.purgeOlder.run({ before, now }).changes;
+      this.purgeUpdates.run();
       this.purgeReceipts.run();
       return n;
     })();

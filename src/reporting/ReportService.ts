@@ -1,4 +1,7 @@
-/** Accepting incident reports: eligibility, the reported comment, duplicates, rate limits, and the report with its mail in one transaction. */
+/**
+ * Accepting incident reports: eligibility, the reported comment, duplicates (and what a repeat adds to the first
+ * report), rate limits, and the report with its mail in one transaction.
+ */
 import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
 import { isAutoconfirmed, isIpAddress, normaliseUserName, type UserAccount } from '../accounts/UserAccount.js';
@@ -17,6 +20,7 @@ import type { CommentSnapshot, IncidentReport } from './IncidentReport.js';
 import { reportType } from './IncidentReport.js';
 import type { ReportRepository } from './ReportRepository.js';
 import type { ReportSubmission } from './reportSchemas.js';
+import { type ReportUpdate, updateFrom } from './reportUpdate.js';
 
 export const RATE_LIMIT_ACTION = 'reportincident';
 const DUPLICATE_WINDOW = 24 * 3600 * 1000;
@@ -50,7 +54,16 @@ export interface SubmitError {
   field?: string;
 }
 
-export type SubmitResult = { ok: true; report: IncidentReport; duplicate: boolean } | { ok: false; error: SubmitError };
+export type SubmitResult =
+  | {
+      ok: true;
+      /** The stored report: for a repeat folded into an earlier report, that earlier one. */
+      report: IncidentReport;
+      duplicate: boolean;
+      /** A folded repeat said something new, which goes to the report's recipients as an update. */
+      updated: boolean;
+    }
+  | { ok: false; error: SubmitError };
 
 export interface ReportTarget {
   title: Title;
@@ -71,8 +84,8 @@ export class ReportService {
     private readonly namespaces: Namespaces,
     private readonly settings: Settings,
     private readonly clock: Clock,
-    /** Called after a report's transaction commits (its mail is tried at once, the funnel counts it). */
-    private readonly afterCommit: (report: IncidentReport) => void = () => {},
+    /** Called after a report's (or an update's) transaction commits: its mail is tried at once, the funnel counts a report. */
+    private readonly afterCommit: (report: IncidentReport, what: 'report' | 'update') => void = () => {},
   ) {}
 
   /** The one eligibility policy, with this user's blocks and the current time. */
@@ -188,6 +201,7 @@ export class ReportService {
     // The reporter's receipt goes with every report that sends something, to a confirmed address only.
     const receipt = this.settings.ReportIncidentSendReceipt && deliveries.length > 0 && user.emailConfirmedAt !== null && user.email !== '';
     const messages = receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
+    const host = new URL(this.settings.Server).hostname;
     const result = await this.repository.immediate((): SubmitResult => {
       const duplicate = this.repository.findDuplicate({
         reporter: user.id,
@@ -198,7 +212,8 @@ export class ReportService {
         route,
         since: now - DUPLICATE_WINDOW,
       });
-      if (duplicate) return { ok: true, report: duplicate, duplicate: true };
+      // A repeat is folded into the first report; what it adds goes to that report's recipients, not charged again.
+      if (duplicate) return { ok: true, report: duplicate, duplicate: true, updated: this.addUpdate(duplicate, report, now, host) };
       if (deliveries.length > 0) {
         const limit = this.rateLimit(user);
         if (limit.limited) {
@@ -207,18 +222,47 @@ export class ReportService {
         this.repository.addHit(user.id, RATE_LIMIT_ACTION, now);
       }
       this.repository.insert(report);
-      const host = new URL(this.settings.Server).hostname;
       for (const d of messages) {
         this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
       }
-      return { ok: true, report, duplicate: false };
+      return { ok: true, report, duplicate: false, updated: false };
     });
-    if (result.ok && !result.duplicate) this.afterCommit(result.report);
+    if (result.ok && (!result.duplicate || result.updated)) this.afterCommit(result.report, result.duplicate ? 'update' : 'report');
     return result;
+  }
+
+  /**
+   * Inside submit's transaction: stores what `repeat` adds to `first` (new words, a changed "about") and queues its
+   * mail to each of the first report's recipients, in that mail's thread. The reported user is never among them,
+   * and a report that sent nothing (the Get support page) has nobody to tell. Returns whether there was an update.
+   */
+  private addUpdate(first: IncidentReport, repeat: IncidentReport, now: number, host: string): boolean {
+    const mailings = this.repository.mailingsFor(first.id).filter((m) => m.recipients.length > 0);
+    if (mailings.length === 0) return false;
+    const update = updateFrom(first, this.repository.updatesFor(first.id), repeat, now);
+    if (!update) return false;
+    const updateId = this.repository.addUpdate(update);
+    for (const m of mailings) {
+      this.repository.addOutbox({
+        reportId: first.id,
+        kind: m.kind,
+        recipients: m.recipients,
+        messageId: `<${first.id}.${m.kind}.update-${update.seq}@${host}>`,
+        inReplyTo: m.messageId,
+        updateId,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    }
+    return true;
   }
 
   find(id: string): IncidentReport | null {
     return this.repository.find(id);
+  }
+
+  findUpdate(id: number): ReportUpdate | null {
+    return this.repository.findUpdate(id);
   }
 
   /** Other reports about the same comment or the same user since a time (ids and types only reach the mail). */

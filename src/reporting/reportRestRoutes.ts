@@ -80,12 +80,12 @@ export function reportRestRoutes(c: Container): Router {
       if (e.status === 429) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(((e.params.retryAt as number) - c.clock.now()) / 1000))));
       return error(res, e.status, e.errorKey, e.messageKey, params, extra);
     }
-    const { report, duplicate } = result;
+    const { report, duplicate, updated } = result;
     const supportUrl =
       report.route === 'support' && report.behaviorType
         ? `${c.settings.Server}/wiki/Special:ReportIncident/support/${report.behaviorType}?${new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) }).toString()}`
         : undefined;
-    res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}) });
+    res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}), ...(updated ? { updated: true } : {}) });
   }
 
   return router;

@@ -23,6 +23,9 @@ beforeAll(async () => {
   const direct = await postReport(testing, { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', ...insult, directReport: 'This user insults me on my talk page & elsewhere <again>.' });
   for (const r of [emergency, direct]) reportIds.push(r.json<{ reportId: string }>().reportId);
   await sink.waitFor(4);
+  // The same emergency again, with new words and another "about": an update in the first mail's thread.
+  await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'self', ...threat, details: 'He wrote this after I reverted him.\nNow he writes to me <by email> too.' });
+  await sink.waitFor(5);
 });
 
 afterAll(async () => {
@@ -46,5 +49,17 @@ describe.each([
   it('when composed for the golden case, then its HTML part matches the golden file', async () => {
     const mail = sink.received.find((m) => m.envelopeTo.includes(recipient))!;
     await expect(normalise(mail.parsed.html ?? '')).toMatchFileSnapshot(`./emails/${name}.html`);
+  });
+});
+
+describe('the update mail', () => {
+  const update = () => sink.received.find((m) => m.header('in-reply-to'))!;
+
+  it('when composed for the golden case, then its text part matches the golden file', async () => {
+    await expect(normalise(`Subject: ${update().parsed.subject}\n\n${update().parsed.text}`)).toMatchFileSnapshot('./emails/trust-and-safety-update.txt');
+  });
+
+  it('when composed for the golden case, then its HTML part matches the golden file', async () => {
+    await expect(normalise(update().parsed.html ?? '')).toMatchFileSnapshot('./emails/trust-and-safety-update.html');
   });
 });

@@ -608,19 +608,53 @@ describe('duplicates', () => {
   });
 
   it('when the same reporter repeats a report on the same thread with the same type, then 200 gives the first reportId with duplicate true and no new mail', async () => {
-    const body = { revisionId: revision, threadId: thread, incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm' };
+    const body = { revisionId: revision, threadId: thread, incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', details: 'The same words' };
     const first = await submit(rowan, body);
     expect(first.status).toBe(201);
     const firstId = first.json<Json>().reportId as string;
     const outbox = outboxCount(wiki);
     const reports = reportCount(wiki);
-    const again = await submit(rowan, { ...body, details: 'Now with more details' });
+    const again = await submit(rowan, body);
     expect(again.status).toBe(200);
     expect(again.json<Json>()).toEqual({ reportId: firstId, route: 'emergency', duplicate: true });
     expect(outboxCount(wiki)).toBe(outbox);
     expect(reportCount(wiki)).toBe(reports);
     // The first report's mail keeps its one Message-ID.
     expect(outboxRows(wiki, firstId)).toHaveLength(1);
+  });
+
+  it('when the repeat adds details, then 200 says updated true and one update mail to Trust & Safety is queued in the first mail\'s thread, not charged', async () => {
+    const body = emergencyFields({ details: 'He said he would come.' });
+    const first = await submit(rowan, body);
+    const firstId = first.json<Json>().reportId as string;
+    const hits = () => wiki.container.db.prepare('SELECT count(*) FROM rate_limit_hits').pluck().get();
+    const charged = hits();
+    const reports = reportCount(wiki);
+
+    const again = await submit(rowan, { ...body, details: 'He said he would come. He named the day.', about: 'self' });
+
+    expect(again.status).toBe(200);
+    expect(again.json<Json>()).toEqual({ reportId: firstId, route: 'emergency', duplicate: true, updated: true });
+    expect(reportCount(wiki)).toBe(reports);
+    expect(hits()).toBe(charged);
+    const [mail, update] = wiki.container.db
+      .prepare("SELECT kind, recipients, message_id, in_reply_to, update_id FROM outbox WHERE report_id = ? AND kind != 'receipt' ORDER BY outbox_id")
+      .all(firstId) as (OutboxRow & { in_reply_to: string | null; update_id: number | null })[];
+    expect(update).toMatchObject({ kind: 'trust-and-safety', recipients: mail!.recipients, message_id: `<${firstId}.trust-and-safety.update-1@127.0.0.1>`, in_reply_to: mail!.message_id });
+    expect(wiki.container.reports.findUpdate(update!.update_id!)).toMatchObject({ reportId: firstId, seq: 1, text: 'He named the day.', about: 'self' });
+    // The confirmation page speaks of the report's own mail, not its updates'.
+    expect(wiki.container.reports.deliveryState(wiki.container.reports.find(firstId)!)).toBe('pending');
+  });
+
+  it('when a support-route report (which sent nothing) is repeated with details, then nothing is stored or sent', async () => {
+    const body = { revisionId: revision, threadId: thread, incidentType: NON_EMERGENCY, behaviorType: 'spam' };
+    const first = (await submit(rowan, body)).json<Json>();
+    const outbox = outboxCount(wiki);
+    const again = await submit(rowan, { ...body, details: 'More about the spam.' });
+    expect(again.json<Json>()).toMatchObject({ reportId: first.reportId, duplicate: true });
+    expect(again.json<Json>()).not.toHaveProperty('updated');
+    expect(outboxCount(wiki)).toBe(outbox);
+    expect(wiki.container.db.prepare('SELECT count(*) FROM report_updates WHERE report_id = ?').pluck().get(first.reportId)).toBe(0);
   });
 
   it('when the same reporter reports the same thread with another harm type, then it is a new report', async () => {

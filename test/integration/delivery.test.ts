@@ -88,6 +88,87 @@ describe('the Trust & Safety mail', () => {
   });
 });
 
+describe('an update to a report', () => {
+  const first = 'He named my university.\nPlease help.';
+  const added = 'Now he has posted my home address.';
+
+  it('when the reporter repeats an emergency with new words and a new "about", then only those reach Trust & Safety, in the first mail\'s thread', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const { client, target, reply } = await emergencyFromAlice(wiki, { details: first, about: 'someone-else' });
+    const { reportId } = reply.json<{ reportId: string }>();
+    await sink.waitFor(2);
+    const original = sink.received.find((m) => m.envelopeTo.includes('emergency@localhost'))!;
+
+    const again = await postReport(client, { ...threat, ...target, details: `${first}\n${added}`, about: 'self' });
+
+    expect(again.status).toBe(200);
+    expect(again.json()).toEqual({ reportId, route: 'emergency', duplicate: true, updated: true });
+    await sink.waitFor(3);
+    const update = sink.received.find((m) => m.header('in-reply-to'))!;
+    // Trust & Safety only: not the reported user, and no second receipt to the reporter.
+    expect(update.envelopeTo).toEqual(['emergency@localhost']);
+    expect(update.header('in-reply-to')).toBe(original.parsed.messageId);
+    expect(update.header('references')).toBe(original.parsed.messageId);
+    expect(update.parsed.messageId).toBe(`<${reportId}.trust-and-safety.update-1@127.0.0.1>`);
+    expect(update.parsed.subject).toBe(`[Demo Wiki] Update to report ${reportId}: Threats of physical harm`);
+    expect(update.header('x-reportincident-report-id')).toBe(reportId);
+    expect(update.parsed.replyTo?.[0]?.address).toBe('alice@example.org');
+    const text = update.parsed.text!;
+    expect(text).toContain(`Update to report ${reportId}`);
+    expect(text).toContain(`> ${added}`);
+    expect(text).toContain('The reporter now says this is about themselves.');
+    expect(text).toMatch(/Added: \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    // Only what is new: not the words Trust & Safety already have, nor the rest of the report.
+    for (const old of ['He named my university', 'Please help', 'Keep reverting me', 'Brackenfield']) {
+      expect(text).not.toContain(old);
+      expect(update.parsed.html).not.toContain(old);
+    }
+    expect(update.parsed.html).toContain(added);
+    await eventually(() => outboxRows(wiki).every((r) => r.state === 'sent'), 'every message sent');
+
+    // The same again adds nothing: no update, no mail.
+    const third = await postReport(client, { ...threat, ...target, details: `${first}\n${added}`, about: 'self' });
+    expect(third.json()).toEqual({ reportId, route: 'emergency', duplicate: true });
+    await wiki.container.delivery.drain();
+    expect(outboxRows(wiki)).toHaveLength(3);
+    expect(sink.received).toHaveLength(3);
+  });
+
+  it('when the update text carries HTML and header-like lines, then the HTML part escapes it and no header is added', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const { client, target } = await emergencyFromAlice(wiki, { details: first });
+    const hostile = '<script>alert(1)</script>\r\nBcc: evil@example.org\r\nX-Injected: yes';
+    expect((await postReport(client, { ...threat, ...target, details: hostile })).json()).toMatchObject({ updated: true });
+    await sink.waitFor(3);
+    const update = sink.received.find((m) => m.header('in-reply-to'))!;
+    expect(update.parsed.headers.map((h) => h.key)).not.toContain('x-injected');
+    expect(update.parsed.headers.map((h) => h.key)).not.toContain('bcc');
+    expect(update.parsed.html).not.toContain('<script');
+    expect(update.parsed.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('when another reporter files the same report, then it is a new report with its own mail, not an update of the first', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    const { target, reply } = await emergencyFromAlice(wiki, { details: first });
+    const testing = new HttpClient(wiki.url);
+    await testing.login('Testing');
+
+    const other = await postReport(testing, { ...threat, ...target, details: `${first}\n${added}`, about: 'self' });
+
+    expect(other.status).toBe(201);
+    const otherId = other.json<{ reportId: string }>().reportId;
+    expect(otherId).not.toBe(reply.json<{ reportId: string }>().reportId);
+    await sink.waitFor(4);
+    await wiki.container.delivery.drain();
+    expect(sink.received.filter((m) => m.header('in-reply-to'))).toEqual([]);
+    const mail = sink.received.find((m) => m.header('x-reportincident-report-id') === otherId && m.envelopeTo.includes('emergency@localhost'))!;
+    // Alice's words and identity stay in Alice's report's mail.
+    expect(mail.parsed.text).toContain('testing@example.org');
+    expect(mail.parsed.text).not.toContain('alice@example.org');
+    expect(wiki.container.db.prepare('SELECT count(*) FROM report_updates').pluck().get()).toBe(0);
+  });
+});
+
 describe('the direct report', () => {
   it('when a direct report is filed, then the community address gets it with a subject unique to the report', async () => {
     const { wiki, sink } = await wikiWithSink({ settings: { ReportIncidentEnableDirectReporting: true } });
@@ -102,6 +183,27 @@ describe('the direct report', () => {
     expect(mail.parsed.subject).toContain(r.json<{ reportId: string }>().reportId);
     expect(mail.parsed.text).toContain('> This user insults me on every page.');
     expect(mail.parsed.replyTo?.[0]?.address).toBe('testing@example.org');
+  });
+
+  it('when a direct report is repeated with more to say, then the community address gets only that, in the first mail\'s thread', async () => {
+    const { wiki, sink } = await wikiWithSink({ settings: { ReportIncidentEnableDirectReporting: true } });
+    const client = new HttpClient(wiki.url);
+    await client.login('Testing');
+    const target = await findComment(client, 'User_talk:Testing', 'Every edit you make is rubbish');
+    const body = { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', ...target };
+    const r = await postReport(client, { ...body, directReport: 'This user insults me on every page.' });
+    await sink.waitFor(2);
+    const original = sink.received.find((m) => m.envelopeTo.includes('admins@localhost'))!;
+
+    const again = await postReport(client, { ...body, directReport: 'This user insults me on every page. Today on the village pump too.' });
+
+    expect(again.json()).toMatchObject({ reportId: r.json<{ reportId: string }>().reportId, duplicate: true, updated: true });
+    await sink.waitFor(3);
+    const update = sink.received.find((m) => m.header('in-reply-to'))!;
+    expect(update.envelopeTo).toEqual(['admins@localhost']);
+    expect(update.header('references')).toBe(original.parsed.messageId);
+    expect(update.parsed.text).toContain('> Today on the village pump too.');
+    expect(update.parsed.text).not.toContain('insults me on every page');
   });
 });
 

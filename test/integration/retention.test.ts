@@ -34,4 +34,24 @@ describe('RetentionService.purge', () => {
     expect(typeof receipt).toBe('string');
     expect(wiki.logger.lines.filter((l) => l.message === 'retention applied').every((l) => !JSON.stringify(l).includes(reportId))).toBe(true);
   });
+
+  it('when a report with an update is purged, then the update\'s text is erased with the report\'s', async () => {
+    const clock = new FixedClock('2026-01-10T10:00:00Z');
+    wiki = await startTestWiki({ clock, settings: { ReportIncidentRetentionDays: 30 } as never });
+    const alice = new HttpClient(wiki.url);
+    await alice.login('Alice');
+    const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
+    const report = { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target };
+    const { reportId } = (await postReport(alice, { ...report, details: 'a secret detail' })).json<{ reportId: string }>();
+    clock.advance(3600 * 1000);
+    expect((await postReport(alice, { ...report, details: 'a secret detail. a secret addition.' })).json()).toMatchObject({ reportId, updated: true });
+    const updates = () => JSON.stringify(wiki!.container.db.prepare('SELECT * FROM report_updates WHERE report_id = ?').all(reportId));
+    expect(updates()).toContain('a secret addition');
+
+    clock.advance(31 * 24 * 3600 * 1000);
+    expect(wiki.container.retention.purge().reports).toBe(1);
+
+    expect(updates()).not.toContain('a secret addition');
+    expect(wiki.container.db.prepare('SELECT text FROM report_updates WHERE report_id = ?').pluck().all(reportId)).toEqual(['']);
+  });
 });

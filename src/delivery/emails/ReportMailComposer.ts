@@ -1,12 +1,14 @@
 /**
- * Composes each outbox message from its stored report: the Trust & Safety mail and the direct report
- * in ReportIncidentEmailLanguage, the receipt in the reporter's language; text and HTML from EJS views.
+ * Composes each outbox message from its stored report: the Trust & Safety mail and the direct report (and
+ * the updates of either) in ReportIncidentEmailLanguage, the receipt in the reporter's language; text and
+ * HTML from EJS views.
  */
 import path from 'node:path';
 import ejs from 'ejs';
 import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
 import { directionOf, type Messages } from '../../i18n/createI18n.js';
+import type { IncidentReport } from '../../reporting/IncidentReport.js';
 import type { ReportService } from '../../reporting/ReportService.js';
 import { classifyReport } from '../../classifiers/index.js';
 import { signalLabelKey } from '../../classifiers/signalLabels.js';
@@ -17,7 +19,7 @@ import type { Clock } from '../../shared/Clock.js';
 import type { Namespaces } from '../../wiki/namespaces.js';
 import type { OutgoingMail } from '../Mailer.js';
 import type { OutboxMessage } from '../OutboxRepository.js';
-import { presentReportEmail } from './reportEmailPresenter.js';
+import { presentReportEmail, presentReportUpdateEmail } from './reportEmailPresenter.js';
 
 const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
 
@@ -50,9 +52,15 @@ export class ReportMailComposer {
     });
   }
 
+  /** Staff mail's language: ReportIncidentEmailLanguage when the wiki has it, else English. */
+  private get staffLanguage(): string {
+    return this.messages.has(this.settings.ReportIncidentEmailLanguage) ? this.settings.ReportIncidentEmailLanguage : 'en';
+  }
+
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     const report = this.reports.find(message.reportId);
     if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+    if (message.updateId !== null) return this.composeUpdate(message, message.updateId, report);
     const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
     const reportedAccount = report.reportedUser ? this.accounts.findByName(report.reportedUser) : null;
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
@@ -78,8 +86,7 @@ export class ReportMailComposer {
       signals,
     });
     const receipt = message.kind === 'receipt';
-    const staffLanguage = this.messages.has(this.settings.ReportIncidentEmailLanguage) ? this.settings.ReportIncidentEmailLanguage : 'en';
-    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : staffLanguage;
+    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage;
     const t = this.messages.translator(lang);
     const subject = t(subjectKeys[message.kind], { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
     const data = {
@@ -108,6 +115,35 @@ export class ReportMailComposer {
       messageId: message.messageId,
       headers: { 'X-ReportIncident-Report-Id': model.reportId, 'X-ReportIncident-Type': model.type, 'Auto-Submitted': 'auto-generated' },
       date: new Date(report.createdAt),
+    };
+  }
+
+  /**
+   * An update's mail, in the thread of the report's mail to the same recipients: only what the repeat added (the
+   * recipients have the rest), with the same Reply-To as that mail.
+   */
+  private async composeUpdate(message: OutboxMessage, updateId: number, report: IncidentReport): Promise<OutgoingMail> {
+    const update = this.reports.findUpdate(updateId);
+    if (!update || update.reportId !== report.id) throw new UncomposableMail(`update ${updateId} of report ${report.id} no longer exists`);
+    const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
+    const replyTo = reporter && reporter.emailConfirmedAt !== null ? reporter.email : '';
+    const model = presentReportUpdateEmail(report, update, { sitename: this.settings.Sitename });
+    const lang = this.staffLanguage;
+    const t = this.messages.translator(lang);
+    const subject = t('reportincident-email-subject-update', { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
+    const data = { t, lang, dir: directionOf(lang), m: model, subject, audience: message.kind };
+    const [text, html] = await Promise.all([this.render('update.text.ejs', data, true), this.render('update.html.ejs', data, false)]);
+    return {
+      from: `${this.settings.Sitename} <${this.settings.PasswordSender}>`,
+      to: message.recipients,
+      ...(replyTo ? { replyTo } : {}),
+      subject,
+      text,
+      html,
+      messageId: message.messageId,
+      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+      headers: { 'X-ReportIncident-Report-Id': model.reportId, 'X-ReportIncident-Type': model.type, 'Auto-Submitted': 'auto-generated' },
+      date: new Date(update.createdAt),
     };
   }
 }

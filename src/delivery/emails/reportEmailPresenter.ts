@@ -1,8 +1,9 @@
-/** What a report's mail says, as plain values: the same model feeds the text and the HTML part. */
+/** What a report's mail (and an update's) says, as plain values: the same model feeds the text and the HTML part. */
 import type { UserAccount } from '../../accounts/UserAccount.js';
 import { isIpAddress } from '../../accounts/UserAccount.js';
-import type { IncidentReport } from '../../reporting/IncidentReport.js';
+import type { IncidentReport, ReportAbout } from '../../reporting/IncidentReport.js';
 import { reportType } from '../../reporting/IncidentReport.js';
+import type { ReportUpdate } from '../../reporting/reportUpdate.js';
 import { behaviorLabelKey, harmLabelKey } from '../../taxonomy/taxonomy.js';
 import { encodeTitleForUrl } from '../../wiki/Title.js';
 
@@ -124,5 +125,37 @@ export function presentReportEmail(
       typeLabelKey: typeLabelKey(r.type),
       reasonKey: r.sameComment ? 'reportincident-email-related-same-comment' : 'reportincident-email-related-same-user',
     })),
+  };
+}
+
+/** An update's mail: only what the repeat added, named by the report it belongs to. */
+export interface ReportUpdateEmailModel {
+  sitename: string;
+  reportId: string;
+  /** X-ReportIncident-Type: the harm or behaviour type of the report. */
+  type: string;
+  typeLabelKey: string;
+  addedAt: string;
+  /** The new words only; '' when only the "about" choice changed. */
+  text: string;
+  /** What the reporter now says the emergency is about, when they changed it. */
+  aboutKey: string | null;
+}
+
+const updateAboutKeys: Record<ReportAbout, string> = {
+  self: 'reportincident-email-update-about-self',
+  'someone-else': 'reportincident-email-update-about-someone-else',
+};
+
+export function presentReportUpdateEmail(report: IncidentReport, update: ReportUpdate, deps: { sitename: string }): ReportUpdateEmailModel {
+  const type = reportType(report);
+  return {
+    sitename: deps.sitename,
+    reportId: report.id,
+    type,
+    typeLabelKey: typeLabelKey(type),
+    addedAt: utc(update.createdAt),
+    text: update.text,
+    aboutKey: update.about ? updateAboutKeys[update.about] : null,
   };
 }
