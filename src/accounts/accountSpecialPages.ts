@@ -65,7 +65,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
         return showLogin(req, res, { name, errors: [{ field: 'wpPassword', messageKey: result.messageKey, ...(result.params ? { params: result.params } : {}) }], status });
       }
       setSession(c, res, c.sessions.rotate(session, result.value.id));
-      res.redirect(303, returnToPath(field(req, 'returnto'), field(req, 'returntoquery'), parseReturnTo));
+      res.redirect(303, ctx(res).link(returnToPath(field(req, 'returnto'), field(req, 'returntoquery'), parseReturnTo)));
     },
   };
 

@@ -71,7 +71,7 @@ const subjectTabKey: Record<number, string> = {
 };
 
 export function presentChrome(c: Container, res: Response, options: ChromeOptions): Chrome {
-  const { user, session, t } = ctx(res);
+  const { user, session, t, link } = ctx(res);
   const title = options.title;
   const action = options.action ?? 'view';
   const sitename = c.settings.Sitename;
@@ -120,15 +120,15 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
   }
 
   const tools = title && title.namespace !== NS_SPECIAL
-    ? c.menus.pageActions({ viewer: user, title, page: options.page ?? null, revId: options.revId ?? null, isLatest: options.isLatest ?? true })
+    ? c.menus.pageActions({ viewer: user, title, page: options.page ?? null, revId: options.revId ?? null, isLatest: options.isLatest ?? true }).map((item) => ({ ...item, href: link(item.href) }))
     : [];
 
   return {
     sitename,
     htmlTitle: t('skin-html-title', { page: heading, sitename }),
     heading,
-    namespaceTabs,
-    viewTabs,
+    namespaceTabs: namespaceTabs.map((tab) => ({ ...tab, href: link(tab.href) })),
+    viewTabs: viewTabs.map((tab) => ({ ...tab, href: link(tab.href) })),
     tools,
     personal: user
       ? {
@@ -141,7 +141,7 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
           logoutToken: c.sessions.token(session, 'csrf'),
         }
       : null,
-    loginHref: returnTo ? `${special('UserLogin')}?returnto=${encodeURIComponent(returnTo)}` : special('UserLogin'),
+    loginHref: link(returnTo ? `${special('UserLogin')}?returnto=${encodeURIComponent(returnTo)}` : special('UserLogin')),
     mainPageHref,
     specialPagesHref: special('SpecialPages'),
     bodyClasses: (options.capabilities ?? []).map((cap) => `can-${cap}`),

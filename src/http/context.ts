@@ -8,6 +8,10 @@ export interface RequestContext {
   session: Session | null;
   user: UserAccount | null;
   lang: string;
+  /** The language named by ?uselang, when it is one the wiki has; kept on the wiki's own links. */
+  uselang: string | null;
+  /** A local href with ?uselang carried, when the request had one. */
+  link: (href: string) => string;
   dir: 'ltr' | 'rtl';
   t: Translate;
   tHtml: TranslateHtml;

@@ -1,7 +1,8 @@
 /** Middleware that finds the session, the logged-in user and the interface language of each request. */
 import type { NextFunction, Request, Response } from 'express';
 import type { Container } from '../container.js';
-import { chooseLanguage } from '../i18n/chooseLanguage.js';
+import { carryLanguage } from '../i18n/carryLanguage.js';
+import { chooseLanguage, supportedLanguage } from '../i18n/chooseLanguage.js';
 import { directionOf } from '../i18n/createI18n.js';
 import type { Session } from '../sessions/SessionService.js';
 import { parseCookies } from './cookies.js';
@@ -15,20 +16,25 @@ export function requestContext(c: Container) {
     const cookies = parseCookies(req.headers.cookie);
     const session = c.sessions.find(cookies[SESSION_COOKIE]);
     const user = session?.row.userId ? c.accounts.findById(session.row.userId) : null;
+    const supported = (l: string) => c.messages.has(l);
+    // A language asked for in the URL is kept on the flow's links, forms and redirects; an unknown one is ignored.
+    const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
     const lang = chooseLanguage(
       {
-        uselang: param(req.query, 'uselang'),
+        uselang: uselang ?? undefined,
         preference: user?.language,
         cookie: cookies[LANGUAGE_COOKIE],
         acceptLanguage: req.headers['accept-language'],
         contentLanguage: c.settings.LanguageCode,
       },
-      (l) => c.messages.has(l),
+      supported,
     );
     const context: RequestContext = {
       session,
       user,
       lang,
+      uselang,
+      link: (href) => carryLanguage(href, uselang),
       dir: lang === 'qqx' ? 'ltr' : directionOf(lang),
       t: c.messages.translator(lang),
       tHtml: c.messages.htmlTranslator(lang),

@@ -23,15 +23,18 @@ export function parseAcceptLanguage(header: string): string[] {
     .map((e) => e.tag);
 }
 
-/** The first supported language from the sources, falling back from "pt-br" to "pt". */
+/** The supported language a code names, falling back from "pt-br" to "pt"; undefined when none (MediaWiki ignores it). */
+export function supportedLanguage(code: string | null | undefined, supported: (lang: string) => boolean): string | undefined {
+  if (!code) return undefined;
+  const c = code.toLowerCase();
+  if (supported(c)) return c;
+  const base = c.split('-')[0]!;
+  return base !== c && supported(base) ? base : undefined;
+}
+
+/** The first supported language from the sources. */
 export function chooseLanguage(sources: LanguageSources, supported: (lang: string) => boolean): string {
-  const pick = (code: string | null | undefined): string | undefined => {
-    if (!code) return undefined;
-    const c = code.toLowerCase();
-    if (supported(c)) return c;
-    const base = c.split('-')[0]!;
-    return base !== c && supported(base) ? base : undefined;
-  };
+  const pick = (code: string | null | undefined) => supportedLanguage(code, supported);
   return (
     pick(sources.uselang) ??
     pick(sources.preference) ??

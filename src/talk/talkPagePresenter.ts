@@ -58,6 +58,8 @@ export interface TalkPageInput {
   isLatest: boolean;
   topics: TalkTopic[];
   lang: string;
+  /** Carries ?uselang on the wiki's own links (menus, replies) when the reader asked for a language in the URL. */
+  link?: (href: string) => string;
   t: Translate;
 }
 
@@ -74,6 +76,8 @@ export function authorView(name: string): AuthorView {
  */
 export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): TopicView[] {
   const { title, page, revId, isLatest, t, lang } = input;
+  const link = input.link ?? ((href: string) => href);
+  const menu = (ctx: Parameters<MenuRegistry['threadItemMenu']>[0]) => deps.menus.threadItemMenu(ctx).map((item) => ({ ...item, href: link(item.href) }));
   // Replies go to the latest revision, so they are offered only there.
   const canReply = isLatest;
   const parsed = new Map<number, Block[]>();
@@ -85,10 +89,10 @@ export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry
     return {
       id,
       heading: topic.heading.body,
-      replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: id }) : null,
+      replyHref: canReply ? link(indexPhp(title, { action: 'reply', replyto: id })) : null,
       menu: {
         label: t('talk-menu-label-topic', { heading: topic.heading.body }),
-        items: deps.menus.threadItemMenu({ title, page, revId, threadId: id, kind: 'heading', authorName: topic.heading.authorName, isLatest }),
+        items: menu({ title, page, revId, threadId: id, kind: 'heading', authorName: topic.heading.authorName, isLatest }),
       },
       comments: topic.comments.map(({ item, depth }): CommentView => {
         const when = timestampParts(item.createdAt, lang);
@@ -98,10 +102,10 @@ export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry
           blocks: presentBlocks(parsed.get(item.id)!, existing),
           author: authorView(item.authorName),
           ...when,
-          replyHref: canReply ? indexPhp(title, { action: 'reply', replyto: item.threadId }) : null,
+          replyHref: canReply ? link(indexPhp(title, { action: 'reply', replyto: item.threadId })) : null,
           menu: {
             label: t('talk-menu-label-comment', { author: item.authorName, time: when.time, date: when.date }),
-            items: deps.menus.threadItemMenu({ title, page, revId, threadId: item.threadId, kind: 'comment', authorName: item.authorName, isLatest }),
+            items: menu({ title, page, revId, threadId: item.threadId, kind: 'comment', authorName: item.authorName, isLatest }),
           },
         };
       }),

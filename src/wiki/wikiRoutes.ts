@@ -13,6 +13,7 @@ import { AppError, notFound } from '../shared/AppError.js';
 import { REPLY_CAPABILITY } from '../talk/talkMenuItems.js';
 import { authorView, presentThreads } from '../talk/talkPagePresenter.js';
 import { ThreadsHtmlCache } from '../talk/ThreadsHtmlCache.js';
+import { directionOf } from '../i18n/createI18n.js';
 import { SafeHtml } from '../shared/SafeHtml.js';
 import { MAX_COMMENT_CODE_POINTS, MAX_HEADING_CODE_POINTS } from '../talk/TalkPageService.js';
 import { presentBlocks, titlesIn } from './contentPresenter.js';
@@ -34,6 +35,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
   const router = Router();
   const specials = new Map(specialPages.map((p) => [p.name.toLowerCase(), p]));
   const t0 = c.messages.translator(c.settings.LanguageCode);
+  // Page text keeps the content language's direction inside an interface of another (MediaWiki's mw-content-ltr/-rtl).
+  const pageLang = { lang: c.settings.LanguageCode, dir: directionOf(c.settings.LanguageCode) };
 
   const mainPagePath = () => {
     const main = parseTitle(t0('mainpage'), c.namespaces);
@@ -104,7 +107,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
   }
 
   async function view(req: Request, res: Response, requested: Title, oldid: string | undefined): Promise<void> {
-    const { t, lang, user } = ctx(res);
+    const { t, lang, user, uselang, link } = ctx(res);
     let title = requested;
     let page = c.pages.find(title);
     let revision: RevisionRecord | null = null;
@@ -131,15 +134,16 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const oldNotice = isLatest ? null : presentOldRevisionNotice(revision, title, page, lang);
 
     if (page.contentModel === 'talk') {
-      const key = ThreadsHtmlCache.key(page.id, revision.id, isLatest, lang);
+      // Links in the threads carry ?uselang when the URL named the language: a variant of its own in the cache.
+      const key = ThreadsHtmlCache.key(page.id, revision.id, isLatest, uselang ? `${lang}+uselang` : lang);
       let cached = c.threadsCache.get(key);
       if (cached === undefined) {
         const topics = c.talk.topicsAt(page, revision.id);
-        const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
+        const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t, link }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
         // Rendered and compressed some topics at a time: the page's HTML never exists as one string.
         const parts = [];
         for (let i = 0; i < threads.length; i += TOPICS_PER_PART) {
-          parts.push(deflatePart(await renderToString(res, 'talk/threads', { t, lang, talk: { topics: threads.slice(i, i + TOPICS_PER_PART) } })));
+          parts.push(deflatePart(await renderToString(res, 'talk/threads', { t, lang, pageLang, talk: { topics: threads.slice(i, i + TOPICS_PER_PART) } })));
         }
         cached = { deflated: joinParts(parts), topicCount: topics.length };
         c.threadsCache.set(key, cached);
@@ -179,7 +183,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     }
     const blocks = parseWikitext(revision.content ?? '', c.namespaces);
     const content = presentBlocks(blocks, c.pages.existing(titlesIn(blocks)));
-    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice }, chrome: chrome() });
+    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice, pageLang }, chrome: chrome() });
   }
 
   function presentOldRevisionNotice(revision: RevisionRecord, title: Title, page: PageRecord, lang: string) {
@@ -289,7 +293,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       } else {
         const posted = c.talk.addReply(title, { user }, replyTo, text);
         if (posted.ok) {
-          res.redirect(303, `${title.path}#${encodeURIComponent(posted.value.threadId)}`);
+          res.redirect(303, ctx(res).link(`${title.path}#${encodeURIComponent(posted.value.threadId)}`));
           return;
         }
         errors.push({ field: 'wpTextbox1', messageKey: posted.messageKey, ...(posted.params ? { params: posted.params } : {}) });
@@ -344,7 +348,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       } else {
         const posted = c.talk.addTopic(title, { user }, subject, text);
         if (posted.ok) {
-          res.redirect(303, `${title.path}#${encodeURIComponent(posted.value.threadId)}`);
+          res.redirect(303, ctx(res).link(`${title.path}#${encodeURIComponent(posted.value.threadId)}`));
           return;
         }
         const fieldName = posted.messageKey.startsWith('talk-error-heading') ? 'wpSummary' : 'wpTextbox1';
