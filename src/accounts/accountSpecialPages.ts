@@ -9,6 +9,7 @@ import { clearSession, cookieOptions, ensureSession, LANGUAGE_COOKIE, setSession
 import { timestampParts } from '../i18n/formatDate.js';
 import { returnToPath } from '../wiki/links.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
+import { NS_SPECIAL } from '../wiki/namespaces.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { effectiveGroups } from './UserAccount.js';
 
@@ -97,12 +98,25 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
     },
   };
 
+  /**
+   * Where Special:Preferences was opened from to confirm an email address (a report that needs one), as
+   * returnto/returntoquery: validated as login's are, so only a page of this wiki can come out.
+   */
+  function preferencesReturnTo(req: Request): { returnto: string; returntoquery: string; title: Title; href: string } | null {
+    const returnto = param(req.query, 'returnto') ?? field(req, 'returnto');
+    const title = returnto ? parseReturnTo(returnto) : null;
+    if (!returnto || !title) return null;
+    const returntoquery = param(req.query, 'returntoquery') ?? field(req, 'returntoquery') ?? '';
+    return { returnto, returntoquery, title, href: returnToPath(returnto, returntoquery, parseReturnTo) };
+  }
+
   async function showPreferences(req: Request, res: Response, form: { email?: string; errors: FieldError[]; saved: string | null; status: number }) {
     const { t, user, lang } = ctx(res);
     if (!user) {
       res.redirect(303, `/wiki/Special:UserLogin?returnto=Special:Preferences`);
       return;
     }
+    const returnTo = preferencesReturnTo(req);
     const now = c.clock.now();
     const languages = c.messages.languages.map((code) => ({
       code,
@@ -126,6 +140,12 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
         token: formToken(c, res),
         errors: form.errors,
         saved: form.saved,
+        // Carried by the forms until the address is confirmed; then offered as the way back (to the report).
+        returnTo: returnTo ? { returnto: returnTo.returnto, returntoquery: returnTo.returntoquery } : null,
+        returnLink:
+          returnTo && user.email && user.emailConfirmedAt !== null
+            ? { href: returnTo.href, report: returnTo.title.namespace === NS_SPECIAL && /^ReportIncident(\/|$)/.test(returnTo.title.text), page: returnTo.title.prefixedText }
+            : null,
       },
       chrome: presentChrome(c, res, { title: specialTitle('Preferences'), heading: t('preferences-title'), action: 'special' }),
     });
@@ -159,7 +179,9 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
       if (errors.length) return showPreferences(req, res, { email, errors, saved: null, status: 422 });
       c.accounts.setLanguage(user, language || null);
       if (language) res.cookie(LANGUAGE_COOKIE, language, { ...cookieOptions(c, 365 * 24 * 3600 * 1000) });
-      res.redirect(303, '/wiki/Special:Preferences?saved=1');
+      const returnTo = preferencesReturnTo(req);
+      const back = returnTo ? `&${new URLSearchParams({ returnto: returnTo.returnto, returntoquery: returnTo.returntoquery }).toString()}` : '';
+      res.redirect(303, ctx(res).link(`/wiki/Special:Preferences?saved=1${back}`));
     },
   };
   return [login, logout, preferences];

@@ -54,6 +54,18 @@ export const ineligibleRestError: Record<IneligibleReason, { status: number; err
   'email-unconfirmed': { status: 403, errorKey: 'reportincident-confirmedemail-required' },
 };
 
+/**
+ * The heading of each refusal. "Yet" only where time or an edit will change the answer (no edits, too new);
+ * a block is not something to wait out on this page, and a missing email is fixed in the preferences.
+ */
+export const ineligibleTitleKey: Record<IneligibleReason, string> = {
+  anonymous: 'reportincident-ineligible-title',
+  'no-edits': 'reportincident-ineligible-title',
+  blocked: 'reportincident-ineligible-title-blocked',
+  'too-new': 'reportincident-ineligible-title',
+  'email-unconfirmed': 'reportincident-email-required-title',
+};
+
 /** The message that says what is missing and what to do, per reason. */
 export const ineligibleMessageKey: Record<IneligibleReason, string> = {
   anonymous: 'reportincident-ineligible-anonymous',

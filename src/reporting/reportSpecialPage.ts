@@ -29,7 +29,7 @@ import {
   physicalHarmTypes,
 } from '../taxonomy/taxonomy.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
-import { ineligibleMessageKey } from './eligibility.js';
+import { type Eligibility, ineligibleMessageKey, ineligibleTitleKey } from './eligibility.js';
 import type { DraftStep, ReportDraft } from './ReportDrafts.js';
 import { MAX_DETAILS_CODE_POINTS, MAX_SOMETHING_ELSE_CODE_POINTS, ReportBodySchema, bodyProblems } from './reportSchemas.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
@@ -37,6 +37,13 @@ import type { ReportTarget } from './ReportService.js';
 import { codePointLength } from '../wiki/textInput.js';
 
 const BASE = '/wiki/Special:ReportIncident';
+
+/** A mailto: link (RFC 6068) with a subject and an optional body; the address stays readable when copied. */
+export function mailtoHref(addresses: readonly string[], subject: string, body?: string): string {
+  const to = addresses.map((a) => a.split('@').map(encodeURIComponent).join('@')).join(',');
+  const query = new URLSearchParams({ subject, ...(body ? { body } : {}) }).toString().replace(/\+/g, '%20');
+  return `mailto:${to}?${query}`;
+}
 
 /** Where a flow was opened from, as the Report links say; anything else is a link from elsewhere. */
 function entryPoint(source: string | undefined): string {
@@ -72,41 +79,123 @@ export function reportSpecialPage(c: Container): SpecialPage {
     };
   }
 
-  /** Requires a logged-in, eligible reporter; otherwise sends to login or explains what is missing. */
-  async function gate(req: Request, res: Response): Promise<UserAccount | null> {
+  /**
+   * Requires a logged-in, eligible reporter; otherwise sends to login or explains what is missing. `toRead`
+   * lets in any logged-in user, for pages that file nothing (Get support, Get help).
+   */
+  async function gate(req: Request, res: Response, { toRead = false }: { toRead?: boolean } = {}): Promise<UserAccount | null> {
     if (!c.settings.ReportIncidentReportButtonEnabled) throw new AppError(404, 'wiki-error-no-such-special', { name: 'ReportIncident' });
     const { user } = ctx(res);
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    const sub = req.path.slice(BASE.length).replace(/^\//, '');
+    const here = { returnTo: 'Special:ReportIncident' + (sub ? '/' + sub : ''), returnToQuery: query };
     if (!user) {
-      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
-      const sub = req.path.slice(BASE.length).replace(/^\//, '');
-      res.redirect(303, `/wiki/Special:UserLogin?returnto=${encodeURIComponent('Special:ReportIncident' + (sub ? '/' + sub : ''))}&returntoquery=${encodeURIComponent(query)}`);
+      res.redirect(303, ctx(res).link(`/wiki/Special:UserLogin?returnto=${encodeURIComponent(here.returnTo)}&returntoquery=${encodeURIComponent(here.returnToQuery)}`));
       return null;
     }
+    if (toRead) return user;
     const eligibility = c.reports.eligibility(user);
     if (!eligibility.eligible) {
-      const { lang } = ctx(res);
-      const until = eligibility.eligibleAt ? timestampParts(eligibility.eligibleAt, lang) : null;
-      await render(
-        res,
-        'ineligible',
-        {
-          reason: eligibility.reason,
-          messageKey: ineligibleMessageKey[eligibility.reason],
-          params: {
-            hours: Math.ceil(c.settings.ReportIncidentMinimumAccountAgeInSeconds / 3600),
-            time: until?.time ?? '',
-            date: until?.date ?? '',
-            reason: eligibility.block?.reason ?? '',
-          },
-          hasEmail: user.email !== '',
-          preferencesHref: '/wiki/Special:Preferences',
-          emergencyEmails: c.settings.ReportIncidentRecipientEmails.join(', '),
-        },
-        403,
-      );
+      // A refused POST comes back to its step as a GET, which finds its draft again (or says it expired).
+      await refuse(req, res, user, eligibility, { ...here, ...(req.method === 'GET' ? {} : { returnToQuery: postedQuery(req) }) }, { status: 403, headingKey: 'reportincident-special-title' });
       return null;
     }
     return user;
+  }
+
+  /** What a posted step names (its draft, or the comment), as a query: where a refused POST's confirm-your-email link comes back to. */
+  function postedQuery(req: Request): string {
+    const query = new URLSearchParams();
+    for (const name of ['draft', 'page', 'threadId', 'revisionId']) {
+      const value = field(req, name);
+      if (value) query.set(name, value);
+    }
+    return query.toString();
+  }
+
+  /**
+   * Why this user may not report (one message per reason), and what they can do instead, so nobody is left at a
+   * dead end: confirm their email (then come back to this report), write to the emergency address, read the Get
+   * support pages, or go back to the comment.
+   */
+  async function refuse(
+    req: Request,
+    res: Response,
+    user: UserAccount,
+    eligibility: Exclude<Eligibility, { eligible: true }>,
+    reportUrl: { returnTo: string; returnToQuery: string },
+    { status, headingKey }: { status: number; headingKey: string },
+  ) {
+    const { lang, t } = ctx(res);
+    const until = eligibility.eligibleAt ? timestampParts(eligibility.eligibleAt, lang) : null;
+    const partial = eligibility.block !== undefined && !eligibility.block.sitewide;
+    const preferences = new URLSearchParams({ returnto: reportUrl.returnTo, ...(reportUrl.returnToQuery ? { returntoquery: reportUrl.returnToQuery } : {}) });
+    const subject = t('reportincident-gethelp-mail-subject', { sitename: c.settings.Sitename });
+    const emails = c.settings.ReportIncidentRecipientEmails;
+    await renderPage(res, {
+      view: 'report/ineligible',
+      status,
+      chrome: presentChrome(c, res, { title: specialTitle(), heading: t(headingKey), action: 'special' }),
+      model: {
+        reason: eligibility.reason,
+        titleKey: ineligibleTitleKey[eligibility.reason],
+        messageKey: partial ? 'reportincident-ineligible-blocked-partial' : ineligibleMessageKey[eligibility.reason],
+        // Only what each message says: a block's reason, or when a new account may report.
+        params:
+          eligibility.reason === 'blocked'
+            ? { reason: eligibility.block?.reason ?? '' }
+            : eligibility.reason === 'too-new'
+              ? { hours: Math.ceil(c.settings.ReportIncidentMinimumAccountAgeInSeconds / 3600), time: until?.time ?? '', date: until?.date ?? '' }
+              : {},
+        hasEmail: user.email !== '',
+        preferencesHref: `/wiki/Special:Preferences?${preferences.toString()}`,
+        // Each address a mailto: link with a subject in the reader's language, listed as the language lists ("a or b").
+        emergencyLinksHtml: listHtml(
+          lang,
+          emails.map((email) => `<a class="gethelp-email" href="${escapeHtml(mailtoHref([email], subject))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
+        ),
+        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}`, labelKey: behaviorLabelKey(b) })),
+        back: backTo(req, user),
+      },
+    });
+  }
+
+  /** Items of HTML joined as the language joins alternatives ("a, b or c"). */
+  function listHtml(lang: string, items: string[]): SafeHtml {
+    const parts = new Intl.ListFormat(lang === 'qqx' ? 'en' : lang, { type: 'disjunction' }).formatToParts(items.map((_, i) => String(i)));
+    return new SafeHtml(parts.map((p) => (p.type === 'element' ? items[Number(p.value)]! : escapeHtml(p.value))).join(''));
+  }
+
+  /** The talk page at the comment the request names (by its query, form or draft), when that page exists. */
+  function backTo(req: Request, user: UserAccount): { href: string; title: string } | null {
+    const named = draftFrom(req, user);
+    if (!named) return null;
+    const title = parseTitle(named.draft.page, c.namespaces);
+    if (!title.ok || !c.pages.existing([title.value]).has(`${title.value.namespace}:${title.value.dbKey}`)) return null;
+    const threadId = named.draft.threadId;
+    return { href: title.value.path + (threadId ? `#${encodeURIComponent(threadId)}` : ''), title: title.value.prefixedText };
+  }
+
+  /**
+   * Special:ReportIncident/help, the "Get help" item that readers who may not report find where others find Report:
+   * the same explanation and ways to get help as a refused report, answered as a page of its own (200). Anyone
+   * who may report (or lacks only a confirmed email) is sent on to the report itself.
+   */
+  async function help(req: Request, res: Response) {
+    const user = await gate(req, res, { toRead: true });
+    if (!user) return;
+    const query = new URLSearchParams();
+    for (const name of ['page', 'threadId', 'revisionId']) {
+      const value = param(req.query, name);
+      if (value) query.set(name, value);
+    }
+    const report = query.toString();
+    const eligibility = c.reports.eligibility(user);
+    if (eligibility.eligible || eligibility.showLink) {
+      res.redirect(303, ctx(res).link(`${BASE}${report ? `?${report}` : ''}`));
+      return;
+    }
+    await refuse(req, res, user, eligibility, { returnTo: 'Special:ReportIncident', returnToQuery: report }, { status: 200, headingKey: 'reportincident-gethelp-title' });
   }
 
   /** Loads the draft named in the request, or a new one from page/threadId/revisionId. */
@@ -394,11 +483,13 @@ export function reportSpecialPage(c: Container): SpecialPage {
 
   // ---- The Get support page (and the direct-report form where offered) ----
   async function support(req: Request, res: Response, behaviorType: string, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
-    const user = await gate(req, res);
+    // Reading a Get support page files nothing, so any logged-in user may (Get help links here); only someone who
+    // may report reads it with their draft, and so with the direct-report form.
+    const user = await gate(req, res, { toRead: true });
     if (!user) return;
     if (!(behaviorTypes as readonly string[]).includes(behaviorType)) throw new AppError(404, 'reportincident-error-unknown-behavior', { behaviorType });
     const type = behaviorType as BehaviorType;
-    const loaded = draftFrom(req, user);
+    const loaded = c.reports.eligibility(user).eligible ? draftFrom(req, user) : null;
     const draft = posted ?? loaded?.draft ?? null;
     const target = draft ? await targetOf(res, draft) : null;
     if (draft && !target) return;
@@ -536,6 +627,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (step === 'behavior') return behavior(req, res);
       if (step === 'maybe-emergency') return maybeEmergency(req, res);
       if (step === 'support' && arg) return support(req, res, arg);
+      if (step === 'help' && !arg) return help(req, res);
       if (step === 'submitted' && arg) return submitted(req, res, arg);
       if (step === 'out' && arg) return followHelpLink(res, arg, (subpage ?? '').split('/')[2] ?? '');
       throw new AppError(404, 'reportincident-error-unknown-step');

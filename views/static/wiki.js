@@ -12,7 +12,10 @@
   }
 
   function menus() { return Array.prototype.slice.call(document.querySelectorAll('details.menu')); }
-  function items(menu) { return Array.prototype.slice.call(menu.querySelectorAll('.menu-item')); }
+  /* The items shown: an item another reader would get (Report, Get help) is in the page but hidden. */
+  function items(menu) {
+    return Array.prototype.slice.call(menu.querySelectorAll('.menu-item')).filter(function (item) { return item.getClientRects().length > 0; });
+  }
   function close(menu, focusButton) {
     if (!menu.open) return;
     menu.open = false;
@@ -32,13 +35,14 @@
   document.addEventListener('keydown', function (event) {
     var menu = event.target.closest && event.target.closest('details.menu');
     if (!menu) return;
+    /* Opened first: the items of a closed menu are not rendered, so none would count as shown. */
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !menu.open) menu.open = true;
     var list = items(menu);
     var index = list.indexOf(document.activeElement);
     if (event.key === 'Escape' && menu.open) {
       event.preventDefault();
       close(menu, true);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!menu.open) menu.open = true;
       if (!list.length) return;
       event.preventDefault();
       var next = event.key === 'ArrowDown' ? (index + 1) % list.length : (index <= 0 ? list.length - 1 : index - 1);

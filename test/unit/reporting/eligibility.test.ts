@@ -1,7 +1,8 @@
 // The one eligibility policy (canReport): every branch, the order of the checks, developer mode, and when the link still shows.
 import { describe, expect, it } from 'vitest';
 import type { Block, UserAccount } from '../../../src/accounts/UserAccount.js';
-import { canReport, type EligibilitySettings, ineligibleMessageKey, ineligibleRestError } from '../../../src/reporting/eligibility.js';
+import { readFileSync } from 'node:fs';
+import { canReport, type EligibilitySettings, ineligibleMessageKey, ineligibleRestError, ineligibleTitleKey } from '../../../src/reporting/eligibility.js';
 import { named } from '../../support/named.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -137,5 +138,14 @@ describe('ineligibleRestError and ineligibleMessageKey', () => {
     const keys = Object.values(ineligibleMessageKey);
     expect(new Set(keys).size).toBe(5);
     for (const k of keys) expect(k).toMatch(/^reportincident-ineligible-/);
+  });
+
+  it('when each refusal is titled, then only what time or an edit will change says "yet" (a block does not)', () => {
+    const en = JSON.parse(readFileSync(new URL('../../../locales/en.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const saysYet = (reason: keyof typeof ineligibleTitleKey) => /\byet\b/i.test(en[ineligibleTitleKey[reason]]!) || /\byet\b/i.test(en[ineligibleMessageKey[reason]]!);
+    expect(saysYet('blocked')).toBe(false);
+    expect(saysYet('email-unconfirmed')).toBe(false);
+    expect(saysYet('too-new')).toBe(true);
+    expect(saysYet('no-edits')).toBe(true);
   });
 });
