@@ -63,7 +63,8 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
       const result = await c.accounts.authenticate(name, password, address);
       if (!result.ok) {
         const status = result.messageKey === 'login-error-throttled' ? 429 : 400;
-        return showLogin(req, res, { name, errors: [{ field: 'wpPassword', messageKey: result.messageKey, ...(result.params ? { params: result.params } : {}) }], status });
+        // One generic message about the whole login, said once (not again beside the password).
+        return showLogin(req, res, { name, errors: [{ field: 'wpPassword', messageKey: result.messageKey, summaryOnly: true, ...(result.params ? { params: result.params } : {}) }], status });
       }
       setSession(c, res, c.sessions.rotate(session, result.value.id));
       res.redirect(303, ctx(res).link(returnToPath(field(req, 'returnto'), field(req, 'returntoquery'), parseReturnTo)));

@@ -28,7 +28,7 @@ export interface TextToScan {
 }
 
 /** The source text a match covers, without format characters, trimmed to its words. */
-function matchText(source: string, tokens: readonly Token[], start: number, end: number): string {
+export function matchText(source: string, tokens: readonly Token[], start: number, end: number): string {
   const from = tokens[start]!.start;
   const to = tokens[end - 1]!.end;
   const text = source
@@ -36,7 +36,12 @@ function matchText(source: string, tokens: readonly Token[], start: number, end:
     .replace(/\p{Cf}/gu, '')
     .replace(/\s+/gu, ' ')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return [...text].slice(0, maxMatchChars).join('');
+  const chars = [...text];
+  if (chars.length <= maxMatchChars && to <= from + maxMatchChars * 2) return text;
+  // A long match is cut at a word boundary and marked as cut: a quoted phrase never ends mid-word.
+  const head = chars.slice(0, maxMatchChars).join('');
+  const atSpace = head.lastIndexOf(' ');
+  return `${(atSpace > 0 ? head.slice(0, atSpace) : head).replace(/[^\p{L}\p{N}]+$/gu, '')}…`;
 }
 
 function scanOne(item: TextToScan, sets: readonly CompiledRuleSet[]): Candidate[] {

@@ -113,7 +113,8 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
       });
     }
     viewTabs.push({ id: 'view', labelKey: 'skin-tab-read', href: title.path, selected: action === 'view' || action === 'reply', current: action === 'view' });
-    if (c.namespaces.isTalk(title.namespace) && user) {
+    // "Add topic" is the talk page's own button; the tab only marks the new-topic form as the current view.
+    if (c.namespaces.isTalk(title.namespace) && user && action === 'new-topic') {
       viewTabs.push({ id: 'addtopic', labelKey: 'skin-tab-add-topic', href: indexPhp(title, { action: 'edit', section: 'new' }), selected: action === 'new-topic', current: action === 'new-topic' });
     }
     viewTabs.push({ id: 'history', labelKey: 'skin-tab-history', href: indexPhp(title, { action: 'history' }), selected: action === 'history', current: action === 'history' });

@@ -25,4 +25,6 @@ export interface FieldError {
   field: string;
   messageKey: string;
   params?: Record<string, unknown>;
+  /** Said once, in the error summary only: an error of the whole form that the field merely points at. */
+  summaryOnly?: boolean;
 }

@@ -72,6 +72,8 @@ describe('Special:UserLogin', () => {
     expect(unknown.status).toBe(400);
     expect(wrong.text).toContain('(login-error-wrong)');
     expect(unknown.text).toContain('(login-error-wrong)');
+    // Said once, in the summary: not again beside the password field.
+    expect(wrong.text.split('(login-error-wrong)')).toHaveLength(2);
     expect(wrong.text).not.toContain('Rowan</a>');
   });
 
