@@ -1,6 +1,6 @@
 /** Renders a view inside the skin's layout; every page of the wiki goes through here. */
 import type { Response } from 'express';
-import { bdi, SafeHtml } from '../shared/SafeHtml.js';
+import { bdi, LinkTarget, SafeHtml } from '../shared/SafeHtml.js';
 import { ctx } from './context.js';
 import type { Chrome } from './chromePresenter.js';
 
@@ -20,7 +20,7 @@ export function renderToString(res: Response, view: string, locals: Record<strin
 /** The whole page as HTML: the view inside the layout. */
 export async function renderPageHtml(res: Response, page: PageView): Promise<string> {
   const c = ctx(res);
-  const shared = { t: c.t, tHtml: c.tHtml, bdi, lang: c.lang, link: c.link, dir: c.dir, chrome: page.chrome, assets: res.app.locals.assets as Record<string, string> };
+  const shared = { t: c.t, tHtml: c.tHtml, bdi, linkTarget: (href: string, ping?: string) => new LinkTarget(href, ping ?? null), lang: c.lang, link: c.link, dir: c.dir, chrome: page.chrome, assets: res.app.locals.assets as Record<string, string> };
   const body = await renderToString(res, page.view, { ...shared, ...page.model });
   return renderToString(res, 'layout', { ...shared, body: new SafeHtml(body) });
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
+import { escapeHtml, LinkTarget, SafeHtml } from '../shared/SafeHtml.js';
 
 export type Params = Record<string, unknown>;
 
@@ -107,7 +107,11 @@ export function createI18n(localesDir: string): Messages {
       const html = template
         .split(/\[\u0000([^\u0000]+)\u0000 ([^\]]+)\]/)
         .map((part, i, parts) => {
-          if (i % 3 === 1) return `<a href="${escapeHtml(String(params[part] ?? ''))}">${fill(parts[i + 1]!)}</a>`;
+          if (i % 3 === 1) {
+            const target = params[part];
+            const ping = target instanceof LinkTarget && target.ping ? ` ping="${escapeHtml(target.ping)}"` : '';
+            return `<a href="${escapeHtml(String(target ?? ''))}"${ping}>${fill(parts[i + 1]!)}</a>`;
+          }
           if (i % 3 === 2) return '';
           return fill(part);
         })

@@ -22,11 +22,15 @@ export const ReportDraftSchema = z.object({
   directReport: z.string().optional(),
   /** The reporter answered "This may be an emergency" (either way): it is not asked again. */
   maybeEmergencyAnswered: z.boolean().optional(),
+  /** For a threat of self-harm, the reporter answered whether it is about them (the next page depends on it). */
+  aboutAnswered: z.boolean().optional(),
+  /** The report this draft became: its steps, reached again by Back, show that report's confirmation. */
+  submittedReportId: z.string().optional(),
 });
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;
 
-/** The steps a draft can be left at; a draft left at the Get support page completed the flow. */
-export type DraftStep = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support';
+/** The steps a draft can be left at; a draft left at the Get support page, or submitted, completed the flow. */
+export type DraftStep = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support' | 'submitted';
 
 export class ReportDrafts {
   constructor(
@@ -40,7 +44,7 @@ export class ReportDrafts {
     const id = randomBytes(16).toString('base64url');
     const now = this.clock.now();
     for (const { step: left, count } of this.repository.pruneDraftsBefore(now - DRAFT_TTL)) {
-      if (left === 'support') continue;
+      if (left === 'support' || left === 'submitted') continue;
       for (let i = 0; i < count; i++) this.onAbandoned(left as DraftStep);
     }
     this.repository.saveDraft(id, userId, JSON.stringify(draft), now, step);
@@ -62,5 +66,28 @@ export class ReportDrafts {
 
   remove(id: string): void {
     this.repository.removeDraft(id);
+  }
+
+  /**
+   * Keeps a submitted draft as a pointer to its report, with nothing typed left in it, so that Back after
+   * Submit leads to the confirmation rather than "expired" (and not to a second report).
+   */
+  markSubmitted(id: string, userId: number, draft: ReportDraft, reportId: string): void {
+    const pointer: ReportDraft = { page: draft.page, threadId: draft.threadId, revisionId: draft.revisionId, submittedReportId: reportId };
+    this.repository.saveDraft(id, userId, JSON.stringify(pointer), this.clock.now(), 'submitted');
+  }
+
+  /** The user's unfinished draft about the same page and comment, if any: a second Report click resumes it. */
+  unfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean): { id: string; draft: ReportDraft; step: DraftStep } | null {
+    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
+      if (row.step === 'submitted') continue;
+      const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
+      if (!parsed.success || parsed.data.submittedReportId || parsed.data.threadId !== target.threadId || !samePage(parsed.data.page, target.page)) continue;
+      // Reopened only when it holds words the reporter typed: a bare choice costs nothing to make again.
+      const typed = [parsed.data.details, parsed.data.somethingElseDetails, parsed.data.directReport].some((s) => (s ?? '').trim() !== '');
+      if (!typed) continue;
+      return { id: row.id, draft: parsed.data, step: row.step as DraftStep };
+    }
+    return null;
   }
 }

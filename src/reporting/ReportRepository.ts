@@ -312,6 +312,14 @@ export class ReportRepository {
     this.deleteDraft.run(id);
   }
 
+  private draftsOfStatement: import('better-sqlite3').Statement<[number, number], { draft_id: string; data: string; step: string }> | null = null;
+
+  /** A user's drafts touched after `notBefore`, the latest first (a Report click resumes the one it left). */
+  draftsOf(userId: number, notBefore: number): { id: string; data: string; step: string }[] {
+    this.draftsOfStatement ??= this.db.prepare('SELECT draft_id, data, step FROM report_drafts WHERE user_id = ? AND updated_at > ? ORDER BY updated_at DESC LIMIT 20');
+    return this.draftsOfStatement.all(userId, notBefore).map((r) => ({ id: r.draft_id, data: r.data, step: r.step }));
+  }
+
   /** Deletes drafts last touched before `at`; returns how many were left at each step. */
   pruneDraftsBefore(at: number): { step: string; count: number }[] {
     return this.db.transaction(() => {

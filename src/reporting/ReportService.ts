@@ -178,8 +178,9 @@ export class ReportService {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }
 
-    const reportedUser = normaliseReportedUser(submission.reportedUser ?? target.snapshot?.author ?? '');
-    const reportedAccount = reportedUser && !isIpAddress(reportedUser) ? this.accounts.findByName(reportedUser) : null;
+    const reported = this.reportedUserOf(submission, target);
+    if (!reported.ok) return reported;
+    const { name: reportedUser, accountId: reportedUserId } = reported;
     const now = this.clock.now();
     const report: IncidentReport = {
       id: newReportId(),
@@ -194,7 +195,7 @@ export class ReportService {
       revId: target.revision?.id ?? 0,
       threadId: submission.threadId?.trim() || null,
       reportedUser,
-      reportedUserId: reportedAccount?.id ?? null,
+      reportedUserId,
       snapshot: target.snapshot,
     };
 
@@ -255,6 +256,41 @@ export class ReportService {
       });
     }
     return true;
+  }
+
+  /**
+   * Who is reported is the server's to decide (#15): a comment's author that is an account or an IP is the
+   * reported user whatever the request says, and a request naming someone else is refused. Someone telling us
+   * they may harm themselves reports no one: the comment's author is not made the "reported user".
+   */
+  private reportedUserOf(submission: ReportSubmission, target: ReportTarget): { ok: true; name: string; accountId: number | null } | { ok: false; error: SubmitError } {
+    if (submission.physicalHarmType === 'threats-self-harm' && submission.about === 'self') return { ok: true, name: '', accountId: null };
+    const author = target.snapshot?.author ?? '';
+    const authorAccount = author !== '' && !isIpAddress(author) ? this.accounts.findByName(author) : null;
+    const named = submission.reportedUser !== undefined && submission.reportedUser.trim() !== '' ? normaliseReportedUser(submission.reportedUser) : null;
+    if (author !== '' && (isIpAddress(author) || authorAccount !== null)) {
+      const authorName = normaliseReportedUser(author);
+      if (named !== null && named !== authorName) {
+        return fail(422, 'rest-invalid-reported-user', 'reportincident-error-reported-user-not-author', { author: authorName, reportedUser: named }, 'reportedUser');
+      }
+      return { ok: true, name: authorName, accountId: authorAccount?.id ?? null };
+    }
+    const name = named ?? normaliseReportedUser(author);
+    const account = name !== '' && !isIpAddress(name) ? this.accounts.findByName(name) : null;
+    return { ok: true, name, accountId: account?.id ?? null };
+  }
+
+  /**
+   * Whether an emergency report of this kind about this comment would be folded into the reporter's own earlier
+   * one (and so add to it rather than be charged): a reporter at their limit may still update what they sent.
+   */
+  foldsIntoEarlier(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, physicalHarmType: string): boolean {
+    const resolved = this.resolveTarget(draft);
+    if (!resolved.ok) return false;
+    const { title } = resolved.target;
+    const threadId = draft.threadId.trim() || null;
+    const since = this.clock.now() - DUPLICATE_WINDOW;
+    return this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, type: physicalHarmType, route: 'emergency', since }) !== null;
   }
 
   find(id: string): IncidentReport | null {

@@ -18,9 +18,11 @@ import { signalLabelKey } from '../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
 import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
-import { presentSupportPage, supportLinkTarget } from '../support/supportPagePresenter.js';
+import { presentSupportPage, resolvePageOrUrl, supportLinkTarget } from '../support/supportPagePresenter.js';
+import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import {
   type BehaviorType,
+  behaviorDefinitions,
   behaviorHelpKey,
   behaviorLabelKey,
   behaviorTypes,
@@ -68,7 +70,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
   function describeTarget(res: Response, target: ReportTarget, threadId: string) {
     const { lang } = ctx(res);
     const when = target.snapshot ? timestampParts(target.snapshot.createdAt, lang) : null;
+    const fresh = new URLSearchParams({ page: target.title.prefixedDbKey, ...(threadId ? { threadId } : {}), revisionId: String(target.revision?.id ?? 0), fresh: '1' });
     return {
+      // A second Report click on the same comment reopened the draft left earlier; the reporter may start over.
+      resumed: param(res.req.query, 'resumed') === '1',
+      startOverHref: `${BASE}?${fresh.toString()}`,
       pageTitle: target.title.prefixedText,
       pageHref: target.title.path,
       kind: threadId.startsWith('h-') ? 'topic' : threadId ? 'comment' : 'page',
@@ -233,15 +239,63 @@ export function reportSpecialPage(c: Container): SpecialPage {
     return c.reportDrafts.create(user.id, draft, step);
   };
 
+  /** Where a draft left at a step is picked up again. */
+  function stepHref(id: string, draft: ReportDraft, step: DraftStep): string {
+    if (step === 'support' && draft.behaviorType) return `${BASE}/support/${draft.behaviorType}?draft=${id}`;
+    if (step === 'emergency' || step === 'behavior' || step === 'maybe-emergency') return `${BASE}/${step}?draft=${id}`;
+    return `${BASE}?draft=${id}`;
+  }
+
+  /** A draft that was submitted answers with its report's confirmation: Back after Submit never says "expired" nor files twice. */
+  function sentAlready(res: Response, loaded: { draft: ReportDraft } | null): boolean {
+    const reportId = loaded?.draft.submittedReportId;
+    if (!reportId) return false;
+    res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(reportId)}`));
+    return true;
+  }
+
+  /** When the reporter may send nothing more for now: said on the first step, before anything is typed. */
+  function rateLimitNotice(res: Response, user: UserAccount) {
+    const limit = c.reports.rateLimit(user);
+    if (!limit.limited) return null;
+    const { lang, t } = ctx(res);
+    return { ...timestampParts(limit.retryAt, lang), ...emergencyMail(t('reportincident-mailto-subject')) };
+  }
+
+  /** What an emergency mail written by hand should carry: the permanent link and what the reporter typed. */
+  function mailBody(res: Response, target: ReportTarget, draft: ReportDraft): string {
+    const link = `${c.settings.Server}/w/index.php?oldid=${target.revision?.id ?? 0}${draft.threadId ? `#${encodeURIComponent(draft.threadId)}` : ''}`;
+    return ctx(res).t('reportincident-mailto-body', { link, details: (draft.details ?? '').trim() });
+  }
+
+  /** The emergency address as a mailto: link, with a subject and, when the reporter typed something, their words. */
+  function emergencyMail(subject: string, body?: string) {
+    const emails = c.settings.ReportIncidentRecipientEmails;
+    return { emails: emails.join(', '), emailHref: emails.length ? mailtoHref(emails, subject, body) : null };
+  }
+
   // ---- Step 1: what would you like to do ----
   async function chooseType(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
     const user = await gate(req, res);
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
     const target = await targetOf(res, draft);
     if (!target) return;
+    if (!loaded.id && !posted && param(req.query, 'fresh') !== '1') {
+      // Report clicked again on a comment whose report was left unfinished: it reopens where it was left.
+      const samePage = (a: string, b: string) => {
+        const [x, y] = [parseTitle(a, c.namespaces), parseTitle(b, c.namespaces)];
+        return x.ok && y.ok && x.value.equals(y.value);
+      };
+      const unfinished = c.reportDrafts.unfinished(user.id, { page: draft.page, threadId: draft.threadId }, samePage);
+      if (unfinished) {
+        res.redirect(303, ctx(res).link(`${stepHref(unfinished.id, unfinished.draft, unfinished.step)}&resumed=1`));
+        return;
+      }
+    }
     if (!loaded.id && !posted) c.funnel.count('report-opened', entryPoint(param(req.query, 'source')));
     return render(
       res,
@@ -249,6 +303,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       {
         draftId: loaded.id,
         draft,
+        rateLimit: rateLimitNotice(res, user),
         target: describeTarget(res, target, draft.threadId),
         harmTypes: physicalHarmTypes.map((h) => ({ value: h, labelKey: harmLabelKey(h), exampleKey: harmExampleKey(h) })),
         errors,
@@ -262,6 +317,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const incidentType = field(req, 'incidentType');
     const physicalHarmType = field(req, 'physicalHarmType');
     const draft: ReportDraft = { ...loaded.draft };
@@ -277,11 +333,14 @@ export function reportSpecialPage(c: Container): SpecialPage {
     else if (!draft.incidentType) errors.push({ field: 'incidentType-unacceptable-user-behavior', messageKey: 'reportincident-type-required' });
     else if (draft.incidentType === 'immediate-threat-physical-harm' && !draft.physicalHarmType) errors.push({ field: 'physicalHarmType-threats-physical-harm', messageKey: 'reportincident-threat-harm-required' });
     if (errors.length) return chooseType(req, res, errors, 422, draft);
+    if (draft.incidentType === 'immediate-threat-physical-harm' && c.reports.rateLimit(user).limited && !c.reports.foldsIntoEarlier(user, draft, draft.physicalHarmType ?? '')) {
+      return chooseType(req, res, [{ field: 'rate-limit', messageKey: 'reportincident-ratelimited-first-step' }], 429, draft);
+    }
     const emergency = draft.incidentType === 'immediate-threat-physical-harm';
     const id = saveDraft(loaded.id, user, draft, emergency ? 'emergency' : 'behavior');
     c.funnel.count('step1-choice', emergency ? 'emergency' : 'non-emergency');
     if (emergency && draft.physicalHarmType) c.funnel.count('harm-type-chosen', draft.physicalHarmType);
-    res.redirect(303, `${BASE}/${emergency ? 'emergency' : 'behavior'}?draft=${id}`);
+    res.redirect(303, ctx(res).link(`${BASE}/${emergency ? 'emergency' : 'behavior'}?draft=${id}`));
   }
 
   // ---- Emergency: who, about whom, details ----
@@ -290,9 +349,10 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
     if (draft.incidentType !== 'immediate-threat-physical-harm' || !draft.physicalHarmType) {
-      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
     }
     const target = await targetOf(res, draft);
@@ -300,14 +360,29 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const author = target.snapshot?.author ?? '';
     // The comment's author is fixed when it is an IP or an existing account: it cannot be typed wrong.
     const fixedReportedUser = author && (isIpAddress(author) || c.accounts.findByName(author)) ? author : null;
+    const { lang, t } = ctx(res);
+    // Self-harm asks first whether it is about the reporter: someone at risk is not asked whom they report.
+    const selfHarm = draft.physicalHarmType === 'threats-self-harm';
+    const aboutSelf = selfHarm && draft.about === 'self';
+    const config = c.communityConfig.current();
+    const limited = status === 429;
     return render(
       res,
       'emergency',
       {
         draftId: loaded.id,
         draft,
+        selfHarm,
+        askAboutFirst: selfHarm && !draft.aboutAnswered,
+        aboutSelf,
+        // Crisis resources as soon as self-harm is chosen, not only after Submit.
+        crisisResources: selfHarm ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
+        crisisIntroKey: selfHarm && draft.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',
+        // Refused by the rate limit after typing: the words come back in a mail they can send instead.
+        limitMail: limited ? emergencyMail(t('reportincident-mailto-subject'), mailBody(res, target, draft)) : null,
         harmLabelKey: harmLabelKey(draft.physicalHarmType),
-        target: describeTarget(res, target, draft.threadId),
+        // Someone at risk themselves is not "reporting" the comment's author: the comment is where it was said.
+        target: { ...describeTarget(res, target, draft.threadId), aboutSelf: aboutSelf && draft.aboutAnswered === true },
         reportedUser: fixedReportedUser ?? draft.reportedUser ?? author,
         reportedUserFixed: fixedReportedUser !== null,
         recipientsNotice: 'reportincident-emergency-who-sees',
@@ -324,15 +399,35 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
-    const draft: ReportDraft = { ...loaded.draft, details: field(req, 'details') ?? '' };
+    if (sentAlready(res, loaded)) return;
+    const action = field(req, 'wpAction');
+    const draft: ReportDraft = { ...loaded.draft };
+    const typedDetails = field(req, 'details');
+    if (typedDetails !== undefined) draft.details = typedDetails;
     const about = field(req, 'about');
     if (about === 'self' || about === 'someone-else') draft.about = about;
+    else if (action === 'about' || field(req, 'aboutAsked') === '1') delete draft.about;
     const typedUser = field(req, 'reportedUser');
     if (typedUser !== undefined) draft.reportedUser = typedUser;
+    if (draft.physicalHarmType === 'threats-self-harm' && draft.about === 'self') delete draft.reportedUser;
     if (!hasValidToken(c, req, res)) return emergency(req, res, [{ field: 'details', messageKey: 'session-failure' }], 422, draft);
+    if (action === 'about') draft.aboutAnswered = true;
+    if (action === 'back' && draft.physicalHarmType === 'threats-self-harm' && draft.aboutAnswered) {
+      // Back from the details of a self-harm report returns to its question, "about you or someone else?".
+      delete draft.aboutAnswered;
+      c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
+      res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
+      return;
+    }
     c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
-    if (field(req, 'wpAction') === 'back') {
-      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+    if (action === 'back') {
+      res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
+      return;
+    }
+    if (action === 'about' || action === 'save') {
+      // "save" is the dialog keeping what was typed when it is closed: nothing is sent.
+      if (action === 'save') res.status(204).end();
+      else res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
     return submitDraft(req, res, user, loaded.id, draft, (errors, status) => emergency(req, res, errors, status, draft));
@@ -344,9 +439,10 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
     if (draft.incidentType !== 'unacceptable-user-behavior') {
-      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
     }
     const target = await targetOf(res, draft);
@@ -372,6 +468,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const chosen = field(req, 'behaviorType');
     const draft: ReportDraft = { ...loaded.draft, somethingElseDetails: field(req, 'somethingElseDetails') ?? '' };
     delete draft.behaviorType;
@@ -379,13 +476,17 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!hasValidToken(c, req, res)) return behavior(req, res, [{ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'session-failure' }], 422, draft);
     c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
     if (field(req, 'wpAction') === 'back') {
-      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
+      return;
+    }
+    if (field(req, 'wpAction') === 'save') {
+      res.status(204).end();
       return;
     }
     const errors: FieldError[] = [];
     const something = (draft.somethingElseDetails ?? '').trim();
+    // Reading the help for "Something else" needs no description; only a report sent from it does.
     if (!draft.behaviorType) errors.push({ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'reportincident-behavior-required' });
-    else if (draft.behaviorType === 'something-else' && something === '') errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-something-else-empty' });
     else if (draft.behaviorType === 'something-else' && codePointLength(something) > MAX_SOMETHING_ELSE_CODE_POINTS) {
       errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-error-too-long-field', params: { max: MAX_SOMETHING_ELSE_CODE_POINTS, count: codePointLength(something) } });
     }
@@ -397,11 +498,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (!target) return;
       if (emergencySignals(draft, target, ctx(res).lang).mayBeEmergency) {
         c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
-        res.redirect(303, `${BASE}/maybe-emergency?draft=${loaded.id}`);
+        res.redirect(303, ctx(res).link(`${BASE}/maybe-emergency?draft=${loaded.id}`));
         return;
       }
     }
-    res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
+    res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
   /** A "Something else" description that clearly fits another category suggests that category's page. */
@@ -431,9 +532,10 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const draft = loaded.draft;
     if (draft.incidentType !== 'unacceptable-user-behavior' || !draft.behaviorType) {
-      res.redirect(303, `${BASE}?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
     }
     const target = await targetOf(res, draft);
@@ -457,12 +559,13 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     if (!hasValidToken(c, req, res)) return maybeEmergency(req, res);
     const draft: ReportDraft = { ...loaded.draft, maybeEmergencyAnswered: true };
     const answer = field(req, 'wpAction');
     if (answer === 'back') {
       c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
-      res.redirect(303, `${BASE}/behavior?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
       return;
     }
     if (answer === 'emergency') {
@@ -473,12 +576,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
       delete switched.behaviorType;
       c.reportDrafts.save(loaded.id, user.id, switched, 'emergency');
       c.funnel.count('maybe-emergency-outcome', 'switched');
-      res.redirect(303, `${BASE}/emergency?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
     c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     c.funnel.count('maybe-emergency-outcome', 'continued');
-    res.redirect(303, `${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`);
+    res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
   // ---- The Get support page (and the direct-report form where offered) ----
@@ -490,6 +593,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!(behaviorTypes as readonly string[]).includes(behaviorType)) throw new AppError(404, 'reportincident-error-unknown-behavior', { behaviorType });
     const type = behaviorType as BehaviorType;
     const loaded = c.reports.eligibility(user).eligible ? draftFrom(req, user) : null;
+    if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded?.draft ?? null;
     const target = draft ? await targetOf(res, draft) : null;
     if (draft && !target) return;
@@ -503,7 +607,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       namespaces: c.namespaces,
       directReporting: c.settings.ReportIncidentEnableDirectReporting,
       t: ctx(res).t,
-      via: (b, link) => `${BASE}/out/${b}/${link}`,
+      ping: (b, link) => `${BASE}/out/${b}/${link}`,
     });
     return render(
       res,
@@ -519,10 +623,29 @@ export function reportSpecialPage(c: Container): SpecialPage {
         directLength: codePointLength(draft?.directReport ?? ''),
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
         suggestion: suggestionFor(type, draft, loaded?.id ?? null),
+        otherHelp: otherHelpLinks(res, type, config, loaded?.id ?? null),
         errors,
       },
       status,
     );
+  }
+
+  /**
+   * "Can't find what you're looking for?": the wiki's dispute-resolution page, its administrators, and the way to
+   * an emergency report (this draft's first step, or the emergency address when there is no draft).
+   */
+  function otherHelpLinks(res: Response, type: BehaviorType, config: CommunityConfig, draftId: string | null): { labelKey: string; href: string }[] {
+    const values = config as Record<string, unknown>;
+    const page = (value: unknown) => (typeof value === 'string' && value.trim() ? resolvePageOrUrl(value.trim(), c.namespaces) : null);
+    const adminsOf = (name: string) => page((values[`ReportIncident_NonEmergency_${name}_HelpMethod`] as { ContactAdmin?: string } | undefined)?.ContactAdmin);
+    const dispute = page(values.ReportIncident_NonEmergency_Other_DisputeResolutionURL) ?? page(values.ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL);
+    const admins = adminsOf(behaviorDefinitions[type].configName) ?? adminsOf('Intimidation') ?? adminsOf('Other');
+    const emergency = draftId ? `${BASE}?draft=${draftId}` : emergencyMail(ctx(res).t('reportincident-mailto-subject')).emailHref;
+    return [
+      ...(dispute ? [{ labelKey: 'reportincident-support-other-dispute', href: dispute }] : []),
+      ...(admins ? [{ labelKey: 'reportincident-support-other-admins', href: admins }] : []),
+      ...(emergency ? [{ labelKey: 'reportincident-support-other-emergency', href: emergency }] : []),
+    ];
   }
 
   async function supportPost(req: Request, res: Response, behaviorType: string) {
@@ -530,11 +653,16 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     const loaded = draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
+    if (sentAlready(res, loaded)) return;
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
     c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     if (field(req, 'wpAction') === 'back') {
-      res.redirect(303, `${BASE}/behavior?draft=${loaded.id}`);
+      res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
+      return;
+    }
+    if (field(req, 'wpAction') === 'save') {
+      res.status(204).end();
       return;
     }
     if ((draft.directReport ?? '').trim() === '') {
@@ -569,20 +697,25 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!result.ok) {
       const e = result.error;
       const params = { ...e.params, ...(typeof e.params.retryAt === 'number' ? timestampParts(e.params.retryAt, lang) : {}) };
-      return redraw([{ field: e.field ?? (draft.incidentType === 'immediate-threat-physical-harm' ? 'details' : 'directReport'), messageKey: e.messageKey, params }], e.status);
+      // The rate limit is no fault of a field: it is said in a box of its own, with the way to write instead.
+      const place = e.status === 429 ? 'rate-limit' : (e.field ?? (draft.incidentType === 'immediate-threat-physical-harm' ? 'details' : 'directReport'));
+      return redraw([{ field: place, messageKey: e.messageKey, params }], e.status);
     }
-    c.reportDrafts.remove(draftId);
-    res.redirect(303, `${BASE}/submitted/${encodeURIComponent(result.report.id)}${result.duplicate ? '?duplicate=1' : ''}`);
+    c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
+    const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';
+    res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(result.report.id)}${outcome}`));
   }
 
   /** A Get support page's link, counted (the funnel's "help link followed") then followed to its configured target. */
-  async function followHelpLink(res: Response, behaviorType: string, link: string) {
+  async function followHelpLink(res: Response, behaviorType: string, link: string, ping = false) {
     const methods = ['ContactAdmin', 'Email', 'ContactCommunity', 'nextstep'];
     if (!(behaviorTypes as readonly string[]).includes(behaviorType) || !methods.includes(link)) throw new AppError(404, 'reportincident-error-unknown-step');
     const target = supportLinkTarget(behaviorType as BehaviorType, link as (typeof methods)[number] as never, c.communityConfig.current(), c.namespaces);
     if (!target) throw new AppError(404, 'reportincident-error-unknown-step');
     c.funnel.count('help-link-followed', `${behaviorType}/${link}`);
-    res.redirect(303, target);
+    // A ping (the link's own href shows where it goes) is only counted; older links still redirect.
+    if (ping) res.status(204).end();
+    else res.redirect(303, ctx(res).link(target));
   }
 
   // ---- The confirmation, for the reporter only ----
@@ -595,16 +728,18 @@ export function reportSpecialPage(c: Container): SpecialPage {
     // A support-route record sent nothing: its page is the Get support page, never a "being sent" confirmation.
     if (report.route === 'support' && report.behaviorType) {
       const query = new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
-      res.redirect(303, `${BASE}/support/${report.behaviorType}?${query.toString()}`);
+      res.redirect(303, ctx(res).link(`${BASE}/support/${report.behaviorType}?${query.toString()}`));
       return;
     }
     const config = c.communityConfig.current();
     const { lang } = ctx(res);
     const title = parseTitle(`${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`, c.namespaces);
     return render(res, 'submitted', {
-      referenceHtml: new SafeHtml(`<span class="report-reference" translate="no">${escapeHtml(report.id)}</span>`),
+      // An id is isolated and left to right in every language, and never broken across lines.
+      referenceHtml: new SafeHtml(`<bdi class="report-reference" dir="ltr" translate="no">${escapeHtml(report.id)}</bdi>`),
       report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType },
       duplicate: param(req.query, 'duplicate') === '1',
+      updated: param(req.query, 'updated') === '1',
       delivery: c.reports.deliveryState(report),
       responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
       // Someone who reports another person's intent to self-harm is told where to get advice for them.
@@ -639,6 +774,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (step === 'behavior') return behaviorPost(req, res);
       if (step === 'maybe-emergency') return maybeEmergencyPost(req, res);
       if (step === 'support' && arg) return supportPost(req, res, arg);
+      if (step === 'out' && arg) {
+        // Only a logged-in reader's ping counts (the browser sends its cookies): nobody else can inflate the funnel.
+        if (!ctx(res).user) return void res.status(204).end();
+        return followHelpLink(res, arg, (subpage ?? '').split('/')[2] ?? '', true);
+      }
       throw new AppError(405, 'app-error-method-not-allowed');
     },
   };

@@ -6,6 +6,17 @@ export class SafeHtml {
   }
 }
 
+/** A link's target for tHtml's `[{{param}} text]`: where it goes, and where a click is counted (`<a ping>`) without hiding that. */
+export class LinkTarget {
+  constructor(
+    readonly href: string,
+    readonly ping: string | null = null,
+  ) {}
+  toString(): string {
+    return this.href;
+  }
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

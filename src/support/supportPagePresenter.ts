@@ -11,6 +11,8 @@ export interface HelpMethodView {
   /** Message key of the sentence; its link goes to `href`. */
   messageKey: string;
   href: string;
+  /** Where a click is counted (`<a ping>`): the link itself shows its real destination. */
+  ping?: string;
   /** The address shown, for Email. */
   email?: string;
 }
@@ -57,16 +59,16 @@ const helpMethodKey: Record<HelpMethod, string> = {
   ContactCommunity: 'reportincident-support-helpmethod-contactcommunity',
 };
 
-export type Segment = { type: 'text'; text: string } | { type: 'link'; href: string; text: string; missing: false; title: string };
+export type Segment = { type: 'text'; text: string } | { type: 'link'; href: string; text: string; missing: false; title: string; ping?: string };
 export type Paragraph = Segment[];
 
 const LINK = '\u0000';
 
 /** Splits a translated message into paragraphs, with the {{link}} parameter as a link. */
-export function paragraphsWithLink(message: string, link: { href: string; text: string } | null): Paragraph[] {
+export function paragraphsWithLink(message: string, link: { href: string; text: string; ping?: string } | null): Paragraph[] {
   return message.split(/\n\n+/).map((p) =>
     p.split(LINK).flatMap((text, i): Segment[] => [
-      ...(i > 0 && link ? [{ type: 'link' as const, href: link.href, text: link.text, missing: false as const, title: '' }] : []),
+      ...(i > 0 && link ? [{ type: 'link' as const, href: link.href, text: link.text, missing: false as const, title: '', ...(link.ping ? { ping: link.ping } : {}) }] : []),
       ...(text ? [{ type: 'text' as const, text }] : []),
     ]),
   );
@@ -79,8 +81,8 @@ export function presentSupportPage(
     namespaces: Namespaces;
     directReporting: boolean;
     t: (key: string, params?: Record<string, unknown>) => string;
-    /** Routes the page's links through a counting redirect (the funnel's "help link followed"). */
-    via?: (behaviorType: BehaviorType, link: HelpMethod | 'nextstep') => string;
+    /** Where a click on each link is counted (the funnel's "help link followed"), beside its real destination. */
+    ping?: (behaviorType: BehaviorType, link: HelpMethod | 'nextstep') => string;
   },
 ): SupportPageView {
   const def = behaviorDefinitions[behaviorType];
@@ -91,15 +93,16 @@ export function presentSupportPage(
   const showWarning = def.warning === true || (def.warning !== undefined && values[def.warning.key] === true);
   const email = (methods.Email ?? '').trim();
 
+  const pingOf = (link: HelpMethod | 'nextstep') => (options.ping ? { ping: options.ping(behaviorType, link) } : {});
   const helpMethods: HelpMethodView[] = [];
   for (const method of def.helpMethods) {
     const value = (methods[method] ?? '').trim();
     if (!value) continue;
     if (method === 'Email') {
-      helpMethods.push({ method, messageKey: helpMethodKey.Email, href: options.via?.(behaviorType, method) ?? `mailto:${value}`, email: value });
+      helpMethods.push({ method, messageKey: helpMethodKey.Email, href: `mailto:${value}`, email: value, ...pingOf(method) });
     } else {
       const href = resolvePageOrUrl(value, options.namespaces);
-      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href: options.via?.(behaviorType, method) ?? href });
+      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href, ...pingOf(method) });
     }
   }
   // With direct reporting, the form replaces the other contact methods, as in the original.
@@ -110,7 +113,7 @@ export function presentSupportPage(
     warningKey: showWarning ? warningKey(behaviorType) : null,
     nextStep: paragraphsWithLink(
       options.t(nextStepKey(behaviorType, nextHref !== null), { link: LINK }),
-      nextHref && def.nextStepLinkTextKey ? { href: options.via?.(behaviorType, 'nextstep') ?? nextHref, text: options.t(def.nextStepLinkTextKey) } : null,
+      nextHref && def.nextStepLinkTextKey ? { href: nextHref, text: options.t(def.nextStepLinkTextKey), ...pingOf('nextstep') } : null,
     ),
     helpMethods: direct ? [] : helpMethods,
     directReportEmail: direct ? email : null,

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, commentWith, logInThroughHeader, screenshot } from '../support/browser.js';
 import { parseTitle } from '../../src/wiki/Title.js';
-import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import type { TestWiki } from '../support/testWiki.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
 const SPECIAL = '/wiki/Special:ReportIncident';
@@ -23,20 +23,14 @@ const REFERENCE = /\bRI-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}\b/;
 
 type Step = 'choose-type' | 'emergency' | 'behavior' | 'maybe-emergency' | 'support' | 'submitted' | 'ineligible';
 
-/** Wikis of the running test's own, closed after it (after its browser contexts). */
-const ownWikis: TestWiki[] = [];
-const suite = browserSuite(async () => {
-  await Promise.all(ownWikis.splice(0).map((w) => w.close()));
-});
+const suite = browserSuite();
 
 /**
  * A wiki of the test's own, for tests that file a report: Alice reporting the same comment twice in a
  * day is folded into her first report ("You already reported this"), which is not what these tests are about.
  */
-async function freshWiki(): Promise<TestWiki> {
-  const own = await startTestWiki();
-  ownWikis.push(own);
-  return own;
+function freshWiki(): Promise<TestWiki> {
+  return suite.ownWiki();
 }
 
 /** A page in a context of its own, as one fresh visitor (of the suite's wiki unless `on` says otherwise). */
@@ -346,13 +340,13 @@ describe('when Alice asks for help with unacceptable behaviour', () => {
     });
   }
 
-  // Get support's Back is a plain link to the step's page; in the dialog it must load that step in place.
+  // Get support's "Choose another kind of behaviour" is a plain link to the step's page; in the dialog it loads that step in place.
   it('when JavaScript is on and she presses Back on the Get support page, then the behaviour step shows again in the dialog with doxing still chosen', async () => {
     const page = await openPage({ js: true });
     await logIn(page);
     await chooseReport(page);
     const support = await toDoxingSupport(page, true);
-    await advance(support.getByRole('link', { name: 'Back', exact: true }));
+    await advance(support.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
     const behavior = await expectStep(page, true, 'behavior');
     expect(await behavior.getByRole('radio', { name: 'Sharing private information (doxing)' }).isChecked()).toBe(true);
   });
@@ -362,7 +356,7 @@ describe('when Alice asks for help with unacceptable behaviour', () => {
     await logIn(page);
     await chooseReport(page);
     const support = await toDoxingSupport(page, false);
-    await advance(support.getByRole('link', { name: 'Back', exact: true }));
+    await advance(support.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
     const behavior = await expectStep(page, false, 'behavior');
     expect(where(page).pathname).toBe(`${SPECIAL}/behavior`);
     expect(await behavior.getByRole('radio', { name: 'Sharing private information (doxing)' }).isChecked()).toBe(true);
@@ -569,7 +563,8 @@ describe('when the report dialog is used by keyboard only', () => {
       if (where === 'dialog') visited.add(await focused(page));
     }
     expect([...visited]).toContain('button.report-dialog-close');
-    expect([...visited]).toContain('a.button.button-primary');
+    // One way back to the comment, a plain button: none of the Get support page's buttons leads away from help.
+    expect([...visited]).toContain('a.button');
     expect(await support.locator('a.button').count()).toBeGreaterThan(0);
 
     await page.keyboard.press('Escape');
@@ -748,8 +743,11 @@ describe('when the report flow is used on a phone 375 px wide', () => {
       await expectFitsPhone(page, 'the behaviour step');
       await choose(step, 'Something else');
       await advance(step.getByRole('button', { name: 'Continue' }));
+      // Reading the help of "Something else" needs no description.
+      step = await expectStep(page, js, 'support');
+      await expectFitsPhone(page, 'Get support for "something else" without a description');
+      await advance(step.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
       step = await expectStep(page, js, 'behavior');
-      await expectFitsPhone(page, 'the behaviour step with an empty "something else"');
       await choose(step, 'Sharing private information (doxing)');
       await advance(step.getByRole('button', { name: 'Continue' }));
       step = await expectStep(page, js, 'support');

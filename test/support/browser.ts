@@ -148,6 +148,8 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** A page in a context of its own, as one fresh visitor; closed after the test, its problems checked. */
   openPage(options: VisitorOptions): Promise<Page>;
+  /** A wiki of the running test's own (for tests that file reports or keep drafts), closed after its contexts. */
+  ownWiki(): Promise<TestWiki>;
 }
 
 /**
@@ -157,6 +159,7 @@ export interface BrowserSuite {
  */
 export function browserSuite(afterContexts: () => Promise<void> = async () => {}): BrowserSuite {
   const contexts: BrowserContext[] = [];
+  const ownWikis: TestWiki[] = [];
   const problems: string[] = [];
   let wiki: TestWiki | null = null;
   let browser: Browser | null = null;
@@ -166,6 +169,7 @@ export function browserSuite(afterContexts: () => Promise<void> = async () => {}
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await Promise.all(ownWikis.splice(0).map((w) => w.close()));
     await afterContexts();
     // Every page must load without script errors or CSP violations.
     expect(problems.splice(0)).toEqual([]);
@@ -184,6 +188,11 @@ export function browserSuite(afterContexts: () => Promise<void> = async () => {}
     },
     get browser() {
       return started(browser);
+    },
+    async ownWiki() {
+      const own = await startTestWiki();
+      ownWikis.push(own);
+      return own;
     },
     async openPage({ js, width = 1280, on, clipboard = false, expected }) {
       const target = on ?? started(wiki);

@@ -59,7 +59,7 @@
     close.className = 'report-dialog-close';
     close.setAttribute('aria-label', body.getAttribute('data-msg-close') || 'Close');
     close.textContent = '\u00d7';
-    close.addEventListener('click', function () { closeDialog(); });
+    close.addEventListener('click', function () { requestClose(); });
     header.appendChild(dialogTitle);
     header.appendChild(close);
     dialogBody = document.createElement('div');
@@ -68,11 +68,43 @@
     dialog.appendChild(dialogBody);
     dialog.addEventListener('cancel', function (event) {
       event.preventDefault();
-      closeDialog();
+      requestClose();
     });
     dialog.addEventListener('submit', onSubmit);
     dialog.addEventListener('click', onDialogClick);
     body.appendChild(dialog);
+  }
+
+  /* Whether the step holds words typed since it was shown (a reopened draft's kept text does not count). */
+  function hasTypedText() {
+    if (!dialogBody) return false;
+    var fields = dialogBody.querySelectorAll('form.report-form textarea:not([readonly]), form.report-form input[type="text"]:not([readonly])');
+    return Array.prototype.some.call(fields, function (f) { return f.value.trim() !== '' && f.value !== f.defaultValue; });
+  }
+
+  /* Keeps what was typed in the server-side draft; a later Report click on the same comment reopens it. */
+  function saveTyped() {
+    var form = dialogBody.querySelector('form.report-form');
+    if (!form || !form.querySelector('input[name="draft"]')) return;
+    var data = new FormData(form);
+    data.set('wpAction', 'save');
+    fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: { Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(data).toString(),
+    }).catch(function () {});
+  }
+
+  /* Closing a step that holds typed words asks first, then keeps the words. */
+  function requestClose() {
+    if (hasTypedText()) {
+      if (!window.confirm(body.getAttribute('data-msg-close-confirm') || '')) return false;
+      saveTyped();
+    }
+    closeDialog();
+    return true;
   }
 
   function closeDialog() {
@@ -94,6 +126,13 @@
   window.addEventListener('popstate', function () {
     if (dialog && dialog.open) {
       pushed = false;
+      if (hasTypedText() && !window.confirm(body.getAttribute('data-msg-close-confirm') || '')) {
+        /* The back gesture already left the dialog's history entry: put it back and stay. */
+        history.pushState({ reportDialog: true }, '', window.location.href);
+        pushed = true;
+        return;
+      }
+      if (hasTypedText()) saveTyped();
       closeDialog();
     }
   });
@@ -112,7 +151,7 @@
     dialogBody.appendChild(document.importNode(step, true));
     dialogBody.removeAttribute('aria-busy');
     setUpCounters(dialogBody);
-    var summary = dialogBody.querySelector('.error-summary');
+    var summary = dialogBody.querySelector('.error-summary, .rate-limit[role="alert"]');
     var title = dialogBody.querySelector('.report-step-title');
     if (title) title.setAttribute('tabindex', '-1');
     // Each step starts at its top; focus moves to its errors, else to its title: a screen reader reads
@@ -158,7 +197,7 @@
     if (!link || !dialogBody.contains(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     if (link.getAttribute('data-behavior') === 'close-dialog') {
       event.preventDefault();
-      closeDialog();
+      requestClose();
       return;
     }
     var href = link.getAttribute('href');

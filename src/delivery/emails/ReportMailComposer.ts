@@ -88,7 +88,9 @@ export class ReportMailComposer {
     const receipt = message.kind === 'receipt';
     const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage;
     const t = this.messages.translator(lang);
-    const subject = t(subjectKeys[message.kind], { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
+    const atRisk = model.reporterAtRisk && message.kind === 'trust-and-safety';
+    const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[message.kind];
+    const subject = t(subjectKey, { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
     const data = {
       t,
       lang,

@@ -19,6 +19,8 @@ export interface ReportEmailModel {
   /** X-ReportIncident-Type: the harm or behaviour type. */
   type: string;
   typeLabelKey: string;
+  /** A threat of self-harm the reporter says is about themselves: said first, in the subject and the first line. */
+  reporterAtRisk: boolean;
   emergency: boolean;
   filedAt: string;
   reporter: {
@@ -87,6 +89,7 @@ export function presentReportEmail(
     reportId: report.id,
     type,
     typeLabelKey: typeLabelKey(type),
+    reporterAtRisk: report.physicalHarmType === 'threats-self-harm' && report.about === 'self',
     emergency: report.incidentType === 'immediate-threat-physical-harm',
     filedAt: utc(report.createdAt),
     reporter: reporter
