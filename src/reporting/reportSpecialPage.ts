@@ -160,10 +160,23 @@ export function reportSpecialPage(c: Container): SpecialPage {
           lang,
           emails.map((email) => `<a class="gethelp-email" href="${escapeHtml(mailtoHref([email], subject))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
         ),
-        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}`, labelKey: behaviorLabelKey(b) })),
+        // The comment goes with each link, so its Get support page leads back to it too.
+        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}${commentQuery(req)}`, labelKey: behaviorLabelKey(b) })),
         back: backTo(req, user),
+        // Someone who may not report can still be at risk: the crisis services are on this page too.
+        crisisResources: crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, lang),
       },
     });
+  }
+
+  /** The comment a request names (page, threadId, revisionId), as a query to pass on; '' when none. */
+  function commentQuery(req: Request): string {
+    const query = new URLSearchParams();
+    for (const name of ['page', 'threadId', 'revisionId']) {
+      const value = param(req.query, name);
+      if (value) query.set(name, value);
+    }
+    return query.size ? `?${query.toString()}` : '';
   }
 
   /** Items of HTML joined as the language joins alternatives ("a, b or c"). */
@@ -304,6 +317,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
         draftId: loaded.id,
         draft,
         rateLimit: rateLimitNotice(res, user),
+        // Refused for the limit with self-harm chosen: the crisis services, never just a refusal.
+        crisisResources: status === 429 && draft.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, ctx(res).lang) : [],
         target: describeTarget(res, target, draft.threadId),
         harmTypes: physicalHarmTypes.map((h) => ({ value: h, labelKey: harmLabelKey(h), exampleKey: harmExampleKey(h) })),
         errors,
@@ -608,6 +623,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
       directReporting: c.settings.ReportIncidentEnableDirectReporting,
       t: ctx(res).t,
       ping: (b, link) => `${BASE}/out/${b}/${link}`,
+      // The wiki's own pages among the help links keep the language asked for.
+      link: ctx(res).link,
     });
     return render(
       res,
@@ -623,7 +640,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
         directLength: codePointLength(draft?.directReport ?? ''),
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
         suggestion: suggestionFor(type, draft, loaded?.id ?? null),
-        otherHelp: otherHelpLinks(res, type, config, loaded?.id ?? null),
+        otherHelp: otherHelpLinks(res, type, config, loaded?.id ?? null, view.warningKey !== null),
+        // Opened without a report in progress (from Get help), the comment named in the URL is still the way back.
+        back: target ? null : backTo(req, user),
         errors,
       },
       status,
@@ -634,17 +653,19 @@ export function reportSpecialPage(c: Container): SpecialPage {
    * "Can't find what you're looking for?": the wiki's dispute-resolution page, its administrators, and the way to
    * an emergency report (this draft's first step, or the emergency address when there is no draft).
    */
-  function otherHelpLinks(res: Response, type: BehaviorType, config: CommunityConfig, draftId: string | null): { labelKey: string; href: string }[] {
+  function otherHelpLinks(res: Response, type: BehaviorType, config: CommunityConfig, draftId: string | null, privateMatter: boolean): { labelKey: string; href: string }[] {
     const values = config as Record<string, unknown>;
     const page = (value: unknown) => (typeof value === 'string' && value.trim() ? resolvePageOrUrl(value.trim(), c.namespaces) : null);
     const adminsOf = (name: string) => page((values[`ReportIncident_NonEmergency_${name}_HelpMethod`] as { ContactAdmin?: string } | undefined)?.ContactAdmin);
     const dispute = page(values.ReportIncident_NonEmergency_Other_DisputeResolutionURL) ?? page(values.ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL);
-    const admins = adminsOf(behaviorDefinitions[type].configName) ?? adminsOf('Intimidation') ?? adminsOf('Other');
+    // A page that warns against posting in public (doxing) does not then point at a public noticeboard.
+    const admins = privateMatter ? null : (adminsOf(behaviorDefinitions[type].configName) ?? adminsOf('Intimidation') ?? adminsOf('Other'));
     const emergency = draftId ? `${BASE}?draft=${draftId}` : emergencyMail(ctx(res).t('reportincident-mailto-subject')).emailHref;
     return [
       ...(dispute ? [{ labelKey: 'reportincident-support-other-dispute', href: dispute }] : []),
       ...(admins ? [{ labelKey: 'reportincident-support-other-admins', href: admins }] : []),
-      ...(emergency ? [{ labelKey: 'reportincident-support-other-emergency', href: emergency }] : []),
+      // Possible message keys used here: reportincident-support-other-emergency, reportincident-support-other-emergency-mail
+      ...(emergency ? [{ labelKey: draftId ? 'reportincident-support-other-emergency' : 'reportincident-support-other-emergency-mail', href: emergency }] : []),
     ];
   }
 
@@ -745,7 +766,10 @@ export function reportSpecialPage(c: Container): SpecialPage {
       // Someone who reports another person's intent to self-harm is told where to get advice for them.
       crisisIntroKey: report.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',
       crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
-      emergencyEmails: c.settings.ReportIncidentRecipientEmails.join(', '),
+      emergencyLinksHtml: listHtml(
+        lang,
+        c.settings.ReportIncidentRecipientEmails.map((email) => `<a href="${escapeHtml(mailtoHref([email], ctx(res).t('reportincident-mailto-subject-more', { id: report.id })))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
+      ),
       backHref: title.ok ? title.value.path + (report.threadId ? `#${encodeURIComponent(report.threadId)}` : '') : '/',
       backTitle: title.ok ? title.value.prefixedText : '',
     });

@@ -81,6 +81,8 @@ export function presentSupportPage(
     namespaces: Namespaces;
     directReporting: boolean;
     t: (key: string, params?: Record<string, unknown>) => string;
+    /** The reader's form of a wiki-local href (it keeps ?uselang); hrefs elsewhere are left as they are. */
+    link?: (href: string) => string;
     /** Where a click on each link is counted (the funnel's "help link followed"), beside its real destination. */
     ping?: (behaviorType: BehaviorType, link: HelpMethod | 'nextstep') => string;
   },
@@ -102,7 +104,7 @@ export function presentSupportPage(
       helpMethods.push({ method, messageKey: helpMethodKey.Email, href: `mailto:${value}`, email: value, ...pingOf(method) });
     } else {
       const href = resolvePageOrUrl(value, options.namespaces);
-      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href, ...pingOf(method) });
+      if (href) helpMethods.push({ method, messageKey: helpMethodKey[method], href: options.link?.(href) ?? href, ...pingOf(method) });
     }
   }
   // With direct reporting, the form replaces the other contact methods, as in the original.
@@ -113,7 +115,7 @@ export function presentSupportPage(
     warningKey: showWarning ? warningKey(behaviorType) : null,
     nextStep: paragraphsWithLink(
       options.t(nextStepKey(behaviorType, nextHref !== null), { link: LINK }),
-      nextHref && def.nextStepLinkTextKey ? { href: nextHref, text: options.t(def.nextStepLinkTextKey), ...pingOf('nextstep') } : null,
+      nextHref && def.nextStepLinkTextKey ? { href: options.link?.(nextHref) ?? nextHref, text: options.t(def.nextStepLinkTextKey), ...pingOf('nextstep') } : null,
     ),
     helpMethods: direct ? [] : helpMethods,
     directReportEmail: direct ? email : null,

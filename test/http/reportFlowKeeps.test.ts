@@ -241,3 +241,63 @@ describe('the Trust & Safety mail of a reporter at risk', () => {
     expect(raw).not.toContain('Reported user');
   });
 });
+
+describe('what a walk by a new user found', () => {
+  it('when Nora, at her limit, chooses self-harm, then the refusal lists the crisis services', async () => {
+    const nora = await loggedIn('Nora');
+    const first = await fileEmergency(nora);
+    expect(first.status).toBe(303);
+    const step1 = await nora.get(`${await reportLink(nora, 'Best prices')}&fresh=1`);
+    expect(step1.text).toContain('(reportincident-ratelimit-notice:');
+    const refused = await post(nora, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', wpAction: 'continue' });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('class="crisis-resources"');
+  });
+
+  it('when Farah follows Get help, then it lists the crisis services, and a Get support page it links to leads back to the comment', async () => {
+    const farah = await loggedIn('Farah');
+    const { threadId, revisionId } = await findComment(farah, TALK, 'Keep reverting me');
+    const help = await farah.get(`${BASE}/help?${new URLSearchParams({ page: TALK, threadId, revisionId: String(revisionId) })}`);
+    expect(help.status).toBe(200);
+    expect(help.text).toContain('class="crisis-resources"');
+    const supportHref = unescape(/<ul class="gethelp-support-links">[\s\S]*?<a href="([^"]+)"/.exec(help.text)![1]!);
+    expect(supportHref).toContain(`threadId=${encodeURIComponent(threadId)}`);
+    const support = await farah.get(supportHref);
+    expect(support.status).toBe(200);
+    expect(support.text).toContain(`href="/wiki/${TALK}#${threadId}"`);
+    expect(support.text).toContain('(reportincident-support-other-emergency-mail)');
+  });
+
+  it('when the doxing Get support page is read, then "Can\'t find" does not point at the public administrators\' page', async () => {
+    const alice = await loggedIn('Alice');
+    const doxing = await alice.get(`${BASE}/support/doxing`);
+    const other = /<ul class="other-help">([\s\S]*?)<\/ul>/.exec(doxing.text)?.[1] ?? '';
+    expect(other).not.toContain('(reportincident-support-other-admins)');
+    expect(doxing.text).toContain('(reportincident-support-nothing-sent)');
+  });
+
+  it('when a Get support page is read with ?uselang=ar, then its help links to wiki pages keep the language', async () => {
+    const alice = await loggedIn('Alice', false);
+    const support = await alice.get(`${BASE}/support/intimidation?uselang=ar`);
+    const step = support.text.slice(support.text.indexOf('id="report-step"'), support.text.indexOf('<footer'));
+    const local = [...step.matchAll(/href="(\/wiki\/[^"]*)"/g)].map((m) => unescape(m[1]!)).filter((h) => !h.startsWith('/wiki/Special:ReportIncident/out/'));
+    expect(local.length).toBeGreaterThan(2);
+    for (const href of local) expect(href, href).toContain('uselang=ar');
+  });
+
+  it('when a report is confirmed, then the address to write to with more details is a mailto: link naming the report', async () => {
+    const alice = await loggedIn('Alice', false);
+    const step1 = await alice.get(`${await reportLink(alice, 'Best prices')}&fresh=1`);
+    const emergency = await alice.follow(await post(alice, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', wpAction: 'continue' }));
+    const confirmation = await alice.follow(await post(alice, emergency, `${BASE}/emergency`, { details: 'x', wpAction: 'submit' }));
+    const id = /RI-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(confirmation.text)![0];
+    expect(confirmation.text).toContain(`href="mailto:emergency@localhost?subject=More%20about%20report%20${id}"`);
+  });
+});
+
+/** Files an emergency report about the comment "Keep reverting me" from its Report link. */
+async function fileEmergency(client: HttpClient): Promise<Reply> {
+  const step1 = await client.get(`${await reportLink(client, 'Keep reverting me')}&fresh=1`);
+  const emergency = await client.follow(await post(client, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', wpAction: 'continue' }));
+  return post(client, emergency, `${BASE}/emergency`, { details: 'first', wpAction: 'submit' });
+}
