@@ -97,6 +97,34 @@ describe('?uselang through the whole flow', () => {
   }
 });
 
+describe('the emergency path in Arabic', () => {
+  for (const js of MODES) {
+    it(`when Alice reports a threat with ?uselang=ar, JavaScript ${js ? 'on' : 'off'}, at 360 px, then the emergency step and the confirmation are Arabic and right to left, with the reference left to right`, async () => {
+      const page = await openPage(await freshWiki(), js, 360);
+      await logIn(page, 'Alice', '?uselang=ar');
+      await chooseReport(page);
+      const first = await step(page, js, 'choose-type');
+      await first.locator('#incidentType-immediate-threat-physical-harm').check();
+      await first.locator('#physicalHarmType-threats-physical-harm').check();
+      await first.locator('button[value="continue"]').click();
+      const emergency = await step(page, js, 'emergency');
+      expect(await languageOf(page)).toEqual(['ar', 'rtl']);
+      expect(await emergency.locator('button[value="submit"]').textContent()).not.toMatch(/[A-Za-z]/);
+      await emergency.locator('#details').fill('قال إنه سيأتي إلى منزلي');
+      await screenshot(page, `uselang-ar-emergency-js-${js ? 'on' : 'off'}-360`);
+      await emergency.locator('button[value="submit"]').click();
+      const submitted = await step(page, js, 'submitted');
+      expect(await languageOf(page)).toEqual(['ar', 'rtl']);
+      const reference = submitted.locator('.report-reference').first();
+      expect(await reference.getAttribute('dir')).toBe('ltr');
+      // The reference is on one line: never broken mid-id.
+      const lines = await reference.evaluate((el) => el.getClientRects().length);
+      expect(lines).toBe(1);
+      await screenshot(page, `uselang-ar-submitted-js-${js ? 'on' : 'off'}-360`);
+    });
+  }
+});
+
 describe('self-harm about oneself', () => {
   for (const js of MODES) {
     it(`when Testing chooses self-harm, JavaScript ${js ? 'on' : 'off'}, then crisis resources show before anything is typed, and "about me" asks for no one to report`, async () => {

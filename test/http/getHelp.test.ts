@@ -142,7 +142,8 @@ describe('the Get help page', () => {
     expect(mail.pathname).toBe('emergency@localhost');
     expect(mail.searchParams.get('subject')).toBe('(reportincident-gethelp-mail-subject: Demo Wiki)');
     // Every enabled Get support page, by the name of its behaviour.
-    for (const b of DEFAULT_BEHAVIORS) expect(html).toContain(`<li><a href="${BASE}/support/${b}">(reportincident-behavior-${b})</a></li>`);
+    // …each carrying the comment, so that its page leads back to it.
+    for (const b of DEFAULT_BEHAVIORS) expect(html).toMatch(new RegExp(`<li><a href="${BASE}/support/${b}\\?page=[^"]*threadId=[^"]+">\\(reportincident-behavior-${b}\\)</a></li>`));
     expect(html).toContain(`href="${TALK}#${encodeURIComponent(threadId)}" data-behavior="close-dialog">(reportincident-back-to-page: Talk:African wild dog)</a>`);
     // Nothing that files a report.
     expect(html).not.toContain('<form');
@@ -174,7 +175,7 @@ describe('the Get help page', () => {
     expect(html).toContain('(reportincident-ineligible-title)');
     expect(html).toContain(`(${messageKey}`);
     expect(html).toContain('href="mailto:emergency@localhost?subject=');
-    expect(html).toContain(`href="${BASE}/support/doxing"`);
+    expect(html).toContain(`href="${BASE}/support/doxing?page=`);
   });
 
   it('when the page is read with ?uselang=ar, then its links keep the language and the subject is Arabic', async () => {
@@ -183,7 +184,7 @@ describe('the Get help page', () => {
     const r = await client.get(`${link}&uselang=ar`);
     const html = step(r);
     expect(r.text).toContain('dir="rtl"');
-    expect(html).toContain(`href="${BASE}/support/doxing?uselang=ar"`);
+    expect(html).toMatch(new RegExp(`href="${BASE}/support/doxing\\?page=[^"]*&amp;uselang=ar"`));
     expect(html).toMatch(new RegExp(`href="${TALK}\\?uselang=ar#c-Brackenfield`));
     const subject = new URL(unescape(/href="(mailto:[^"]+)"/.exec(html)![1]!)).searchParams.get('subject');
     expect(subject).toBe('عاجل: أحتاج إلى مساعدة في Demo Wiki');
@@ -197,7 +198,7 @@ describe('the Get help page', () => {
     const html = step(r);
     expect(html).toContain('(reportincident-ineligible-title-blocked)');
     expect(html).toContain('href="mailto:emergency@localhost?subject=');
-    for (const b of DEFAULT_BEHAVIORS) expect(html).toContain(`href="${BASE}/support/${b}"`);
+    for (const b of DEFAULT_BEHAVIORS) expect(html).toContain(`href="${BASE}/support/${b}?`);
     expect(html).toMatch(new RegExp(`href="${TALK}#c-Brackenfield[^"]*" data-behavior="close-dialog"`));
   });
 

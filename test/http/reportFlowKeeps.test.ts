@@ -301,3 +301,18 @@ async function fileEmergency(client: HttpClient): Promise<Reply> {
   const emergency = await client.follow(await post(client, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', wpAction: 'continue' }));
   return post(client, emergency, `${BASE}/emergency`, { details: 'first', wpAction: 'submit' });
 }
+
+describe('a submit sent twice at once', () => {
+  it('when the same draft is submitted by two requests at the same moment (a double click, two tabs), then one report is stored and both land on its confirmation', async () => {
+    const ines = await loggedIn('Ines');
+    const step1 = await ines.get(`${await reportLink(ines, 'Best prices')}&fresh=1`);
+    const emergency = await ines.follow(await post(ines, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', wpAction: 'continue' }));
+    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+    const before = count();
+    const [a, b] = await Promise.all([1, 2].map(() => post(ines, emergency, `${BASE}/emergency`, { details: 'twice at once', wpAction: 'submit' })));
+    expect(count()).toBe(before + 1);
+    const ids = [a!, b!].map((r) => /\/submitted\/(RI-[\w-]+)/.exec(r.location ?? '')?.[1]);
+    expect(ids[0]).toBeDefined();
+    expect(ids[1]).toBe(ids[0]);
+  });
+});
