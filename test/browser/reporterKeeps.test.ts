@@ -1,6 +1,7 @@
 // Browser tests of what the report flow keeps for a reporter (#15), with JavaScript on (the dialog) and off, at
 // 360 and 1280 px: the language of ?uselang=ar and ?uselang=ko through every step, talk content left to right inside
 // an Arabic interface, crisis resources as soon as self-harm is chosen, and a dialog that asks before losing words.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, commentWith, screenshot } from '../support/browser.js';
@@ -47,8 +48,8 @@ async function languageOf(page: Page): Promise<[string | null, string | null]> {
 }
 
 /** Logs in, chooses Report on the reported comment and an immediate threat of `harm`: the emergency step. */
-async function toEmergency(page: Page, js: boolean, name: string, harm: string) {
-  await logIn(page, name, '');
+async function toEmergency(page: Page, js: boolean, name: string, harm: string, query = '') {
+  await logIn(page, name, query);
   await chooseReport(page);
   const first = await step(page, js, 'choose-type');
   await first.locator('#incidentType-immediate-threat-physical-harm').check();
@@ -97,98 +98,106 @@ describe('?uselang through the whole flow', () => {
   }
 });
 
-describe('the emergency path in Arabic', () => {
-  for (const js of MODES) {
-    it(`when Alice reports a threat with ?uselang=ar, JavaScript ${js ? 'on' : 'off'}, at 360 px, then the emergency step and the confirmation are Arabic and right to left, with the reference left to right`, async () => {
-      const page = await openPage(await freshWiki(), js, 360);
-      await logIn(page, 'Alice', '?uselang=ar');
-      await chooseReport(page);
-      const first = await step(page, js, 'choose-type');
-      await first.locator('#incidentType-immediate-threat-physical-harm').check();
-      await first.locator('#physicalHarmType-threats-physical-harm').check();
-      await first.locator('button[value="continue"]').click();
-      const emergency = await step(page, js, 'emergency');
-      expect(await languageOf(page)).toEqual(['ar', 'rtl']);
-      expect(await emergency.locator('button[value="submit"]').textContent()).not.toMatch(/[A-Za-z]/);
-      await emergency.locator('#details').fill('قال إنه سيأتي إلى منزلي');
-      await screenshot(page, `uselang-ar-emergency-js-${js ? 'on' : 'off'}-360`);
-      await emergency.locator('button[value="submit"]').click();
-      const submitted = await step(page, js, 'submitted');
-      expect(await languageOf(page)).toEqual(['ar', 'rtl']);
-      const reference = submitted.locator('.report-reference').first();
-      expect(await reference.getAttribute('dir')).toBe('ltr');
-      // The reference is on one line: never broken mid-id.
-      const lines = await reference.evaluate((el) => el.getClientRects().length);
-      expect(lines).toBe(1);
-      await screenshot(page, `uselang-ar-submitted-js-${js ? 'on' : 'off'}-360`);
-    });
+const LANGS = [
+  { lang: 'en', dir: 'ltr', query: '' },
+  { lang: 'ar', dir: 'rtl', query: '?uselang=ar' },
+  { lang: 'ko', dir: 'ltr', query: '?uselang=ko' },
+] as const;
+
+/** A message as the reader sees it in `lang` (English where the language lacks it). */
+function msg(lang: string, key: string): string {
+  const read = (l: string) => JSON.parse(readFileSync(new URL(`../../locales/${l}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+  return read(lang)[key] ?? read('en')[key]!;
+}
+
+describe('the emergency path in the reader\'s language', () => {
+  for (const { lang, dir, query } of LANGS.filter((l) => l.lang !== 'en')) {
+    for (const js of MODES) {
+      it.each(WIDTHS)(`when Alice reports a threat with ?uselang=${lang}, JavaScript ${js ? 'on' : 'off'}, at %i px, then the emergency step and the confirmation are in ${lang} and ${dir}, with the reference left to right on one line`, async (width) => {
+        const page = await openPage(await freshWiki(), js, width);
+        const emergency = await toEmergency(page, js, 'Alice', 'threats-physical-harm', query);
+        expect(await languageOf(page)).toEqual([lang, dir]);
+        expect(await emergency.locator('button[value="submit"]').textContent()).toContain(msg(lang, 'reportincident-submit'));
+        await emergency.locator('#details').fill('He said he will come to my house');
+        await screenshot(page, `uselang-${lang}-emergency-js-${js ? 'on' : 'off'}-${width}`);
+        await emergency.locator('button[value="submit"]').click();
+        const submitted = await step(page, js, 'submitted');
+        expect(await languageOf(page)).toEqual([lang, dir]);
+        const reference = submitted.locator('.report-reference').first();
+        expect(await reference.getAttribute('dir')).toBe('ltr');
+        expect(await reference.evaluate((el) => el.getClientRects().length)).toBe(1);
+        await screenshot(page, `uselang-${lang}-submitted-js-${js ? 'on' : 'off'}-${width}`);
+      });
+    }
   }
 });
 
 describe('self-harm about oneself', () => {
-  for (const js of MODES) {
-    it(`when Testing chooses self-harm, JavaScript ${js ? 'on' : 'off'}, then crisis resources show before anything is typed, and "about me" asks for no one to report`, async () => {
-      const page = await openPage(await freshWiki(), js, 360);
-      const ask = await toEmergency(page, js, 'Testing', 'threats-self-harm');
-      await ask.locator('.crisis-resources').waitFor();
-      expect(await ask.locator('#reportedUser').count()).toBe(0);
-      await screenshot(page, `self-harm-question-js-${js ? 'on' : 'off'}-360`);
-      await ask.locator('#about-self').check();
-      await ask.locator('button[value="about"]').click();
-      const details = (js ? page.locator('dialog.report-dialog') : page.locator('#content')).locator('#report-step[data-step="emergency"] #details');
-      await details.waitFor();
-      const root = await step(page, js, 'emergency');
-      expect(await root.locator('#reportedUser').count()).toBe(0);
-      expect(await root.locator('.crisis-resources').count()).toBe(1);
-      expect(await root.textContent()).not.toContain('The person you report');
-      await screenshot(page, `self-harm-details-js-${js ? 'on' : 'off'}-360`);
-    });
+  for (const { lang, query } of LANGS) {
+    for (const js of MODES) {
+      it.each(WIDTHS)(`when Testing chooses self-harm in ${lang}, JavaScript ${js ? 'on' : 'off'}, at %i px, then crisis resources show before anything is typed, and "about me" asks for no one to report`, async (width) => {
+        const page = await openPage(await freshWiki(), js, width);
+        const ask = await toEmergency(page, js, 'Testing', 'threats-self-harm', query);
+        await ask.locator('.crisis-resources').waitFor();
+        expect(await ask.locator('#reportedUser').count()).toBe(0);
+        await screenshot(page, `self-harm-question-${lang}-js-${js ? 'on' : 'off'}-${width}`);
+        await ask.locator('#about-self').check();
+        await ask.locator('button[value="about"]').click();
+        const details = (js ? page.locator('dialog.report-dialog') : page.locator('#content')).locator('#report-step[data-step="emergency"] #details');
+        await details.waitFor();
+        const root = await step(page, js, 'emergency');
+        expect(await root.locator('#reportedUser').count()).toBe(0);
+        expect(await root.locator('.crisis-resources').count()).toBe(1);
+        expect(await root.textContent()).toContain(msg(lang, 'reportincident-emergency-self-who-sees'));
+        expect(await root.textContent()).not.toContain(msg(lang, 'reportincident-emergency-not-told'));
+        await screenshot(page, `self-harm-details-${lang}-js-${js ? 'on' : 'off'}-${width}`);
+      });
+    }
   }
 });
 
 describe('the dialog keeps what was typed', () => {
-  it('when the reporter presses Esc with words typed, then the dialog asks first; dismissed, it stays; accepted, Report on the same comment reopens the words', async () => {
-    const wiki = await freshWiki();
-    const page = await openPage(wiki, true, 1280);
-    const emergency = await toEmergency(page, true, 'Alice', 'threats-physical-harm');
-    await emergency.locator('#details').fill('He wrote that he knows where I live.');
-    const questions: string[] = [];
-    page.once('dialog', (d) => {
-      questions.push(d.message());
-      void d.dismiss();
+  for (const { lang, query } of LANGS) {
+    it.each(WIDTHS)(`when the reporter presses Esc with words typed in ${lang} at %i px, then the dialog asks first; dismissed, it stays; accepted, Report on the same comment reopens the words`, async (width) => {
+      const wiki = await freshWiki();
+      const page = await openPage(wiki, true, width);
+      const emergency = await toEmergency(page, true, 'Alice', 'threats-physical-harm', query);
+      await emergency.locator('#details').fill('He wrote that he knows where I live.');
+      const questions: string[] = [];
+      page.once('dialog', (d) => {
+        questions.push(d.message());
+        void d.dismiss();
+      });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => questions.length).toBe(1);
+      expect(questions[0]).toBe(msg(lang, 'reportincident-dialog-close-confirm'));
+      expect(await page.locator('dialog.report-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+      page.once('dialog', (d) => void d.accept());
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog.report-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+      // The words were saved as the dialog closed; Report again reopens them.
+      await expect.poll(async () => (wiki.container.db.prepare("SELECT count(*) AS n FROM report_drafts WHERE data LIKE '%knows where I live%'").get() as { n: number }).n).toBe(1);
+      await chooseReport(page);
+      const reopened = await step(page, true, 'emergency');
+      expect(await reopened.locator('#details').inputValue()).toBe('He wrote that he knows where I live.');
+      expect(await reopened.locator('.resumed').textContent()).toContain(msg(lang, 'reportincident-resumed'));
+      await screenshot(page, `dialog-reopened-draft-${lang}-${width}`);
     });
-    await page.keyboard.press('Escape');
-    await expect.poll(() => questions.length).toBe(1);
-    expect(questions[0]).toContain('kept for two hours');
-    expect(await page.locator('dialog.report-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
-    page.once('dialog', (d) => void d.accept());
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('dialog.report-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
-    // The words were saved as the dialog closed; Report again reopens them.
-    await expect.poll(async () => (wiki.container.db.prepare("SELECT count(*) AS n FROM report_drafts WHERE data LIKE '%knows where I live%'").get() as { n: number }).n).toBe(1);
-    await chooseReport(page);
-    const reopened = await step(page, true, 'emergency');
-    expect(await reopened.locator('#details').inputValue()).toBe('He wrote that he knows where I live.');
-    await reopened.locator('.resumed').waitFor();
-    await screenshot(page, 'dialog-reopened-draft-1280');
-  });
+  }
 
-  it('when the reporter goes Back in the browser after Submit without JavaScript, then the confirmation shows, not "expired"', async () => {
-    const wiki = await freshWiki();
-    const page = await openPage(wiki, false, 360);
-    await logIn(page, 'Alice', '');
-    await chooseReport(page);
-    await page.locator('#incidentType-immediate-threat-physical-harm').check();
-    await page.locator('#physicalHarmType-threats-physical-harm').check();
-    await page.locator('button[value="continue"]').click();
-    await page.locator('#details').fill('Back after submit');
-    await page.locator('button[value="submit"]').click();
-    await step(page, false, 'submitted');
-    const confirmation = page.url();
-    await page.goBack();
-    await step(page, false, 'submitted');
-    expect(page.url().replace(/\?.*$/, '')).toBe(confirmation.replace(/\?.*$/, ''));
-    expect(await page.locator('#content').textContent()).not.toContain('expired');
-    await screenshot(page, 'back-after-submit-360');
-  });
+  for (const { lang, query } of LANGS) {
+    it.each(WIDTHS)(`when the reporter goes Back in the browser after Submit without JavaScript in ${lang} at %i px, then the confirmation shows, not "expired"`, async (width) => {
+      const page = await openPage(await freshWiki(), false, width);
+      const emergency = await toEmergency(page, false, 'Alice', 'threats-physical-harm', query);
+      await emergency.locator('#details').fill('Back after submit');
+      await emergency.locator('button[value="submit"]').click();
+      await step(page, false, 'submitted');
+      const confirmation = page.url();
+      await page.goBack();
+      await step(page, false, 'submitted');
+      expect(page.url().replace(/\?.*$/, '')).toBe(confirmation.replace(/\?.*$/, ''));
+      expect(await page.locator('#content').textContent()).not.toContain(msg(lang, 'reportincident-expired-title'));
+      await screenshot(page, `back-after-submit-${lang}-${width}`);
+    });
+  }
 });
