@@ -106,3 +106,9 @@ export function isIpAddress(name: string): boolean {
   const count = hex.length + (v4Tail ? 2 : 0);
   return halves.length === 2 ? count <= 7 : count === 8;
 }
+
+/** Whether two normalised names are the same user: an IPv6 address may be written out or compressed. */
+export function sameUserName(a: string, b: string): boolean {
+  const canonical = (ip: string) => (ip.includes(':') ? (URL.parse(`http://[${ip}]/`)?.hostname ?? ip).toUpperCase() : ip.toUpperCase());
+  return isIpAddress(a) && isIpAddress(b) ? canonical(a) === canonical(b) : a === b;
+}

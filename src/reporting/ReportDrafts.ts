@@ -77,6 +77,18 @@ export class ReportDrafts {
     this.repository.saveDraft(id, userId, JSON.stringify(pointer), this.clock.now(), 'submitted');
   }
 
+  /**
+   * Removes the user's unfinished drafts about this page and comment (but `keep`): "Start over", and a report
+   * submitted, leave no older words behind to reopen or to fold in later.
+   */
+  discardUnfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean, keep: string | null = null): void {
+    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
+      if (row.id === keep || row.step === 'submitted') continue;
+      const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
+      if (parsed.success && parsed.data.threadId === target.threadId && samePage(parsed.data.page, target.page)) this.repository.removeDraft(row.id);
+    }
+  }
+
   /** The user's unfinished draft about the same page and comment, if any: a second Report click resumes it. */
   unfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean): { id: string; draft: ReportDraft; step: DraftStep } | null {
     for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {

@@ -140,10 +140,12 @@ export class ReportRepository {
          @snapshotAuthor, @snapshotCreatedAt, @snapshotText)`,
     );
     this.selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE report_id = ?');
-    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; type: string; route: string; since: number }], ReportRow>(
+    // A report about a page as a whole names its reported user freely: another name there is another report.
+    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number }], ReportRow>(
       `SELECT * FROM reports
        WHERE reporter_user_id = @reporter AND page_namespace = @pageNamespace AND page_title = @pageTitle
-         AND thread_id IS @threadId AND coalesce(physical_harm_type, behavior_type) = @type
+         AND thread_id IS @threadId AND (thread_id IS NOT NULL OR @reportedUser IS NULL OR reported_user = @reportedUser)
+         AND coalesce(physical_harm_type, behavior_type) = @type
          AND route = @route AND created_at > @since
        ORDER BY created_at LIMIT 1`,
     );
@@ -251,7 +253,7 @@ export class ReportRepository {
     return row ? toReport(row) : null;
   }
 
-  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; type: string; route: string; since: number }): IncidentReport | null {
+  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number }): IncidentReport | null {
     const row = this.selectDuplicate.get(q);
     return row ? toReport(row) : null;
   }

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
-import { isAutoconfirmed, isIpAddress, normaliseUserName, type UserAccount } from '../accounts/UserAccount.js';
+import { isAutoconfirmed, isIpAddress, normaliseUserName, sameUserName, type UserAccount } from '../accounts/UserAccount.js';
 import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
 import { classifyReport } from '../classifiers/index.js';
 import { classifierInput, routeReport } from '../routing/routeReport.js';
@@ -24,6 +24,11 @@ import { type ReportUpdate, updateFrom } from './reportUpdate.js';
 
 export const RATE_LIMIT_ACTION = 'reportincident';
 const DUPLICATE_WINDOW = 24 * 3600 * 1000;
+/** Updates of one report mailed within a day, at most: a repeat is never charged, so this bounds what it can send. */
+export const MAX_UPDATES_PER_DAY = 5;
+/** What a folded repeat did to its first report. */
+const UpdateOutcome = { added: 'added', nothingNew: 'nothing-new', limited: 'limited' } as const;
+type UpdateOutcome = (typeof UpdateOutcome)[keyof typeof UpdateOutcome];
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** RI-XXXXX-XXXXX-XXXXX-XXXXX: 100 random bits in Crockford's base32, easy to read aloud and unguessable. */
@@ -209,12 +214,20 @@ export class ReportService {
         pageNamespace: report.pageNamespace,
         pageTitle: report.pageTitle,
         threadId: report.threadId,
+        reportedUser: report.reportedUser,
         type: reportType(report),
         route,
         since: now - DUPLICATE_WINDOW,
       });
       // A repeat is folded into the first report; what it adds goes to that report's recipients, not charged again.
-      if (duplicate) return { ok: true, report: duplicate, duplicate: true, updated: this.addUpdate(duplicate, report, now, host) };
+      if (duplicate) {
+        const added = this.addUpdate(duplicate, report, now, host);
+        if (added === UpdateOutcome.limited) {
+          // Nothing is lost: the reporter is told where to write what they added (the form gives their words back).
+          return fail(429, 'apierror-ratelimited', 'reportincident-ratelimited-update', { id: duplicate.id, emails: this.settings.ReportIncidentRecipientEmails.join(', ') });
+        }
+        return { ok: true, report: duplicate, duplicate: true, updated: added === UpdateOutcome.added };
+      }
       if (deliveries.length > 0) {
         const limit = this.rateLimit(user);
         if (limit.limited) {
@@ -235,13 +248,15 @@ export class ReportService {
   /**
    * Inside submit's transaction: stores what `repeat` adds to `first` (new words, a changed "about") and queues its
    * mail to each of the first report's recipients, in that mail's thread. The reported user is never among them,
-   * and a report that sent nothing (the Get support page) has nobody to tell. Returns whether there was an update.
+   * and a report that sent nothing (the Get support page) has nobody to tell. At most MAX_UPDATES_PER_DAY a day.
    */
-  private addUpdate(first: IncidentReport, repeat: IncidentReport, now: number, host: string): boolean {
+  private addUpdate(first: IncidentReport, repeat: IncidentReport, now: number, host: string): UpdateOutcome {
     const mailings = this.repository.mailingsFor(first.id).filter((m) => m.recipients.length > 0);
-    if (mailings.length === 0) return false;
-    const update = updateFrom(first, this.repository.updatesFor(first.id), repeat, now);
-    if (!update) return false;
+    if (mailings.length === 0) return UpdateOutcome.nothingNew;
+    const earlier = this.repository.updatesFor(first.id);
+    const update = updateFrom(first, earlier, repeat, now);
+    if (!update) return UpdateOutcome.nothingNew;
+    if (earlier.filter((u) => u.createdAt > now - DUPLICATE_WINDOW).length >= MAX_UPDATES_PER_DAY) return UpdateOutcome.limited;
     const updateId = this.repository.addUpdate(update);
     for (const m of mailings) {
       this.repository.addOutbox({
@@ -255,7 +270,7 @@ export class ReportService {
         createdAt: now,
       });
     }
-    return true;
+    return UpdateOutcome.added;
   }
 
   /**
@@ -270,7 +285,7 @@ export class ReportService {
     const named = submission.reportedUser !== undefined && submission.reportedUser.trim() !== '' ? normaliseReportedUser(submission.reportedUser) : null;
     if (author !== '' && (isIpAddress(author) || authorAccount !== null)) {
       const authorName = normaliseReportedUser(author);
-      if (named !== null && named !== authorName) {
+      if (named !== null && !sameUserName(named, authorName)) {
         return fail(422, 'rest-invalid-reported-user', 'reportincident-error-reported-user-not-author', { author: authorName, reportedUser: named }, 'reportedUser');
       }
       return { ok: true, name: authorName, accountId: authorAccount?.id ?? null };
@@ -290,7 +305,8 @@ export class ReportService {
     const { title } = resolved.target;
     const threadId = draft.threadId.trim() || null;
     const since = this.clock.now() - DUPLICATE_WINDOW;
-    return this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, type: physicalHarmType, route: 'emergency', since }) !== null;
+    // Who is reported is not known yet on the first step: a page-level report may match any; the submit decides.
+    return this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type: physicalHarmType, route: 'emergency', since }) !== null;
   }
 
   find(id: string): IncidentReport | null {

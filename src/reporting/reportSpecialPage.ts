@@ -252,6 +252,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
     return c.reportDrafts.create(user.id, draft, step);
   };
 
+  /** Whether two page names given to the flow name the same page. */
+  const samePage = (a: string, b: string) => {
+    const [x, y] = [parseTitle(a, c.namespaces), parseTitle(b, c.namespaces)];
+    return x.ok && y.ok && x.value.equals(y.value);
+  };
+
   /** Where a draft left at a step is picked up again. */
   function stepHref(id: string, draft: ReportDraft, step: DraftStep): string {
     if (step === 'support' && draft.behaviorType) return `${BASE}/support/${draft.behaviorType}?draft=${id}`;
@@ -297,12 +303,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const draft = posted ?? loaded.draft;
     const target = await targetOf(res, draft);
     if (!target) return;
+    if (!loaded.id && !posted && param(req.query, 'fresh') === '1') c.reportDrafts.discardUnfinished(user.id, draft, samePage);
     if (!loaded.id && !posted && param(req.query, 'fresh') !== '1') {
       // Report clicked again on a comment whose report was left unfinished: it reopens where it was left.
-      const samePage = (a: string, b: string) => {
-        const [x, y] = [parseTitle(a, c.namespaces), parseTitle(b, c.namespaces)];
-        return x.ok && y.ok && x.value.equals(y.value);
-      };
       const unfinished = c.reportDrafts.unfinished(user.id, { page: draft.page, threadId: draft.threadId }, samePage);
       if (unfinished) {
         res.redirect(303, ctx(res).link(`${stepHref(unfinished.id, unfinished.draft, unfinished.step)}&resumed=1`));
@@ -620,7 +623,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const config = c.communityConfig.current();
     const view = presentSupportPage(type, config, {
       namespaces: c.namespaces,
-      directReporting: c.settings.ReportIncidentEnableDirectReporting,
+      // The form replaces the contact methods only where it is offered: with a report in progress.
+      directReporting: c.settings.ReportIncidentEnableDirectReporting && draft !== null,
       t: ctx(res).t,
       ping: (b, link) => `${BASE}/out/${b}/${link}`,
       // The wiki's own pages among the help links keep the language asked for.
@@ -723,6 +727,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       return redraw([{ field: place, messageKey: e.messageKey, params }], e.status);
     }
     c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
+    c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
     const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';
     res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(result.report.id)}${outcome}`));
   }

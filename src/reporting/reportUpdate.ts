@@ -24,7 +24,7 @@ export function mailedText(report: Pick<IncidentReport, 'route' | 'details' | 'd
 // Sentences by Unicode's rules (UAX #29), in every script; a line break ends a sentence too.
 const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
 /** The words of a text, spaced and bounded alike: spacing, line breaks and punctuation are not new words. */
-const words = (s: string) => ` ${s.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim()} `;
+const words = (s: string) => ` ${s.normalize('NFC').toLocaleLowerCase('und').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim()} `;
 
 /**
  * What `text` says that none of `sent` did: its sentences, as written, whose words are not already part of an earlier
@@ -32,7 +32,8 @@ const words = (s: string) => ` ${s.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}]+
  * or digit (a lone "!") is not new words.
  */
 export function newWords(text: string, sent: readonly string[]): string {
-  const earlier = sent.map(words).filter((s) => s.trim() !== '');
+  // Compared sentence by sentence: words that only run across two earlier sentences were not said together.
+  const earlier = sent.flatMap((t) => [...sentences.segment(t)].map((s) => words(s.segment))).filter((s) => s.trim() !== '');
   const fresh = [...sentences.segment(text)]
     .map((s) => s.segment)
     .filter((segment) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, hiddenField, type Reply } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import { parseTitle } from '../../src/wiki/Title.js';
 
 const BASE = '/wiki/Special:ReportIncident';
 const TALK = 'Talk:African_wild_dog';
@@ -314,5 +315,74 @@ describe('a submit sent twice at once', () => {
     const ids = [a!, b!].map((r) => /\/submitted\/(RI-[\w-]+)/.exec(r.location ?? '')?.[1]);
     expect(ids[0]).toBeDefined();
     expect(ids[1]).toBe(ids[0]);
+  });
+});
+
+describe('what a review of the change found', () => {
+  it('when a repeat would add a sixth update within a day, then 429 refuses it, with the address to write to, and no mail is queued', async () => {
+    const nora = await loggedIn('Nora');
+    const target = await findComment(nora, 'User_talk:Testing', 'Brackenfield');
+    const fields = { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' };
+    wiki.container.db.prepare("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')").run();
+    expect((await postReport(nora, { ...fields, details: 'First.' })).status).toBe(201);
+    for (let i = 1; i <= 5; i++) {
+      const r = await postReport(nora, { ...fields, details: `Sentence number ${i} is new.` });
+      expect(r.json<{ updated?: boolean }>().updated, `update ${i}`).toBe(true);
+    }
+    const outbox = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    const before = outbox();
+    const sixth = await postReport(nora, { ...fields, details: 'Sentence number six is new.' });
+    expect(sixth.status).toBe(429);
+    expect(JSON.stringify(sixth.json())).toContain('emergency@localhost');
+    expect(outbox()).toBe(before);
+  });
+
+  it('when a page as a whole is reported twice naming two users, then the second is a report of its own, not folded into the first', async () => {
+    const rowan = await loggedIn('Rowan');
+    const page = { revisionId: 0, page: 'User_talk:Juniper', incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm' };
+    const first = await postReport(rowan, { ...page, reportedUser: 'Alice', details: 'same words' });
+    const second = await postReport(rowan, { ...page, reportedUser: 'Tomas', details: 'same words' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.json<{ reportId: string }>().reportId).not.toBe(first.json<{ reportId: string }>().reportId);
+    expect(wiki.container.reports.find(second.json<{ reportId: string }>().reportId)!.reportedUser).toBe('Tomas');
+  });
+
+  it('when "Start over" is chosen and the new report sent, then the words left in the old draft neither reopen nor fold in later', async () => {
+    const tomas = await loggedIn('Tomas');
+    const link = await reportLink(tomas, 'Please comment on the edit');
+    const step1 = await tomas.get(`${link}&fresh=1`);
+    const old = await tomas.follow(await post(tomas, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', wpAction: 'continue' }));
+    expect((await post(tomas, old, `${BASE}/emergency`, { details: 'WORDS I DISCARDED', wpAction: 'save' })).status).toBe(204);
+    const fresh = await tomas.get(`${link}&fresh=1`);
+    const emergency = await tomas.follow(await post(tomas, fresh, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', wpAction: 'continue' }));
+    await post(tomas, emergency, `${BASE}/emergency`, { details: 'what I mean now', wpAction: 'submit' });
+    const again = await tomas.get(link);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('data-step="choose-type"');
+    expect((wiki.container.db.prepare("SELECT count(*) AS n FROM report_drafts WHERE data LIKE '%DISCARDED%'").get() as { n: number }).n).toBe(0);
+  });
+});
+
+describe('a category that takes direct reports, read without a report in progress', () => {
+  let direct: TestWiki;
+  beforeAll(async () => {
+    direct = await startTestWiki({ settings: { ReportIncidentEnableDirectReporting: true } });
+    const title = parseTitle('MediaWiki:IncidentReportingConfig.json', direct.container.namespaces);
+    if (!title.ok) throw new Error('title');
+    const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: "Demo Wiki:Administrators' noticeboard", Email: 'admins@example.org', ContactCommunity: '' } };
+    expect(direct.container.pages.saveText(title.value, { user: direct.container.accounts.findByName('Ines')! }, JSON.stringify(config), 'Direct reports').ok).toBe(true);
+  });
+  afterAll(() => direct.close());
+
+  it('when Farah (who may not report) reads it, then its contact methods are there, since no form replaces them', async () => {
+    const farah = new HttpClient(direct.url);
+    farah.cookies.set('wiki_language', 'qqx');
+    await farah.login('Farah');
+    const page = await farah.get(`${BASE}/support/intimidation`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('id="directReport"');
+    expect(page.text).toContain('(reportincident-support-helpmethod-email:');
+    expect(page.text).not.toContain('(reportincident-support-helpmethod-default)');
   });
 });

@@ -45,6 +45,7 @@
   var dialogTitle = null;
   var opener = null;
   var pushed = false;
+  var closing = false;
 
   function buildDialog() {
     dialog = document.createElement('dialog');
@@ -70,6 +71,7 @@
       event.preventDefault();
       requestClose();
     });
+    dialog.addEventListener('close', onClosed);
     dialog.addEventListener('submit', onSubmit);
     dialog.addEventListener('click', onDialogClick);
     body.appendChild(dialog);
@@ -109,7 +111,15 @@
 
   function closeDialog() {
     if (!dialog || !dialog.open) return;
+    closing = true;
     dialog.close();
+  }
+
+  /* After every close: the page's own (closeDialog), or the browser's when it will not let the page refuse
+     (a second Esc with no action in between), when the words are kept too. */
+  function onClosed() {
+    if (!closing && hasTypedText()) saveTyped();
+    closing = false;
     dialogBody.textContent = '';
     if (pushed) {
       pushed = false;

@@ -9,6 +9,7 @@ import {
   isIpAddress,
   normaliseUserName,
   rightsOf,
+  sameUserName,
   type UserAccount,
   userNameProblem,
 } from '../../../src/accounts/UserAccount.js';
@@ -186,4 +187,20 @@ describe('isIpAddress', () => {
       expect(isIpAddress(name)).toBe(false);
     },
   );
+});
+
+describe('sameUserName', () => {
+  it.each([
+    { a: '2001:DB8::1', b: '2001:DB8:0:0:0:0:0:1', same: true },
+    { a: '::1', b: '0:0:0:0:0:0:0:1', same: true },
+    { a: '2001:db8::1', b: '2001:DB8::1', same: true },
+    { a: '2001:DB8::1', b: '2001:DB8::2', same: false },
+    { a: '192.0.2.44', b: '192.0.2.44', same: true },
+    { a: '192.0.2.44', b: '192.0.2.45', same: false },
+    { a: 'Brackenfield', b: 'Brackenfield', same: true },
+    { a: 'Brackenfield', b: 'Rowan', same: false },
+    { a: 'Brackenfield', b: '192.0.2.44', same: false },
+  ])('when $a and $b are compared, then they are the same user: $same', ({ a, b, same }) => {
+    expect(sameUserName(a, b)).toBe(same);
+  });
 });

@@ -25,6 +25,8 @@ describe('newWords', () => {
         { name: 'the texts of the report and an earlier update', text: 'He named my school. Then my street. Now my phone number.', sent: ['He named my school.', 'Then my street.'], expected: 'Now my phone number.' },
         { name: 'wholly new text', text: 'Something else happened.', sent: ['He named my school.'], expected: 'Something else happened.' },
         { name: 'text when nothing was sent before', text: 'First words.', sent: [''], expected: 'First words.' },
+        { name: 'the same sentence in other letter case', text: 'HE NAMED MY SCHOOL.', sent: ['He named my school.'], expected: '' },
+        { name: 'a new sentence whose words run across two sent ones', text: 'He is outside.', sent: ['Today he. Is outside my house.'], expected: 'He is outside.' },
         { name: 'new words in another script', text: 'Он назвал мою школу. Теперь и мою улицу.', sent: ['Он назвал мою школу.'], expected: 'Теперь и мою улицу.' },
       ],
       (r) => `when the repeat says ${r.name}, then the new words are ${JSON.stringify(r.expected)}`,
