@@ -20,6 +20,7 @@ import type { CommentSnapshot, IncidentReport } from './IncidentReport.js';
 import { reportType } from './IncidentReport.js';
 import type { ReportRepository } from './ReportRepository.js';
 import type { ReportSubmission } from './reportSchemas.js';
+import { physicalHarmTypes } from '../taxonomy/taxonomy.js';
 import { type ReportUpdate, updateFrom } from './reportUpdate.js';
 
 export const RATE_LIMIT_ACTION = 'reportincident';
@@ -300,17 +301,34 @@ export class ReportService {
    * one (and so add to it rather than be charged): a reporter at their limit may still update what they sent.
    */
   foldsIntoEarlier(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, physicalHarmType: string): boolean {
+    return this.earlierEmergency(user, draft, [physicalHarmType]) !== null;
+  }
+
+  /** The reporter's own emergency report about this comment within the folding window, of one of `types`, if any. */
+  earlierEmergency(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, types: readonly string[] = physicalHarmTypes): IncidentReport | null {
     const resolved = this.resolveTarget(draft);
-    if (!resolved.ok) return false;
+    if (!resolved.ok) return null;
     const { title } = resolved.target;
     const threadId = draft.threadId.trim() || null;
     const since = this.clock.now() - DUPLICATE_WINDOW;
-    // Who is reported is not known yet on the first step: a page-level report may match any; the submit decides.
-    return this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type: physicalHarmType, route: 'emergency', since }) !== null;
+    for (const type of types) {
+      // Who is reported is not known yet on the first step: a page-level report may match any; the submit decides.
+      const found = this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type, route: 'emergency', since });
+      if (found) return found;
+    }
+    return null;
   }
 
   find(id: string): IncidentReport | null {
     return this.repository.find(id);
+  }
+
+  /** What the reporter says the report is about as of an update: the latest choice up to it, else the report's. */
+  aboutAsOf(report: IncidentReport, update: ReportUpdate): IncidentReport['about'] {
+    return this.repository
+      .updatesFor(report.id)
+      .filter((u) => u.seq <= update.seq)
+      .reduce<IncidentReport['about']>((about, u) => u.about ?? about, report.about);
   }
 
   findUpdate(id: number): ReportUpdate | null {

@@ -232,8 +232,25 @@ export function reportSpecialPage(c: Container): SpecialPage {
     return { id: null, draft: { page, threadId: param(req.query, 'threadId') ?? field(req, 'threadId') ?? '', revisionId } };
   }
 
+  /**
+   * A step without its draft: expired (410) when the URL names one, else the page was opened without a comment (its
+   * tab, a bookmark), which is no error: how to report, and where to get help, with nothing lost.
+   */
   async function noDraft(res: Response): Promise<void> {
-    await render(res, 'expired', {}, 410);
+    const req = res.req;
+    const named = param(req.query, 'draft') ?? field(req, 'draft');
+    const { t } = ctx(res);
+    await render(
+      res,
+      'expired',
+      {
+        expired: named !== undefined,
+        mail: emergencyMail(t('reportincident-mailto-subject')),
+        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}`, labelKey: behaviorLabelKey(b) })),
+        mainPageHref: ((main) => (main.ok ? main.value.path : '/'))(parseTitle(t('mainpage'), c.namespaces)),
+      },
+      named !== undefined ? 410 : 200,
+    );
   }
 
   /** Resolves the draft's page and comment; answers with an explanation when they are gone. */
@@ -274,11 +291,17 @@ export function reportSpecialPage(c: Container): SpecialPage {
   }
 
   /** When the reporter may send nothing more for now: said on the first step, before anything is typed. */
-  function rateLimitNotice(res: Response, user: UserAccount) {
+  function rateLimitNotice(res: Response, user: UserAccount, draft: ReportDraft) {
     const limit = c.reports.rateLimit(user);
     if (!limit.limited) return null;
     const { lang, t } = ctx(res);
-    return { ...timestampParts(limit.retryAt, lang), ...emergencyMail(t('reportincident-mailto-subject')) };
+    // A report of this comment filed today can still be added to (not charged): say so, or the reporter thinks they cannot.
+    const earlier = c.reports.earlierEmergency(user, draft);
+    return {
+      ...timestampParts(limit.retryAt, lang),
+      ...emergencyMail(t('reportincident-mailto-subject')),
+      earlier: earlier?.physicalHarmType ? { id: earlier.id, typeLabelKey: harmLabelKey(earlier.physicalHarmType) } : null,
+    };
   }
 
   /** What an emergency mail written by hand should carry: the permanent link and what the reporter typed. */
@@ -319,7 +342,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       {
         draftId: loaded.id,
         draft,
-        rateLimit: rateLimitNotice(res, user),
+        rateLimit: rateLimitNotice(res, user, draft),
         // Refused for the limit with self-harm chosen: the crisis services, never just a refusal.
         crisisResources: status === 429 && draft.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, ctx(res).lang) : [],
         target: describeTarget(res, target, draft.threadId),
@@ -610,7 +633,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     if (!(behaviorTypes as readonly string[]).includes(behaviorType)) throw new AppError(404, 'reportincident-error-unknown-behavior', { behaviorType });
     const type = behaviorType as BehaviorType;
-    const loaded = c.reports.eligibility(user).eligible ? draftFrom(req, user) : null;
+    const readerEligibility = c.reports.eligibility(user);
+    const loaded = readerEligibility.eligible ? draftFrom(req, user) : null;
     if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded?.draft ?? null;
     const target = draft ? await targetOf(res, draft) : null;
@@ -645,6 +669,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
         suggestion: suggestionFor(type, draft, loaded?.id ?? null),
         otherHelp: otherHelpLinks(res, type, config, loaded?.id ?? null, view.warningKey !== null),
+        // A blocked reader cannot write on the wiki's pages that the help points to: said, with what still works.
+        blockedReader: !readerEligibility.eligible && readerEligibility.reason === 'blocked',
         // Opened without a report in progress (from Get help), the comment named in the URL is still the way back.
         back: target ? null : backTo(req, user),
         errors,

@@ -340,13 +340,13 @@ describe('when Alice asks for help with unacceptable behaviour', () => {
     });
   }
 
-  // Get support's "Choose another kind of behaviour" is a plain link to the step's page; in the dialog it loads that step in place.
+  // Get support's "Choose another kind of behavior" is a plain link to the step's page; in the dialog it loads that step in place.
   it('when JavaScript is on and she presses Back on the Get support page, then the behaviour step shows again in the dialog with doxing still chosen', async () => {
     const page = await openPage({ js: true });
     await logIn(page);
     await chooseReport(page);
     const support = await toDoxingSupport(page, true);
-    await advance(support.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
+    await advance(support.getByRole('link', { name: 'Choose another kind of behavior', exact: true }));
     const behavior = await expectStep(page, true, 'behavior');
     expect(await behavior.getByRole('radio', { name: 'Sharing private information (doxing)' }).isChecked()).toBe(true);
   });
@@ -356,7 +356,7 @@ describe('when Alice asks for help with unacceptable behaviour', () => {
     await logIn(page);
     await chooseReport(page);
     const support = await toDoxingSupport(page, false);
-    await advance(support.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
+    await advance(support.getByRole('link', { name: 'Choose another kind of behavior', exact: true }));
     const behavior = await expectStep(page, false, 'behavior');
     expect(where(page).pathname).toBe(`${SPECIAL}/behavior`);
     expect(await behavior.getByRole('radio', { name: 'Sharing private information (doxing)' }).isChecked()).toBe(true);
@@ -746,7 +746,7 @@ describe('when the report flow is used on a phone 375 px wide', () => {
       // Reading the help of "Something else" needs no description.
       step = await expectStep(page, js, 'support');
       await expectFitsPhone(page, 'Get support for "something else" without a description');
-      await advance(step.getByRole('link', { name: 'Choose another kind of behaviour', exact: true }));
+      await advance(step.getByRole('link', { name: 'Choose another kind of behavior', exact: true }));
       step = await expectStep(page, js, 'behavior');
       await choose(step, 'Sharing private information (doxing)');
       await advance(step.getByRole('button', { name: 'Continue' }));

@@ -185,6 +185,25 @@ describe('the dialog keeps what was typed', () => {
     });
   }
 
+  it('when Esc is pressed three times quickly with words typed and each time the reporter chooses to stay, then the dialog stays open', async () => {
+    const page = await openPage(await freshWiki(), true, 360);
+    const emergency = await toEmergency(page, true, 'Testing', 'threats-self-harm');
+    await emergency.locator('#about-self').check();
+    await emergency.locator('button[value="about"]').click();
+    const details = page.locator('dialog.report-dialog #report-step[data-step="emergency"] #details');
+    await details.waitFor();
+    await details.fill('I do not want to be here.');
+    let asked = 0;
+    page.on('dialog', (d) => {
+      asked++;
+      void d.dismiss();
+    });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    await expect.poll(() => asked).toBe(3);
+    expect(await page.locator('dialog.report-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect(await details.inputValue()).toBe('I do not want to be here.');
+  });
+
   for (const { lang, query } of LANGS) {
     it.each(WIDTHS)(`when the reporter goes Back in the browser after Submit without JavaScript in ${lang} at %i px, then the confirmation shows, not "expired"`, async (width) => {
       const page = await openPage(await freshWiki(), false, width);

@@ -427,11 +427,22 @@ describe('step 1 errors', () => {
     expect(r.text).toContain('(reportincident-error-thread-not-on-page');
   });
 
-  it('when the form is opened without a page or draft, then it says the form has expired (410)', async () => {
+  it('when the form is opened without a page or draft (its tab, a bookmark), then it says how to report, with the help pages and the emergency address, not "expired"', async () => {
     const client = await loggedIn(wiki, 'Alice');
     const r = await client.get(BASE);
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('(reportincident-start-title)');
+    expect(r.text).not.toContain('(reportincident-expired-title)');
+    expect(r.text).toContain(`href="${BASE}/support/doxing"`);
+    expect(r.text).toMatch(/mailto:emergency@localhost\?subject=/);
+  });
+
+  it('when a draft that no longer exists is named, then it says the form has expired (410), with the same ways forward', async () => {
+    const client = await loggedIn(wiki, 'Alice');
+    const r = await client.get(`${BASE}/emergency?draft=gone`);
     expect(r.status).toBe(410);
-    expect(r.text).toContain('data-step="expired"');
+    expect(r.text).toContain('(reportincident-expired-title)');
+    expect(r.text).toContain(`href="${BASE}/support/doxing"`);
   });
 });
 

@@ -386,3 +386,44 @@ describe('a category that takes direct reports, read without a report in progres
     expect(page.text).not.toContain('(reportincident-support-helpmethod-default)');
   });
 });
+
+describe('what a second walk found', () => {
+  let mailWiki2: TestWiki;
+  beforeAll(async () => {
+    mailWiki2 = await startTestWiki({ delivery: true });
+  });
+  afterAll(() => mailWiki2.close());
+
+  it('when a self-harm report about the reporter gets an update that does not change "about", then the update mail still says the reporter may be at risk', async () => {
+    const testing = new HttpClient(mailWiki2.url);
+    await testing.login('Testing');
+    const target = await findComment(testing, TALK, 'Keep reverting me');
+    const fields = { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm' };
+    expect((await postReport(testing, { ...fields, about: 'self', details: 'I cannot go on.' })).status).toBe(201);
+    const update = await postReport(testing, { ...fields, details: 'I cannot go on. It is worse tonight.' });
+    expect(update.json<{ updated?: boolean }>().updated).toBe(true);
+    const end = Date.now() + 10_000;
+    const updateMail = () => mailWiki2.container.devMailbox.list(20).map((m) => m.raw.toString('utf8')).find((raw) => /^Subject: .*update to report/im.test(raw) && raw.includes('emergency@localhost'));
+    while (!updateMail() && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+    expect(updateMail()).toMatch(/^Subject: \[Demo Wiki\] Reporter may be at risk: update to report/m);
+    expect(updateMail()).toContain('The reporter may be at risk themselves');
+  });
+
+  it('when Nora, at her limit, opens Report on a comment she reported today, then she is told she can still add to that report', async () => {
+    const nora = await loggedIn('Nora');
+    wiki.container.db.prepare("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')").run();
+    const target = await findComment(nora, TALK, 'Nobody asked for your opinion');
+    const first = await postReport(nora, { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', details: 'A.' });
+    const id = first.json<{ reportId: string }>().reportId;
+    const page = await nora.get(`${BASE}?${new URLSearchParams({ page: TALK, threadId: target.threadId, revisionId: String(target.revisionId), fresh: '1' })}`);
+    expect(page.text).toContain(`(reportincident-ratelimit-notice-earlier: ${id}, (reportincident-harm-threats-public-harm))`);
+  });
+
+  it('when Farah (blocked) reads a Get support page, then it says the wiki pages may be closed to her and what still reaches people', async () => {
+    const farah = await loggedIn('Farah');
+    const page = await farah.get(`${BASE}/support/intimidation`);
+    expect(page.text).toContain('(reportincident-support-blocked-note)');
+    const alice = await loggedIn('Alice');
+    expect((await alice.get(`${BASE}/support/intimidation`)).text).not.toContain('(reportincident-support-blocked-note)');
+  });
+});

@@ -67,6 +67,13 @@
     dialogBody.className = 'report-dialog-body';
     dialog.appendChild(header);
     dialog.appendChild(dialogBody);
+    /* Esc is handled here, not left to the browser: a browser lets a page refuse only one close request in a
+       row, so a second quick Esc would close the dialog even after the reporter chose to stay. */
+    dialog.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      requestClose();
+    });
     dialog.addEventListener('cancel', function (event) {
       event.preventDefault();
       requestClose();

@@ -133,7 +133,7 @@ export class ReportMailComposer {
     const lang = this.staffLanguage;
     const t = this.messages.translator(lang);
     // An update that says a self-harm report is about the reporter is said first, as on a first report.
-    const atRisk = report.physicalHarmType === 'threats-self-harm' && update.about === 'self' && message.kind === 'trust-and-safety';
+    const atRisk = report.physicalHarmType === 'threats-self-harm' && this.reports.aboutAsOf(report, update) === 'self' && message.kind === 'trust-and-safety';
     const subject = t(atRisk ? 'reportincident-email-subject-update-at-risk' : 'reportincident-email-subject-update', { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
     const data = { t, lang, dir: directionOf(lang), m: model, subject, audience: message.kind, atRisk };
     const [text, html] = await Promise.all([this.render('update.text.ejs', data, true), this.render('update.html.ejs', data, false)]);
