@@ -19,7 +19,7 @@ export interface ConfigIssue {
 }
 
 /** Interwiki prefixes a link may use, from the wiki's interwiki table. */
-export const interwikiPrefixes = Object.keys(interwikiTable);
+export const interwikiPrefixes = [...interwikiTable.keys()];
 /** Schemes that are never links here, whatever follows them. */
 const refusedSchemes = ['javascript', 'data', 'vbscript', 'blob', 'file', 'mailto'];
 
@@ -67,7 +67,7 @@ export function checkPageOrUrl(value: string, deps: ValidatorDeps): { messageKey
     }
     return null;
   }
-  if (prefix !== undefined && prefix in interwikiTable && deps.namespaces.idOf(prefix) === undefined) return null;
+  if (prefix !== undefined && interwikiTable.has(prefix) && deps.namespaces.idOf(prefix) === undefined) return null;
   // A link may point at a section: Page#Section.
   const titlePart = v.split('#')[0]!.trim();
   const title = parseTitle(titlePart, deps.namespaces);
@@ -102,7 +102,7 @@ export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { 
   const parsedKeys = new Set<string>();
   const candidate = defaultCommunityConfig() as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!(key in communityConfigShape)) issues.push({ pointer: pointerOf([key]), messageKey: 'communityconfig-error-unknown-key', params: { key } });
+    if (!Object.hasOwn(communityConfigShape, key)) issues.push({ pointer: pointerOf([key]), messageKey: 'communityconfig-error-unknown-key', params: { key } });
   }
   for (const [key, schema] of Object.entries(communityConfigShape)) {
     const parsed = schema.safeParse(data[key]);

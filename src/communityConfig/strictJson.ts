@@ -3,6 +3,9 @@
  * and says where each problem is (line, column, and the JSON pointer of the place).
  */
 
+/** Keys refused in any object: they name Object.prototype's own members, which lookups must never reach (#16). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export interface JsonProblem {
   messageKey: string;
   params: Record<string, unknown>;
@@ -104,6 +107,10 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
         if (seen.has(key)) {
           path.push(key);
           fail('communityconfig-error-json-duplicate-key', { key }, keyAt);
+        }
+        if (RESERVED_KEYS.has(key)) {
+          path.push(key);
+          fail('communityconfig-error-json-reserved-key', { key }, keyAt);
         }
         seen.add(key);
         ws();

@@ -19,7 +19,7 @@ import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError } from '../shared/AppError.js';
 import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
 import { presentSupportPage, resolvePageOrUrl, supportLinkTarget } from '../support/supportPagePresenter.js';
-import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
+import { type CommunityConfig, defaultCommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import {
   type BehaviorType,
   behaviorDefinitions,
@@ -644,16 +644,25 @@ export function reportSpecialPage(c: Container): SpecialPage {
       c.funnel.count('support-viewed', type);
       if (loaded?.id && draft) c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     }
-    const config = c.communityConfig.current();
-    const view = presentSupportPage(type, config, {
+    const options = {
       namespaces: c.namespaces,
       // The form replaces the contact methods only where it is offered: with a report in progress.
       directReporting: c.settings.ReportIncidentEnableDirectReporting && draft !== null,
       t: ctx(res).t,
-      ping: (b, link) => `${BASE}/out/${b}/${link}`,
+      ping: (b: BehaviorType, link: string) => `${BASE}/out/${b}/${link}`,
       // The wiki's own pages among the help links keep the language asked for.
       link: ctx(res).link,
-    });
+    };
+    let config = c.communityConfig.current();
+    let view;
+    try {
+      view = presentSupportPage(type, config, options);
+    } catch (error) {
+      // (#16) A stored value must never take down a page a harassed person relies on: the defaults, and a log line.
+      c.logger.error('Get support page built from the defaults: the stored community configuration failed', { behaviorType: type, error: String(error) });
+      config = defaultCommunityConfig();
+      view = presentSupportPage(type, config, options);
+    }
     return render(
       res,
       'support',

@@ -499,3 +499,17 @@ describe('crisis resources and the response time', () => {
     expect(validate({ ReportIncident_Emergency_ResponseTimeHours: value }).ok).toBe(true);
   });
 });
+
+describe('checkPageOrUrl: names Object.prototype answers to (#16)', () => {
+  it.each(['Constructor:Report_here', 'constructor:Foo', '__proto__:Foo', 'toString:Foo', 'hasOwnProperty:Foo'])('when the value is %s, then it is checked as a page title, not taken for an interwiki link', (value) => {
+    const outcome = checkPageOrUrl(value, deps);
+    // Not an interwiki prefix: either a missing page or an invalid title, never "fine" and never a crash.
+    expect(outcome).not.toBeNull();
+  });
+
+  it('when the JSON has a "constructor" key at the top, then the editor says so instead of failing', () => {
+    const result = validate(JSON.parse('{"constructor": {}, "toString": 1}'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.messageKey)).toEqual(['communityconfig-error-unknown-key', 'communityconfig-error-unknown-key']);
+  });
+});

@@ -57,8 +57,7 @@ describe('parseStrictJson: valid documents give the same values as JSON.parse', 
     { name: 'a number too small for a double', text: '1e-400' },
     { name: 'an integer beyond 2^53', text: '9007199254740993' },
     { name: 'numbers in an array without spaces', text: '[1,-1,0.5,1e2]' },
-    { name: 'a key __proto__', text: '{"__proto__":{"polluted":true},"a":1}' },
-    { name: 'a key constructor', text: '{"constructor":1,"toString":2,"hasOwnProperty":3}' },
+    { name: 'keys toString and hasOwnProperty', text: '{"toString":2,"hasOwnProperty":3}' },
     { name: 'the demo configuration', text: JSON.stringify({ ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: "Demo Wiki:Administrators' noticeboard", Email: 'admins@localhost', ContactCommunity: 'Demo Wiki:Help desk' }, ReportIncidentEnabledNamespaces: [1, 3] }, null, 2) },
   ];
   it.each(named(documents, (d) => `when the document is ${d.name}, then its value equals JSON.parse's`))('%s', (_, { text }) => {
@@ -67,10 +66,8 @@ describe('parseStrictJson: valid documents give the same values as JSON.parse', 
     expect(JSON.stringify(value)).toBe(JSON.stringify(JSON.parse(text)));
   });
 
-  it('when a key is __proto__, then it is an own property and no prototype is changed', () => {
-    const value = valueOf('{"__proto__":{"polluted":true}}') as Record<string, unknown>;
-    expect(Object.keys(value)).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  it('when a key is __proto__, then the document is refused and no prototype is changed', () => {
+    expect(problemOf('{"__proto__":{"polluted":true}}').messageKey).toBe('communityconfig-error-json-reserved-key');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -138,6 +135,13 @@ describe('parseStrictJson: duplicate keys', () => {
 
   it('when the same key appears twice with the same value, then it is still refused', () => {
     expect(problemOf('{"a":1,"a":1}').messageKey).toBe('communityconfig-error-json-duplicate-key');
+  });
+});
+
+describe('parseStrictJson: keys every JavaScript object already has (#16)', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('when an object has the key %s, then it is refused with its pointer, line and column', (key) => {
+    const p = problemOf(`{\n  "ReportIncident_NonEmergency_Spam_HelpMethod": { "${key}": {} }\n}`);
+    expect(p).toEqual({ messageKey: 'communityconfig-error-json-reserved-key', params: { key }, pointer: `/ReportIncident_NonEmergency_Spam_HelpMethod/${key}`, line: 2, column: 52 });
   });
 });
 
