@@ -1,6 +1,7 @@
 /**
  * Special:DevMailbox: the development mailbox, present only when no SMTP_URL is set and only for
- * Trust & Safety and interface-admin users. Each message shows as its recipient would see it.
+ * Trust & Safety and interface-admin users, each of whom sees only the mail they received (mayReadMail).
+ * Each message shows as its recipient would see it.
  */
 import PostalMime from 'postal-mime';
 import type { UserAccount } from '../accounts/UserAccount.js';
@@ -15,6 +16,16 @@ import { parseTitle } from '../wiki/Title.js';
 
 const READERS = ['trust-and-safety', 'interface-admin'];
 const canRead = (user: UserAccount | null) => user !== null && user.groups.some((g) => READERS.includes(g));
+
+/**
+ * (#16) Only a report's recipients see its reporter: Trust & Safety reads the mail sent to the Trust & Safety
+ * addresses; everyone, interface-admins included, reads mail sent to their own address, and nothing else.
+ */
+export function mayReadMail(user: UserAccount, envelopeTo: readonly string[], trustAndSafetyAddresses: readonly string[]): boolean {
+  const to = envelopeTo.map((a) => a.toLowerCase());
+  if (user.email !== '' && to.includes(user.email.toLowerCase())) return true;
+  return user.groups.includes('trust-and-safety') && trustAndSafetyAddresses.some((a) => to.includes(a.toLowerCase()));
+}
 
 export function devMailboxSpecialPage(c: Container): SpecialPage {
   const title = () => {
@@ -38,16 +49,23 @@ export function devMailboxSpecialPage(c: Container): SpecialPage {
       if (!canRead(user)) throw new AppError(403, 'devmailbox-forbidden');
       res.setHeader('Cache-Control', 'no-store');
       const [idText, part] = (subpage ?? '').split('/');
+      const visible = (envelopeTo: readonly string[]) => mayReadMail(user, envelopeTo, c.settings.ReportIncidentRecipientEmails);
       if (!idText) {
         const mails = await Promise.all(
-          c.devMailbox.list(200).map(async (m) => {
-            const parsed = await PostalMime.parse(m.raw);
-            return { id: m.id, href: `/wiki/Special:DevMailbox/${m.id}`, ...timestampParts(m.receivedAt, lang), to: m.envelopeTo.join(', '), subject: parsed.subject ?? '' };
-          }),
+          c.devMailbox
+            .list(1000)
+            .filter((m) => visible(m.envelopeTo))
+            .slice(0, 200)
+            .map(async (m) => {
+              const parsed = await PostalMime.parse(m.raw);
+              return { id: m.id, href: `/wiki/Special:DevMailbox/${m.id}`, ...timestampParts(m.receivedAt, lang), to: m.envelopeTo.join(', '), subject: parsed.subject ?? '' };
+            }),
         );
         return renderPage(res, { view: 'delivery/devmailbox', model: { mails }, chrome: presentChrome(c, res, { title: title(), heading: t('devmailbox-title'), action: 'special' }) });
       }
-      const mail = /^\d{1,12}$/.test(idText) ? c.devMailbox.find(Number(idText)) : null;
+      const found = /^\d{1,12}$/.test(idText) ? c.devMailbox.find(Number(idText)) : null;
+      // Mail for someone else answers as one that does not exist.
+      const mail = found && visible(found.envelopeTo) ? found : null;
       if (!mail) throw new AppError(404, 'devmailbox-no-such-message');
       const parsed = await PostalMime.parse(mail.raw);
       if (part === 'html') {
