@@ -73,6 +73,12 @@ export function createApp(c: Container): express.Express {
   app.use('/static', express.static(staticDir, { etag: true, maxAge: '365d', immutable: true, index: false, fallthrough: false }));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.assets['logo.svg'] ?? '/static/logo.svg'));
 
+  app.use((_req, res, next) => {
+    // (#16) Pages, API and REST answers and every error page (the body parsers' 400/413/415 too, which carry the
+    // user's name and token) may hold private details: never stored by any cache.
+    res.setHeader('Cache-Control', 'private, no-cache, no-store');
+    next();
+  });
   app.use(requestContext(c));
   // The REST endpoint reads its own body, after its feature flag and eligibility checks.
   app.use(reportRestRoutes(c));
@@ -80,11 +86,6 @@ export function createApp(c: Container): express.Express {
   app.use('/wiki/Special:CommunityConfiguration', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 1000 }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use((_req, res, next) => {
-    // Pages may carry tokens and private details: never stored by shared caches, revalidated by browsers.
-    res.setHeader('Cache-Control', 'private, no-cache, no-store');
-    next();
-  });
 
   const specialPages: SpecialPage[] = [];
   specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages), reportSpecialPage(c), devMailboxSpecialPage(c), communityConfigSpecialPage(c), statisticsSpecialPage(c));

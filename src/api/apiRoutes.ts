@@ -72,7 +72,8 @@ export function apiRoutes(c: Container): Router {
       if (params.curtimestamp !== undefined) body.curtimestamp = new Date(c.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
       if (params.requestid !== undefined) body.requestid = params.requestid;
       if (errorCode) res.setHeader('MediaWiki-API-Error', errorCode);
-      res.setHeader('Cache-Control', 'private, must-revalidate, max-age=0');
+      // (#16) An API answer may carry a token or an email address (uiprop=email): never stored.
+      res.setHeader('Cache-Control', 'private, no-cache, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       if (params.format === 'jsonfm' || params.format === undefined) {
         res.type('html').render('api/jsonfm', { json: JSON.stringify(body, null, 4) });
