@@ -91,16 +91,14 @@ export class AccountService {
    */
   async authenticate(nameInput: string, password: string, address: string): Promise<Result<UserAccount>> {
     const name = normaliseUserName(nameInput);
-    const wait = this.throttle.retryAfter(name, address);
-    if (wait > 0) return err('login-error-throttled', { minutes: Math.ceil(wait / 60) });
+    // (#16) The attempt is counted before the password is checked, in the same transaction as the check of the limits.
+    const reservation = this.throttle.reserve(name, address);
+    if (!reservation.ok) return err('login-error-throttled', { minutes: Math.ceil(reservation.retryAfterSeconds / 60) });
     const user = name ? this.users.findByName(name) : null;
     const hash = user ? this.users.passwordHashOf(user.name) : undefined;
     const matches = await verifyPassword(password, hash);
-    if (!user || !matches) {
-      this.throttle.recordFailure(name, address);
-      return err('login-error-wrong');
-    }
-    this.throttle.recordSuccess(name, address);
+    if (!user || !matches) return err('login-error-wrong');
+    this.throttle.release(reservation, name, address);
     return ok(user);
   }
 
