@@ -10,7 +10,8 @@ export const MAX_SOMETHING_ELSE_CODE_POINTS = 200;
 export const MAX_REPORTED_USER_LENGTH = 255;
 
 // NUL and other control characters except tab and newline; a report is plain text.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Controls, and (#16) a lone half of a UTF-16 surrogate pair, which cannot be stored or mailed as UTF-8.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u;
 
 const reportText = (max: number) =>
   z

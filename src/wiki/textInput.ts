@@ -17,8 +17,10 @@ export function codePointLength(s: string): number {
  */
 export function cleanText(raw: unknown, field: string, maxCodePoints: number, singleLine = false): Result<string> {
   const s = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').normalize('NFC').trim() : '';
-  if (s === '') return err(`${field}-empty`);
-  if (forbidden.test(s) || (singleLine && s.includes('\n'))) return err(`${field}-control-characters`);
+  // (#16) Text of nothing but direction and zero-width marks shows nothing: it is as empty as no text.
+  if (s.replace(/[\p{Cf}\s]/gu, '') === '') return err(`${field}-empty`);
+  // (#16) Half of a UTF-16 pair cannot be stored as UTF-8: refused like the controls, not turned into U+FFFD.
+  if (forbidden.test(s) || /\p{Cs}/u.test(s) || (singleLine && s.includes('\n'))) return err(`${field}-control-characters`);
   const length = codePointLength(s);
   if (length > maxCodePoints) return err(`${field}-too-long`, { max: maxCodePoints, count: length });
   return ok(s);

@@ -306,6 +306,7 @@ describe('body validation (testBodyFailsValidation)', () => {
     ['a bell character in details', { details: 'ring\u0007' }, 'details'],
     ['an escape character in reportedUser', { reportedUser: 'Bracken\u001bfield' }, 'reportedUser'],
     ['a DEL character in threadId', { threadId: 'c-x\u007f' }, 'threadId'],
+    ['a lone surrogate in details (#16)', { details: 'broken \ud800 text' }, 'details'],
   ])('when the body has %s, then 400 says which field has control characters', async (_, fields, field) => {
     const r = await submit(alice, emergencyFields(fields), 'uselang=en');
     expect(r.status).toBe(400);

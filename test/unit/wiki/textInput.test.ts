@@ -107,3 +107,23 @@ describe('cleanText: single-line fields', () => {
     expect(r.ok ? null : r.messageKey).toBe(key);
   });
 });
+
+describe('cleanText: text that shows nothing or cannot be stored (#16)', () => {
+  it.each([
+    { name: 'only direction marks', text: '\u200e\u200f\u202a\u202c' },
+    { name: 'only zero-width characters', text: '\u200b\u200c\u200d\u2060\ufeff' },
+    { name: 'marks and spaces', text: ' \u200f \n \u200b ' },
+  ])('when a comment is made of $name, then it is refused as empty', ({ text }) => {
+    expect(cleanText(text, 'talk-error-comment', 100)).toMatchObject({ ok: false, messageKey: 'talk-error-comment-empty' });
+  });
+
+  it('when a comment holds a lone surrogate, then it is refused with the control-characters message', () => {
+    const r = cleanText('half a pair: \ud83d here', 'talk-error-comment', 100);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.messageKey).toBe('talk-error-comment-control-characters');
+  });
+
+  it('when a comment holds a whole emoji and a direction mark among words, then it is kept', () => {
+    expect(cleanText('ok 😀 \u200f fine', 'talk-error-comment', 100).ok).toBe(true);
+  });
+});
