@@ -67,13 +67,19 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
     byType: model.byType.map((b) => ({ type: b.type, value: count(b.count) })),
     funnel: { width: FUNNEL_WIDTH, height: steps.length * 26, bars: funnelBars },
     abandonedBy,
-    delivery: { count: count(model.delivery.count), median: seconds(model.delivery.medianMs), p95: seconds(model.delivery.p95Ms) },
+    // (#16) A time drawn from fewer than 5 reports describes them one by one: shown only with 5 or more behind it.
+    delivery: {
+      count: count(model.delivery.count),
+      median: model.delivery.count >= SMALL_COUNT ? seconds(model.delivery.medianMs) : '—',
+      p95: model.delivery.count >= SMALL_COUNT ? seconds(model.delivery.p95Ms) : '—',
+    },
+    // The outbox's counts follow the same rule as every other count (they were exact even for one message).
     outbox: {
-      pending: String(model.outbox.pending),
-      sending: String(model.outbox.sending),
-      sent: String(model.outbox.sent),
-      failed: String(model.outbox.failed),
-      oldest: model.outbox.oldestPendingMs === null ? '—' : seconds(model.outbox.oldestPendingMs),
+      pending: count(model.outbox.pending),
+      sending: count(model.outbox.sending),
+      sent: count(model.outbox.sent),
+      failed: count(model.outbox.failed),
+      oldest: model.outbox.pending >= SMALL_COUNT ? seconds(model.outbox.oldestPendingMs) : '—',
       failingOverAnHour: model.outbox.failingOverAnHour,
     },
     groupSizes: model.groupSizes.map((g) => ({ size: g.size, value: count(g.count) })),

@@ -74,6 +74,17 @@ describe('Special:ReportIncidentStatistics', () => {
     expect(r.text.match(/>Alice</g)).toBeNull();
   });
 
+  it('when one report\'s mail is all the outbox holds, then its counts read "fewer than 5" and no delivery time is shown (#16)', async () => {
+    const tomas = new HttpClient(wiki.url);
+    await tomas.login('Tomas');
+    const r = await tomas.get('/wiki/Special:ReportIncidentStatistics');
+    const row = (label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td>`).exec(r.text)?.[1];
+    const sent = row('Messages sent');
+    const waiting = row('Messages waiting now');
+    for (const value of [sent, waiting]) expect(value === '0' || value === 'fewer than 5' || Number(value) >= 5, `shown: ${value}`).toBe(true);
+    expect(row('Time from report to mail delivered, median \\(seconds\\)')).toBe('—');
+  });
+
   it.each(['Alice', 'Juniper'])('when %s, who is neither Trust & Safety nor interface-admin, opens it, then 403', async (name) => {
     const client = new HttpClient(wiki.url);
     await client.login(name);
