@@ -126,7 +126,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus, pages);
-  registerReportMenuItems(menus, { reports, communityConfig, settings });
+  registerReportMenuItems(menus, { reports, settings });
 
   return {
     settings,

@@ -99,6 +99,15 @@ export class ReportService {
     return canReport({ user, blocks: user ? this.accounts.activeBlocks(user) : [], now: this.clock.now(), settings: this.settings });
   }
 
+  /**
+   * Whether reports may be filed about pages of a namespace: the community configuration's list, else the
+   * operator's. The one place that decides it, for the menus and for every submission (#16).
+   */
+  namespaceEnabled(namespace: number): boolean {
+    const configured = this.communityConfig.current().ReportIncidentEnabledNamespaces;
+    return (configured.length > 0 ? configured : this.settings.ReportIncidentEnabledNamespaces).includes(namespace);
+  }
+
   /** How many reports that send something this user may still file now, or when they may again. */
   rateLimit(user: UserAccount): RateLimitStatus {
     const now = this.clock.now();
@@ -135,6 +144,10 @@ export class ReportService {
       if (!title) return fail(422, 'rest-missing-body-field', 'reportincident-error-page-required', { field: 'page' }, 'page');
       page = this.pages.find(title);
       if (page) revision = this.pages.revision(page.latestRevId);
+    }
+    // (#16) Only pages where Report is offered: not Special pages, articles or the configuration page.
+    if (!this.namespaceEnabled(title.namespace)) {
+      return fail(422, 'rest-invalid-title', 'reportincident-error-namespace-not-enabled', { title: title.prefixedText }, 'page');
     }
     let snapshot: CommentSnapshot | null = null;
     const threadId = submission.threadId?.trim() ?? '';

@@ -4,7 +4,6 @@
  * without a way to get help.
  */
 import type { UserAccount } from '../accounts/UserAccount.js';
-import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
 import type { MenuRegistry } from '../menus/MenuRegistry.js';
 import type { Settings } from '../settings.js';
 import type { Title } from '../wiki/Title.js';
@@ -35,13 +34,9 @@ export function reportHref(title: Title, revisionId: number, threadId: string | 
 
 export function registerReportMenuItems(
   menus: MenuRegistry,
-  deps: { reports: ReportService; communityConfig: CommunityConfigProvider; settings: Pick<Settings, 'ReportIncidentReportButtonEnabled' | 'ReportIncidentEnabledNamespaces'> },
+  deps: { reports: ReportService; settings: Pick<Settings, 'ReportIncidentReportButtonEnabled'> },
 ): void {
-  const enabledIn = (namespace: number): boolean => {
-    if (!deps.settings.ReportIncidentReportButtonEnabled) return false;
-    const configured = deps.communityConfig.current().ReportIncidentEnabledNamespaces;
-    return (configured.length > 0 ? configured : deps.settings.ReportIncidentEnabledNamespaces).includes(namespace);
-  };
+  const enabledIn = (namespace: number): boolean => deps.settings.ReportIncidentReportButtonEnabled && deps.reports.namespaceEnabled(namespace);
   /** Eligible, or lacking only a confirmed email (the flow then says how to confirm), as the original. */
   const mayReport = (viewer: UserAccount | null): boolean => {
     if (!viewer) return false;

@@ -839,3 +839,25 @@ describe('direct reporting', () => {
     expect(second.json<Json>().errorKey).toBe('apierror-ratelimited');
   });
 });
+
+describe('pages where reports may be filed (#16)', () => {
+  it.each([
+    { name: 'the main page (an article)', page: 'Main_Page' },
+    { name: 'a Special page', page: 'Special:RecentChanges' },
+    { name: 'the community configuration page', page: 'MediaWiki:IncidentReportingConfig.json' },
+    { name: 'an article that does not exist', page: 'No such article' },
+  ])('when a report names $name, then 422 refuses it and nothing is stored', async ({ page }) => {
+    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+    const before = count();
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: 0, page });
+    expect(r.status).toBe(422);
+    expect(r.json<Json>().errorKey).toBe('rest-invalid-title');
+    expect(messageOf(r)).toContain('(reportincident-error-namespace-not-enabled');
+    expect(count()).toBe(before);
+  });
+
+  it('when a report names a talk page not yet written (revisionId 0), then it is still accepted, as in the original', async () => {
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: 0, page: 'User talk:Not written yet' });
+    expect(r.status).toBe(201);
+  });
+});
