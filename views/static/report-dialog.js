@@ -120,13 +120,22 @@
     if (!dialog || !dialog.open) return;
     closing = true;
     dialog.close();
+    // Put back at once (the close event comes a task later): focus, history and the emptied body.
+    afterClose();
   }
 
-  /* After every close: the page's own (closeDialog), or the browser's when it will not let the page refuse
-     (a second Esc with no action in between), when the words are kept too. */
+  /* A close the page did not make: the browser's, when it will not let the page refuse a close request (the
+     back gesture twice); the typed words are kept then too. */
   function onClosed() {
-    if (!closing && hasTypedText()) saveTyped();
-    closing = false;
+    if (closing) {
+      closing = false;
+      return;
+    }
+    if (hasTypedText()) saveTyped();
+    afterClose();
+  }
+
+  function afterClose() {
     dialogBody.textContent = '';
     if (pushed) {
       pushed = false;
