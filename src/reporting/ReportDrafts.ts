@@ -77,28 +77,29 @@ export class ReportDrafts {
     this.repository.saveDraft(id, userId, JSON.stringify(pointer), this.clock.now(), 'submitted');
   }
 
+  /** The user's fresh, unsubmitted drafts about this page and comment, the latest first. */
+  private *draftsAbout(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean) {
+    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
+      if (row.step === 'submitted') continue;
+      const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
+      if (!parsed.success || parsed.data.submittedReportId || parsed.data.threadId !== target.threadId || !samePage(parsed.data.page, target.page)) continue;
+      yield { id: row.id, draft: parsed.data, step: row.step as DraftStep };
+    }
+  }
+
   /**
    * Removes the user's unfinished drafts about this page and comment (but `keep`): "Start over", and a report
    * submitted, leave no older words behind to reopen or to fold in later.
    */
   discardUnfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean, keep: string | null = null): void {
-    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
-      if (row.id === keep || row.step === 'submitted') continue;
-      const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
-      if (parsed.success && parsed.data.threadId === target.threadId && samePage(parsed.data.page, target.page)) this.repository.removeDraft(row.id);
-    }
+    for (const { id } of this.draftsAbout(userId, target, samePage)) if (id !== keep) this.repository.removeDraft(id);
   }
 
   /** The user's unfinished draft about the same page and comment, if any: a second Report click resumes it. */
   unfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean): { id: string; draft: ReportDraft; step: DraftStep } | null {
-    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
-      if (row.step === 'submitted') continue;
-      const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
-      if (!parsed.success || parsed.data.submittedReportId || parsed.data.threadId !== target.threadId || !samePage(parsed.data.page, target.page)) continue;
+    for (const found of this.draftsAbout(userId, target, samePage)) {
       // Reopened only when it holds words the reporter typed: a bare choice costs nothing to make again.
-      const typed = [parsed.data.details, parsed.data.somethingElseDetails, parsed.data.directReport].some((s) => (s ?? '').trim() !== '');
-      if (!typed) continue;
-      return { id: row.id, draft: parsed.data, step: row.step as DraftStep };
+      if ([found.draft.details, found.draft.somethingElseDetails, found.draft.directReport].some((s) => (s ?? '').trim() !== '')) return found;
     }
     return null;
   }

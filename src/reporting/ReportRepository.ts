@@ -123,6 +123,7 @@ export class ReportRepository {
   private readonly selectDraft;
   private readonly deleteDraft;
   private readonly pruneDrafts;
+  private readonly selectDraftsOf;
   private readonly expiredSteps;
   private readonly insertUpdate;
   private readonly updatesOf;
@@ -223,6 +224,9 @@ export class ReportRepository {
     this.selectDraft = db.prepare<[string, number, number], { data: string }>('SELECT data FROM report_drafts WHERE draft_id = ? AND user_id = ? AND updated_at > ?');
     this.deleteDraft = db.prepare('DELETE FROM report_drafts WHERE draft_id = ?');
     this.pruneDrafts = db.prepare('DELETE FROM report_drafts WHERE updated_at <= ?');
+    this.selectDraftsOf = db.prepare<[number, number], { draft_id: string; data: string; step: string }>(
+      'SELECT draft_id, data, step FROM report_drafts WHERE user_id = ? AND updated_at > ? ORDER BY updated_at DESC LIMIT 20',
+    );
     this.savepoint = db.transaction((fn: () => unknown) => fn());
     this.group = db.transaction((batch: QueuedWrite[], outcomes: Outcome[]) => {
       for (const job of batch) {
@@ -314,12 +318,9 @@ export class ReportRepository {
     this.deleteDraft.run(id);
   }
 
-  private draftsOfStatement: import('better-sqlite3').Statement<[number, number], { draft_id: string; data: string; step: string }> | null = null;
-
   /** A user's drafts touched after `notBefore`, the latest first (a Report click resumes the one it left). */
   draftsOf(userId: number, notBefore: number): { id: string; data: string; step: string }[] {
-    this.draftsOfStatement ??= this.db.prepare('SELECT draft_id, data, step FROM report_drafts WHERE user_id = ? AND updated_at > ? ORDER BY updated_at DESC LIMIT 20');
-    return this.draftsOfStatement.all(userId, notBefore).map((r) => ({ id: r.draft_id, data: r.data, step: r.step }));
+    return this.selectDraftsOf.all(userId, notBefore).map((r) => ({ id: r.draft_id, data: r.data, step: r.step }));
   }
 
   /** Deletes drafts last touched before `at`; returns how many were left at each step. */

@@ -21,7 +21,7 @@ import { reportType } from './IncidentReport.js';
 import type { ReportRepository } from './ReportRepository.js';
 import type { ReportSubmission } from './reportSchemas.js';
 import { physicalHarmTypes } from '../taxonomy/taxonomy.js';
-import { type ReportUpdate, updateFrom } from './reportUpdate.js';
+import { aboutAfter, type ReportUpdate, updateFrom } from './reportUpdate.js';
 
 export const RATE_LIMIT_ACTION = 'reportincident';
 const DUPLICATE_WINDOW = 24 * 3600 * 1000;
@@ -338,10 +338,7 @@ export class ReportService {
 
   /** What the reporter says the report is about as of an update: the latest choice up to it, else the report's. */
   aboutAsOf(report: IncidentReport, update: ReportUpdate): IncidentReport['about'] {
-    return this.repository
-      .updatesFor(report.id)
-      .filter((u) => u.seq <= update.seq)
-      .reduce<IncidentReport['about']>((about, u) => u.about ?? about, report.about);
+    return aboutAfter(report, this.repository.updatesFor(report.id).filter((u) => u.seq <= update.seq));
   }
 
   findUpdate(id: number): ReportUpdate | null {

@@ -137,7 +137,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const partial = eligibility.block !== undefined && !eligibility.block.sitewide;
     const preferences = new URLSearchParams({ returnto: reportUrl.returnTo, ...(reportUrl.returnToQuery ? { returntoquery: reportUrl.returnToQuery } : {}) });
     const subject = t('reportincident-gethelp-mail-subject', { sitename: c.settings.Sitename });
-    const emails = c.settings.ReportIncidentRecipientEmails;
+    const comment = commentQuery(req);
     await renderPage(res, {
       view: 'report/ineligible',
       status,
@@ -156,12 +156,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
         hasEmail: user.email !== '',
         preferencesHref: `/wiki/Special:Preferences?${preferences.toString()}`,
         // Each address a mailto: link with a subject in the reader's language, listed as the language lists ("a or b").
-        emergencyLinksHtml: listHtml(
-          lang,
-          emails.map((email) => `<a class="gethelp-email" href="${escapeHtml(mailtoHref([email], subject))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
-        ),
+        emergencyLinksHtml: emergencyLinksHtml(lang, subject, 'gethelp-email'),
         // The comment goes with each link, so its Get support page leads back to it too.
-        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}${commentQuery(req)}`, labelKey: behaviorLabelKey(b) })),
+        supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}${comment ? `?${comment}` : ''}`, labelKey: behaviorLabelKey(b) })),
         back: backTo(req, user),
         // Someone who may not report can still be at risk: the crisis services are on this page too.
         crisisResources: crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, lang),
@@ -169,14 +166,23 @@ export function reportSpecialPage(c: Container): SpecialPage {
     });
   }
 
-  /** The comment a request names (page, threadId, revisionId), as a query to pass on; '' when none. */
+  /** The comment a request's URL names (page, threadId, revisionId), as a query to pass on; '' when none. */
   function commentQuery(req: Request): string {
     const query = new URLSearchParams();
     for (const name of ['page', 'threadId', 'revisionId']) {
       const value = param(req.query, name);
       if (value) query.set(name, value);
     }
-    return query.size ? `?${query.toString()}` : '';
+    return query.toString();
+  }
+
+  /** Each emergency address as a mailto: link with `subject`, listed as the reader's language lists ("a or b"). */
+  function emergencyLinksHtml(lang: string, subject: string, className?: string): SafeHtml {
+    const cls = className ? ` class="${className}"` : '';
+    return listHtml(
+      lang,
+      c.settings.ReportIncidentRecipientEmails.map((email) => `<a${cls} href="${escapeHtml(mailtoHref([email], subject))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
+    );
   }
 
   /** Items of HTML joined as the language joins alternatives ("a, b or c"). */
@@ -203,12 +209,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function help(req: Request, res: Response) {
     const user = await gate(req, res, { toRead: true });
     if (!user) return;
-    const query = new URLSearchParams();
-    for (const name of ['page', 'threadId', 'revisionId']) {
-      const value = param(req.query, name);
-      if (value) query.set(name, value);
-    }
-    const report = query.toString();
+    const report = commentQuery(req);
     const eligibility = c.reports.eligibility(user);
     if (eligibility.eligible || eligibility.showLink) {
       res.redirect(303, ctx(res).link(`${BASE}${report ? `?${report}` : ''}`));
@@ -806,10 +807,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       // Someone who reports another person's intent to self-harm is told where to get advice for them.
       crisisIntroKey: report.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',
       crisisResources: report.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
-      emergencyLinksHtml: listHtml(
-        lang,
-        c.settings.ReportIncidentRecipientEmails.map((email) => `<a href="${escapeHtml(mailtoHref([email], ctx(res).t('reportincident-mailto-subject-more', { id: report.id })))}" dir="ltr" translate="no">${escapeHtml(email)}</a>`),
-      ),
+      emergencyLinksHtml: emergencyLinksHtml(lang, ctx(res).t('reportincident-mailto-subject-more', { id: report.id })),
       backHref: title.ok ? title.value.path + (report.threadId ? `#${encodeURIComponent(report.threadId)}` : '') : '/',
       backTitle: title.ok ? title.value.prefixedText : '',
     });

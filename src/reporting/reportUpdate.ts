@@ -43,6 +43,11 @@ export function newWords(text: string, sent: readonly string[]): string {
   return fresh.join('').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/** What the reporter says the report is about after these updates (oldest first): the latest answer given. */
+export function aboutAfter(report: Pick<IncidentReport, 'about'>, updates: readonly Pick<ReportUpdate, 'about'>[]): ReportAbout | null {
+  return updates.reduce<ReportAbout | null>((about, u) => u.about ?? about, report.about);
+}
+
 /**
  * What a repeat adds to `report`, given its earlier updates (oldest first), or null when it adds nothing. An "about"
  * not given in the repeat changes nothing; one given counts when it differs from the latest known choice.
@@ -54,7 +59,7 @@ export function updateFrom(
   at: number,
 ): NewUpdate | null {
   const text = newWords(mailedText(repeat), [mailedText(report), ...earlier.map((u) => u.text)]);
-  const currentAbout = earlier.reduce<ReportAbout | null>((about, u) => u.about ?? about, report.about);
+  const currentAbout = aboutAfter(report, earlier);
   const about = repeat.about !== null && repeat.about !== currentAbout ? repeat.about : null;
   if (text === '' && about === null) return null;
   return { reportId: report.id, seq: earlier.length + 1, createdAt: at, text, about };
