@@ -8,6 +8,7 @@ import type { Logger } from '../shared/Logger.js';
 import { UncomposableMail } from './emails/ReportMailComposer.js';
 import type { Mailer, OutgoingMail } from './Mailer.js';
 import type { OutboxMessage, OutboxRepository } from './OutboxRepository.js';
+import { describeMailError, redactAddresses } from './mailError.js';
 
 const FIRST_RETRY = 5_000;
 const MAX_RETRY = 15 * 60_000;
@@ -24,9 +25,6 @@ export function retryDelay(attempts: number, random: () => number = Math.random)
 }
 
 /** Error text for the log: addresses taken out, since logs carry report ids only. */
-export function redactAddresses(text: string): string {
-  return text.replace(/[^\s<>"'()@]+@[^\s<>"'()]+/g, '<address>');
-}
 
 export interface Composer {
   compose(message: OutboxMessage): Promise<OutgoingMail>;
@@ -130,16 +128,17 @@ export class OutboxWorker {
       this.outbox.markSent(message.id, this.clock.now());
       this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
+      // Logged and kept as codes and a recipient kind (message.kind) only: never an address or a server's words.
+      const error = describeMailError(e);
       const now = this.clock.now();
       const giveUp = e instanceof UncomposableMail || (message.kind !== 'trust-and-safety' && now - message.createdAt > GIVE_UP_AFTER);
       if (giveUp) {
         this.outbox.markFailed(message.id, error);
-        this.logger.error('mail given up', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, error: redactAddresses(error) });
+        this.logger.error('mail given up', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, error });
       } else {
         const delay = retryDelay(message.attempts);
         this.outbox.retryLater(message.id, now + delay, error);
-        this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error: redactAddresses(error) });
+        this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error });
       }
     }
   }

@@ -1,5 +1,6 @@
 /** Mail over SMTP with nodemailer's pooled transport (one connection per message would cost 100 ms each), with timeouts. */
 import nodemailer from 'nodemailer';
+import { describeMailError } from './mailError.js';
 import type { Mailer, OutgoingMail } from './Mailer.js';
 
 export interface SmtpOptions {
@@ -49,7 +50,7 @@ export class SmtpMailer implements Mailer {
       await this.transport.verify();
       return { ok: true };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: describeMailError(e) };
     }
   }
 

@@ -20,6 +20,8 @@ export interface SmtpSinkOptions {
   parse?: boolean;
   /** Refuse every recipient with a temporary 452 that names the address, while true. */
   rejectingRecipients?: boolean;
+  /** The refusal's text for a recipient, in the server's own words (default: "4.2.2 <address>: mailbox full, …"). */
+  refusal?: (address: string) => string;
   /** Called with each accepted message's raw text, for tests that only count what they need of it. */
   onMessage?: (raw: string, envelopeTo: string[]) => void;
   /** How long to hold a message to these recipients, when it differs from the sink's delay (one slow mailbox). */
@@ -60,7 +62,10 @@ export class SmtpSink {
       logger: false,
       onRcptTo: (address, _session, callback) => {
         // As real servers do: "452 4.2.2 <x@y>: mailbox full".
-        if (this.rejectingRecipients) return callback(Object.assign(new Error(`4.2.2 <${address.address}>: mailbox full, try again later`), { responseCode: 452 }));
+        if (this.rejectingRecipients) {
+          const text = this.options.refusal?.(address.address) ?? `4.2.2 <${address.address}>: mailbox full, try again later`;
+          return callback(Object.assign(new Error(text), { responseCode: 452 }));
+        }
         callback();
       },
       onData: (stream, session, callback) => {
