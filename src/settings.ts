@@ -109,10 +109,19 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function merge(base: Json, over: Json): Json {
   if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
     const out: { [key: string]: Json } = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = k in out ? merge(out[k] as Json, v) : v;
+    for (const [k, v] of Object.entries(over)) out[k] = Object.hasOwn(out, k) ? merge(out[k] as Json, v) : v;
     return out;
   }
   return over;
+}
+
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** The JSON paths of keys named like the properties every object inherits. */
+function reservedKeyPaths(value: Json, at: PropertyKey[] = []): string[] {
+  if (!value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => reservedKeyPaths(v, [...at, i]));
+  return Object.entries(value).flatMap(([k, v]) => (RESERVED_KEYS.includes(k) ? [formatPath([...at, k])] : reservedKeyPaths(v, [...at, k])));
 }
 
 function readJson(file: string, problems: string[]): Json | undefined {
@@ -127,6 +136,12 @@ function readJson(file: string, problems: string[]): Json | undefined {
     const value = JSON.parse(text) as Json;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       problems.push(`(root): must be a JSON object (${file})`);
+      return undefined;
+    }
+    // JSON.parse makes "__proto__" an own key, which an object spread then turns into a prototype: never merged.
+    const reserved = reservedKeyPaths(value);
+    if (reserved.length > 0) {
+      for (const where of reserved) problems.push(`${where}: this key is not allowed (${file})`);
       return undefined;
     }
     return value;

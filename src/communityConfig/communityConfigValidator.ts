@@ -10,6 +10,7 @@ import { NS_SPECIAL } from '../wiki/namespaces.js';
 import { interwikiTable } from '../wiki/interwiki.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
+import { checkHttpsUrl, LOOKALIKE_PROBLEMS } from './safeUrl.js';
 import { pointerOf } from './strictJson.js';
 
 export interface ConfigIssue {
@@ -53,16 +54,9 @@ export function checkPageOrUrl(value: string, deps: ValidatorDeps): { messageKey
   const prefix = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1]?.toLowerCase();
   // A URL is something with "scheme://", or a scheme that is never a link; "Mission: Impossible" is a title.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || (prefix !== undefined && refusedSchemes.includes(prefix))) {
-    let url: URL;
-    try {
-      url = new URL(v);
-    } catch {
-      return { messageKey: 'communityconfig-error-invalid-url', params: { value: v } };
-    }
-    if (url.protocol !== 'https:') {
-      return url.protocol === 'http:' ? { messageKey: 'communityconfig-error-use-https', params: { value: v } } : { messageKey: 'communityconfig-error-bad-scheme', params: { scheme: url.protocol.replace(/:$/, '') } };
-    }
-    for (const [name, val] of url.searchParams) {
+    const problem = checkHttpsUrl(v);
+    if (problem) return problem;
+    for (const [name, val] of new URL(v).searchParams) {
       if (val === '') return { messageKey: 'communityconfig-error-query-parameter', params: { name } };
     }
     return null;
@@ -134,13 +128,10 @@ export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { 
   });
   config.ReportIncident_CrisisResources.forEach((r, i) => {
     if (r.url.trim() !== '') {
-      let ok = false;
-      try {
-        ok = new URL(r.url.trim()).protocol === 'https:';
-      } catch {
-        ok = false;
-      }
-      if (!ok) issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'url']), messageKey: 'communityconfig-error-use-https', params: { value: r.url } });
+      const problem = checkHttpsUrl(r.url.trim());
+      // A crisis line's address is an https one ("findahelpline.com" too): said so, unless it is a look-alike.
+      const lookalike = problem && LOOKALIKE_PROBLEMS.includes(problem.messageKey);
+      if (problem) issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'url']), ...(lookalike ? problem : { messageKey: 'communityconfig-error-use-https', params: { value: r.url } }) });
     }
     if (r.phone.trim() !== '' && !/^[0-9+()\-\s.]{3,30}$/.test(r.phone.trim())) {
       issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'phone']), messageKey: 'communityconfig-error-invalid-phone', params: { value: r.phone } });

@@ -116,6 +116,9 @@ describe('loadSettings: one line per problem, naming its JSON path', () => {
     { name: 'a negative period in a rate limit', file: { RateLimits: { reportincident: { user: [5, -1] } } }, line: /^RateLimits\.reportincident\.user\[1\]: the period must be a positive number of seconds / },
     { name: 'a rate limit that is not a pair', file: { RateLimits: { reportincident: { newbie: [1] } } }, line: /^RateLimits\.reportincident\.newbie: must be \[count, seconds\] / },
     { name: 'an unknown rate-limit group', file: { RateLimits: { reportincident: { other: [1, 2] } } }, line: /^RateLimits\.reportincident: unknown key "other" / },
+    // (#16) JSON.parse keeps "__proto__" as a key; merged by a spread it would become the object's prototype, unseen.
+    { name: 'a __proto__ key', file: '{"RateLimits": {"__proto__": {"reportincident": {"newbie": [1000, 1]}}}}', line: /^RateLimits\.__proto__: this key is not allowed \(.*config-\d+\.json\)$/ },
+    { name: 'a constructor key at the top', file: '{"constructor": {"prototype": {}}}', line: /^constructor: this key is not allowed / },
     { name: 'a recipient that is not an email address', file: { ReportIncidentRecipientEmails: ['not an email'] }, line: /^ReportIncidentRecipientEmails\[0\]: must be an email address / },
     { name: 'the second recipient invalid', file: { ReportIncidentRecipientEmails: ['ok@example.org', 'x@'] }, line: /^ReportIncidentRecipientEmails\[1\]: must be an email address / },
     { name: 'no recipients', file: { ReportIncidentRecipientEmails: [] }, line: /^ReportIncidentRecipientEmails: needs at least one address / },

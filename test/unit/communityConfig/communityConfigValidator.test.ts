@@ -244,6 +244,33 @@ describe('page-or-URL fields: hostile and careless values', () => {
     if (r.scheme) expect(issues[0]!.params).toEqual({ scheme: r.scheme });
   });
 
+  // (#16) Addresses that lead elsewhere than they read.
+  const lookalikes = [
+    { name: 'a user name before the host', value: 'https://trusted.org@evil.example/', messageKey: 'communityconfig-error-url-userinfo', params: { value: 'https://trusted.org@evil.example/', host: 'evil.example' } },
+    { name: 'a user name and password before the host', value: 'https://admins:secret@evil.example/help', messageKey: 'communityconfig-error-url-userinfo', params: { value: 'https://admins:secret@evil.example/help', host: 'evil.example' } },
+    { name: 'a Cyrillic "а" in a Latin name', value: 'https://wikipedi\u0430.org/wiki/Help', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://wikipedi\u0430.org/wiki/Help', punycode: 'xn--wikipedi-86g.org' } },
+    { name: 'a Greek "ο" in a Latin name', value: 'https://g\u03bfogle.com/', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://g\u03bfogle.com/', punycode: 'xn--gogle-rce.com' } },
+    { name: 'the same look-alike typed as punycode', value: 'https://xn--wikipedi-86g.org/', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://xn--wikipedi-86g.org/', punycode: 'xn--wikipedi-86g.org' } },
+  ];
+  it.each(named(lookalikes, (r) => `when a page field holds ${r.name}, then it is refused with ${r.messageKey}, naming where it really leads`))('%s', (_, r) => {
+    expect(issuesOf(withValue(prop, r.value)).map((i) => ({ pointer: i.pointer, messageKey: i.messageKey, params: i.params }))).toEqual([{ pointer: `/${prop}`, messageKey: r.messageKey, params: r.params }]);
+  });
+
+  const honest = [
+    { name: 'a Cyrillic domain', value: 'https://\u0432\u0438\u043a\u0438\u043f\u0435\u0434\u0438\u044f.\u0440\u0444/' },
+    { name: 'a Japanese domain mixing kanji and kana', value: 'https://\u65e5\u672c\u3054.jp/' },
+    { name: 'a Korean domain', value: 'https://\ud55c\uad6d.kr/' },
+    { name: 'a German domain with an umlaut', value: 'https://m\u00fcnchen.de/hilfe' },
+    { name: 'a Latin subdomain under a Cyrillic top-level domain', value: 'https://help.\u0440\u0444/' },
+  ];
+  it.each(named(honest, (r) => `when a page field holds ${r.name}, then it is valid`))('%s', (_, r) => {
+    expect(validate(withValue(prop, r.value)).ok).toBe(true);
+  });
+
+  it('when a crisis line\'s address has a user name before its host, then it is refused as a look-alike, not merely as "use https"', () => {
+    expect(brief(issuesOf({ ReportIncident_CrisisResources: [{ name: 'A', url: 'https://findahelpline.com@evil.example/' }] }))).toEqual([{ pointer: '/ReportIncident_CrisisResources/0/url', messageKey: 'communityconfig-error-url-userinfo' }]);
+  });
+
   // BUG (src/communityConfig/communityConfigValidator.ts, checkPageOrUrl, the query-parameter loop):
   // decodeURIComponent('%zz') throws URIError out of the validator, so a save of "https://example.com/?%zz="
   // ends in a 500 instead of a 422 beside the field. Fix: use url.searchParams, or catch the URIError.
