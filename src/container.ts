@@ -81,12 +81,17 @@ export interface ContainerOverrides {
   mailerFactory?: (url: string, plain: boolean) => Mailer;
 }
 
+/** The SQLite database in the data directory. */
+export function databaseFileOf(settings: Settings): string {
+  return path.join(settings.runtime.dataDir, 'wiki.sqlite');
+}
+
 export function createContainer(settings: Settings, overrides: ContainerOverrides = {}): Container {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(settings.runtime.production ? 'info' : 'info');
   const paths = { root: projectRoot, views: path.join(projectRoot, 'views'), locales: path.join(projectRoot, 'locales') };
 
-  const db = openDatabase(overrides.databaseFile ?? path.join(settings.runtime.dataDir, 'wiki.sqlite'));
+  const db = openDatabase(overrides.databaseFile ?? databaseFileOf(settings));
   const applied = migrate(db);
   if (applied.length > 0) logger.info('database migrated', { migrations: applied });
 

@@ -1,10 +1,11 @@
 /** Starts the wiki: reads the environment, validates settings, builds the container, listens, handles signals. */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { createContainer, projectRoot } from './container.js';
+import { createContainer, databaseFileOf, projectRoot } from './container.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
+import { exposedDataFiles } from './storage/dataFiles.js';
 import { WalCheckpointer } from './storage/WalCheckpointer.js';
 
 const loaded = loadSettings(process.env, projectRoot);
@@ -14,6 +15,13 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const settings = loaded.settings;
+const exposed = exposedDataFiles(databaseFileOf(settings));
+if (exposed.length > 0 && !settings.AllowDataReadableByOthers) {
+  process.stderr.write('The wiki cannot start: other local users can read its data (reports, identities, password hashes).\n');
+  for (const e of exposed) process.stderr.write(`data: ${e.file} has mode ${e.mode}; fix it with: ${e.fix}\n`);
+  process.stderr.write('data: or set AllowDataReadableByOthers to true to start anyway (see config/README.md).\n');
+  process.exit(1);
+}
 const container = createContainer(settings);
 const { logger } = container;
 

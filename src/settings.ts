@@ -58,6 +58,8 @@ export const WikiSettingsSchema = z.strictObject({
   AutoConfirmCount: z.int().min(0),
   /** Seed demo users and pages into an empty database. */
   DemoSeed: z.boolean(),
+  /** Start even when other local users may read the database file (it holds reports and identities). */
+  AllowDataReadableByOthers: z.boolean(),
 });
 export type WikiSettings = z.infer<typeof WikiSettingsSchema>;
 
