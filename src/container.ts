@@ -29,7 +29,7 @@ import { FunnelCounters } from './statistics/FunnelCounters.js';
 import { StatisticsService } from './statistics/StatisticsService.js';
 import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
-import { ReportService } from './reporting/ReportService.js';
+import { longestRateLimitWindow, ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
 import { TalkPageService } from './talk/TalkPageService.js';
@@ -118,8 +118,8 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const funnel = new FunnelCounters(db, clock, logger);
   const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report, what) => {
     if (report.route !== 'support') delivery?.kick();
-    // The funnel counts reports; an update of one is not another.
-    if (what === 'update') return;
+    // The funnel counts reports; an update of one is not another, and a tester's report is not one.
+    if (what === 'update' || report.test) return;
     if (report.route === 'emergency') funnel.count('emergency-submitted', report.physicalHarmType ?? '');
     if (report.route === 'direct') funnel.count('direct-report-submitted', report.behaviorType ?? '');
   });
@@ -127,7 +127,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   delivery = new Delivery(new OutboxRepository(db), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
-  const retention = new RetentionService(reportRepository, devMailbox, sessions, settings.ReportIncidentRetentionDays, clock, logger);
+  const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger);
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus, pages);

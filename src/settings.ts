@@ -51,6 +51,8 @@ export const WikiSettingsSchema = z.strictObject({
   /** Rate limits, as MediaWiki's $wgRateLimits: [count, seconds] per group. */
   RateLimits: z.strictObject({
     reportincident: z.strictObject({ newbie: rateLimit, user: rateLimit }),
+    /** Reports that send nothing (the Get support page): recorded for statistics, limited so nobody fills the database. */
+    'reportincident-support': z.strictObject({ user: rateLimit }).optional(),
   }),
   /** Account age in seconds after which a user is autoconfirmed. */
   AutoConfirmAge: z.int().min(0),

@@ -29,7 +29,11 @@ export class DevMailboxRepository {
     this.insertMail = db.prepare('INSERT INTO dev_mailbox (received_at, envelope_from, envelope_to, raw) VALUES (?, ?, ?, ?)');
     this.latest = db.prepare<[number], Row>('SELECT * FROM dev_mailbox ORDER BY mail_id DESC LIMIT ?');
     this.byId = db.prepare<[number], Row>('SELECT * FROM dev_mailbox WHERE mail_id = ?');
-    this.deleteOlder = db.prepare('DELETE FROM dev_mailbox WHERE received_at < ?');
+    // Every mail about a report carries the report's id at the start of its Message-ID (<RI-….kind@host>).
+    this.deleteOlder = db.prepare(
+      `DELETE FROM dev_mailbox WHERE received_at < @before
+         OR EXISTS (SELECT 1 FROM json_each(@reportIds) r WHERE instr(CAST(dev_mailbox.raw AS TEXT), '<' || r.value || '.') > 0)`,
+    );
   }
 
   add(receivedAt: number, from: string, to: string[], raw: Buffer): number {
@@ -40,9 +44,12 @@ export class DevMailboxRepository {
     return this.latest.all(limit).map(toMail);
   }
 
-  /** The development mailbox holds report texts too: it follows the same retention. */
-  purgeBefore(before: number): number {
-    return this.deleteOlder.run(before).changes;
+  /**
+   * The development mailbox holds report texts and addresses too: it follows the same retention, and the copies of
+   * the reports purged now go with them even when their mail arrived after the cut (a retry, a late update).
+   */
+  purgeBefore(before: number, reportIds: readonly string[]): number {
+    return this.deleteOlder.run({ before, reportIds: JSON.stringify(reportIds) }).changes;
   }
 
   find(id: number): StoredMail | null {

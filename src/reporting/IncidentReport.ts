@@ -31,6 +31,8 @@ export interface IncidentReport {
   somethingElseDetails: string;
   directReport: string;
   snapshot: CommentSnapshot | null;
+  /** Filed by an end-to-end tester (community configuration): mailed to nobody, counted nowhere. */
+  test?: boolean;
 }
 
 /** The harm or behaviour type: what a duplicate must repeat, and what the mail's X-ReportIncident-Type says. */

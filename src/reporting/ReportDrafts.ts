@@ -42,13 +42,23 @@ export class ReportDrafts {
 
   create(userId: number, draft: ReportDraft, step: DraftStep): string {
     const id = randomBytes(16).toString('base64url');
-    const now = this.clock.now();
-    for (const { step: left, count } of this.repository.pruneDraftsBefore(now - DRAFT_TTL)) {
+    this.expire();
+    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
+    return id;
+  }
+
+  /**
+   * Deletes the drafts older than DRAFT_TTL (typed emergency details among them) and counts the flows given up;
+   * run by retention's sweep too, so a draft never outlives its two hours on a quiet wiki. Returns how many went.
+   */
+  expire(): number {
+    let expired = 0;
+    for (const { step: left, count } of this.repository.pruneDraftsBefore(this.clock.now() - DRAFT_TTL)) {
+      expired += count;
       if (left === 'support' || left === 'submitted') continue;
       for (let i = 0; i < count; i++) this.onAbandoned(left as DraftStep);
     }
-    this.repository.saveDraft(id, userId, JSON.stringify(draft), now, step);
-    return id;
+    return expired;
   }
 
   /** The draft, only for the user who made it, and only while it is fresh. */

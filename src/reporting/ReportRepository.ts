@@ -27,6 +27,7 @@ interface ReportRow {
   snapshot_author: string | null;
   snapshot_created_at: number | null;
   snapshot_text: string | null;
+  test: number;
 }
 
 const toReport = (r: ReportRow): IncidentReport => ({
@@ -50,6 +51,7 @@ const toReport = (r: ReportRow): IncidentReport => ({
   somethingElseDetails: r.something_else_details,
   directReport: r.direct_report,
   snapshot: r.snapshot_author !== null ? { author: r.snapshot_author, createdAt: r.snapshot_created_at ?? 0, text: r.snapshot_text ?? '' } : null,
+  test: r.test === 1,
 });
 
 interface UpdateRow {
@@ -119,6 +121,7 @@ export class ReportRepository {
   private readonly outboxOf;
   private readonly countHits;
   private readonly insertHit;
+  private readonly deleteHits;
   private readonly upsertDraft;
   private readonly selectDraft;
   private readonly deleteDraft;
@@ -135,10 +138,10 @@ export class ReportRepository {
     this.insertReport = db.prepare(
       `INSERT INTO reports (report_id, created_at, reporter_user_id, reporter_language, incident_type, physical_harm_type, behavior_type, about, route,
          page_id, page_namespace, page_title, rev_id, thread_id, reported_user, reported_user_id, details, something_else_details, direct_report,
-         snapshot_author, snapshot_created_at, snapshot_text)
+         snapshot_author, snapshot_created_at, snapshot_text, test)
        VALUES (@id, @createdAt, @reporterUserId, @reporterLanguage, @incidentType, @physicalHarmType, @behaviorType, @about, @route,
          @pageId, @pageNamespace, @pageTitle, @revId, @threadId, @reportedUser, @reportedUserId, @details, @somethingElseDetails, @directReport,
-         @snapshotAuthor, @snapshotCreatedAt, @snapshotText)`,
+         @snapshotAuthor, @snapshotCreatedAt, @snapshotText, @test)`,
     );
     this.selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE report_id = ?');
     // A report about a page as a whole names its reported user freely: another name there is another report.
@@ -158,7 +161,7 @@ export class ReportRepository {
            SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at, 1 AS same_comment
            FROM reports
            WHERE @threadId IS NOT NULL AND page_id IS @pageId AND thread_id = @threadId AND created_at > @since
-             AND route != 'support' AND report_id != @id
+             AND route != 'support' AND test = 0 AND report_id != @id
            ORDER BY created_at DESC LIMIT 50)
          UNION
          SELECT * FROM (
@@ -166,34 +169,37 @@ export class ReportRepository {
              (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment
            FROM reports
            WHERE @reportedUser != '' AND reported_user = @reportedUser AND created_at > @since
-             AND route != 'support' AND report_id != @id
+             AND route != 'support' AND test = 0 AND report_id != @id
            ORDER BY created_at DESC LIMIT 50))
        ORDER BY created_at DESC LIMIT 50`,
     );
     this.perDay = db.prepare<[number, number], { day: string; type: string; route: string; n: number }>(
       `SELECT date(created_at / 1000, 'unixepoch') AS day, coalesce(physical_harm_type, behavior_type) AS type, route, count(*) AS n
-       FROM reports WHERE created_at >= ? AND created_at < ? GROUP BY day, type, route ORDER BY day`,
+       FROM reports WHERE created_at >= ? AND created_at < ? AND test = 0 GROUP BY day, type, route ORDER BY day`,
     );
     // What statistics and the de-identified export may read: no text, no title, and people only as ids to hash.
-    this.inPeriod = db.prepare<[number, number], StatsRow>(
+    this.inPeriod = db.prepare<[{ from: number; to: number; asOf: number }], StatsRow>(
       `SELECT r.report_id, r.created_at, r.incident_type, r.physical_harm_type, r.behavior_type, r.route, r.page_namespace,
          r.reporter_user_id, r.reported_user, r.page_id, r.thread_id,
          (SELECT min(o.sent_at) - r.created_at FROM outbox o WHERE o.report_id = r.report_id AND o.kind != 'receipt' AND o.update_id IS NULL AND o.state = 'sent') AS delivery_ms,
-         (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support'
-            AND abs(g.created_at - r.created_at) <= 604800000
+         (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support' AND g.test = 0
+            AND abs(g.created_at - r.created_at) <= 604800000 AND g.created_at < @asOf
             AND ((g.page_id IS r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id) OR (r.reported_user != '' AND g.reported_user = r.reported_user))) + 1 AS group_size
-       FROM reports r WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at`,
+       FROM reports r WHERE r.created_at >= @from AND r.created_at < @to AND r.test = 0 ORDER BY r.created_at`,
     );
     // Retention keeps what statistics need (when, which types, which route and namespace) and erases the rest.
     this.purgeOlder = db.prepare(
       `UPDATE reports SET reporter_user_id = NULL, reported_user = '', reported_user_id = NULL, details = '', something_else_details = '',
          direct_report = '', snapshot_author = NULL, snapshot_created_at = NULL, snapshot_text = NULL, page_id = NULL, page_title = '',
          thread_id = NULL, reporter_language = '', purged_at = @now
-       WHERE created_at < @before AND purged_at IS NULL`,
+       WHERE created_at < @before AND purged_at IS NULL
+       RETURNING report_id`,
     );
+    // Addresses go with the report's identities. Mail still waiting for a purged report is given up: its text is gone,
+    // and the receipt's address is the reporter's (one still being sent keeps it until the next purge).
     this.purgeReceipts = db.prepare(
-      `UPDATE outbox SET recipients = '', last_error = NULL
-       WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND recipients != '' AND state IN ('sent', 'failed')`,
+      `UPDATE outbox SET recipients = '', last_error = NULL, state = CASE state WHEN 'pending' THEN 'failed' ELSE state END
+       WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND recipients != '' AND state IN ('sent', 'failed', 'pending')`,
     );
     // An update's text goes with its report's: retention erases both.
     this.purgeUpdates = db.prepare(
@@ -216,6 +222,7 @@ export class ReportRepository {
       'SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE user_id = ? AND action = ? AND at > ?',
     );
     this.insertHit = db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)');
+    this.deleteHits = db.prepare('DELETE FROM rate_limit_hits WHERE at < ?');
     this.upsertDraft = db.prepare(
       `INSERT INTO report_drafts (draft_id, user_id, data, updated_at, step) VALUES (@id, @userId, @data, @updatedAt, @step)
        ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, step = excluded.step WHERE report_drafts.user_id = excluded.user_id`,
@@ -249,6 +256,7 @@ export class ReportRepository {
       snapshotAuthor: report.snapshot?.author ?? null,
       snapshotCreatedAt: report.snapshot?.createdAt ?? null,
       snapshotText: report.snapshot?.text ?? null,
+      test: report.test ? 1 : 0,
     });
   }
 
@@ -306,6 +314,11 @@ export class ReportRepository {
     this.insertHit.run(userId, action, at);
   }
 
+  /** Deletes rate-limit charges made before `at`; returns how many. */
+  purgeHitsBefore(at: number): number {
+    return this.deleteHits.run(at).changes;
+  }
+
   saveDraft(id: string, userId: number, data: string, at: number, step: string): void {
     this.upsertDraft.run({ id, userId, data, updatedAt: at, step });
   }
@@ -332,13 +345,13 @@ export class ReportRepository {
     })();
   }
 
-  /** Erases the texts (their updates' too) and identities of reports filed before `before`; returns how many were erased. */
-  purgeBefore(before: number, now: number): number {
+  /** Erases the texts (their updates' too), identities and addresses of reports filed before `before`; returns their ids. */
+  purgeBefore(before: number, now: number): string[] {
     return this.db.transaction(() => {
-      const n = this.purgeOlder.run({ before, now }).changes;
+      const ids = (this.purgeOlder.all({ before, now }) as { report_id: string }[]).map((r) => r.report_id);
       this.purgeUpdates.run();
       this.purgeReceipts.run();
-      return n;
+      return ids;
     })();
   }
 
@@ -346,8 +359,9 @@ export class ReportRepository {
     return this.perDay.all(from, to);
   }
 
-  statsRows(from: number, to: number): StatsRow[] {
-    return this.inPeriod.all(from, to);
+  /** Reports filed in [from, to), each with its group among the reports filed before `asOf`. */
+  statsRows(from: number, to: number, asOf: number = to): StatsRow[] {
+    return this.inPeriod.all({ from, to, asOf });
   }
 
   /**

@@ -24,6 +24,10 @@ import { physicalHarmTypes } from '../taxonomy/taxonomy.js';
 import { aboutAfter, type ReportUpdate, updateFrom } from './reportUpdate.js';
 
 export const RATE_LIMIT_ACTION = 'reportincident';
+/** Support-route reports send nothing and are never charged against the reporter's limit; they have their own. */
+export const SUPPORT_RATE_LIMIT_ACTION = 'reportincident-support';
+const DEFAULT_SUPPORT_RATE_LIMIT: readonly [number, number] = [50, 86400];
+const MINUTE = 60 * 1000;
 const DUPLICATE_WINDOW = 24 * 3600 * 1000;
 /** Updates of one report mailed within a day, at most: a repeat is never charged, so this bounds what it can send. */
 export const MAX_UPDATES_PER_DAY = 5;
@@ -49,6 +53,16 @@ export function newReportId(): string {
   return `RI-${out.slice(0, 5)}-${out.slice(5, 10)}-${out.slice(10, 15)}-${out.slice(15, 20)}`;
 }
 
+function supportRateLimit(settings: Settings): readonly [number, number] {
+  return settings.RateLimits['reportincident-support']?.user ?? DEFAULT_SUPPORT_RATE_LIMIT;
+}
+
+/** The longest period any rate limit looks back over, in milliseconds: older charges count for nothing. */
+export function longestRateLimitWindow(settings: Settings): number {
+  const { newbie, user } = settings.RateLimits.reportincident;
+  return Math.max(newbie[1], user[1], supportRateLimit(settings)[1]) * 1000;
+}
+
 export interface SubmitError {
   status: number;
   /** MediaWiki REST's errorKey. */
@@ -58,6 +72,8 @@ export interface SubmitError {
   params: Record<string, unknown>;
   /** The form field it concerns, if any. */
   field?: string;
+  /** A support-route report past its own limit: not stored, but its Get support page is still the reporter's. */
+  unrecorded?: IncidentReport;
 }
 
 export type SubmitResult =
@@ -112,9 +128,21 @@ export class ReportService {
   rateLimit(user: UserAccount): RateLimitStatus {
     const now = this.clock.now();
     const [count, seconds] = isAutoconfirmed(user, this.settings, now) ? this.settings.RateLimits.reportincident.user : this.settings.RateLimits.reportincident.newbie;
-    const hits = this.repository.hitsSince(user.id, RATE_LIMIT_ACTION, now - seconds * 1000);
+    return this.limitStatus(user, RATE_LIMIT_ACTION, count, seconds, now);
+  }
+
+  private limitStatus(user: UserAccount, action: string, count: number, seconds: number, now: number): RateLimitStatus {
+    const hits = this.repository.hitsSince(user.id, action, now - seconds * 1000);
     if (hits.count < count) return { limited: false, remaining: count - hits.count };
     return { limited: true, retryAt: (hits.oldest ?? now) + seconds * 1000 };
+  }
+
+  /**
+   * Charges a report to its reporter. The charge is dated just before the start of its minute, never the report's
+   * own millisecond, so no charge can be joined to a report by its time (#16); the limit ends up to a minute sooner.
+   */
+  private charge(user: UserAccount, action: string, now: number): void {
+    this.repository.addHit(user.id, action, Math.floor(now / MINUTE) * MINUTE - 1);
   }
 
   /**
@@ -197,6 +225,8 @@ export class ReportService {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }
 
+    // An end-to-end tester's report goes through everything but the mail: stored as a test, sent to nobody.
+    const tester = config.ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
     const reported = this.reportedUserOf(submission, target);
     if (!reported.ok) return reported;
     const { name: reportedUser, accountId: reportedUserId } = reported;
@@ -216,11 +246,13 @@ export class ReportService {
       reportedUser,
       reportedUserId,
       snapshot: target.snapshot,
+      ...(tester ? { test: true } : {}),
     };
 
     // The reporter's receipt goes with every report that sends something, to a confirmed address only.
-    const receipt = this.settings.ReportIncidentSendReceipt && deliveries.length > 0 && user.emailConfirmedAt !== null && user.email !== '';
-    const messages = receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
+    const sends = deliveries.length > 0 && !tester;
+    const receipt = this.settings.ReportIncidentSendReceipt && sends && user.emailConfirmedAt !== null && user.email !== '';
+    const messages = !sends ? [] : receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
     const host = new URL(this.settings.Server).hostname;
     const result = await this.repository.immediate((): SubmitResult => {
       const duplicate = this.repository.findDuplicate({
@@ -242,12 +274,22 @@ export class ReportService {
         }
         return { ok: true, report: duplicate, duplicate: true, updated: added === UpdateOutcome.added };
       }
-      if (deliveries.length > 0) {
+      // What sends nothing (the support route, a tester's report) is limited apart, generously.
+      if (sends) {
         const limit = this.rateLimit(user);
         if (limit.limited) {
           return fail(429, 'apierror-ratelimited', route === 'emergency' ? 'reportincident-ratelimited-emergency' : 'reportincident-ratelimited', { retryAt: limit.retryAt, emails: this.settings.ReportIncidentRecipientEmails.join(', ') });
         }
-        this.repository.addHit(user.id, RATE_LIMIT_ACTION, now);
+        this.charge(user, RATE_LIMIT_ACTION, now);
+      } else {
+        // Past its own limit a support-route report is not recorded; the reporter still gets the Get support page.
+        const [count, seconds] = supportRateLimit(this.settings);
+        const limit = this.limitStatus(user, SUPPORT_RATE_LIMIT_ACTION, count, seconds, now);
+        if (limit.limited) {
+          const refused = fail(429, 'apierror-ratelimited', 'reportincident-ratelimited-support', { retryAt: limit.retryAt });
+          return { ok: false, error: { ...refused.error, unrecorded: report } };
+        }
+        this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
       }
       this.repository.insert(report);
       for (const d of messages) {

@@ -8,6 +8,7 @@ import express, { Router } from 'express';
 import type { Container } from '../container.js';
 import { ctx } from '../http/context.js';
 import { timestampParts } from '../i18n/formatDate.js';
+import type { IncidentReport } from './IncidentReport.js';
 import { ineligibleMessageKey, ineligibleRestError } from './eligibility.js';
 import { bodyProblems, ReportBodySchema } from './reportSchemas.js';
 
@@ -78,14 +79,20 @@ export function reportRestRoutes(c: Container): Router {
       const params = typeof e.params.retryAt === 'number' ? { ...e.params, ...timestampParts(e.params.retryAt, ctx(res).lang) } : e.params;
       const extra = typeof e.params.retryAt === 'number' ? { retryAfter: new Date(e.params.retryAt).toISOString() } : {};
       if (e.status === 429) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(((e.params.retryAt as number) - c.clock.now()) / 1000))));
-      return error(res, e.status, e.errorKey, e.messageKey, params, extra);
+      const unrecordedSupport = e.unrecorded ? supportUrlOf(e.unrecorded) : undefined;
+      return error(res, e.status, e.errorKey, e.messageKey, params, { ...extra, ...(unrecordedSupport ? { supportUrl: unrecordedSupport } : {}) });
     }
     const { report, duplicate, updated } = result;
-    const supportUrl =
-      report.route === 'support' && report.behaviorType
-        ? `${c.settings.Server}/wiki/Special:ReportIncident/support/${report.behaviorType}?${new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) }).toString()}`
-        : undefined;
-    res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}), ...(updated ? { updated: true } : {}) });
+    const supportUrl = supportUrlOf(report);
+    res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}), ...(updated ? { updated: true } : {}), ...(report.test ? { test: true } : {}) });
+  }
+
+  /** The Get support page of a support-route report, about its comment. */
+  function supportUrlOf(report: IncidentReport): string | undefined {
+    if (report.route !== 'support' || !report.behaviorType) return undefined;
+    const page = `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, '');
+    const query = new URLSearchParams({ page, ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
+    return `${c.settings.Server}/wiki/Special:ReportIncident/support/${report.behaviorType}?${query.toString()}`;
   }
 
   return router;

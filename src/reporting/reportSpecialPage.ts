@@ -799,7 +799,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     return render(res, 'submitted', {
       // An id is isolated and left to right in every language, and never broken across lines.
       referenceHtml: new SafeHtml(`<bdi class="report-reference" dir="ltr" translate="no">${escapeHtml(report.id)}</bdi>`),
-      report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType },
+      report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType, test: report.test === true },
       duplicate: param(req.query, 'duplicate') === '1',
       updated: param(req.query, 'updated') === '1',
       delivery: c.reports.deliveryState(report),

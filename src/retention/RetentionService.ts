@@ -1,42 +1,69 @@
 /**
- * Retention: after ReportIncidentRetentionDays, report texts, snapshots and identities are erased, keeping
- * only what statistics need; run daily inside the app and on demand by the CLI's `purge`.
+ * Retention: after ReportIncidentRetentionDays, report texts, snapshots, identities and addresses are erased, keeping
+ * only what statistics need (daily inside the app and on demand by the CLI's `purge`); and what only lives a short
+ * while (drafts, sessions, rate-limit charges) is swept every few minutes, so it never outlives its stated time.
  */
 import type { DevMailboxRepository } from '../delivery/DevMailboxRepository.js';
+import type { ReportDrafts } from '../reporting/ReportDrafts.js';
 import type { ReportRepository } from '../reporting/ReportRepository.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Logger } from '../shared/Logger.js';
 
 const DAY = 24 * 3600 * 1000;
+const SWEEP_INTERVAL = 10 * 60 * 1000;
 
-export interface PurgeResult {
+export interface SweepResult {
+  drafts: number;
+  sessions: number;
+  rateLimitCharges: number;
+}
+
+export interface PurgeResult extends SweepResult {
   reports: number;
   devMails: number;
-  sessions: number;
   before: string;
 }
 
 export class RetentionService {
   private first: NodeJS.Timeout | null = null;
   private daily: NodeJS.Timeout | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly reports: ReportRepository,
+    private readonly drafts: ReportDrafts,
     private readonly devMailbox: DevMailboxRepository,
     private readonly sessions: SessionService,
     private readonly retentionDays: number,
+    /** The longest rate-limit window: older charges count for nothing and are deleted. */
+    private readonly rateLimitWindow: number,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Expired drafts and sessions, and rate-limit charges no window looks at. A window longer than the retention
+   * period keeps its charges only as long as retention keeps reporters: a charge must not outlive its report's
+   * identity, or it would name the reporter of an erased report.
+   */
+  sweep(): SweepResult {
+    const now = this.clock.now();
+    return {
+      drafts: this.drafts.expire(),
+      sessions: this.sessions.purgeExpired(),
+      rateLimitCharges: this.reports.purgeHitsBefore(now - Math.min(this.rateLimitWindow, this.retentionDays * DAY)),
+    };
+  }
+
   purge(): PurgeResult {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
+    const purged = this.reports.purgeBefore(before, now);
     const result = {
-      reports: this.reports.purgeBefore(before, now),
-      devMails: this.devMailbox.purgeBefore(before),
-      sessions: this.sessions.purgeExpired(),
+      reports: purged.length,
+      devMails: this.devMailbox.purgeBefore(before, purged),
+      ...this.sweep(),
       before: new Date(before).toISOString(),
     };
     // Counts only: never which reports, never who.
@@ -44,24 +71,27 @@ export class RetentionService {
     return result;
   }
 
-  /** Once shortly after start, then every day; never on the request path. */
+  /** Retention once shortly after start, then every day; the sweep every ten minutes. Never on the request path. */
   start(): void {
-    this.first = setTimeout(() => this.purgeSafely(), 60_000);
+    this.first = setTimeout(() => this.safely(() => this.purge()), 60_000);
     this.first.unref();
-    this.daily = setInterval(() => this.purgeSafely(), DAY);
+    this.daily = setInterval(() => this.safely(() => this.purge()), DAY);
     this.daily.unref();
+    this.sweeper = setInterval(() => this.safely(() => this.sweep()), SWEEP_INTERVAL);
+    this.sweeper.unref();
   }
 
-  private purgeSafely(): void {
+  private safely(run: () => unknown): void {
     try {
-      this.purge();
+      run();
     } catch (e) {
-      this.logger.error('retention failed; it runs again tomorrow', { error: e instanceof Error ? e.message : String(e) });
+      this.logger.error('retention failed; it runs again later', { error: e instanceof Error ? e.message : String(e) });
     }
   }
 
   stop(): void {
     if (this.first) clearTimeout(this.first);
     if (this.daily) clearInterval(this.daily);
+    if (this.sweeper) clearInterval(this.sweeper);
   }
 }

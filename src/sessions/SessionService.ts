@@ -3,7 +3,11 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Clock } from '../shared/Clock.js';
 import type { SessionRepository, SessionRow } from './SessionRepository.js';
 
-const ANONYMOUS_TTL = 24 * 3600 * 1000;
+/**
+ * An anonymous session exists only to carry a login token: an hour (extended while used) is enough to log in, and
+ * the sweep deletes it soon after, so fetching tokens cannot grow the table for long (#16).
+ */
+const ANONYMOUS_TTL = 3600 * 1000;
 const USER_TTL = 30 * 24 * 3600 * 1000;
 /** Sliding expiry is written at most this often, so reading a page does not write on every request. */
 const TOUCH_INTERVAL = 5 * 60 * 1000;

@@ -780,6 +780,35 @@ describe('the rate limit (testRateLimitTrip)', () => {
   });
 });
 
+describe('the support route\'s own limit (#16)', () => {
+  it('when a reporter files more support-route reports than their limit, then 429 says so with the Get support page\'s address, and nothing is stored', async () => {
+    const small = await startTestWiki({ settings: { RateLimits: { reportincident: { newbie: [1, 86400], user: [5, 86400] }, 'reportincident-support': { user: [2, 86400] } } } });
+    try {
+      const rowan = await reporter(small, 'Rowan');
+      for (const behaviorType of ['intimidation', 'trolling']) expect((await submit(rowan, supportFields({ behaviorType }))).status).toBe(201);
+      const reports = reportCount(small);
+      const third = await submit(rowan, supportFields({ behaviorType: 'spam' }), 'uselang=en');
+      expect(third.status).toBe(429);
+      expect(third.json<Json>()).toMatchObject({ errorKey: 'apierror-ratelimited', httpCode: 429 });
+      expect(third.json<Json>().supportUrl).toMatch(/\/wiki\/Special:ReportIncident\/support\/spam\?page=User\+talk%3AReport_target_\d+&revisionId=0$/);
+      expect(messageOf(third)).toContain('not recorded');
+      expect(reportCount(small)).toBe(reports);
+      // Reports that send something are limited apart: the support route used none of them.
+      expect((await submit(rowan, emergencyFields())).status).toBe(201);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('when the operator sets no support limit, then 50 a day applies', async () => {
+    const c = wiki.container;
+    const rowan = c.accounts.findByName('Juniper')!;
+    for (let i = 0; i < 50; i++) c.db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)').run(rowan.id, 'reportincident-support', c.clock.now() - 1000);
+    const juniper = await reporter(wiki, 'Juniper');
+    expect((await submit(juniper, supportFields())).status).toBe(429);
+  });
+});
+
 describe('direct reporting', () => {
   let direct: TestWiki;
   let reporterAlice: Reporter;

@@ -119,6 +119,7 @@ describe('loadSettings: one line per problem, naming its JSON path', () => {
     // (#16) JSON.parse keeps "__proto__" as a key; merged by a spread it would become the object's prototype, unseen.
     { name: 'a __proto__ key', file: '{"RateLimits": {"__proto__": {"reportincident": {"newbie": [1000, 1]}}}}', line: /^RateLimits\.__proto__: this key is not allowed \(.*config-\d+\.json\)$/ },
     { name: 'a constructor key at the top', file: '{"constructor": {"prototype": {}}}', line: /^constructor: this key is not allowed / },
+    { name: 'a zero support-route limit', file: { RateLimits: { 'reportincident-support': { user: [0, 86400] } } }, line: /^RateLimits\.reportincident-support\.user\[0\]: the count must be a positive integer / },
     { name: 'a recipient that is not an email address', file: { ReportIncidentRecipientEmails: ['not an email'] }, line: /^ReportIncidentRecipientEmails\[0\]: must be an email address / },
     { name: 'the second recipient invalid', file: { ReportIncidentRecipientEmails: ['ok@example.org', 'x@'] }, line: /^ReportIncidentRecipientEmails\[1\]: must be an email address / },
     { name: 'no recipients', file: { ReportIncidentRecipientEmails: [] }, line: /^ReportIncidentRecipientEmails: needs at least one address / },

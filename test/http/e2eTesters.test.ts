@@ -1,0 +1,59 @@
+// ReportIncidentE2ETesterUsers (#16): a listed tester's report goes through every step and is kept as a test, but is
+// mailed to nobody, counted nowhere and listed in no other report's mail; the confirmation says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../support/HttpClient.js';
+import { findComment, postReport } from '../support/reporting.js';
+import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+
+let wiki: TestWiki;
+let rowan: HttpClient;
+let target: { revisionId: number; threadId: string };
+
+beforeAll(async () => {
+  wiki = await startTestWiki();
+  const c = wiki.container;
+  const ines = c.accounts.findByName('Ines')!;
+  const saved = c.communityConfigEditor.save(ines, { ...c.communityConfigEditor.current(), ReportIncidentE2ETesterUsers: ['rowan'] }, 'testers', c.communityConfigEditor.currentJson().revId);
+  expect(saved.ok).toBe(true);
+  rowan = new HttpClient(wiki.url);
+  await rowan.login('Rowan');
+  target = await findComment(rowan, 'Talk:African_wild_dog', 'Keep reverting me');
+});
+afterAll(() => wiki.close());
+
+const outbox = (id: string) => wiki.container.db.prepare('SELECT count(*) FROM outbox WHERE report_id = ?').pluck().get(id);
+
+describe('end-to-end testers', () => {
+  it('when a tester files an emergency report, then it is stored as a test and no mail at all is queued, not even a receipt', async () => {
+    const r = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'testing the flow' });
+    expect(r.status).toBe(201);
+    const body = r.json<{ reportId: string; test?: boolean }>();
+    expect(body.test).toBe(true);
+    expect(wiki.container.reports.find(body.reportId)!.test).toBe(true);
+    expect(outbox(body.reportId)).toBe(0);
+  });
+
+  it('when the tester opens the confirmation, then it says the report was a test sent to nobody, not that it is being sent', async () => {
+    const r = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'someone-else', ...target, details: 'testing again' });
+    const { reportId } = r.json<{ reportId: string }>();
+    const page = await rowan.get(`/wiki/Special:ReportIncident/submitted/${reportId}?uselang=en`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('This was a test: you are listed as an end-to-end tester');
+    expect(page.text).not.toContain('is being sent');
+  });
+
+  it('when someone who is not a tester reports the same comment, then their mail goes out and lists no test report as related, and statistics count only theirs', async () => {
+    const alice = new HttpClient(wiki.url);
+    await alice.login('Alice');
+    const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'a real one' });
+    const { reportId } = r.json<{ reportId: string }>();
+    expect(outbox(reportId)).toBeGreaterThan(0);
+    const report = wiki.container.reports.find(reportId)!;
+    expect(wiki.container.db.prepare('SELECT count(*) FROM reports WHERE test = 1').pluck().get()).toBe(2);
+    // The mail's "other reports about this comment" come from here.
+    const related = wiki.container.reports.related(report, 0);
+    expect(related.map((x) => x.id)).toEqual([]);
+    const rows = wiki.container.statistics.exportDeidentified('2000-01-01', '2100-01-01');
+    expect(rows).toHaveLength(1);
+  });
+});
