@@ -75,6 +75,10 @@ export class Delivery {
     return this.outbox.stats();
   }
 
+  statsAsOf(asOf: number): OutboxCounts {
+    return this.outbox.statsAsOf(asOf);
+  }
+
   /** Messages still failing after an hour: shown on the statistics page, never silently. */
   failingForAnHour(): number {
     return this.outbox.failingSinceCount(this.clock.now() - 3600_000);

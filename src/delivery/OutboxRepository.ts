@@ -79,6 +79,7 @@ export class OutboxRepository {
   private readonly markAlerted;
   private readonly retryNow;
   private readonly failingOlder;
+  private readonly countsAsOf;
 
   constructor(db: Db) {
     this.claimDue = db.prepare<[number, number], Row>(
@@ -98,6 +99,15 @@ export class OutboxRepository {
     this.failingSince = db.prepare<[number], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'failed') AND last_error IS NOT NULL AND created_at <= ? AND alerted_at IS NULL");
     this.markAlerted = db.prepare('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?');
     this.failingOlder = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND last_error IS NOT NULL AND created_at <= ?");
+    // The outbox as it stood at a moment: mail sent after it still counts as waiting, mail created after it not at all.
+    this.countsAsOf = db.prepare<[{ asOf: number }], Omit<OutboxCounts, 'oldestPendingAt'> & { oldest: number | null }>(
+      `SELECT coalesce(sum(state = 'pending' OR (state = 'sent' AND sent_at >= @asOf)), 0) AS pending,
+         coalesce(sum(state = 'sending'), 0) AS sending,
+         coalesce(sum(state = 'sent' AND sent_at < @asOf), 0) AS sent,
+         coalesce(sum(state = 'failed'), 0) AS failed,
+         min(CASE WHEN state IN ('pending', 'sending') OR (state = 'sent' AND sent_at >= @asOf) THEN created_at END) AS oldest
+       FROM outbox WHERE created_at < @asOf`,
+    );
     this.retryNow = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')");
   }
 
@@ -136,6 +146,12 @@ export class OutboxRepository {
     const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, oldestPendingAt: this.oldestPending.get()!.at };
     for (const { state, n } of this.counts.all()) out[state] = n;
     return out;
+  }
+
+  /** The counts as they stood at `asOf` (statistics show a moment that only moves every quarter of an hour). */
+  statsAsOf(asOf: number): OutboxCounts {
+    const { oldest, ...counts } = this.countsAsOf.get({ asOf })!;
+    return { ...counts, oldestPendingAt: oldest };
   }
 
   recentErrors(limit: number): OutboxMessage[] {

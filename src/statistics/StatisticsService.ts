@@ -13,6 +13,12 @@ const DAY = 24 * 3600 * 1000;
 /** Counts this small are shown as "fewer than 5": a count of 1 may point at a person. */
 export const SMALL_COUNT = 5;
 
+/**
+ * The page shows the figures as they stood at the last quarter hour (UTC), so refreshing it cannot watch a report
+ * arrive; the funnel, counted per day, shows days that have ended.
+ */
+export const LIVE_BUCKET = 15 * 60 * 1000;
+
 export interface FunnelStep {
   event: string;
   detail: string;
@@ -22,6 +28,10 @@ export interface FunnelStep {
 export interface StatisticsModel {
   from: string;
   to: string;
+  /** The moment the figures describe: the start of the current quarter hour. */
+  asOf: number;
+  /** The last day the funnel counts (the day before asOf's). */
+  funnelTo: string;
   days: { day: string; emergency: number; direct: number; support: number }[];
   byType: { type: string; count: number }[];
   funnel: FunnelStep[];
@@ -60,38 +70,43 @@ export class StatisticsService {
 
   overview(days = 30): StatisticsModel {
     const now = this.clock.now();
-    const to = now;
+    const asOf = Math.floor(now / LIVE_BUCKET) * LIVE_BUCKET;
+    const to = asOf;
     const from = Date.parse(dayOf(now - (days - 1) * DAY));
+    const funnelTo = dayOf(Date.parse(dayOf(asOf)) - DAY);
     const perDay = new Map<string, { day: string; emergency: number; direct: number; support: number }>();
     for (let d = 0; d < days; d++) {
       const day = dayOf(from + d * DAY);
       perDay.set(day, { day, emergency: 0, direct: 0, support: 0 });
     }
     const byType = new Map<string, number>();
-    for (const row of this.reports.countsPerDay(from, to + 1)) {
+    for (const row of this.reports.countsPerDay(from, to)) {
       const entry = perDay.get(row.day);
       if (entry && (row.route === 'emergency' || row.route === 'direct' || row.route === 'support')) entry[row.route] += row.n;
       byType.set(row.type, (byType.get(row.type) ?? 0) + row.n);
     }
     const funnel = new Map<string, FunnelStep>();
-    for (const r of this.funnel.rows(dayOf(from), dayOf(to))) {
+    for (const r of this.funnel.rows(dayOf(from), funnelTo)) {
       const key = `${r.event}|${r.detail}`;
       const step = funnel.get(key) ?? { event: r.event, detail: r.detail, count: 0 };
       step.count += r.count;
       funnel.set(key, step);
     }
-    const rows = this.reports.statsRows(from, to + 1);
-    const delays = rows.map((r) => r.delivery_ms).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const rows = this.reports.statsRows(from, to);
+    // Mail delivered after the moment shown is not delivered yet, as far as this page says.
+    const delays = rows.flatMap((r) => (r.delivery_ms !== null && r.created_at + r.delivery_ms < asOf ? [r.delivery_ms] : [])).sort((a, b) => a - b);
     const groups = new Map<string, number>();
     for (const r of rows) {
       if (r.route === 'support') continue;
       const size = r.group_size >= 5 ? '5+' : String(r.group_size);
       groups.set(size, (groups.get(size) ?? 0) + 1);
     }
-    const stats = this.delivery.stats();
+    const stats = this.delivery.statsAsOf(asOf);
     return {
       from: dayOf(from),
       to: dayOf(to),
+      asOf,
+      funnelTo,
       days: [...perDay.values()],
       byType: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count),
       funnel: [...funnel.values()],
@@ -101,7 +116,8 @@ export class StatisticsService {
         sending: stats.sending,
         sent: stats.sent,
         failed: stats.failed,
-        oldestPendingMs: stats.oldestPendingAt === null ? null : now - stats.oldestPendingAt,
+        oldestPendingMs: stats.oldestPendingAt === null ? null : asOf - stats.oldestPendingAt,
+        // An alarm about mail, not a figure about reports: it is never held back.
         failingOverAnHour: this.delivery.failingForAnHour(),
       },
       groupSizes: ['1', '2', '3', '4', '5+'].map((size) => ({ size, count: groups.get(size) ?? 0 })),

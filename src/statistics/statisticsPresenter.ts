@@ -1,5 +1,6 @@
 /** The statistics page's view model: counts with the small-count rule applied, and the geometry of its SVG charts. */
 import type { Translate } from '../i18n/createI18n.js';
+import { timestampParts } from '../i18n/formatDate.js';
 import { SMALL_COUNT, type StatisticsModel } from './StatisticsService.js';
 
 export interface Bar {
@@ -62,6 +63,8 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
   return {
     from: model.from,
     to: model.to,
+    asOf: timestampParts(model.asOf, lang),
+    funnelTo: model.funnelTo,
     chart: { height: CHART_HEIGHT, width: model.days.length * (barWidth + 4), barWidth, bars: dayBars },
     days: model.days.map((d, i) => ({ day: d.day, emergency: count(d.emergency), direct: count(d.direct), support: count(d.support), total: dayBars[i]!.value })),
     byType: model.byType.map((b) => ({ type: b.type, value: count(b.count) })),

@@ -1,6 +1,7 @@
 // The statistics page in a real browser: its charts and tables, with a screenshot at desktop and phone widths.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/shared/Clock.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
@@ -9,8 +10,12 @@ import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 let wiki: TestWiki;
 let browser: Browser;
 
+// A fixed day, so the page is the same whatever the date; it is read the next day, when the reports and the funnel
+// of the day they were filed on are shown (the page holds back the last quarter hour and the day not yet ended).
+const clock = new FixedClock('2026-03-10T10:00:00Z');
+
 beforeAll(async () => {
-  [wiki, browser] = await Promise.all([startTestWiki(), launchBrowser()]);
+  [wiki, browser] = await Promise.all([startTestWiki({ clock }), launchBrowser()]);
   // A few reports from different users, so the charts have bars of both kinds (5 or more, and fewer than 5).
   for (const name of ['Alice', 'Testing', 'Rowan', 'Juniper', 'Ines', 'Tomas']) {
     const client = new HttpClient(wiki.url);
@@ -19,6 +24,7 @@ beforeAll(async () => {
     await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target });
     await postReport(client, { incidentType: 'unacceptable-user-behavior', behaviorType: 'spam', ...(await findComment(client, 'Talk:African_wild_dog', 'Best prices')) });
   }
+  clock.set('2026-03-11T10:00:00Z');
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,6 @@
 // Statistics and the de-identified export: counters after scripted flows, the small-count rule, and no names, emails or texts anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/shared/Clock.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
@@ -7,6 +8,9 @@ import { runCli } from '../support/cli.js';
 
 let wiki: TestWiki;
 const SECRET = 'a very private sentence 7341';
+// The flows are walked on one day; the page, which shows the funnel of days that have ended, is read on the next.
+const DAY0 = '2026-03-10';
+const clock = new FixedClock(`${DAY0}T10:00:00Z`);
 
 async function walkToSupport(client: HttpClient, behaviorType: string) {
   const page = await client.get('/wiki/Talk:African_wild_dog');
@@ -25,7 +29,7 @@ async function walkToSupport(client: HttpClient, behaviorType: string) {
 }
 
 beforeAll(async () => {
-  wiki = await startTestWiki({ settings: { ReportIncidentEnableDirectReporting: true } as never });
+  wiki = await startTestWiki({ clock, settings: { ReportIncidentEnableDirectReporting: true } as never });
   const alice = new HttpClient(wiki.url);
   await alice.login('Alice');
   for (const b of ['doxing', 'doxing', 'spam', 'intimidation', 'trolling', 'doxing']) {
@@ -46,8 +50,7 @@ afterAll(() => wiki.close());
 
 describe('funnel counters', () => {
   it('when flows are walked, then each step is counted by day without user, text or page', () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = wiki.container.funnel.rows(today, today);
+    const rows = wiki.container.funnel.rows(DAY0, DAY0);
     const sum = (event: string, detail?: string) => rows.filter((r) => r.event === event && (detail === undefined || r.detail === detail)).reduce((a, r) => a + r.count, 0);
     expect(sum('report-opened', 'menu')).toBe(7);
     expect(sum('step1-choice', 'non-emergency')).toBe(7);
@@ -61,6 +64,8 @@ describe('funnel counters', () => {
 });
 
 describe('Special:ReportIncidentStatistics', () => {
+  beforeAll(() => clock.set(`2026-03-11T09:07:00Z`));
+
   it('when Tomas opens it, then counts from 1 to 4 read "fewer than 5", and no name, email or report text appears', async () => {
     const tomas = new HttpClient(wiki.url);
     await tomas.login('Tomas');
@@ -85,6 +90,27 @@ describe('Special:ReportIncidentStatistics', () => {
     expect(row('Time from report to mail delivered, median \\(seconds\\)')).toBe('—');
   });
 
+  it('when a report arrives, then nothing on the page changes until the next quarter hour, which the page names (#16)', async () => {
+    const before = wiki.container.statistics.overview();
+    expect(new Date(before.asOf).toISOString()).toBe('2026-03-11T09:00:00.000Z');
+    const rowan = new HttpClient(wiki.url);
+    await rowan.login('Rowan');
+    clock.advance(60_000);
+    expect((await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page: 'User_talk:Rowan' })).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    clock.advance(60_000);
+    expect(wiki.container.statistics.overview()).toEqual(before);
+    const tomas = new HttpClient(wiki.url);
+    await tomas.login('Tomas');
+    const page = await tomas.get('/wiki/Special:ReportIncidentStatistics');
+    expect(page.text).toContain('as they stood at 09:00, 11 March 2026 (UTC)');
+    expect(page.text).toContain('the days that have ended, up to 2026-03-10');
+    // At the quarter hour the report is counted, with everything else that happened in it.
+    clock.set('2026-03-11T09:15:00Z');
+    const after = wiki.container.statistics.overview();
+    expect(after.days.at(-1)!.emergency).toBe(before.days.at(-1)!.emergency + 1);
+  });
+
   it.each(['Alice', 'Juniper'])('when %s, who is neither Trust & Safety nor interface-admin, opens it, then 403', async (name) => {
     const client = new HttpClient(wiki.url);
     await client.login(name);
@@ -94,7 +120,7 @@ describe('Special:ReportIncidentStatistics', () => {
 
 describe('npm run -s cli -- export:deidentified', () => {
   const run = (args: string[]) => runCli(wiki.dataDir, ['export:deidentified', ...args]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = DAY0;
 
   it('when exported twice, then rows carry day, types, route, namespace, delay and group size, people only as hashes that differ between exports', () => {
     const first = run(['--from', today, '--to', today, '--format', 'json']);
