@@ -145,9 +145,10 @@ export class ReportRepository {
     );
     this.selectReport = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE report_id = ?');
     // A report about a page as a whole names its reported user freely: another name there is another report.
-    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number }], ReportRow>(
+    // A test report and a real one are never the same report: a real one folded into a test would be mailed to nobody.
+    this.selectDuplicate = db.prepare<[{ reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number; test: number }], ReportRow>(
       `SELECT * FROM reports
-       WHERE reporter_user_id = @reporter AND page_namespace = @pageNamespace AND page_title = @pageTitle
+       WHERE reporter_user_id = @reporter AND page_namespace = @pageNamespace AND page_title = @pageTitle AND test = @test
          AND thread_id IS @threadId AND (thread_id IS NOT NULL OR @reportedUser IS NULL OR reported_user = @reportedUser)
          AND coalesce(physical_harm_type, behavior_type) = @type
          AND route = @route AND created_at > @since
@@ -265,8 +266,8 @@ export class ReportRepository {
     return row ? toReport(row) : null;
   }
 
-  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number }): IncidentReport | null {
-    const row = this.selectDuplicate.get(q);
+  findDuplicate(q: { reporter: number; pageNamespace: number; pageTitle: string; threadId: string | null; reportedUser: string | null; type: string; route: string; since: number; test: boolean }): IncidentReport | null {
+    const row = this.selectDuplicate.get({ ...q, test: q.test ? 1 : 0 });
     return row ? toReport(row) : null;
   }
 

@@ -124,6 +124,11 @@ export class ReportService {
     return (configured.length > 0 ? configured : this.settings.ReportIncidentEnabledNamespaces).includes(namespace);
   }
 
+  /** Whether the community configuration lists this user as an end-to-end tester (their reports are tests). */
+  isTester(user: UserAccount | null): boolean {
+    return user !== null && this.communityConfig.current().ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
+  }
+
   /** How many reports that send something this user may still file now, or when they may again. */
   rateLimit(user: UserAccount): RateLimitStatus {
     const now = this.clock.now();
@@ -226,7 +231,7 @@ export class ReportService {
     }
 
     // An end-to-end tester's report goes through everything but the mail: stored as a test, sent to nobody.
-    const tester = config.ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
+    const tester = this.isTester(user);
     const reported = this.reportedUserOf(submission, target);
     if (!reported.ok) return reported;
     const { name: reportedUser, accountId: reportedUserId } = reported;
@@ -264,6 +269,7 @@ export class ReportService {
         type: reportType(report),
         route,
         since: now - DUPLICATE_WINDOW,
+        test: tester,
       });
       // A repeat is folded into the first report; what it adds goes to that report's recipients, not charged again.
       if (duplicate) {
@@ -368,7 +374,7 @@ export class ReportService {
     const since = this.clock.now() - DUPLICATE_WINDOW;
     for (const type of types) {
       // Who is reported is not known yet on the first step: a page-level report may match any; the submit decides.
-      const found = this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type, route: 'emergency', since });
+      const found = this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type, route: 'emergency', since, test: this.isTester(user) });
       if (found) return found;
     }
     return null;

@@ -37,6 +37,7 @@ import { MAX_DETAILS_CODE_POINTS, MAX_SOMETHING_ELSE_CODE_POINTS, ReportBodySche
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import type { ReportTarget } from './ReportService.js';
 import { codePointLength } from '../wiki/textInput.js';
+import type { FunnelEvent } from '../statistics/FunnelCounters.js';
 
 const BASE = '/wiki/Special:ReportIncident';
 
@@ -53,6 +54,10 @@ function entryPoint(source: string | undefined): string {
 }
 
 export function reportSpecialPage(c: Container): SpecialPage {
+  /** The funnel counts people reporting: an end-to-end tester's walk through the form is not one (#16). */
+  const countStep = (res: Response, event: FunnelEvent, detail = '') => {
+    if (!c.reports.isTester(ctx(res).user)) c.funnel.count(event, detail);
+  };
   const specialTitle = (): Title => {
     const t = parseTitle('Special:ReportIncident', c.namespaces);
     if (!t.ok) throw new Error('bad title');
@@ -336,7 +341,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
         return;
       }
     }
-    if (!loaded.id && !posted) c.funnel.count('report-opened', entryPoint(param(req.query, 'source')));
+    if (!loaded.id && !posted) countStep(res, 'report-opened', entryPoint(param(req.query, 'source')));
     return render(
       res,
       'choose-type',
@@ -380,8 +385,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     const emergency = draft.incidentType === 'immediate-threat-physical-harm';
     const id = saveDraft(loaded.id, user, draft, emergency ? 'emergency' : 'behavior');
-    c.funnel.count('step1-choice', emergency ? 'emergency' : 'non-emergency');
-    if (emergency && draft.physicalHarmType) c.funnel.count('harm-type-chosen', draft.physicalHarmType);
+    countStep(res, 'step1-choice', emergency ? 'emergency' : 'non-emergency');
+    if (emergency && draft.physicalHarmType) countStep(res, 'harm-type-chosen', draft.physicalHarmType);
     res.redirect(303, ctx(res).link(`${BASE}/${emergency ? 'emergency' : 'behavior'}?draft=${id}`));
   }
 
@@ -533,7 +538,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-error-too-long-field', params: { max: MAX_SOMETHING_ELSE_CODE_POINTS, count: codePointLength(something) } });
     }
     if (errors.length) return behavior(req, res, errors, 422, draft);
-    c.funnel.count('behavior-type-chosen', draft.behaviorType!);
+    countStep(res, 'behavior-type-chosen', draft.behaviorType!);
     // Assistive only: words of a threat in the comment or the description earn one question, never an action.
     if (!draft.maybeEmergencyAnswered) {
       const target = await targetOf(res, draft);
@@ -584,7 +589,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!target) return;
     const { lang } = ctx(res);
     const verdict = emergencySignals(draft, target, lang);
-    c.funnel.count('maybe-emergency-shown', verdict.physicalHarmType ?? '');
+    countStep(res, 'maybe-emergency-shown', verdict.physicalHarmType ?? '');
     const config = c.communityConfig.current();
     return render(res, 'maybe-emergency', {
       draftId: loaded.id,
@@ -617,12 +622,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
       const switched: ReportDraft = { ...draft, incidentType: 'immediate-threat-physical-harm', physicalHarmType: verdict.physicalHarmType ?? 'threats-physical-harm' };
       delete switched.behaviorType;
       c.reportDrafts.save(loaded.id, user.id, switched, 'emergency');
-      c.funnel.count('maybe-emergency-outcome', 'switched');
+      countStep(res, 'maybe-emergency-outcome', 'switched');
       res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
     c.reportDrafts.save(loaded.id, user.id, draft, 'support');
-    c.funnel.count('maybe-emergency-outcome', 'continued');
+    countStep(res, 'maybe-emergency-outcome', 'continued');
     res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
@@ -642,7 +647,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (draft && !target) return;
     // Reading a Get support page is not a report: it is counted for statistics, never charged.
     if (!posted) {
-      c.funnel.count('support-viewed', type);
+      countStep(res, 'support-viewed', type);
       if (loaded?.id && draft) c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     }
     const options = {
@@ -774,7 +779,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!(behaviorTypes as readonly string[]).includes(behaviorType) || !methods.includes(link)) throw new AppError(404, 'reportincident-error-unknown-step');
     const target = supportLinkTarget(behaviorType as BehaviorType, link as (typeof methods)[number] as never, c.communityConfig.current(), c.namespaces);
     if (!target) throw new AppError(404, 'reportincident-error-unknown-step');
-    c.funnel.count('help-link-followed', `${behaviorType}/${link}`);
+    countStep(res, 'help-link-followed', `${behaviorType}/${link}`);
     // A ping (the link's own href shows where it goes) is only counted; older links still redirect.
     if (ping) res.status(204).end();
     else res.redirect(303, ctx(res).link(target));

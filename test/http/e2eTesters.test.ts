@@ -42,6 +42,41 @@ describe('end-to-end testers', () => {
     expect(page.text).not.toContain('is being sent');
   });
 
+  it('when a tester leaves the list and reports the same comment for real, then it is a new report that is mailed, not folded into the test', async () => {
+    const c = wiki.container;
+    const ines = c.accounts.findByName('Ines')!;
+    const listed = (names: string[]) => expect(c.communityConfigEditor.save(ines, { ...c.communityConfigEditor.current(), ReportIncidentE2ETesterUsers: names }, 'testers', c.communityConfigEditor.currentJson().revId).ok).toBe(true);
+    listed([]);
+    try {
+      const real = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'Now for real: he posted my home address.' });
+      expect(real.status).toBe(201);
+      const body = real.json<{ reportId: string; test?: boolean; duplicate?: boolean }>();
+      expect(body.test).toBeUndefined();
+      expect(outbox(body.reportId)).toBeGreaterThan(0);
+      // Listed again, a repeat of that real report is a new test, and mails no update to its recipients.
+      listed(['Rowan']);
+      const mails = wiki.container.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+      const again = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'Now for real: he posted my home address. And a tester run.' });
+      expect(again.json<{ test?: boolean }>().test).toBe(true);
+      expect(wiki.container.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(mails);
+      // Leaves the statistics as the rest of this file expects them.
+      c.db.prepare('DELETE FROM outbox WHERE report_id = ?').run(body.reportId);
+      c.db.prepare('DELETE FROM reports WHERE report_id = ?').run(body.reportId);
+    } finally {
+      listed(['rowan']);
+    }
+  });
+
+  it('when a tester opens the report form, then the funnel does not count it', async () => {
+    const day = new Date(wiki.container.clock.now()).toISOString().slice(0, 10);
+    const opened = () => wiki.container.funnel.rows(day, day).filter((r) => r.event === 'report-opened').reduce((a, r) => a + r.count, 0);
+    const before = opened();
+    const page = await rowan.get('/wiki/Talk:African_wild_dog');
+    const link = /href="(\/wiki\/Special:ReportIncident\?[^"]+source=menu)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    expect((await rowan.get(link)).status).toBe(200);
+    expect(opened()).toBe(before);
+  });
+
   it('when someone who is not a tester reports the same comment, then their mail goes out and lists no test report as related, and statistics count only theirs', async () => {
     const alice = new HttpClient(wiki.url);
     await alice.login('Alice');
