@@ -80,8 +80,8 @@ export class Delivery {
   }
 
   /** Messages still failing after an hour: shown on the statistics page, never silently. */
-  failingForAnHour(): number {
-    return this.outbox.failingSinceCount(this.clock.now() - 3600_000);
+  failingForAnHour(at = this.clock.now()): number {
+    return this.outbox.failingSinceCount(at - 3600_000);
   }
 
   recentErrors(limit = 10): OutboxMessage[] {

@@ -30,6 +30,11 @@ interface ReportRow {
   test: number;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+/** SQL for the milliseconds from a report (the row named `r`) to its mail's delivery: its first message to its recipients, sent. */
+const deliveryMs = (r: string) =>
+  `SELECT min(o.sent_at) - ${r}.created_at FROM outbox o WHERE o.report_id = ${r}.report_id AND o.kind != 'receipt' AND o.update_id IS NULL AND o.state = 'sent'`;
+
 const toReport = (r: ReportRow): IncidentReport => ({
   id: r.report_id,
   createdAt: r.created_at,
@@ -122,6 +127,7 @@ export class ReportRepository {
   private readonly countHits;
   private readonly insertHit;
   private readonly deleteHits;
+  private readonly purgedAfter;
   private readonly upsertDraft;
   private readonly selectDraft;
   private readonly deleteDraft;
@@ -133,6 +139,8 @@ export class ReportRepository {
   private readonly updateById;
   private readonly mailingsOf;
   private readonly purgeUpdates;
+  private readonly roundOutbox;
+  private readonly roundUpdates;
 
   constructor(private readonly db: Db) {
     this.insertReport = db.prepare(
@@ -182,20 +190,31 @@ export class ReportRepository {
     this.inPeriod = db.prepare<[{ from: number; to: number; asOf: number }], StatsRow>(
       `SELECT r.report_id, r.created_at, r.incident_type, r.physical_harm_type, r.behavior_type, r.route, r.page_namespace,
          r.reporter_user_id, r.reported_user, r.page_id, r.thread_id,
-         (SELECT min(o.sent_at) - r.created_at FROM outbox o WHERE o.report_id = r.report_id AND o.kind != 'receipt' AND o.update_id IS NULL AND o.state = 'sent') AS delivery_ms,
+         coalesce(r.delivery_ms, (${deliveryMs('r')})) AS delivery_ms,
          (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support' AND g.test = 0
             AND abs(g.created_at - r.created_at) <= 604800000 AND g.created_at < @asOf
             AND ((g.page_id IS r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id) OR (r.reported_user != '' AND g.reported_user = r.reported_user))) + 1 AS group_size
        FROM reports r WHERE r.created_at >= @from AND r.created_at < @to AND r.test = 0 ORDER BY r.created_at`,
     );
     // Retention keeps what statistics need (when, which types, which route and namespace) and erases the rest.
+    // The day stays, not the millisecond, and no revision: an exact time or a revision joined a purged report to its
+    // reporter's session, their own reply on the page or their account. The delivery time statistics show is kept
+    // as a number first (SET reads the row as it was).
     this.purgeOlder = db.prepare(
       `UPDATE reports SET reporter_user_id = NULL, reported_user = '', reported_user_id = NULL, details = '', something_else_details = '',
          direct_report = '', snapshot_author = NULL, snapshot_created_at = NULL, snapshot_text = NULL, page_id = NULL, page_title = '',
-         thread_id = NULL, reporter_language = '', purged_at = @now
+         thread_id = NULL, reporter_language = '', purged_at = @now, rev_id = 0,
+         delivery_ms = (${deliveryMs('reports')}),
+         created_at = created_at - created_at % ${DAY_MS}
        WHERE created_at < @before AND purged_at IS NULL
        RETURNING report_id`,
     );
+    this.roundOutbox = db.prepare(
+      `UPDATE outbox SET created_at = created_at - created_at % ${DAY_MS}, next_attempt_at = next_attempt_at - next_attempt_at % ${DAY_MS},
+         sent_at = sent_at - sent_at % ${DAY_MS}, alerted_at = alerted_at - alerted_at % ${DAY_MS}
+       WHERE report_id IN (SELECT value FROM json_each(@ids))`,
+    );
+    this.roundUpdates = db.prepare(`UPDATE report_updates SET created_at = created_at - created_at % ${DAY_MS} WHERE report_id IN (SELECT value FROM json_each(@ids))`);
     // Addresses go with the report's identities. Mail still waiting for a purged report is given up: its text is gone,
     // and the receipt's address is the reporter's (one still being sent keeps it until the next purge).
     this.purgeReceipts = db.prepare(
@@ -224,6 +243,7 @@ export class ReportRepository {
     );
     this.insertHit = db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)');
     this.deleteHits = db.prepare('DELETE FROM rate_limit_hits WHERE at < ?');
+    this.purgedAfter = db.prepare<[number], string>('SELECT report_id FROM reports WHERE purged_at >= ?').pluck();
     this.upsertDraft = db.prepare(
       `INSERT INTO report_drafts (draft_id, user_id, data, updated_at, step) VALUES (@id, @userId, @data, @updatedAt, @step)
        ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, step = excluded.step WHERE report_drafts.user_id = excluded.user_id`,
@@ -315,6 +335,11 @@ export class ReportRepository {
     this.insertHit.run(userId, action, at);
   }
 
+  /** The reports retention erased at or after `at`. */
+  purgedSince(at: number): string[] {
+    return this.purgedAfter.all(at);
+  }
+
   /** Deletes rate-limit charges made before `at`; returns how many. */
   purgeHitsBefore(at: number): number {
     return this.deleteHits.run(at).changes;
@@ -352,6 +377,10 @@ export class ReportRepository {
       const ids = (this.purgeOlder.all({ before, now }) as { report_id: string }[]).map((r) => r.report_id);
       this.purgeUpdates.run();
       this.purgeReceipts.run();
+      if (ids.length > 0) {
+        this.roundOutbox.run({ ids: JSON.stringify(ids) });
+        this.roundUpdates.run({ ids: JSON.stringify(ids) });
+      }
       return ids;
     })();
   }

@@ -27,7 +27,6 @@ export const RATE_LIMIT_ACTION = 'reportincident';
 /** Support-route reports send nothing and are never charged against the reporter's limit; they have their own. */
 export const SUPPORT_RATE_LIMIT_ACTION = 'reportincident-support';
 const DEFAULT_SUPPORT_RATE_LIMIT: readonly [number, number] = [50, 86400];
-const MINUTE = 60 * 1000;
 const DUPLICATE_WINDOW = 24 * 3600 * 1000;
 /** Updates of one report mailed within a day, at most: a repeat is never charged, so this bounds what it can send. */
 export const MAX_UPDATES_PER_DAY = 5;
@@ -143,11 +142,13 @@ export class ReportService {
   }
 
   /**
-   * Charges a report to its reporter. The charge is dated just before the start of its minute, never the report's
-   * own millisecond, so no charge can be joined to a report by its time (#16); the limit ends up to a minute sooner.
+   * Charges a report to its reporter, dated a millisecond before the report so that no row holds a report's time
+   * beside a user (#16). What keeps a charge from naming an erased report's reporter is its life: it is deleted
+   * once no window looks back to it, and never later than retention, which rounds purged reports to their day.
+   * (Rounding the charge instead made windows of a minute or less miss it.)
    */
   private charge(user: UserAccount, action: string, now: number): void {
-    this.repository.addHit(user.id, action, Math.floor(now / MINUTE) * MINUTE - 1);
+    this.repository.addHit(user.id, action, now - 1);
   }
 
   /**

@@ -60,9 +60,11 @@ export class RetentionService {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
     const purged = this.reports.purgeBefore(before, now);
+    // Mail that was being sent during the last purge may have reached the mailbox since: its copies go too.
+    const recentlyPurged = this.reports.purgedSince(now - 2 * DAY);
     const result = {
       reports: purged.length,
-      devMails: this.devMailbox.purgeBefore(before, purged),
+      devMails: this.devMailbox.purgeBefore(before, [...new Set([...purged, ...recentlyPurged])]),
       ...this.sweep(),
       before: new Date(before).toISOString(),
     };

@@ -117,8 +117,8 @@ export class StatisticsService {
         sent: stats.sent,
         failed: stats.failed,
         oldestPendingMs: stats.oldestPendingAt === null ? null : asOf - stats.oldestPendingAt,
-        // An alarm about mail, not a figure about reports: it is never held back.
-        failingOverAnHour: this.delivery.failingForAnHour(),
+        // Mail failing for an hour as of the moment shown: a live count told when a report's mail began to fail.
+        failingOverAnHour: this.delivery.failingForAnHour(asOf),
       },
       groupSizes: ['1', '2', '3', '4', '5+'].map((size) => ({ size, count: groups.get(size) ?? 0 })),
     };

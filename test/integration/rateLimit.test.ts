@@ -113,3 +113,20 @@ describe('rate limits when requests race', () => {
     expect(hits(wiki, 'Alice')).toBe(1);
   });
 });
+
+describe('a short window', () => {
+  it('when the limit is 1 a minute and two reports come a second apart across a minute\'s turn, then the second is refused (#16)', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:59Z');
+    const wiki = await startTestWiki({ clock, settings: { RateLimits: { reportincident: { newbie: [1, 60], user: [1, 60] } } } });
+    try {
+      const alice = await logIn(wiki, 'Alice');
+      expect((await emergency(alice)).status).toBe(201);
+      clock.advance(1000);
+      expect((await emergency(alice)).status).toBe(429);
+      clock.advance(60_000);
+      expect((await emergency(alice)).status).toBe(201);
+    } finally {
+      await wiki.close();
+    }
+  });
+});

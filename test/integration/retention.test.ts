@@ -26,7 +26,9 @@ describe('RetentionService.purge', () => {
     expect(wiki.container.retention.purge().reports).toBe(1);
     const report = wiki.container.reports.find(reportId)!;
     expect(report).toMatchObject({ reporterUserId: null, reportedUser: '', details: '', snapshot: null, threadId: null, physicalHarmType: 'threats-physical-harm', route: 'emergency' });
-    expect(report.createdAt).toBe(Date.parse('2026-01-10T10:00:00Z'));
+    // The day stays for statistics, not the time (#16).
+    expect(report.createdAt).toBe(Date.parse('2026-01-10T00:00:00Z'));
+    expect(report.revId).toBe(0);
     const row = JSON.stringify(wiki.container.db.prepare('SELECT * FROM reports WHERE report_id = ?').get(reportId));
     for (const secret of ['a secret detail', 'Keep reverting me', 'Brackenfield', 'African']) expect(row).not.toContain(secret);
     const receipt = wiki.container.db.prepare("SELECT recipients FROM outbox WHERE report_id = ? AND kind = 'receipt'").pluck().get(reportId);
