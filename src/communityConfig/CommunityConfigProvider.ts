@@ -7,6 +7,19 @@ import type { Logger } from '../shared/Logger.js';
 import type { PageService } from '../wiki/PageService.js';
 import type { Title } from '../wiki/Title.js';
 import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
+import { checkHttpsUrl, LOOKALIKE_PROBLEMS } from './safeUrl.js';
+
+/** Whether a value holds, anywhere, an https address that leads elsewhere than it reads. */
+function holdsLookalike(value: unknown): boolean {
+  if (typeof value === 'string') {
+    const v = value.trim();
+    if (!/^https?:\/\//i.test(v)) return false;
+    const problem = checkHttpsUrl(v);
+    return problem !== null && LOOKALIKE_PROBLEMS.includes(problem.messageKey);
+  }
+  if (value && typeof value === 'object') return Object.values(value).some(holdsLookalike);
+  return false;
+}
 
 export class CommunityConfigProvider {
   private cached: { revId: number | null; config: CommunityConfig } | null = null;
@@ -45,10 +58,19 @@ export class CommunityConfigProvider {
     const config = defaultCommunityConfig() as Record<string, unknown>;
     const invalid: string[] = [];
     for (const [key, schema] of Object.entries(communityConfigShape)) {
-      if (!(key in input)) continue;
+      if (!Object.hasOwn(input, key)) continue;
       const parsed = schema.safeParse(input[key]);
-      if (parsed.success) config[key] = parsed.data;
-      else invalid.push(key);
+      if (!parsed.success) {
+        invalid.push(key);
+        continue;
+      }
+      // An address saved before the look-alike checks existed is not served (#16): a list loses that entry only.
+      if (Array.isArray(parsed.data)) {
+        const kept = parsed.data.filter((entry) => !holdsLookalike(entry));
+        if (kept.length !== parsed.data.length) invalid.push(key);
+        config[key] = kept;
+      } else if (holdsLookalike(parsed.data)) invalid.push(key);
+      else config[key] = parsed.data;
     }
     if (invalid.length) this.logger.warn('community configuration fields are invalid; their defaults are used', { revId, fields: invalid });
     return config as CommunityConfig;

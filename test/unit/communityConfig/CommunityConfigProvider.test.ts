@@ -132,6 +132,24 @@ describe('CommunityConfigProvider', () => {
     expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
+  it('when a revision saved before the look-alike checks holds such an address, then it is not served: a list loses that entry, another field gets its default (#16)', () => {
+    const { pages, logger, provider } = build();
+    pages.save(JSON.stringify({
+      ReportIncident_CrisisResources: [
+        { name: 'Find A Helpline', url: 'https://findahelpline.com@evil.example/' },
+        { name: 'Real line', url: 'https://findahelpline.com/' },
+      ],
+      ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL: 'https://wikipedi\u0430.org/wiki/Help',
+      ReportIncident_NonEmergency_Other_DisputeResolutionURL: 'https://example.org/help',
+    }));
+    const config = provider.current();
+    expect(config.ReportIncident_CrisisResources.map((r) => r.name)).toEqual(['Real line']);
+    expect(config.ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL).toBe(defaultCommunityConfig().ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL);
+    expect(config.ReportIncident_NonEmergency_Other_DisputeResolutionURL).toBe('https://example.org/help');
+    expect(logger.lines).toHaveLength(1);
+    expect([...(logger.lines[0]!.fields?.fields as string[])].sort()).toEqual(['ReportIncident_CrisisResources', 'ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL']);
+  });
+
   it('when the page has the original\'s empty sub-header objects, then they are ignored without a warning', () => {
     const { pages, provider, logger } = build();
     pages.save(JSON.stringify({ ReportIncident_NonEmergency_Intimidation: {}, ReportIncident_NonEmergency_Doxing: {}, ReportIncident_NonEmergency_Other: {}, ReportIncident_NonEmergency_Doxing_HideEditURL: 'Project:Oversight' }));

@@ -251,6 +251,10 @@ describe('page-or-URL fields: hostile and careless values', () => {
     { name: 'a Cyrillic "а" in a Latin name', value: 'https://wikipedi\u0430.org/wiki/Help', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://wikipedi\u0430.org/wiki/Help', punycode: 'xn--wikipedi-86g.org' } },
     { name: 'a Greek "ο" in a Latin name', value: 'https://g\u03bfogle.com/', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://g\u03bfogle.com/', punycode: 'xn--gogle-rce.com' } },
     { name: 'the same look-alike typed as punycode', value: 'https://xn--wikipedi-86g.org/', messageKey: 'communityconfig-error-url-mixed-script', params: { value: 'https://xn--wikipedi-86g.org/', punycode: 'xn--wikipedi-86g.org' } },
+    // Found by review: one script throughout, yet it reads as a Latin name.
+    { name: 'an all-Cyrillic "apple" under .com', value: 'https://\u0430\u0440\u0440\u04cf\u0435.com/', messageKey: 'communityconfig-error-url-lookalike', params: { value: 'https://\u0430\u0440\u0440\u04cf\u0435.com/', punycode: 'xn--80ak6aa92e.com' } },
+    { name: 'a dotless i in a Latin name', value: 'https://wik\u0131pedia.org/', messageKey: 'communityconfig-error-url-lookalike', params: { value: 'https://wik\u0131pedia.org/', punycode: 'xn--wikpedia-vkb.org' } },
+    { name: 'a small capital o in a Latin name', value: 'https://google\u1d0f.com/', messageKey: 'communityconfig-error-url-lookalike', params: { value: 'https://google\u1d0f.com/', punycode: 'xn--google-n15b.com' } },
   ];
   it.each(named(lookalikes, (r) => `when a page field holds ${r.name}, then it is refused with ${r.messageKey}, naming where it really leads`))('%s', (_, r) => {
     expect(issuesOf(withValue(prop, r.value)).map((i) => ({ pointer: i.pointer, messageKey: i.messageKey, params: i.params }))).toEqual([{ pointer: `/${prop}`, messageKey: r.messageKey, params: r.params }]);
@@ -262,6 +266,10 @@ describe('page-or-URL fields: hostile and careless values', () => {
     { name: 'a Korean domain', value: 'https://\ud55c\uad6d.kr/' },
     { name: 'a German domain with an umlaut', value: 'https://m\u00fcnchen.de/hilfe' },
     { name: 'a Latin subdomain under a Cyrillic top-level domain', value: 'https://help.\u0440\u0444/' },
+    // Found by review: the long-vowel mark ー belongs to no one script.
+    { name: 'a katakana name with the long-vowel mark', value: 'https://\u30b2\u30fc\u30e0.jp/' },
+    { name: 'another katakana name with the long-vowel mark', value: 'https://\u30ed\u30fc\u30bd\u30f3.jp/' },
+    { name: 'a Cyrillic word under a Cyrillic top-level domain', value: 'https://\u0441\u0430\u0440.\u0440\u0444/' },
   ];
   it.each(named(honest, (r) => `when a page field holds ${r.name}, then it is valid`))('%s', (_, r) => {
     expect(validate(withValue(prop, r.value)).ok).toBe(true);
