@@ -349,6 +349,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
         draftId: loaded.id,
         draft,
         rateLimit: rateLimitNotice(res, user, draft),
+        // A tester's reports go nowhere: said before anything is typed, with where a real emergency goes (#16).
+        testerMail: c.reports.isTester(user) ? emergencyMail(ctx(res).t('reportincident-mailto-subject')) : null,
         // Refused for the limit with self-harm chosen: the crisis services, never just a refusal.
         crisisResources: status === 429 && draft.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, ctx(res).lang) : [],
         target: describeTarget(res, target, draft.threadId),

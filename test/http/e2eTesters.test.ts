@@ -67,14 +67,22 @@ describe('end-to-end testers', () => {
     }
   });
 
-  it('when a tester opens the report form, then the funnel does not count it', async () => {
+  it('when a tester opens the report form, then its first step says their reports go nowhere and where a real emergency goes, and the funnel does not count it', async () => {
     const day = new Date(wiki.container.clock.now()).toISOString().slice(0, 10);
     const opened = () => wiki.container.funnel.rows(day, day).filter((r) => r.event === 'report-opened').reduce((a, r) => a + r.count, 0);
     const before = opened();
     const page = await rowan.get('/wiki/Talk:African_wild_dog');
     const link = /href="(\/wiki\/Special:ReportIncident\?[^"]+source=menu)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
-    expect((await rowan.get(link)).status).toBe(200);
+    const step1 = await rowan.get(`${link}&uselang=en`);
+    expect(step1.status).toBe(200);
+    expect(step1.text).toContain('id="tester-notice"');
+    expect(step1.text).toContain('is kept as a test and sent to nobody');
+    expect(step1.text).toMatch(/id="tester-notice"[\s\S]*?href="mailto:emergency@localhost/);
     expect(opened()).toBe(before);
+    // Anyone else's first step says nothing of it.
+    const alice = new HttpClient(wiki.url);
+    await alice.login('Alice');
+    expect((await alice.get(link)).text).not.toContain('tester-notice');
   });
 
   it('when someone who is not a tester reports the same comment, then their mail goes out and lists no test report as related, and statistics count only theirs', async () => {
