@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
 import { isAutoconfirmed, isIpAddress, normaliseUserName, sameUserName, type UserAccount } from '../accounts/UserAccount.js';
 import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
+import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import { classifyReport } from '../classifiers/index.js';
 import { classifierInput, routeReport } from '../routing/routeReport.js';
 import type { Settings } from '../settings.js';
@@ -124,8 +125,8 @@ export class ReportService {
   }
 
   /** Whether the community configuration lists this user as an end-to-end tester (their reports are tests). */
-  isTester(user: UserAccount | null): boolean {
-    return user !== null && this.communityConfig.current().ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
+  isTester(user: UserAccount | null, config: CommunityConfig = this.communityConfig.current()): boolean {
+    return user !== null && config.ReportIncidentE2ETesterUsers.length > 0 && config.ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
   }
 
   /** How many reports that send something this user may still file now, or when they may again. */
@@ -232,7 +233,7 @@ export class ReportService {
     }
 
     // An end-to-end tester's report goes through everything but the mail: stored as a test, sent to nobody.
-    const tester = this.isTester(user);
+    const tester = this.isTester(user, config);
     const reported = this.reportedUserOf(submission, target);
     if (!reported.ok) return reported;
     const { name: reportedUser, accountId: reportedUserId } = reported;
