@@ -150,9 +150,11 @@ describe('parseStrictJson', () => {
     );
   });
 
-  it('when the text is valid JSON without duplicate keys (any spacing), then it reads exactly what JSON.parse reads', () => {
+  it('when the text is valid JSON without duplicate or reserved keys (any spacing), then it reads exactly what JSON.parse reads', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 12 }), fc.constantFrom(undefined, 0, 1, 2, '\t', ' \r\n'), (value, space) => {
+        // Keys named like inherited properties are refused on purpose (#16), with their own test.
+        if (/"(__proto__|constructor|prototype)":/.test(JSON.stringify(value))) return;
         // JSON.stringify writes each key once, so the document has no duplicate keys.
         const text = space === ' \r\n' ? JSON.stringify(value).replace(/([,:[{])/g, '$1 \r\n') : JSON.stringify(value, null, space);
         // The replace above may touch punctuation inside strings: only documents JSON.parse still reads count.
