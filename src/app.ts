@@ -11,6 +11,7 @@ import { communityConfigSpecialPage } from './communityConfig/communityConfigSpe
 import { devMailboxSpecialPage } from './delivery/devMailboxSpecialPage.js';
 import type { Container } from './container.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { Lifecycle } from './http/lifecycle.js';
 import { requestContext } from './http/requestContext.js';
 import { reportRestRoutes } from './reporting/reportRestRoutes.js';
 import { reportSpecialPage } from './reporting/reportSpecialPage.js';
@@ -31,8 +32,9 @@ function assetUrls(staticDir: string): Record<string, string> {
   return urls;
 }
 
-export function createApp(c: Container): express.Express {
+export function createApp(c: Container, lifecycle: Lifecycle = new Lifecycle()): express.Express {
   const app = express();
+  app.use(lifecycle.track);
   const staticDir = path.join(c.paths.views, 'static');
   app.set('views', c.paths.views);
   app.set('view engine', 'ejs');
@@ -68,7 +70,9 @@ export function createApp(c: Container): express.Express {
   );
 
   app.get('/healthz', (_req, res) => {
-    res.type('text').send('ok');
+    // A stopping wiki says so, so that a load balancer sends nothing more.
+    if (lifecycle.draining) res.status(503);
+    res.type('text').send(lifecycle.draining ? 'stopping' : 'ok');
   });
   app.use('/static', express.static(staticDir, { etag: true, maxAge: '365d', immutable: true, index: false, fallthrough: false }));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, app.locals.assets['logo.svg'] ?? '/static/logo.svg'));
@@ -80,6 +84,7 @@ export function createApp(c: Container): express.Express {
     next();
   });
   app.use(requestContext(c));
+  app.use(lifecycle.refuseWhileStopping);
   // The REST endpoint reads its own body, after its feature flag and eligibility checks.
   app.use(reportRestRoutes(c));
   // The configuration editor posts a 64 KiB document, percent-encoded, or a form of some 300 fields.

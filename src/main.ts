@@ -1,10 +1,12 @@
 /** Starts the wiki: reads the environment, validates settings, builds the container, listens, handles signals. */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { createContainer, databaseFileOf, projectRoot } from './container.js';
+import { type Container, createContainer, databaseFileOf, projectRoot } from './container.js';
+import { Lifecycle } from './http/lifecycle.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
+import { describeStartFailure } from './startFailure.js';
 import { exposedDataFiles } from './storage/dataFiles.js';
 import { WalCheckpointer } from './storage/WalCheckpointer.js';
 
@@ -22,24 +24,37 @@ if (exposed.length > 0 && !settings.AllowDataReadableByOthers) {
   process.stderr.write('data: or set AllowDataReadableByOthers to true to start anyway (see config/README.md).\n');
   process.exit(1);
 }
-const container = createContainer(settings);
-const { logger } = container;
-
-if (settings.DemoSeed) {
-  if (seedDemo(container)) logger.info('demo wiki seeded', { users: 'see README' });
-  refreshDemo(container);
+const where = { databaseFile: databaseFileOf(settings), host: settings.runtime.host, port: settings.runtime.port };
+/** (#17) One clear line and exit 1, never a stack trace: the operator reads what to do. */
+function cannotStart(error: unknown): never {
+  process.stderr.write(`The wiki cannot start: ${describeStartFailure(error, where)}\n`);
+  process.exit(1);
 }
-warnAboutDemoAccounts(container);
 
-await container.start();
+let container: Container;
+try {
+  container = createContainer(settings);
+  if (settings.DemoSeed) {
+    if (seedDemo(container)) container.logger.info('demo wiki seeded', { users: 'see README' });
+    refreshDemo(container);
+  }
+  warnAboutDemoAccounts(container);
+  await container.start();
+} catch (error) {
+  cannotStart(error);
+}
+const { logger } = container;
 const checkpointer = new WalCheckpointer(container.db, logger);
 checkpointer.start();
 // npm start runs node with --expose-gc for this; run otherwise (tsx in development), the heap is left to V8.
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = gc ? new IdleMemoryRelease(compactingCollection(gc), eventLoopBusyShare(), logger) : null;
 memory?.start();
-const app = createApp(container);
-const server: Server = app.listen(settings.runtime.port, settings.runtime.host, () => {
+const lifecycle = new Lifecycle();
+const app = createApp(container, lifecycle);
+// Express 5 hands a listen error (a port in use) to this callback: before, it was ignored and "listening" logged.
+const server: Server = app.listen(settings.runtime.port, settings.runtime.host, (error?: Error) => {
+  if (error) cannotStart(error);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.runtime.port;
   logger.info('wiki listening', { url: `http://${settings.runtime.host}:${port}/`, server: settings.Server, dataDir: settings.runtime.dataDir });
@@ -48,21 +63,41 @@ server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 server.keepAliveTimeout = 5_000;
 
+/** How long a stop may take before what is left is cut off: within the 10 s a supervisor usually allows. */
+const STOP_BOUND = 8_000;
 let stopping = false;
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger.info('stopping', { signal });
+  const started = Date.now();
+  // (#17) No new listener connections; every answer from now on closes its connection; idle ones close now.
+  const inFlight = lifecycle.startDraining();
+  logger.info('stopping', { signal, requestsInFlight: inFlight });
   memory?.stop();
-  // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
-  server.close(() => {
-    void checkpointer
-      .stop()
-      .then(() => container.stop())
-      .then(() => process.exit(0));
-  });
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
+  const graceful = drained.then(() => checkpointer.stop()).then(() => container.stop());
+  const bound = new Promise<'bound'>((resolve) => setTimeout(() => resolve('bound'), STOP_BOUND).unref());
+  void Promise.race([graceful.then(() => 'done' as const), bound]).then(
+    (outcome) => {
+      if (outcome === 'bound') {
+        // What did not finish in time is cut off cleanly: connections closed, mail being sent queued again with
+        // the same Message-ID (a recipient's mail client shows a repeat once), the database closed.
+        server.closeAllConnections();
+        const requeued = container.delivery.requeueInFlight();
+        container.close();
+        logger.warn('stopped at the time bound; mail still being sent is queued again', { afterMs: Date.now() - started, mailRequeued: requeued });
+      } else {
+        logger.info('stopped', { afterMs: Date.now() - started });
+      }
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error('stop failed', { error: error instanceof Error ? error.message : String(error) });
+      process.exit(1);
+    },
+  );
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

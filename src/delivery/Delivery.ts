@@ -52,6 +52,14 @@ export class Delivery {
     });
   }
 
+  /**
+   * For a stop cut off at its time bound: mail still being sent goes back to the queue with its Message-ID, so
+   * nothing is left "sending" (#17). Returns how many.
+   */
+  requeueInFlight(): number {
+    return this.outbox.requeueInterrupted(this.clock.now());
+  }
+
   /** Right after a report's commit: try its mail at once. */
   kick(): void {
     this.worker?.kick();

@@ -1,11 +1,17 @@
 /** Opens the SQLite database with the pragmas every connection needs (WAL, foreign keys, a busy timeout). */
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { EmptyDatabaseFile } from '../startFailure.js';
 import { prepareDataFile } from './dataFiles.js';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') prepareDataFile(file);
+  if (file !== ':memory:') {
+    // (#17) An existing file of zero bytes is a damaged wiki, not a new one: never migrated and seeded over.
+    if (existsSync(file) && statSync(file).size === 0) throw new EmptyDatabaseFile(file);
+    prepareDataFile(file);
+  }
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

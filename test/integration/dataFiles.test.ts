@@ -2,6 +2,7 @@
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exposedDataFiles } from '../../src/storage/dataFiles.js';
 import { type ChildWiki, startChildWiki } from '../support/childWiki.js';
@@ -45,7 +46,10 @@ describe.runIf(posix)('file modes of the data directory', () => {
   it('when the operator allows it in the settings, then the wiki starts anyway', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'wiki-modes-'));
     const file = path.join(root, 'wiki.sqlite');
-    writeFileSync(file, '');
+    // A database, not an empty file (an empty one is refused for another reason).
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.close();
     chmodSync(file, 0o640);
     const settings = path.join(root, 'settings.json');
     writeFileSync(settings, JSON.stringify({ AllowDataReadableByOthers: true }));

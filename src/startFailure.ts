@@ -1,0 +1,56 @@
+/**
+ * Why the wiki could not start, as one line an operator can act on (#17): a port in use, a data directory it
+ * cannot write, a database that is damaged, locked, read-only or empty. Never a stack trace.
+ */
+
+/** An existing database file of zero bytes: a new wiki is never created over it (its accounts would be gone). */
+export class EmptyDatabaseFile extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is empty`);
+    this.name = 'EmptyDatabaseFile';
+  }
+}
+
+export interface StartContext {
+  databaseFile: string;
+  host: string;
+  port: number;
+}
+
+export function describeStartFailure(error: unknown, where: StartContext): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const file = where.databaseFile;
+  if (error instanceof EmptyDatabaseFile) {
+    return `${file} is empty (0 bytes): it may be a damaged copy of this wiki; restore it from a backup, or delete it to start a new wiki (one is never made over an existing file).`;
+  }
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${where.port} on ${where.host} is already in use: stop what uses it, or set PORT to another port.`;
+    case 'EADDRNOTAVAIL':
+      return `${where.host} is not an address of this machine: set HOST to one of its addresses (127.0.0.1 by default).`;
+    case 'EACCES':
+    case 'EPERM':
+      if ((error as { syscall?: string }).syscall === 'listen') return `port ${where.port} on ${where.host} may not be used by this user (ports below 1024 need privileges): set PORT.`;
+      return `cannot create or write ${file} (${code}): check that DATA_DIR can be written by this user.`;
+    case 'ENOTDIR':
+    case 'ENOENT':
+    case 'EROFS':
+    case 'SQLITE_CANTOPEN':
+      return `cannot open or create ${file} (${code}): check that DATA_DIR is a folder this user can write.`;
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return `${file} is not a readable SQLite database (${code}): restore it from a backup; a new wiki is never made over it.`;
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return `${file} is locked by another process (${code}): stop it (another wiki, the CLI, a backup) and start again.`;
+    case 'SQLITE_READONLY':
+      return `${file} is read-only (${code}): give this user write access to it and to DATA_DIR.`;
+    case 'SQLITE_FULL':
+    case 'ENOSPC':
+      return `the disk holding ${file} is full (${code}): free some space and start again.`;
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return `${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}`;
+    }
+  }
+}
