@@ -66,6 +66,10 @@ export interface OutboxCounts {
 
 export class OutboxRepository {
   private readonly claimDue;
+  private readonly claimStaff;
+  private readonly expiredLeases;
+  private readonly dueNow;
+  private readonly staffWaiting;
   private readonly markSentStmt;
   private readonly scheduleRetry;
   private readonly markFailedStmt;
@@ -82,23 +86,42 @@ export class OutboxRepository {
   private readonly countsAsOf;
 
   constructor(db: Db) {
-    this.claimDue = db.prepare<[number, number], Row>(
-      `UPDATE outbox SET state = 'sending', attempts = attempts + 1
-       WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, outbox_id LIMIT ?)
+    // A claim is a lease: next_attempt_at becomes the time by which the outcome must be written, or the message is
+    // taken back (requeueExpired) while the app runs, not only at the next start (#17).
+    this.claimDue = db.prepare<[{ now: number; limit: number; leaseUntil: number }], Row>(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
+       WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @limit)
        RETURNING *`,
+    );
+    // Trust & Safety's lane (the partial index of migration 009): claimed before anything else.
+    this.claimStaff = db.prepare<[{ now: number; limit: number; leaseUntil: number }], Row>(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
+       WHERE outbox_id IN (SELECT outbox_id FROM outbox INDEXED BY outbox_due_staff WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at <= @now
+                           ORDER BY next_attempt_at, outbox_id LIMIT @limit)
+       RETURNING *`,
+    );
+    this.expiredLeases = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending' AND next_attempt_at <= ?");
+    // When the mail server answers again, what waits for a retry is due now, Trust & Safety's first (claimed first).
+    this.dueNow = db.prepare("UPDATE outbox SET next_attempt_at = @now WHERE state = 'pending' AND next_attempt_at > @now AND attempts > 0");
+    this.staffWaiting = db.prepare<[number], { n: number }>(
+      "SELECT count(*) AS n FROM outbox INDEXED BY outbox_due_staff WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at > ? AND attempts > 0",
     );
     this.markSentStmt = db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE outbox_id = ?");
     this.scheduleRetry = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE outbox_id = ?");
     this.markFailedStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE outbox_id = ?");
     this.resetSending = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'");
     this.byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE outbox_id = ?');
-    this.nextDue = db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'");
+    this.nextDue = db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state IN ('pending', 'sending')");
     this.counts = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state');
     this.oldestPending = db.prepare<[], { at: number | null }>("SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')");
     this.lastErrors = db.prepare<[number], Row>("SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC LIMIT ?");
-    this.failingSince = db.prepare<[number], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'failed') AND last_error IS NOT NULL AND created_at <= ? AND alerted_at IS NULL");
+    // Every message not delivered within the hour, whatever its state and whether or not an error was written (#17);
+    // mail that retention gave up (no recipients left) is not news.
+    this.failingSince = db.prepare<[number], Row>(
+      "SELECT * FROM outbox WHERE state != 'sent' AND alerted_at IS NULL AND created_at <= ? AND recipients != '' ORDER BY created_at LIMIT 100",
+    );
     this.markAlerted = db.prepare('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?');
-    this.failingOlder = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND last_error IS NOT NULL AND created_at <= ?");
+    this.failingOlder = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND recipients != '' AND created_at <= ?");
     // The outbox as it stood at a moment: mail sent after it still counts as waiting, mail created after it not at all.
     this.countsAsOf = db.prepare<[{ asOf: number }], Omit<OutboxCounts, 'oldestPendingAt'> & { oldest: number | null }>(
       `SELECT coalesce(sum(state = 'pending' OR (state = 'sent' AND sent_at >= @asOf)), 0) AS pending,
@@ -111,9 +134,29 @@ export class OutboxRepository {
     this.retryNow = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')");
   }
 
-  /** Takes up to `limit` due messages for sending, in one statement, so no two workers take the same row. */
-  claim(now: number, limit: number): OutboxMessage[] {
-    return this.claimDue.all(now, limit).map(toMessage);
+  /**
+   * Takes up to `limit` due messages for sending, Trust & Safety's first, each statement taking its rows at once so
+   * no two workers take the same one; each claim is a lease until `leaseUntil`.
+   */
+  claim(now: number, limit: number, leaseUntil: number): OutboxMessage[] {
+    const staff = this.claimStaff.all({ now, limit, leaseUntil });
+    const rest = staff.length < limit ? this.claimDue.all({ now, limit: limit - staff.length, leaseUntil }) : [];
+    return [...staff, ...rest].map(toMessage);
+  }
+
+  /** Messages whose lease ran out without an outcome go back to the queue; returns how many. */
+  requeueExpired(now: number): number {
+    return this.expiredLeases.run(now, now).changes;
+  }
+
+  /** Makes every message waiting for a retry due now (the mail server answers again); returns how many. */
+  makeRetriesDue(now: number): number {
+    return this.dueNow.run({ now }).changes;
+  }
+
+  /** How many messages to Trust & Safety wait for a retry after failing. */
+  staffWaitingForRetry(now: number): number {
+    return this.staffWaiting.get(now)!.n;
   }
 
   markSent(id: number, at: number): void {

@@ -17,6 +17,12 @@ const GIVE_UP_AFTER = 24 * 3600_000;
 const ALERT_AFTER = 3600_000;
 /** Even with nothing due, look again this often (another process may have queued mail). */
 const IDLE_POLL = 30_000;
+/** The longest wait after failing to use the outbox (a locked database, a full disk). */
+const MAX_OUTBOX_BACKOFF = 30_000;
+/** How long a claimed message may go without an outcome before it is taken back: longer than any send can last. */
+const LEASE = 5 * 60_000;
+/** While mail to Trust & Safety waits for a retry, the mail server is asked this often whether it answers again. */
+const PROBE_INTERVAL = 5_000;
 
 /** Retry delay after `attempts` failed attempts: doubling from 5 s, capped at 15 min, with jitter so retries spread out. */
 export function retryDelay(attempts: number, random: () => number = Math.random): number {
@@ -37,6 +43,14 @@ export class OutboxWorker {
   /** Wake the drains waiting on slow messages, so new mail is claimed at once (the worker's own, and any a test or the CLI runs). */
   private readonly wakers = new Set<() => void>();
   private stopped = true;
+  /** Failures in a row to use the outbox, and the timer that waits before the next try. */
+  private failures = 0;
+  private backoff: NodeJS.Timeout | null = null;
+  /** Sends that failed since the last one that went through: the next success makes every retry due. */
+  private sendFailures = 0;
+  /** Delivered messages whose delivery could not be written yet: id → when. */
+  private readonly unrecorded = new Map<number, number>();
+  private probe: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -58,26 +72,49 @@ export class OutboxWorker {
   /** Sends what is due now, without waiting; called right after a report's commit. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running || this.backoff) {
+      // While backing off, a report's kick waits for the timer: retrying at every report was a busy loop (#17).
       this.again = true;
-      for (const wake of this.wakers) wake();
+      if (this.running) for (const wake of this.wakers) wake();
       return;
     }
+    let failed = false;
     this.running = this.drain()
+      .then(() => {
+        this.failures = 0;
+      })
       .catch((e: unknown) => {
-        // The outbox itself could not be read or written (another process held the database too long): nothing
-        // is lost, the rows are where they were; a message caught mid-send is sent again after a restart.
-        this.logger.error('the mail worker could not use the outbox; it tries again shortly', { error: redactAddresses(e instanceof Error ? e.message : String(e)) });
+        // The outbox itself could not be read or written (another process held the database too long, a full
+        // disk): nothing is lost, the rows are where they were; the worker waits longer after each failure.
+        failed = true;
+        this.failures += 1;
+        this.logger.error('the mail worker could not use the outbox; it tries again shortly', {
+          error: redactAddresses(e instanceof Error ? e.message : String(e)),
+          failuresInARow: this.failures,
+        });
       })
       .finally(() => {
         this.running = null;
-        if (this.again && !this.stopped) {
+        if (failed) this.backOff();
+        else if (this.again && !this.stopped) {
           this.again = false;
           this.kick();
         } else {
           this.scheduleNext();
         }
       });
+  }
+
+  /** After a failure to use the outbox: try again after 0.5 s, doubling to 30 s, whatever reports arrive meanwhile. */
+  private backOff(): void {
+    if (this.stopped) return;
+    const delay = Math.min(MAX_OUTBOX_BACKOFF, 500 * 2 ** Math.min(10, this.failures - 1));
+    this.backoff = setTimeout(() => {
+      this.backoff = null;
+      this.again = false;
+      this.kick();
+    }, delay);
+    this.backoff.unref();
   }
 
   /**
@@ -94,12 +131,17 @@ export class OutboxWorker {
     // A message whose outcome could not be written (the database locked by another process for too long) stops
     // this drain with that error, as before: the caller logs it and tries again shortly.
     const failed: { error?: unknown } = {};
+    // First what an earlier drain could not write: a delivered message is recorded, never sent again (#17).
+    this.writeUnrecorded();
+    const expired = this.outbox.requeueExpired(this.clock.now());
+    if (expired > 0) this.logger.warn('mail whose sending was never recorded is queued again with the same Message-ID', { messages: expired });
     this.wakers.add(wake);
     try {
       for (;;) {
         if ('error' in failed) throw failed.error;
         if (!this.stopped && inFlight.size <= this.window / 2) {
-          for (const message of this.outbox.claim(this.clock.now(), this.window - inFlight.size)) {
+          const now = this.clock.now();
+          for (const message of this.outbox.claim(now, this.window - inFlight.size, now + LEASE)) {
             const sending: Promise<void> = this.sendOne(message)
               .catch((error: unknown) => {
                 if (!('error' in failed)) failed.error = error;
@@ -125,9 +167,8 @@ export class OutboxWorker {
     try {
       const mail = await this.composer.compose(message);
       await this.mailer.send(mail);
-      this.outbox.markSent(message.id, this.clock.now());
-      this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
     } catch (e) {
+      this.sendFailures += 1;
       // Logged and kept as codes and a recipient kind (message.kind) only: never an address or a server's words.
       const error = describeMailError(e);
       const now = this.clock.now();
@@ -140,6 +181,26 @@ export class OutboxWorker {
         this.outbox.retryLater(message.id, now + delay, error);
         this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error });
       }
+      return;
+    }
+    // Delivered. If that cannot be written now (a locked database, a full disk), it is kept and written before
+    // anything else as soon as the database allows: it is never reported as not sent, nor sent again.
+    const sentAt = this.clock.now();
+    this.unrecorded.set(message.id, sentAt);
+    this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
+    this.writeUnrecorded();
+    // The mail server answers again after failing: what waits for a retry goes now, not at its backoff timer.
+    if (this.sendFailures > 0) {
+      this.sendFailures = 0;
+      if (this.outbox.makeRetriesDue(this.clock.now()) > 0) this.kick();
+    }
+  }
+
+  /** Writes the deliveries that could not be written when they happened; throws (the drain backs off) if it still cannot. */
+  private writeUnrecorded(): void {
+    for (const [id, sentAt] of this.unrecorded) {
+      this.outbox.markSent(id, sentAt);
+      this.unrecorded.delete(id);
     }
   }
 
@@ -166,6 +227,33 @@ export class OutboxWorker {
       this.kick();
     }, delay);
     this.timer.unref();
+    this.scheduleProbe();
+  }
+
+  /**
+   * While mail to Trust & Safety waits for a retry, asks the server every few seconds whether it answers again;
+   * when it does, everything waiting goes at once (#17: after an outage, not at each message's backoff timer).
+   */
+  private scheduleProbe(): void {
+    if (this.stopped || this.probe || this.sendFailures === 0) return;
+    this.probe = setTimeout(() => {
+      void this.mailer
+        .verify()
+        .then((answer) => {
+          this.probe = null;
+          if (this.stopped) return;
+          if (answer.ok && this.outbox.staffWaitingForRetry(this.clock.now()) > 0) {
+            this.sendFailures = 0;
+            this.outbox.makeRetriesDue(this.clock.now());
+            this.kick();
+          } else this.scheduleProbe();
+        })
+        .catch(() => {
+          this.probe = null;
+          this.scheduleProbe();
+        });
+    }, PROBE_INTERVAL);
+    this.probe.unref();
   }
 
   /** Stops taking new mail and waits for what is being sent now. */
@@ -173,6 +261,10 @@ export class OutboxWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.backoff) clearTimeout(this.backoff);
+    this.backoff = null;
+    if (this.probe) clearTimeout(this.probe);
+    this.probe = null;
     await this.running;
   }
 }

@@ -10,13 +10,36 @@ export interface Logger {
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** Warnings and errors of one message written per minute, at most; the rest are counted, not written. */
+export const REPEATS_PER_MINUTE = 10;
+
 export function createLogger(
   minLevel: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  now: () => number = Date.now,
 ): Logger {
+  // (#17) A failure that repeats (a locked database, a mail server down) must not fill the disk with its lines:
+  // past REPEATS_PER_MINUTE in a minute they are counted, and the next line written says how many were left out.
+  const repeats = new Map<string, { windowStart: number; written: number; suppressed: number }>();
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (order[level] < order[minLevel]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    let suppressed = 0;
+    if (order[level] >= order.warn) {
+      const key = `${level} ${message}`;
+      const t = now();
+      let r = repeats.get(key);
+      if (!r || t - r.windowStart >= 60_000) {
+        suppressed = r?.suppressed ?? 0;
+        r = { windowStart: t, written: 0, suppressed: 0 };
+        repeats.set(key, r);
+      }
+      if (r.written >= REPEATS_PER_MINUTE) {
+        r.suppressed += 1;
+        return;
+      }
+      r.written += 1;
+    }
+    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields, ...(suppressed > 0 ? { repeatedUnlogged: suppressed } : {}) }));
   };
   return {
     debug: (m, f) => log('debug', m, f),

@@ -52,3 +52,25 @@ async function eventually(condition: () => boolean): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+it('when the outbox stays locked while reports keep arriving, then the worker backs off instead of spinning, and sends once the lock is gone (#17)', async () => {
+  const { sink, logger, worker, other, queueMessage, state } = await setUp();
+  worker.start();
+  await new Promise((r) => setTimeout(r, 50));
+  queueMessage();
+  other.exec('BEGIN IMMEDIATE');
+  // Three seconds of reports, each kicking the worker, as a busy wiki would.
+  const end = Date.now() + 3000;
+  while (Date.now() < end) {
+    worker.kick();
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  const attempts = logger.lines.filter((l) => l.message === 'the mail worker could not use the outbox; it tries again shortly');
+  // 0.5 s, 1 s, 2 s between tries: four at the most in three seconds (the code before tried at every kick).
+  expect(attempts.length).toBeGreaterThanOrEqual(1);
+  expect(attempts.length).toBeLessThanOrEqual(4);
+  expect(attempts.at(-1)!.fields?.failuresInARow).toBe(attempts.length);
+  other.exec('ROLLBACK');
+  await sink.waitFor(1);
+  await eventually(() => state() === 'sent');
+});

@@ -27,19 +27,21 @@ export async function startOutboxWorker(options: { mailboxDelayMs?: number; pars
   const mailer = new SmtpMailer({ url: sink.url, plain: true });
   const logger = new MemoryLogger();
   const composer = {
-    compose: async () => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report RI-TEST', text: 'text', html: '<p>html</p>', messageId: '<RI-TEST@wiki>', headers: {}, date: new Date() }),
+    // Each message says which row it is (its Message-ID), so a test can tell the order they arrived in.
+    compose: async (m: { messageId: string }) => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report RI-TEST', text: 'text', html: '<p>html</p>', messageId: m.messageId, headers: {}, date: new Date() }),
   };
   const worker = new OutboxWorker(new OutboxRepository(db), composer, mailer, systemClock, logger);
   /** Another process's connection to the same file. */
   const other = openDatabase(file);
-  const insert = db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES (?, 'trust-and-safety', 'ts@example.org', ?, 0, 0)");
+  const insert = db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES (?, ?, 'ts@example.org', ?, 0, ?)");
   return {
     sink,
     logger,
     worker,
     other,
+    db,
     /** Queues a message, due now, for a report id that need not exist. */
-    queueMessage: (reportId = 'RI-TEST') => void insert.run(reportId, `<${reportId}@wiki>`),
+    queueMessage: (reportId = 'RI-TEST', kind = 'trust-and-safety', createdAt = 0) => void insert.run(reportId, kind, `<${reportId}@wiki>`, createdAt),
     state: (reportId = 'RI-TEST') => db.prepare('SELECT state FROM outbox WHERE message_id = ?').pluck().get(`<${reportId}@wiki>`) as string,
     async close() {
       if (other.inTransaction) other.exec('ROLLBACK');
