@@ -274,7 +274,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       for (const p of loaded.problems) io.err(`settings: ${p}`);
       throw new CliError('the settings are invalid');
     }
-    container = createContainer(loaded.settings, { logger: createLogger('warn') });
+    // A command may wait for the app's write lock: it blocks nobody but itself.
+    container = createContainer(loaded.settings, { logger: createLogger('warn'), busyTimeoutMs: 5000 });
     return container;
   };
   try {

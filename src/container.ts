@@ -77,9 +77,17 @@ export interface ContainerOverrides {
   logger?: Logger;
   /** A database file other than DATA_DIR/wiki.sqlite, or ':memory:'. */
   databaseFile?: string;
+  /** How long a statement waits for another process's write lock (the CLI may wait; the app must not). */
+  busyTimeoutMs?: number;
   /** Builds the mailer for an SMTP URL (tests may wrap it). */
   mailerFactory?: (url: string, plain: boolean) => Mailer;
 }
+
+/**
+ * (#17) The app waits this long, synchronously, for another process's write lock, then answers or retries without
+ * blocking: a report's transaction is tried again for LOCK_WAIT, other writes answer 503 "nothing was stored".
+ */
+export const SERVER_BUSY_TIMEOUT = 20;
 
 /** The SQLite database in the data directory. */
 export function databaseFileOf(settings: Settings): string {
@@ -91,7 +99,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const logger = overrides.logger ?? createLogger(settings.runtime.production ? 'info' : 'info');
   const paths = { root: projectRoot, views: path.join(projectRoot, 'views'), locales: path.join(projectRoot, 'locales') };
 
-  const db = openDatabase(overrides.databaseFile ?? databaseFileOf(settings));
+  const db = openDatabase(overrides.databaseFile ?? databaseFileOf(settings), { busyTimeoutMs: overrides.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT });
   const applied = migrate(db);
   if (applied.length > 0) logger.info('database migrated', { migrations: applied });
 

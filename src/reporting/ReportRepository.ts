@@ -401,12 +401,14 @@ export class ReportRepository {
    */
   immediate<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queued.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+      this.queued.push({ fn, resolve: resolve as (value: unknown) => void, reject, since: Date.now() });
+      if (this.queued.length === 1 && !this.retryTimer) setImmediate(() => this.commitQueued());
     });
   }
 
   private queued: QueuedWrite[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+  private busyRetries = 0;
   // Made once (in the constructor): better-sqlite3 builds a new wrapper for every db.transaction(fn).
   private readonly savepoint: Transaction<(fn: () => unknown) => unknown>;
   private readonly group: Transaction<(batch: QueuedWrite[], outcomes: Outcome[]) => void>;
@@ -414,25 +416,52 @@ export class ReportRepository {
   private commitQueued(): void {
     const batch = this.queued;
     this.queued = [];
+    if (batch.length === 0) return;
     const outcomes: Outcome[] = [];
     try {
       this.group.immediate(batch, outcomes);
     } catch (error) {
+      // (#17) Another process holds the write lock and nothing of this turn ran. SQLite's own busy wait would freeze
+      // every request for as long; the turn is tried again a little later, each submission for LOCK_WAIT at most.
+      if ((error as { code?: string }).code === 'SQLITE_BUSY' && outcomes.length === 0) {
+        const now = Date.now();
+        for (const job of batch) if (now - job.since >= LOCK_WAIT) job.reject(error);
+        const waiting = batch.filter((job) => now - job.since < LOCK_WAIT);
+        if (waiting.length > 0) this.retryLater(waiting);
+        return;
+      }
       for (const job of batch) job.reject(error);
       return;
     }
+    this.busyRetries = 0;
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });
   }
+
+  /** Puts a locked-out turn back in front of the queue and tries again after 10 ms, doubling to 250 ms. */
+  private retryLater(waiting: QueuedWrite[]): void {
+    this.queued = [...waiting, ...this.queued];
+    const delay = Math.min(250, 10 * 2 ** Math.min(5, this.busyRetries));
+    this.busyRetries += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.commitQueued();
+    }, delay);
+  }
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** How long a submission waits for another process's write lock before it is refused (503, nothing stored). */
+export const LOCK_WAIT = 5_000;
 
 interface QueuedWrite {
   fn: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** When it was queued (wall time: a lock is waited for in real time, whatever the app's clock says). */
+  since: number;
 }

@@ -6,7 +6,11 @@ import { prepareDataFile } from './dataFiles.js';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string): Db {
+/**
+ * `busyTimeoutMs` is how long a statement waits, synchronously, for another process's write lock: the CLI may
+ * wait seconds; the app waits only a moment (SERVER_BUSY_TIMEOUT), since waiting there freezes every request.
+ */
+export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}): Db {
   if (file !== ':memory:') {
     // (#17) An existing file of zero bytes is a damaged wiki, not a new one: never migrated and seeded over.
     if (existsSync(file) && statSync(file).size === 0) throw new EmptyDatabaseFile(file);
@@ -17,7 +21,7 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // Another process (the CLI, a second app) may hold the write lock for a moment.
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   return db;
 }
 

@@ -1,7 +1,8 @@
 // Faults with real processes: the database's write lock held by another process past the busy timeout (the
 // report is refused with 503, says nothing was stored, and goes through once the lock is gone); SIGTERM while
 // fifty reports are in flight (the process exits 0 and every report answered 201 is stored and its mail sent
-// after a restart); and kill -9 right after a 201 while SMTP is down (after a restart, exactly one mail).
+// after a restart); kill -9 right after a 201 while SMTP is down (after a restart, exactly one mail); and a
+// ten-second lock while the wiki is in use (/healthz and pages keep answering; reports wait, then 503).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -333,5 +334,61 @@ describe('(c) kill -9 with SMTP down', () => {
     expect(up.received).toHaveLength(before.length);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+});
+
+// ---- (d) A long lock by another process, with the wiki in use ----
+
+describe('(d) a ten-second lock held by another process', () => {
+  it('when another process holds the write lock for 10 s, then /healthz and page views keep answering quickly, reports wait or get 503 "nothing stored", and none is stored twice (#17)', { timeout: 90_000 }, async () => {
+    const seeded = seedReporters({ reporters: 5 });
+    dataDirs.push(seeded.dataDir);
+    const wiki = await child({ DATA_DIR: seeded.dataDir, DEMO_SEED: '0' });
+    const lock = await holdWriteLock(path.join(seeded.dataDir, 'wiki.sqlite'));
+    const lockedAt = Date.now();
+    const healthz: number[] = [];
+    const problems: string[] = [];
+    const until = lockedAt + 10_000;
+    const probe = (async () => {
+      while (Date.now() < until) {
+        const started = Date.now();
+        try {
+          const r = await fetch(`${wiki.url}/healthz`);
+          await r.text();
+          if (r.status !== 200) problems.push(`healthz ${r.status}`);
+        } catch (e) {
+          problems.push(`healthz ${String(e)}`);
+        }
+        healthz.push(Date.now() - started);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const views = (async () => {
+      while (Date.now() < until) {
+        try {
+          const r = await fetch(`${wiki.url}/wiki/Talk:Many_comments`);
+          await r.text();
+          if (r.status !== 200) problems.push(`page ${r.status}`);
+        } catch (e) {
+          problems.push(`page ${String(e)}`);
+        }
+      }
+    })();
+    // Reports during the lock: each waits up to 5 s for it, then is refused, saying nothing was stored.
+    await new Promise((r) => setTimeout(r, 1000));
+    const reports = await Promise.all(seeded.reporters.map((r) => post(wiki.url, r, reportBody(seeded, seeded.threadIds[0]!, r))));
+    await Promise.all([probe, views]);
+    await lock.release();
+
+    healthz.sort((a, b) => a - b);
+    const p99 = healthz[Math.min(healthz.length - 1, Math.ceil(healthz.length * 0.99) - 1)]!;
+    console.info(`10 s lock: ${healthz.length} /healthz answers, p99 ${p99} ms, max ${healthz.at(-1)} ms; reports: ${reports.map((r) => r.status).join(', ')}`);
+    expect(problems).toEqual([]);
+    expect(p99).toBeLessThan(200);
+    expect(reports.every((r) => r.status === 503)).toBe(true);
+    expect(storedReports(seeded.dataDir).size).toBe(0);
+    // Once the lock is gone, the same reports go through.
+    const again = await Promise.all(seeded.reporters.map((r) => post(wiki.url, r, reportBody(seeded, seeded.threadIds[0]!, r))));
+    expect(again.map((r) => r.status)).toEqual(seeded.reporters.map(() => 201));
   });
 });
