@@ -27,12 +27,19 @@ export function notFoundHandler(c: Container) {
   };
 }
 
+/** Storage faults an operator must act on (a full disk, read-only files): logged, and titled "Nothing could be stored". */
+const STORAGE_ERRORS = new Set(['app-error-storage-full', 'app-error-storage-readonly']);
+
 /** Maps body-parser and other framework errors to an AppError, so they get a message in the user's language. */
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const e = error as { type?: string; status?: number; code?: string };
   // Another process held the database's write lock past the busy timeout: nothing was written, say so.
   if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError(503, 'app-error-busy', {}, true);
+  // (#17) A full disk, or files made read-only: SQLite rolled the write back, so nothing was stored; the next write
+  // works again by itself once there is room. Logged (not exposed as a detail), since an operator must act.
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'SQLITE_IOERR_WRITE' || e?.code === 'SQLITE_IOERR_FSYNC') return new AppError(507, 'app-error-storage-full', {}, true);
+  if (e?.code === 'SQLITE_READONLY' || e?.code?.startsWith('SQLITE_READONLY_')) return new AppError(503, 'app-error-storage-readonly', {}, true);
   if (e?.type === 'entity.too.large') return new AppError(413, 'app-error-too-large');
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'app-error-malformed-body');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'app-error-unsupported-encoding');
@@ -49,13 +56,14 @@ export function errorHandler(c: Container) {
   return async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = toAppError(error);
     const requestId = randomUUID();
-    if (!known || !known.expose) {
+    if (!known || !known.expose || STORAGE_ERRORS.has(known.messageKey)) {
       // Never the request body or query: they may hold what a reporter typed.
-      c.logger.error('request failed', { requestId, method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
+      c.logger.error('request failed', { requestId, method: req.method, path: req.path, code: (error as { code?: unknown } | null)?.code, error: error instanceof Error ? error.stack : String(error) });
     }
     const status = known?.status ?? 500;
     if (res.headersSent) return;
     if (status === 503) res.setHeader('Retry-After', '5');
+    if (status === 507) res.setHeader('Retry-After', '60');
     if (req.path.startsWith('/w/rest.php/')) {
       // MediaWiki REST's error shape, as every other answer of the endpoint.
       const context = res.locals.ctx ? ctx(res) : null;
@@ -73,7 +81,7 @@ export function errorHandler(c: Container) {
     }
     const { t } = ctx(res);
     const badTitle = known?.messageKey.startsWith('title-invalid') ?? false;
-    const headingKey = badTitle ? 'badtitle' : status === 403 ? 'app-error-403-title' : status === 404 ? 'app-error-404-title' : status === 503 ? 'app-error-busy-title' : status >= 500 ? 'app-error-500-title' : 'app-error-400-title';
+    const headingKey = badTitle ? 'badtitle' : status === 403 ? 'app-error-403-title' : status === 404 ? 'app-error-404-title' : known && STORAGE_ERRORS.has(known.messageKey) ? 'app-error-storage-title' : status === 503 ? 'app-error-busy-title' : status >= 500 ? 'app-error-500-title' : 'app-error-400-title';
     try {
       await renderPage(res, {
         view: 'errors/error',
