@@ -12,6 +12,8 @@ import { describeMailError, redactAddresses } from './mailError.js';
 
 const FIRST_RETRY = 5_000;
 const MAX_RETRY = 15 * 60_000;
+/** The longest wait between two tries of an emergency mail to Trust & Safety (#17: it must never stall). */
+const STAFF_MAX_RETRY = 30_000;
 /** Mail that is not an emergency is given up (state failed, never silently) after a day. */
 const GIVE_UP_AFTER = 24 * 3600_000;
 const ALERT_AFTER = 3600_000;
@@ -23,6 +25,8 @@ const MAX_OUTBOX_BACKOFF = 30_000;
 const LEASE = 5 * 60_000;
 /** While mail to Trust & Safety waits for a retry, the mail server is asked this often whether it answers again. */
 const PROBE_INTERVAL = 5_000;
+/** Sends failed in a row that look like the server being down rather than one mailbox refusing. */
+const OUTAGE_FAILURES = 3;
 
 /** Retry delay after `attempts` failed attempts: doubling from 5 s, capped at 15 min, with jitter so retries spread out. */
 export function retryDelay(attempts: number, random: () => number = Math.random): number {
@@ -51,6 +55,7 @@ export class OutboxWorker {
   /** Delivered messages whose delivery could not be written yet: id → when. */
   private readonly unrecorded = new Map<number, number>();
   private probe: NodeJS.Timeout | null = null;
+  private retriesMadeDueAt = -Infinity;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -177,7 +182,8 @@ export class OutboxWorker {
         this.outbox.markFailed(message.id, error);
         this.logger.error('mail given up', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, error });
       } else {
-        const delay = retryDelay(message.attempts);
+        // Trust & Safety's mail never waits more than STAFF_MAX_RETRY between tries; other mail backs off to 15 min.
+        const delay = message.kind === 'trust-and-safety' ? Math.min(STAFF_MAX_RETRY, retryDelay(message.attempts)) : retryDelay(message.attempts);
         this.outbox.retryLater(message.id, now + delay, error);
         this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error });
       }
@@ -189,11 +195,15 @@ export class OutboxWorker {
     this.unrecorded.set(message.id, sentAt);
     this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
     this.writeUnrecorded();
-    // The mail server answers again after failing: what waits for a retry goes now, not at its backoff timer.
-    if (this.sendFailures > 0) {
-      this.sendFailures = 0;
-      if (this.outbox.makeRetriesDue(this.clock.now()) > 0) this.kick();
+    // The mail server answers again after an outage (several failures in a row): what waits for a retry goes now,
+    // not at its backoff timer. Not after a single refusal between successes (one bad mailbox), and once in 30 s
+    // at most, so a flaky server is not hammered.
+    const now = this.clock.now();
+    if (this.sendFailures >= OUTAGE_FAILURES && now - this.retriesMadeDueAt >= 30_000) {
+      this.retriesMadeDueAt = now;
+      if (this.outbox.makeRetriesDue(now) > 0) this.kick();
     }
+    this.sendFailures = 0;
   }
 
   /** Writes the deliveries that could not be written when they happened; throws (the drain backs off) if it still cannot. */
@@ -235,7 +245,7 @@ export class OutboxWorker {
    * when it does, everything waiting goes at once (#17: after an outage, not at each message's backoff timer).
    */
   private scheduleProbe(): void {
-    if (this.stopped || this.probe || this.sendFailures === 0) return;
+    if (this.stopped || this.probe || this.sendFailures < OUTAGE_FAILURES) return;
     this.probe = setTimeout(() => {
       void this.mailer
         .verify()

@@ -15,6 +15,8 @@ export interface SmtpSinkOptions {
   delayMs?: number;
   /** Answer each message with a temporary failure (451) while true. */
   failing?: boolean;
+  /** Answer this share of messages (0 to 1), at random, with a temporary failure (451): a flaky server. */
+  failRate?: number;
   port?: number;
   /** Keep only a count and the raw text, without parsing (for the benchmark). */
   parse?: boolean;
@@ -75,7 +77,7 @@ export class SmtpSink {
           this.holding++;
           setTimeout(() => {
             this.holding--;
-            if (this.failing) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+            if (this.failing || Math.random() < (this.options.failRate ?? 0)) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
             const raw = Buffer.concat(chunks).toString('utf8');
             const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
             this.options.onMessage?.(raw, envelopeTo);
@@ -94,6 +96,8 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-conversation (kill -9 of the wiki) resets its connection: the server goes on.
+    this.server.on('error', () => {});
     await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
