@@ -7,7 +7,7 @@ import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
 import { describeStartFailure } from './startFailure.js';
-import { exposedDataFiles } from './storage/dataFiles.js';
+import { exposedDataFiles, removeEmptyCreatedFiles } from './storage/dataFiles.js';
 import { WalCheckpointer } from './storage/WalCheckpointer.js';
 
 const loaded = loadSettings(process.env, projectRoot);
@@ -28,6 +28,7 @@ const where = { databaseFile: databaseFileOf(settings), host: settings.runtime.h
 /** (#17) One clear line and exit 1, never a stack trace: the operator reads what to do. */
 function cannotStart(error: unknown): never {
   process.stderr.write(`The wiki cannot start: ${describeStartFailure(error, where)}\n`);
+  removeEmptyCreatedFiles();
   process.exit(1);
 }
 

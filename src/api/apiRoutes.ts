@@ -112,6 +112,13 @@ export function apiRoutes(c: Container): Router {
     }
 
     function sendError(e: unknown) {
+      // (#17) Another process's write lock: nothing was written, and trying again shortly works.
+      const code = (e as { code?: unknown } | null)?.code;
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+        res.setHeader('Retry-After', '5');
+        send({ error: { code: 'readonly', info: en('app-error-busy') } }, 'readonly');
+        return;
+      }
       if (!(e instanceof ApiError)) {
         c.logger.error('api request failed', { error: e instanceof Error ? e.stack : String(e) });
         send({ error: { code: 'internal_api_error', info: en('apierror-internal') } }, 'internal_api_error');

@@ -57,6 +57,8 @@ export class Delivery {
    * nothing is left "sending" (#17). Returns how many.
    */
   requeueInFlight(): number {
+    // What was delivered is written as sent (if the database allows), never queued again.
+    if (this.worker && !this.worker.recordDeliveries()) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
     return this.outbox.requeueInterrupted(this.clock.now());
   }
 

@@ -36,6 +36,14 @@ export function retryDelay(attempts: number, random: () => number = Math.random)
 
 /** Error text for the log: addresses taken out, since logs carry report ids only. */
 
+/** Whether a send failed for the server being unreachable (refused, reset, timed out, 421), not for one recipient. */
+function isConnectionFailure(e: unknown): boolean {
+  const err = e as { code?: unknown; responseCode?: unknown } | null;
+  if (err?.responseCode === 421) return true;
+  if (typeof err?.responseCode === 'number') return false;
+  return typeof err?.code === 'string' && ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL'].includes(err.code);
+}
+
 export interface Composer {
   compose(message: OutboxMessage): Promise<OutgoingMail>;
 }
@@ -143,8 +151,10 @@ export class OutboxWorker {
     this.wakers.add(wake);
     try {
       for (;;) {
-        if ('error' in failed) throw failed.error;
-        if (!this.stopped && inFlight.size <= this.window / 2) {
+        // After a failure to write an outcome, nothing new is claimed, but the sends in flight are waited for: a
+        // stop must not close the database under them (they would be sent again at the next start).
+        if ('error' in failed && inFlight.size === 0) throw failed.error;
+        if (!this.stopped && !('error' in failed) && inFlight.size <= this.window / 2) {
           const now = this.clock.now();
           for (const message of this.outbox.claim(now, this.window - inFlight.size, now + LEASE)) {
             const sending: Promise<void> = this.sendOne(message)
@@ -173,7 +183,9 @@ export class OutboxWorker {
       const mail = await this.composer.compose(message);
       await this.mailer.send(mail);
     } catch (e) {
-      this.sendFailures += 1;
+      // Only the server being unreachable counts towards an outage; one mailbox refusing does not.
+      if (isConnectionFailure(e)) this.sendFailures += 1;
+      else this.sendFailures = 0;
       // Logged and kept as codes and a recipient kind (message.kind) only: never an address or a server's words.
       const error = describeMailError(e);
       const now = this.clock.now();
@@ -252,11 +264,13 @@ export class OutboxWorker {
         .then((answer) => {
           this.probe = null;
           if (this.stopped) return;
-          if (answer.ok && this.outbox.staffWaitingForRetry(this.clock.now()) > 0) {
+          const now = this.clock.now();
+          if (answer.ok && this.outbox.staffWaitingForRetry(now) > 0 && now - this.retriesMadeDueAt >= 30_000) {
             this.sendFailures = 0;
-            this.outbox.makeRetriesDue(this.clock.now());
+            this.retriesMadeDueAt = now;
+            this.outbox.makeRetriesDue(now);
             this.kick();
-          } else this.scheduleProbe();
+          } else if (!answer.ok) this.scheduleProbe();
         })
         .catch(() => {
           this.probe = null;
@@ -264,6 +278,16 @@ export class OutboxWorker {
         });
     }, PROBE_INTERVAL);
     this.probe.unref();
+  }
+
+  /** Writes what was delivered but not yet recorded; false if the database still refuses. */
+  recordDeliveries(): boolean {
+    try {
+      this.writeUnrecorded();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Stops taking new mail and waits for what is being sent now. */
@@ -276,5 +300,8 @@ export class OutboxWorker {
     if (this.probe) clearTimeout(this.probe);
     this.probe = null;
     await this.running;
+    // Deliveries not written yet are written now, retried for a few seconds if the database is still locked:
+    // a delivered message must not be queued again at the next start.
+    for (let i = 0; i < 20 && this.unrecorded.size > 0 && !this.recordDeliveries(); i++) await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -53,7 +53,21 @@ function entryPoint(source: string | undefined): string {
   return source === 'menu' || source === 'tools' ? source : 'link';
 }
 
+const isBusy = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+/** The error the error page explains as "busy, nothing was stored" (503). */
+const busyError = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
 export function reportSpecialPage(c: Container): SpecialPage {
+  /** Keeps the draft; false when another process holds the database's lock (filing the report waits for it). */
+  const keepDraft = (id: string, userId: number, draft: ReportDraft, step: DraftStep): boolean => {
+    try {
+      c.reportDrafts.save(id, userId, draft, step);
+      return true;
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      return false;
+    }
+  };
   /** The funnel counts people reporting: an end-to-end tester's walk through the form is not one (#16). */
   const countStep = (res: Response, event: FunnelEvent, detail = '') => {
     if (!c.reports.isTester(ctx(res).user)) c.funnel.count(event, detail);
@@ -468,7 +482,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
       res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
-    c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
+    // Filing waits for another process's lock; only the other actions need the draft written now.
+    const kept = keepDraft(loaded.id, user.id, draft, 'emergency');
+    if (!kept && (action === 'back' || action === 'about' || action === 'save')) throw busyError();
     if (action === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
@@ -724,7 +740,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (sentAlready(res, loaded)) return;
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
-    c.reportDrafts.save(loaded.id, user.id, draft, 'support');
+    if (!keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw busyError();
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
       return;
@@ -769,8 +785,14 @@ export function reportSpecialPage(c: Container): SpecialPage {
       const place = e.status === 429 ? 'rate-limit' : (e.field ?? (draft.incidentType === 'immediate-threat-physical-harm' ? 'details' : 'directReport'));
       return redraw([{ field: place, messageKey: e.messageKey, params }], e.status);
     }
-    c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
-    c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
+    // The report is stored: a lock that keeps the draft from being marked must not make the page say otherwise.
+    try {
+      c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
+      c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      c.logger.warn('a submitted draft could not be marked (the database was locked); the report is stored', { reportId: result.report.id });
+    }
     const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';
     res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(result.report.id)}${outcome}`));
   }

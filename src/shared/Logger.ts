@@ -12,6 +12,7 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 /** Warnings and errors of one message written per minute, at most; the rest are counted, not written. */
 export const REPEATS_PER_MINUTE = 10;
+const NEVER_LEFT_OUT = new Set(['mail still not delivered after an hour', 'mail given up']);
 
 export function createLogger(
   minLevel: LogLevel = 'info',
@@ -21,10 +22,21 @@ export function createLogger(
   // (#17) A failure that repeats (a locked database, a mail server down) must not fill the disk with its lines:
   // past REPEATS_PER_MINUTE in a minute they are counted, and the next line written says how many were left out.
   const repeats = new Map<string, { windowStart: number; written: number; suppressed: number }>();
+  // What was left out is said within the minute even if the failure stops repeating.
+  const flush = setInterval(() => {
+    for (const [key, r] of repeats) {
+      if (r.suppressed === 0) continue;
+      const space = key.indexOf(' ');
+      write(JSON.stringify({ time: new Date().toISOString(), level: key.slice(0, space), message: key.slice(space + 1), repeatedUnlogged: r.suppressed }));
+      r.suppressed = 0;
+    }
+  }, 60_000);
+  flush.unref();
   const log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (order[level] < order[minLevel]) return;
     let suppressed = 0;
-    if (order[level] >= order.warn) {
+    // Alarms name one message each, once (bounded by the outbox): never left out.
+    if (order[level] >= order.warn && !NEVER_LEFT_OUT.has(message)) {
       const key = `${level} ${message}`;
       const t = now();
       let r = repeats.get(key);

@@ -175,6 +175,34 @@ describe('(a) the database locked by another process', () => {
     expect(again.location).toMatch(/\/submitted\/RI-/);
   });
 
+  it('when the lock is held only a moment while a reporter submits the no-JavaScript form, then the report waits for it and is filed (#17)', async () => {
+    const wiki = await ownWiki();
+    const alice = new HttpClient(wiki.url);
+    await alice.login('Alice');
+    const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
+    const start = await alice.get(`${REPORT}?page=Talk:African_wild_dog&threadId=${encodeURIComponent(target.threadId)}&revisionId=${target.revisionId}`);
+    const token = hiddenField(start.text, 'wpEditToken');
+    const step = await alice.follow(await alice.post(REPORT, { wpEditToken: token, page: 'Talk:African_wild_dog', threadId: target.threadId, revisionId: String(target.revisionId), incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' }));
+    const draft = hiddenField(step.text, 'draft');
+    const lock = await holdWriteLock(path.join(wiki.dataDir, 'wiki.sqlite'));
+    setTimeout(() => void lock.release(), 300);
+    const filed = await alice.post(`${REPORT}/emergency`, { wpEditToken: token, draft, details: 'Waited for the lock', about: 'self', wpAction: 'submit' });
+    expect(filed.status).toBe(303);
+    expect(filed.location).toMatch(/\/submitted\/RI-/);
+  });
+
+  it('when the lock is held while an API client logs in, then the API answers a "readonly" error saying nothing was stored, not an internal error (#17)', async () => {
+    const wiki = await ownWiki();
+    const api = new HttpClient(wiki.url);
+    const token = (await api.get('/w/api.php?format=json&action=query&meta=tokens&type=login&formatversion=2')).json<{ query: { tokens: { logintoken: string } } }>().query.tokens.logintoken;
+    const lock = await holdWriteLock(path.join(wiki.dataDir, 'wiki.sqlite'));
+    const r = await api.post('/w/api.php', { action: 'login', format: 'json', formatversion: '2', lgname: 'Alice', lgpassword: 'demo-password', lgtoken: token });
+    await lock.release();
+    expect(r.json<{ error?: { code: string; info: string } }>().error).toMatchObject({ code: 'readonly', info: expect.stringContaining('Nothing you submitted was stored') });
+    expect(r.headers.get('retry-after')).toBe('5');
+    expect(wiki.logger.lines.filter((l) => l.message === 'api request failed')).toEqual([]);
+  });
+
   // Guards against: when the lock meets the first request of a session last seen more than 5 minutes ago, the session's sliding
   // expiry is written in requestContext (SessionService.find → touch) before res.locals.ctx exists, so errorHandler.ts
   // has no translator: the REST answer's messageTranslations is {"en":"app-error-busy"} (the bare key) and an HTML
