@@ -36,11 +36,14 @@ export function retryDelay(attempts: number, random: () => number = Math.random)
 
 /** Error text for the log: addresses taken out, since logs carry report ids only. */
 
-/** Whether a send failed for the server being unreachable (refused, reset, timed out, 421), not for one recipient. */
-function isConnectionFailure(e: unknown): boolean {
-  const err = e as { code?: unknown; responseCode?: unknown } | null;
-  if (err?.responseCode === 421) return true;
-  if (typeof err?.responseCode === 'number') return false;
+/**
+ * Whether a send failed for the server (unreachable, reset, timed out, or a temporary 4xx refusal of the whole
+ * message), not for one recipient (a refusal at RCPT TO, or a permanent 5xx).
+ */
+function isServerFailure(e: unknown): boolean {
+  const err = e as { code?: unknown; responseCode?: unknown; command?: unknown } | null;
+  if (err?.code === 'EENVELOPE' || err?.command === 'RCPT TO') return false;
+  if (typeof err?.responseCode === 'number') return err.responseCode >= 400 && err.responseCode < 500;
   return typeof err?.code === 'string' && ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL'].includes(err.code);
 }
 
@@ -60,8 +63,8 @@ export class OutboxWorker {
   private backoff: NodeJS.Timeout | null = null;
   /** Sends that failed since the last one that went through: the next success makes every retry due. */
   private sendFailures = 0;
-  /** Delivered messages whose delivery could not be written yet: id → when. */
-  private readonly unrecorded = new Map<number, number>();
+  /** Outcomes of sends (delivered, to retry at a time, given up) not written yet: id → the write. */
+  private readonly outcomes = new Map<number, () => void>();
   private probe: NodeJS.Timeout | null = null;
   private retriesMadeDueAt = -Infinity;
 
@@ -145,7 +148,7 @@ export class OutboxWorker {
     // this drain with that error, as before: the caller logs it and tries again shortly.
     const failed: { error?: unknown } = {};
     // First what an earlier drain could not write: a delivered message is recorded, never sent again (#17).
-    this.writeUnrecorded();
+    this.writeOutcomes();
     const expired = this.outbox.requeueExpired(this.clock.now());
     if (expired > 0) this.logger.warn('mail whose sending was never recorded is queued again with the same Message-ID', { messages: expired });
     this.wakers.add(wake);
@@ -183,30 +186,33 @@ export class OutboxWorker {
       const mail = await this.composer.compose(message);
       await this.mailer.send(mail);
     } catch (e) {
-      // Only the server being unreachable counts towards an outage; one mailbox refusing does not.
-      if (isConnectionFailure(e)) this.sendFailures += 1;
+      // Only the server failing counts towards an outage; one mailbox refusing does not.
+      if (isServerFailure(e)) this.sendFailures += 1;
       else this.sendFailures = 0;
       // Logged and kept as codes and a recipient kind (message.kind) only: never an address or a server's words.
       const error = describeMailError(e);
       const now = this.clock.now();
       const giveUp = e instanceof UncomposableMail || (message.kind !== 'trust-and-safety' && now - message.createdAt > GIVE_UP_AFTER);
+      // (#17, D1) Every outcome is kept until written: one that cannot be written now (a locked database, a full
+      // disk) is written first thing when the database allows, so the message is retried at its time, not left
+      // "sending" until its lease runs out.
       if (giveUp) {
-        this.outbox.markFailed(message.id, error);
+        this.outcomes.set(message.id, () => this.outbox.markFailed(message.id, error));
         this.logger.error('mail given up', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, error });
       } else {
         // Trust & Safety's mail never waits more than STAFF_MAX_RETRY between tries; other mail backs off to 15 min.
         const delay = message.kind === 'trust-and-safety' ? Math.min(STAFF_MAX_RETRY, retryDelay(message.attempts)) : retryDelay(message.attempts);
-        this.outbox.retryLater(message.id, now + delay, error);
+        this.outcomes.set(message.id, () => this.outbox.retryLater(message.id, now + delay, error));
         this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error });
       }
+      this.writeOutcomes();
       return;
     }
-    // Delivered. If that cannot be written now (a locked database, a full disk), it is kept and written before
-    // anything else as soon as the database allows: it is never reported as not sent, nor sent again.
+    // Delivered: kept the same way, so it is never reported as not sent, nor sent again.
     const sentAt = this.clock.now();
-    this.unrecorded.set(message.id, sentAt);
+    this.outcomes.set(message.id, () => this.outbox.markSent(message.id, sentAt));
     this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
-    this.writeUnrecorded();
+    this.writeOutcomes();
     // The mail server answers again after an outage (several failures in a row): what waits for a retry goes now,
     // not at its backoff timer. Not after a single refusal between successes (one bad mailbox), and once in 30 s
     // at most, so a flaky server is not hammered.
@@ -218,11 +224,11 @@ export class OutboxWorker {
     this.sendFailures = 0;
   }
 
-  /** Writes the deliveries that could not be written when they happened; throws (the drain backs off) if it still cannot. */
-  private writeUnrecorded(): void {
-    for (const [id, sentAt] of this.unrecorded) {
-      this.outbox.markSent(id, sentAt);
-      this.unrecorded.delete(id);
+  /** Writes the outcomes not written yet, oldest first; throws (the drain backs off) if the database still refuses. */
+  private writeOutcomes(): void {
+    for (const [id, write] of this.outcomes) {
+      write();
+      this.outcomes.delete(id);
     }
   }
 
@@ -280,10 +286,10 @@ export class OutboxWorker {
     this.probe.unref();
   }
 
-  /** Writes what was delivered but not yet recorded; false if the database still refuses. */
+  /** Writes the outcomes not yet recorded (deliveries first of all); false if the database still refuses. */
   recordDeliveries(): boolean {
     try {
-      this.writeUnrecorded();
+      this.writeOutcomes();
       return true;
     } catch {
       return false;
@@ -302,6 +308,6 @@ export class OutboxWorker {
     await this.running;
     // Deliveries not written yet are written now, retried for a few seconds if the database is still locked:
     // a delivered message must not be queued again at the next start.
-    for (let i = 0; i < 20 && this.unrecorded.size > 0 && !this.recordDeliveries(); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 20 && this.outcomes.size > 0 && !this.recordDeliveries(); i++) await new Promise((r) => setTimeout(r, 250));
   }
 }

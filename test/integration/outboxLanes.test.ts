@@ -83,3 +83,22 @@ it('when a message has been in "sending" for over an hour with no error written,
   worker.kick();
   await eventually(() => logger.lines.some((l) => l.message === 'mail still not delivered after an hour' && l.fields?.state === 'sending'));
 });
+
+it('when the server refuses a message while another process holds the lock, so "retry later" cannot be written, then it is written once the lock goes and the message is retried at its time, not stranded (D1)', { timeout: 30_000 }, async () => {
+  const { sink, worker, other, queueMessage, state } = await setUp(300);
+  sink.failing = true;
+  worker.start();
+  await new Promise((r) => setTimeout(r, 50));
+  queueMessage();
+  worker.kick();
+  await eventually(() => state() === 'sending');
+  // The refusal comes while the lock is held: its outcome cannot be written.
+  other.exec('BEGIN IMMEDIATE');
+  await new Promise((r) => setTimeout(r, 2000));
+  other.exec('ROLLBACK');
+  sink.failing = false;
+  const released = Date.now();
+  await eventually(() => state() === 'pending' || state() === 'sent', 5_000);
+  await sink.waitFor(1);
+  expect(Date.now() - released).toBeLessThan(12_000);
+});
