@@ -11,6 +11,7 @@ import { ctx } from '../http/context.js';
 import { ensureSession, setSession } from '../http/requestContext.js';
 import type { TokenType } from '../sessions/SessionService.js';
 import { sqliteVersion } from '../storage/openDatabase.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 import { NS_MAIN } from '../wiki/namespaces.js';
 import { parseTitle } from '../wiki/Title.js';
 
@@ -113,8 +114,7 @@ export function apiRoutes(c: Container): Router {
 
     function sendError(e: unknown) {
       // (#17) Another process's write lock: nothing was written, and trying again shortly works.
-      const code = (e as { code?: unknown } | null)?.code;
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      if (isDatabaseBusy(e)) {
         res.setHeader('Retry-After', '5');
         send({ error: { code: 'readonly', info: en('app-error-busy') } }, 'readonly');
         return;

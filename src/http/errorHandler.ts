@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Container } from '../container.js';
-import { AppError } from '../shared/AppError.js';
+import { AppError, databaseBusy } from '../shared/AppError.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 import { presentChrome } from './chromePresenter.js';
 import { ctx } from './context.js';
 import { renderPage } from './render.js';
@@ -35,7 +36,7 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   const e = error as { type?: string; status?: number; code?: string };
   // Another process held the database's write lock past the busy timeout: nothing was written, say so.
-  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_LOCKED') return new AppError(503, 'app-error-busy', {}, true);
+  if (isDatabaseBusy(error)) return databaseBusy();
   // (#17) A full disk, or files made read-only: SQLite rolled the write back, so nothing was stored; the next write
   // works again by itself once there is room. Logged (not exposed as a detail), since an operator must act.
   if (e?.code === 'SQLITE_FULL' || e?.code === 'SQLITE_IOERR_WRITE' || e?.code === 'SQLITE_IOERR_FSYNC') return new AppError(507, 'app-error-storage-full', {}, true);

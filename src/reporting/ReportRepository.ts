@@ -1,6 +1,7 @@
 /** SQL for reports, their updates and outbox rows, rate-limit charges and flow drafts. */
 import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../storage/openDatabase.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 import type { IncidentReport, ReportAbout } from './IncidentReport.js';
 import type { NewUpdate, ReportUpdate } from './reportUpdate.js';
 
@@ -423,7 +424,7 @@ export class ReportRepository {
     } catch (error) {
       // (#17) Another process holds the write lock and nothing of this turn ran. SQLite's own busy wait would freeze
       // every request for as long; the turn is tried again a little later, each submission for LOCK_WAIT at most.
-      if ((error as { code?: string }).code === 'SQLITE_BUSY' && outcomes.length === 0) {
+      if (isDatabaseBusy(error) && outcomes.length === 0) {
         const now = Date.now();
         for (const job of batch) if (now - job.since >= LOCK_WAIT) job.reject(error);
         const waiting = batch.filter((job) => now - job.since < LOCK_WAIT);

@@ -16,7 +16,8 @@ import { directReportingAvailable } from '../routing/routeReport.js';
 import { classifyEmergency, classifyNonEmergency } from '../classifiers/index.js';
 import { signalLabelKey } from '../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
-import { AppError } from '../shared/AppError.js';
+import { AppError, databaseBusy } from '../shared/AppError.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 import { escapeHtml, SafeHtml } from '../shared/SafeHtml.js';
 import { presentSupportPage, resolvePageOrUrl, supportLinkTarget } from '../support/supportPagePresenter.js';
 import { type CommunityConfig, defaultCommunityConfig } from '../communityConfig/communityConfigSchema.js';
@@ -53,10 +54,6 @@ function entryPoint(source: string | undefined): string {
   return source === 'menu' || source === 'tools' ? source : 'link';
 }
 
-const isBusy = (e: unknown) => (e as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
-/** The error the error page explains as "busy, nothing was stored" (503). */
-const busyError = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-
 export function reportSpecialPage(c: Container): SpecialPage {
   /** Keeps the draft; false when another process holds the database's lock (filing the report waits for it). */
   const keepDraft = (id: string, userId: number, draft: ReportDraft, step: DraftStep): boolean => {
@@ -64,7 +61,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       c.reportDrafts.save(id, userId, draft, step);
       return true;
     } catch (e) {
-      if (!isBusy(e)) throw e;
+      if (!isDatabaseBusy(e)) throw e;
       return false;
     }
   };
@@ -484,7 +481,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     // Filing waits for another process's lock; only the other actions need the draft written now.
     const kept = keepDraft(loaded.id, user.id, draft, 'emergency');
-    if (!kept && (action === 'back' || action === 'about' || action === 'save')) throw busyError();
+    if (!kept && (action === 'back' || action === 'about' || action === 'save')) throw databaseBusy();
     if (action === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
@@ -740,7 +737,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (sentAlready(res, loaded)) return;
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
-    if (!keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw busyError();
+    if (!keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw databaseBusy();
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
       return;
@@ -790,7 +787,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
       c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
     } catch (e) {
-      if (!isBusy(e)) throw e;
+      if (!isDatabaseBusy(e)) throw e;
       c.logger.warn('a submitted draft could not be marked (the database was locked); the report is stored', { reportId: result.report.id });
     }
     const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';

@@ -2,6 +2,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../shared/Clock.js';
 import type { SessionRepository, SessionRow } from './SessionRepository.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 
 /**
  * An anonymous session exists only to carry a login token: an hour (extended while used) is enough to log in, and
@@ -61,7 +62,7 @@ export class SessionService {
         row.expiresAt = expiresAt;
       } catch (e) {
         // Extending a session can wait for the next request; a busy database must not fail this one.
-        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+        if (!isDatabaseBusy(e)) throw e;
       }
     }
     return { id, row };

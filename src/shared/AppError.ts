@@ -15,3 +15,5 @@ export class AppError extends Error {
 export const notFound = (key = 'app-error-404-text', params?: Record<string, unknown>) => new AppError(404, key, params);
 export const forbidden = (key = 'app-error-403-text', params?: Record<string, unknown>) => new AppError(403, key, params);
 export const badRequest = (key: string, params?: Record<string, unknown>) => new AppError(400, key, params);
+/** Another process held the database's lock: nothing was stored, and the page says to submit again shortly (503). */
+export const databaseBusy = () => new AppError(503, 'app-error-busy', {}, true);

@@ -5,6 +5,7 @@
 import type { Clock } from '../shared/Clock.js';
 import type { Logger } from '../shared/Logger.js';
 import type { Db } from '../storage/openDatabase.js';
+import { isDatabaseBusy } from '../storage/databaseErrors.js';
 
 export const funnelEvents = [
   'report-opened',
@@ -81,8 +82,7 @@ export class FunnelCounters {
       this.writeAll([...this.pending.values()]);
       this.pending.clear();
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== 'SQLITE_BUSY') this.logger.error('funnel counts could not be written; they are kept and tried again', { error: e instanceof Error ? e.message : String(e) });
+      if (!isDatabaseBusy(e)) this.logger.error('funnel counts could not be written; they are kept and tried again', { error: e instanceof Error ? e.message : String(e) });
       this.schedule();
     }
   }
