@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidEmail } from './shared/email.js';
+import { RESERVED_KEYS } from './shared/reservedKeys.js';
 import { behaviorTypes } from './taxonomy/taxonomy.js';
 
 const emailAddress = z.string().refine(isValidEmail, { error: 'must be an email address' });
@@ -119,13 +120,11 @@ function merge(base: Json, over: Json): Json {
   return over;
 }
 
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
-
 /** The JSON paths of keys named like the properties every object inherits. */
 function reservedKeyPaths(value: Json, at: PropertyKey[] = []): string[] {
   if (!value || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap((v, i) => reservedKeyPaths(v, [...at, i]));
-  return Object.entries(value).flatMap(([k, v]) => (RESERVED_KEYS.includes(k) ? [formatPath([...at, k])] : reservedKeyPaths(v, [...at, k])));
+  return Object.entries(value).flatMap(([k, v]) => (RESERVED_KEYS.has(k) ? [formatPath([...at, k])] : reservedKeyPaths(v, [...at, k])));
 }
 
 function readJson(file: string, problems: string[]): Json | undefined {

@@ -2,9 +2,7 @@
  * A strict JSON reader for admin edits: the same grammar as JSON.parse, but it refuses duplicate keys
  * and says where each problem is (line, column, and the JSON pointer of the place).
  */
-
-/** Keys refused in any object: they name Object.prototype's own members, which lookups must never reach (#16). */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { RESERVED_KEYS } from '../shared/reservedKeys.js';
 
 export interface JsonProblem {
   messageKey: string;
