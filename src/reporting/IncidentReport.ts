@@ -1,5 +1,6 @@
 /** An incident report as stored: who reported what, where, and the reported comment as it stood. */
 import type { BehaviorType, IncidentType, PhysicalHarmType } from '../taxonomy/taxonomy.js';
+import type { Namespaces } from '../wiki/namespaces.js';
 
 export type ReportRoute = 'emergency' | 'support' | 'direct';
 export type ReportAbout = 'self' | 'someone-else';
@@ -38,4 +39,12 @@ export interface IncidentReport {
 /** The harm or behaviour type: what a duplicate must repeat, and what the mail's X-ReportIncident-Type says. */
 export function reportType(report: Pick<IncidentReport, 'physicalHarmType' | 'behaviorType'>): string {
   return report.physicalHarmType ?? report.behaviorType ?? '';
+}
+
+/** The path of a support-route report's Get support page, about its comment; null for a report of another route. */
+export function supportPagePath(report: IncidentReport, namespaces: Namespaces): string | null {
+  if (report.route !== 'support' || !report.behaviorType) return null;
+  const page = `${namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, '');
+  const query = new URLSearchParams({ page, ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
+  return `/wiki/Special:ReportIncident/support/${report.behaviorType}?${query.toString()}`;
 }

@@ -8,7 +8,7 @@ import express, { Router } from 'express';
 import type { Container } from '../container.js';
 import { ctx } from '../http/context.js';
 import { timestampParts } from '../i18n/formatDate.js';
-import type { IncidentReport } from './IncidentReport.js';
+import { type IncidentReport, supportPagePath } from './IncidentReport.js';
 import { ineligibleMessageKey, ineligibleRestError } from './eligibility.js';
 import { bodyProblems, ReportBodySchema } from './reportSchemas.js';
 
@@ -87,12 +87,10 @@ export function reportRestRoutes(c: Container): Router {
     res.status(duplicate ? 200 : 201).json({ reportId: report.id, route: report.route, ...(supportUrl ? { supportUrl } : {}), ...(duplicate ? { duplicate: true } : {}), ...(updated ? { updated: true } : {}), ...(report.test ? { test: true } : {}) });
   }
 
-  /** The Get support page of a support-route report, about its comment. */
+  /** The Get support page of a support-route report, as a full URL. */
   function supportUrlOf(report: IncidentReport): string | undefined {
-    if (report.route !== 'support' || !report.behaviorType) return undefined;
-    const page = `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, '');
-    const query = new URLSearchParams({ page, ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
-    return `${c.settings.Server}/wiki/Special:ReportIncident/support/${report.behaviorType}?${query.toString()}`;
+    const path = supportPagePath(report, c.namespaces);
+    return path === null ? undefined : `${c.settings.Server}${path}`;
   }
 
   return router;

@@ -34,6 +34,7 @@ import {
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { type Eligibility, ineligibleMessageKey, ineligibleTitleKey } from './eligibility.js';
 import type { DraftStep, ReportDraft } from './ReportDrafts.js';
+import { supportPagePath } from './IncidentReport.js';
 import { MAX_DETAILS_CODE_POINTS, MAX_SOMETHING_ELSE_CODE_POINTS, ReportBodySchema, bodyProblems } from './reportSchemas.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import type { ReportTarget } from './ReportService.js';
@@ -814,9 +815,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
     // Anyone else gets the same answer as for an id that does not exist: a report's existence is private.
     if (!report || report.reporterUserId !== user.id) throw new AppError(404, 'reportincident-error-no-such-report');
     // A support-route record sent nothing: its page is the Get support page, never a "being sent" confirmation.
-    if (report.route === 'support' && report.behaviorType) {
-      const query = new URLSearchParams({ page: `${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`.replace(/^:/, ''), ...(report.threadId ? { threadId: report.threadId } : {}), revisionId: String(report.revId) });
-      res.redirect(303, ctx(res).link(`${BASE}/support/${report.behaviorType}?${query.toString()}`));
+    const supportPage = supportPagePath(report, c.namespaces);
+    if (supportPage !== null) {
+      res.redirect(303, ctx(res).link(supportPage));
       return;
     }
     const config = c.communityConfig.current();
