@@ -58,7 +58,7 @@ export class Delivery {
    */
   requeueInFlight(): number {
     // What was delivered is written as sent (if the database allows), never queued again.
-    if (this.worker && !this.worker.recordDeliveries()) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
+    if (this.worker && !this.worker.recordOutcomes()) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
     return this.outbox.requeueInterrupted(this.clock.now());
   }
 

@@ -213,15 +213,21 @@ export class OutboxWorker {
     this.outcomes.set(message.id, () => this.outbox.markSent(message.id, sentAt));
     this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
     this.writeOutcomes();
-    // The mail server answers again after an outage (several failures in a row): what waits for a retry goes now,
-    // not at its backoff timer. Not after a single refusal between successes (one bad mailbox), and once in 30 s
-    // at most, so a flaky server is not hammered.
-    const now = this.clock.now();
-    if (this.sendFailures >= OUTAGE_FAILURES && now - this.retriesMadeDueAt >= 30_000) {
-      this.retriesMadeDueAt = now;
-      if (this.outbox.makeRetriesDue(now) > 0) this.kick();
-    }
+    // The mail server answers again: after an outage (several failures in a row), what waits for a retry goes now.
+    if (this.sendFailures >= OUTAGE_FAILURES) this.retryNowAfterOutage();
     this.sendFailures = 0;
+  }
+
+  /**
+   * The server answers again after an outage: every message waiting for a retry is due now, not at its backoff
+   * timer. Once in 30 s at most, so a flaky server is not hammered.
+   */
+  private retryNowAfterOutage(): void {
+    const now = this.clock.now();
+    if (now - this.retriesMadeDueAt < 30_000) return;
+    this.retriesMadeDueAt = now;
+    this.sendFailures = 0;
+    if (this.outbox.makeRetriesDue(now) > 0) this.kick();
   }
 
   /** Writes the outcomes not written yet, oldest first; throws (the drain backs off) if the database still refuses. */
@@ -270,13 +276,8 @@ export class OutboxWorker {
         .then((answer) => {
           this.probe = null;
           if (this.stopped) return;
-          const now = this.clock.now();
-          if (answer.ok && this.outbox.staffWaitingForRetry(now) > 0 && now - this.retriesMadeDueAt >= 30_000) {
-            this.sendFailures = 0;
-            this.retriesMadeDueAt = now;
-            this.outbox.makeRetriesDue(now);
-            this.kick();
-          } else if (!answer.ok) this.scheduleProbe();
+          if (!answer.ok) this.scheduleProbe();
+          else if (this.outbox.staffWaitingForRetry(this.clock.now()) > 0) this.retryNowAfterOutage();
         })
         .catch(() => {
           this.probe = null;
@@ -287,7 +288,7 @@ export class OutboxWorker {
   }
 
   /** Writes the outcomes not yet recorded (deliveries first of all); false if the database still refuses. */
-  recordDeliveries(): boolean {
+  recordOutcomes(): boolean {
     try {
       this.writeOutcomes();
       return true;
@@ -308,6 +309,6 @@ export class OutboxWorker {
     await this.running;
     // Deliveries not written yet are written now, retried for a few seconds if the database is still locked:
     // a delivered message must not be queued again at the next start.
-    for (let i = 0; i < 20 && this.outcomes.size > 0 && !this.recordDeliveries(); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 20 && this.outcomes.size > 0 && !this.recordOutcomes(); i++) await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -188,12 +188,12 @@ export class ReportRepository {
        FROM reports WHERE created_at >= ? AND created_at < ? AND test = 0 GROUP BY day, type, route ORDER BY day`,
     );
     // What statistics and the de-identified export may read: no text, no title, and people only as ids to hash.
-    this.inPeriod = db.prepare<[{ from: number; to: number; asOf: number }], StatsRow>(
+    this.inPeriod = db.prepare<[{ from: number; to: number }], StatsRow>(
       `SELECT r.report_id, r.created_at, r.incident_type, r.physical_harm_type, r.behavior_type, r.route, r.page_namespace,
          r.reporter_user_id, r.reported_user, r.page_id, r.thread_id,
          coalesce(r.delivery_ms, (${deliveryMs('r')})) AS delivery_ms,
          (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support' AND g.test = 0
-            AND abs(g.created_at - r.created_at) <= 604800000 AND g.created_at < @asOf
+            AND abs(g.created_at - r.created_at) <= 604800000 AND g.created_at < @to
             AND ((g.page_id IS r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id) OR (r.reported_user != '' AND g.reported_user = r.reported_user))) + 1 AS group_size
        FROM reports r WHERE r.created_at >= @from AND r.created_at < @to AND r.test = 0 ORDER BY r.created_at`,
     );
@@ -390,9 +390,9 @@ export class ReportRepository {
     return this.perDay.all(from, to);
   }
 
-  /** Reports filed in [from, to), each with its group among the reports filed before `asOf`. */
-  statsRows(from: number, to: number, asOf: number = to): StatsRow[] {
-    return this.inPeriod.all({ from, to, asOf });
+  /** Reports filed in [from, to), each with its group among the reports filed before `to`. */
+  statsRows(from: number, to: number): StatsRow[] {
+    return this.inPeriod.all({ from, to });
   }
 
   /**

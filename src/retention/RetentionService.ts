@@ -60,11 +60,11 @@ export class RetentionService {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
     const purged = this.reports.purgeBefore(before, now);
-    // Mail that was being sent during the last purge may have reached the mailbox since: its copies go too.
-    const recentlyPurged = this.reports.purgedSince(now - 2 * DAY);
+    // The copies of the reports purged now and in the last two days: mail that was being sent during the last
+    // purge may have reached the mailbox since.
     const result = {
       reports: purged.length,
-      devMails: this.devMailbox.purgeBefore(before, [...new Set([...purged, ...recentlyPurged])]),
+      devMails: this.devMailbox.purgeBefore(before, this.reports.purgedSince(now - 2 * DAY)),
       ...this.sweep(),
       before: new Date(before).toISOString(),
     };
