@@ -74,6 +74,17 @@ async function holdWriteLock(file: string): Promise<Lock> {
   return { release };
 }
 
+/** Alice on the no-JavaScript form, past its first step for an emergency about a comment: the draft to submit. */
+async function emergencyDraft(wiki: TestWiki): Promise<{ alice: HttpClient; token: string; draft: string }> {
+  const alice = new HttpClient(wiki.url);
+  await alice.login('Alice');
+  const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
+  const start = await alice.get(`${REPORT}?page=Talk:African_wild_dog&threadId=${encodeURIComponent(target.threadId)}&revisionId=${target.revisionId}`);
+  const token = hiddenField(start.text, 'wpEditToken');
+  const step = await alice.follow(await alice.post(REPORT, { wpEditToken: token, page: 'Talk:African_wild_dog', threadId: target.threadId, revisionId: String(target.revisionId), incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' }));
+  return { alice, token, draft: hiddenField(step.text, 'draft') };
+}
+
 function counts(wiki: TestWiki) {
   const n = (sql: string) => (wiki.container.db.prepare(sql).get() as { n: number }).n;
   return { reports: n('SELECT count(*) AS n FROM reports'), outbox: n('SELECT count(*) AS n FROM outbox'), hits: n('SELECT count(*) AS n FROM rate_limit_hits') };
@@ -151,13 +162,7 @@ describe('(a) the database locked by another process', () => {
   // `new AppError(503, 'app-error-busy', {}, true)` (see the report).
   it('when the lock is held while a reporter submits the no-JavaScript form, then the page says nothing was stored and the form works once the lock is gone', async () => {
     const wiki = await ownWiki();
-    const alice = new HttpClient(wiki.url);
-    await alice.login('Alice');
-    const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
-    const start = await alice.get(`${REPORT}?page=Talk:African_wild_dog&threadId=${encodeURIComponent(target.threadId)}&revisionId=${target.revisionId}`);
-    const token = hiddenField(start.text, 'wpEditToken');
-    const step = await alice.follow(await alice.post(REPORT, { wpEditToken: token, page: 'Talk:African_wild_dog', threadId: target.threadId, revisionId: String(target.revisionId), incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' }));
-    const draft = hiddenField(step.text, 'draft');
+    const { alice, token, draft } = await emergencyDraft(wiki);
     const before = counts(wiki);
 
     const lock = await holdWriteLock(path.join(wiki.dataDir, 'wiki.sqlite'));
@@ -177,13 +182,7 @@ describe('(a) the database locked by another process', () => {
 
   it('when the lock is held only a moment while a reporter submits the no-JavaScript form, then the report waits for it and is filed (#17)', async () => {
     const wiki = await ownWiki();
-    const alice = new HttpClient(wiki.url);
-    await alice.login('Alice');
-    const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
-    const start = await alice.get(`${REPORT}?page=Talk:African_wild_dog&threadId=${encodeURIComponent(target.threadId)}&revisionId=${target.revisionId}`);
-    const token = hiddenField(start.text, 'wpEditToken');
-    const step = await alice.follow(await alice.post(REPORT, { wpEditToken: token, page: 'Talk:African_wild_dog', threadId: target.threadId, revisionId: String(target.revisionId), incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' }));
-    const draft = hiddenField(step.text, 'draft');
+    const { alice, token, draft } = await emergencyDraft(wiki);
     const lock = await holdWriteLock(path.join(wiki.dataDir, 'wiki.sqlite'));
     setTimeout(() => void lock.release(), 300);
     const filed = await alice.post(`${REPORT}/emergency`, { wpEditToken: token, draft, details: 'Waited for the lock', about: 'self', wpAction: 'submit' });

@@ -58,13 +58,8 @@ it('when a message was claimed and its lease ran out without an outcome (a stuck
 });
 
 it('when a message is delivered while its outcome cannot be written, then it is recorded as sent once the database allows, and never sent again', async () => {
-  const { sink, worker, other, queueMessage, state, logger } = await setUp(300);
-  worker.start();
-  await new Promise((r) => setTimeout(r, 50));
-  queueMessage();
-  worker.kick();
-  await eventually(() => state() === 'sending');
-  other.exec('BEGIN IMMEDIATE');
+  const { sink, other, state, logger, lockWhileAtMailbox } = await setUp(300);
+  await lockWhileAtMailbox();
   await sink.waitFor(1);
   await eventually(() => logger.lines.some((l) => l.message === 'the mail worker could not use the outbox; it tries again shortly'));
   other.exec('ROLLBACK');
@@ -85,15 +80,10 @@ it('when a message has been in "sending" for over an hour with no error written,
 });
 
 it('when the server refuses a message while another process holds the lock, so "retry later" cannot be written, then it is written once the lock goes and the message is retried at its time, not stranded (D1)', { timeout: 30_000 }, async () => {
-  const { sink, worker, other, queueMessage, state } = await setUp(300);
+  const { sink, other, state, lockWhileAtMailbox } = await setUp(300);
   sink.failing = true;
-  worker.start();
-  await new Promise((r) => setTimeout(r, 50));
-  queueMessage();
-  worker.kick();
-  await eventually(() => state() === 'sending');
   // The refusal comes while the lock is held: its outcome cannot be written.
-  other.exec('BEGIN IMMEDIATE');
+  await lockWhileAtMailbox();
   await new Promise((r) => setTimeout(r, 2000));
   other.exec('ROLLBACK');
   sink.failing = false;

@@ -26,12 +26,7 @@ const composer = { compose: async (m: { messageId: string }) => ({ from: 'w@exam
 it('when a delivery could not be written and the app stops before the next try, then stop writes it, and the next start does not send it again', async () => {
   const s = await startOutboxWorker({ mailboxDelayMs: 300 });
   cleanups.push(() => s.close());
-  s.worker.start();
-  await new Promise((r) => setTimeout(r, 50));
-  s.queueMessage();
-  s.worker.kick();
-  await eventually(() => s.state() === 'sending');
-  s.other.exec('BEGIN IMMEDIATE');
+  await s.lockWhileAtMailbox();
   await s.sink.waitFor(1);
   await eventually(() => s.logger.lines.some((l) => l.message === 'the mail worker could not use the outbox; it tries again shortly'));
   s.other.exec('ROLLBACK');

@@ -31,14 +31,9 @@ it('when another process holds the write lock as the worker claims mail, then it
 });
 
 it('when the lock is taken while a message is at the mailbox, so its outcome cannot be written, then the worker logs it and the process goes on', async () => {
-  const { sink, logger, worker, other, queueMessage, state } = await setUp(300);
-  worker.start();
-  await new Promise((r) => setTimeout(r, 50));
-  queueMessage();
-  worker.kick();
-  await eventually(() => state() === 'sending');
+  const { sink, logger, other, lockWhileAtMailbox } = await setUp(300);
   // The message is at the mailbox (300 ms); marking it sent, or for a retry, now fails with SQLITE_BUSY.
-  other.exec('BEGIN IMMEDIATE');
+  await lockWhileAtMailbox();
   await sink.waitFor(1);
   // An unhandled rejection here would fail the test run (and stop the app: main.ts exits on one).
   await eventually(() => logger.lines.some((l) => l.message === 'the mail worker could not use the outbox; it tries again shortly'));

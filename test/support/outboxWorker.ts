@@ -43,6 +43,22 @@ export async function startOutboxWorker(options: { mailboxDelayMs?: number; pars
     /** Queues a message, due now, for a report id that need not exist. */
     queueMessage: (reportId = 'RI-TEST', kind = 'trust-and-safety', createdAt = 0) => void insert.run(reportId, kind, `<${reportId}@wiki>`, createdAt),
     state: (reportId = 'RI-TEST') => db.prepare('SELECT state FROM outbox WHERE message_id = ?').pluck().get(`<${reportId}@wiki>`) as string,
+    /**
+     * Starts the worker, queues one message and, once it is at the mailbox, takes the write lock as another process
+     * would: whatever the mailbox answers, its outcome cannot be written until `other` lets go.
+     */
+    async lockWhileAtMailbox(): Promise<void> {
+      worker.start();
+      await new Promise((r) => setTimeout(r, 50)); // its first look finds nothing
+      insert.run('RI-TEST', 'trust-and-safety', '<RI-TEST@wiki>', 0);
+      worker.kick();
+      const end = Date.now() + 10_000;
+      while (db.prepare('SELECT state FROM outbox WHERE message_id = ?').pluck().get('<RI-TEST@wiki>') !== 'sending') {
+        if (Date.now() > end) throw new Error('the message was never claimed');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      other.exec('BEGIN IMMEDIATE');
+    },
     async close() {
       if (other.inTransaction) other.exec('ROLLBACK');
       await worker.stop();
