@@ -2,7 +2,7 @@
  * Compiles a language's rule data (rules/*.ts) into token matchers, with one index of the words every pattern needs:
  * a text is scanned once per rule set, and only patterns whose every required word occurs in it are matched.
  */
-import { normaliseRuleWord, type Token } from './normalise.js';
+import { normaliseRuleWord, splitRuleWord, type Token } from './normalise.js';
 import type { Rule, RuleSet } from './rules/RuleSet.js';
 
 /** One token test: a word, a prefix, a suffix, a number, or the end of the sentence. */
@@ -51,7 +51,11 @@ interface WordIndex {
   anchoredAt: number[][];
   /** Patterns with no required element: checked on every text. */
   unanchored: number[];
+  /** The element ids each word form takes, as found: words repeat, and a look-up by every prefix and suffix length costs. */
+  formCache: Map<string, number[][]>;
 }
+
+const formCacheLimit = 20_000;
 
 /** What the index says about one pattern. */
 interface PatternNeeds {
@@ -106,7 +110,8 @@ function expandAlternative(alt: string, classes: Record<string, string>, where: 
       .filter((w) => w !== '')
       .flatMap((w) => expandAlternative(w, classes, `${where} @${name}`, inner));
   }
-  return [alt.split('+').map((w) => parseWord(w, where))];
+  // A Japanese or Chinese rule word is cut into words as a text is ("知ってる" is 知 って る): written whole, it still matches.
+  return [alt.split('+').flatMap((w) => (/[*#$^]/u.test(w) ? [w] : splitRuleWord(w)).map((part) => parseWord(part, where)))];
 }
 
 export function compilePattern(source: string, classes: Record<string, string>, where: string): CompiledPattern {
@@ -189,7 +194,7 @@ function elementKey(el: Element): string {
 }
 
 function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index: WordIndex } {
-  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0, anchoredAt: [], unanchored: [] };
+  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0, anchoredAt: [], unanchored: [], formCache: new Map() };
   const shortestWord = new Map<number, number>();
   const ids = new Map<string, number>();
   const prefixLengths = new Set<number>();
@@ -263,17 +268,7 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
     if (t.numeric) mark(scan, index.num, pos);
-    for (const form of t.forms) {
-      mark(scan, index.exact.get(form), pos);
-      for (const n of index.prefixLengths) {
-        if (n > form.length) break;
-        mark(scan, index.prefix.get(form.slice(0, n)), pos);
-      }
-      for (const n of index.suffixLengths) {
-        if (n > form.length) break;
-        mark(scan, index.suffix.get(form.slice(form.length - n)), pos);
-      }
-    }
+    for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, ids, pos);
   }
   const patterns: number[] = [...index.unanchored];
   for (const id of scan.present) for (const i of index.anchoredAt[id]!) patterns.push(i);
@@ -287,6 +282,28 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
     out.starts.push(starts);
   }
   return out;
+}
+
+/** The element id lists a word form takes: exact, by prefix, by suffix. */
+function elementsOf(index: WordIndex, form: string): number[][] {
+  let hits = index.formCache.get(form);
+  if (hits) return hits;
+  hits = [];
+  const exact = index.exact.get(form);
+  if (exact) hits.push(exact);
+  for (const n of index.prefixLengths) {
+    if (n > form.length) break;
+    const ids = index.prefix.get(form.slice(0, n));
+    if (ids) hits.push(ids);
+  }
+  for (const n of index.suffixLengths) {
+    if (n > form.length) break;
+    const ids = index.suffix.get(form.slice(form.length - n));
+    if (ids) hits.push(ids);
+  }
+  if (index.formCache.size >= formCacheLimit) index.formCache.clear();
+  index.formCache.set(form, hits);
+  return hits;
 }
 
 /** Where in a text each element of an index occurs, and which elements occur at all. */

@@ -39,8 +39,8 @@ const apostrophes = /[\u2019\u02BC\u2018\u0060\u00B4\u2032\u02B9\uFF07\u055A]/gu
 const doubleQuotes = new Set(['"', '\u201C', '\u201D', '\u201F', '\u301D', '\u301E']);
 const openingQuotes = new Set(['\u201E', '\u00AB', '\u2039', '\u300C', '\u300E']);
 const closingQuotes = new Set(['\u00BB', '\u203A', '\u300D', '\u300F']);
-const sentenceEnds = new Set(['.', '!', '?', '\u2026', ';', '\u3002', '\u061F', '\u00A1', '\u00BF']);
-const clauseEnds = new Set([',', ':', '(', ')', '[', ']', '{', '}', '/', '\u2013', '\u2014', '\u3001', '\u2015']);
+const sentenceEnds = new Set(['.', '!', '?', '\u2026', ';', '\u3002', '\u061F', '\u061B', '\u06D4', '\u0964', '\u0965', '\u00A1', '\u00BF']);
+const clauseEnds = new Set([',', ':', '(', ')', '[', ']', '{', '}', '/', '\u2013', '\u2014', '\u3001', '\u2015', '\u060C']);
 
 /** Leetspeak: the letter each symbol stands for inside a word. '1' is i here and l in the second form. */
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '€': 'e', '!': 'i', '|': 'l' };
@@ -54,13 +54,14 @@ const cyrillicToLatin: Record<string, string> = Object.fromEntries(Object.entrie
 cyrillicToLatin['и'] = 'u';
 
 /** Abbreviations whose full stop does not end a sentence ("Jl. Melati No. 12", "St. Mary's"). */
-const abbreviations = new Set(['no', 'nr', 'n', 'jl', 'jln', 'gg', 'st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'av', 'avda', 'sr', 'sra', 'tel', 'apt', 'ft', 'vs', 'etc', 'eg', 'ie', 'ca', 'approx', 'ul', 'vul', 'вул', 'пр', 'кв', 'буд', 'str', 'bd', 'blvd', 'rd', 'ave', 'co', 'inc']);
+const abbreviations = new Set(['no', 'nr', 'n', 'jl', 'jln', 'gg', 'st', 'dr', 'mr', 'mrs', 'ms', 'prof', 'av', 'avda', 'sr', 'sra', 'tel', 'apt', 'ft', 'vs', 'etc', 'eg', 'ie', 'ca', 'approx', 'ul', 'vul', 'вул', 'пр', 'кв', 'буд', 'str', 'bd', 'blvd', 'rd', 'ave', 'co', 'inc', 'ул', 'д', 'г', 'пер', 'корп', 'стр', 'np', 'tzw', 'os', 'al', 'mah', 'sok', 'cad', 'sk', 'pza']);
 
 /** Single letters that are words on their own, split off the ends of a run of spaced letters ("i k i l l u"). */
 const standaloneLetters = new Set(['i', 'a', 'u', 'o', 'e', 'y', 'я', 'і', 'и', 'в', 'у', 'з', 'а', 'о', 'й']);
 const standaloneSyllables = new Set(['나', '너', '난', '넌', '날', '널', '내', '네', '니', '또', '꼭', '안', '못', '잘', '좀', '그']);
 
 const nonAscii = /[^\x00-\x7f]/u;
+const plainWord = /^[a-z]+$/iu;
 
 // Character tests with an ASCII fast path: most report text is ASCII, and Unicode property regexes cost far more.
 function isLetter(ch: string): boolean {
@@ -90,8 +91,25 @@ function foldAscii(text: string): string {
 export function foldText(text: string): string {
   if (!nonAscii.test(text)) return foldAscii(text);
   let s = text.replace(apostrophes, "'").normalize('NFKC').replace(formatChars, '');
-  s = s.toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ');
+  s = s.toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/ı/g, 'i');
+  if (arabicScript.test(s)) s = foldArabic(s);
+  if (devanagari.test(s)) s = s.replace(/\u093C/gu, '').replace(/\u0901/gu, '\u0902');
   return foldMarks(s);
+}
+
+const arabicScript = /[\u0600-\u06FF\u0750-\u077F]/u;
+const devanagari = /[\u0900-\u097F]/u;
+/** Letters that Arabic and Persian keyboards, and writers, use for one another: each is read as the first. */
+const arabicLetters: Record<string, string> = {
+  '\u0623': '\u0627', '\u0625': '\u0627', '\u0622': '\u0627', '\u0671': '\u0627',
+  '\u0649': '\u064A', '\u06CC': '\u064A', '\u0626': '\u064A', '\u06D2': '\u064A',
+  '\u06A9': '\u0643', '\u0629': '\u0647', '\u06C0': '\u0647', '\u06BE': '\u0647', '\u06C1': '\u0647', '\u0624': '\u0648',
+};
+const arabicFold = /[\u0623\u0625\u0622\u0671\u0649\u06CC\u0626\u06D2\u06A9\u0629\u06C0\u06BE\u06C1\u0624]/gu;
+
+/** Arabic and Persian as people type them: without tatweel and vowel marks, alef, yeh, kaf and heh forms unified. */
+function foldArabic(s: string): string {
+  return s.replace(/[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/gu, '').replace(arabicFold, (ch) => arabicLetters[ch] ?? ch);
 }
 
 /**
@@ -240,15 +258,22 @@ export function tokenize(text: string): Token[] {
   let lastEnd = 0;
   const folded = new Map<string, string>();
   const chunks = /\S+/gu;
+  let nextNewline = source.indexOf('\n');
   for (let m = chunks.exec(source); m; m = chunks.exec(source)) {
-    if (source.slice(lastEnd, m.index).includes('\n')) {
+    if (nextNewline !== -1 && nextNewline < m.index) {
       state.pendingBreak = 'hard';
       state.quoted = false;
       state.singleQuoted = false;
+      nextNewline = source.indexOf('\n', m.index);
     }
     lastEnd = m.index + m[0].length;
     state.start = m.index;
     state.end = lastEnd;
+    // Most chunks are a plain word of ASCII letters: nothing to fold, split or decode.
+    if (plainWord.test(m[0])) {
+      flushWord(state, m[0].toLowerCase(), true);
+      continue;
+    }
     // Words repeat, in prose and in flooding; Unicode normalisation is the costly part of a non-ASCII word.
     let s: string | undefined;
     if (!nonAscii.test(m[0])) s = expandContractions(foldAscii(m[0]));
@@ -262,8 +287,15 @@ export function tokenize(text: string): Token[] {
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
       const next = chars[i + 1] ?? '';
-      if (isLetter(ch) || isDigit(ch) || isMark(ch)) {
+      if (isLetter(ch) || isDigit(ch) || (isMark(ch) && !isVariationSelector(ch))) {
         word += ch;
+        continue;
+      }
+      if (isPictograph(ch)) {
+        // An emoji is a word of its own, glued to words or not: "kill🔪you" is three words.
+        flushWord(state, word);
+        word = '';
+        flushWord(state, ch);
         continue;
       }
       if (leetSymbols.has(ch) && word !== '' && (isLetter(next) || isDigit(next))) {
@@ -320,7 +352,8 @@ interface TokenizerState {
   end: number;
 }
 
-function flushWord(state: TokenizerState, word: string) {
+/** Ends a word; `ascii` says it is plain ASCII letters (no apostrophe to split, no ideograph to cut). */
+function flushWord(state: TokenizerState, word: string, ascii = false) {
   if (!word) return;
   if (state.pendingBreak === 'hard' || (state.pendingBreak === 'dot' && !(isDigit(word[0] ?? '') || abbreviations.has(state.lastWord)))) {
     state.sentence++;
@@ -329,9 +362,40 @@ function flushWord(state: TokenizerState, word: string) {
   state.pendingBreak = 'none';
   state.lastWord = word;
   const quoted = state.quoted || state.singleQuoted;
-  for (const part of splitApostrophes(word)) {
-    state.raws.push({ raw: part, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+  // The common case, a word without apostrophes or ideographs, makes no arrays.
+  if (ascii || (!word.includes("'") && !nonAscii.test(word))) {
+    state.raws.push({ raw: word, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+    return;
   }
+  for (const part of splitApostrophes(word)) {
+    for (const w of nonAscii.test(part) && cjk.test(part) ? segmentCjk(part) : [part]) {
+      state.raws.push({ raw: w, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+    }
+  }
+}
+
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const segmenters = { ja: new Intl.Segmenter('ja', { granularity: 'word' }), zh: new Intl.Segmenter('zh', { granularity: 'word' }) };
+
+/** Japanese and Chinese are written without spaces: ICU's dictionary cuts a run into words (kana says Japanese). */
+function segmentCjk(run: string): string[] {
+  const out: string[] = [];
+  for (const seg of segmenters[kana.test(run) ? 'ja' : 'zh'].segment(run)) if (seg.isWordLike) out.push(seg.segment);
+  return out;
+}
+
+const pictograph = /\p{Extended_Pictographic}/u;
+
+/** Emoji (and the older pictographs such as ☠); everything below U+00A9 is not one. */
+function isPictograph(ch: string): boolean {
+  return ch.charCodeAt(0) >= 0xa9 && pictograph.test(ch);
+}
+
+/** The emoji and text presentation selectors (U+FE0E, U+FE0F): marks that belong to the emoji before them. */
+function isVariationSelector(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0xfe0e || c === 0xfe0f;
 }
 
 /** Latin words split at apostrophes ("j'vais", "l'article"); Cyrillic ones lose them ("вб'ю" is one word). */
@@ -392,6 +456,11 @@ export function normaliseForMatching(text: string): string {
   return tokenize(text)
     .map((t) => t.text)
     .join(' ');
+}
+
+/** A rule word as the tokenizer would cut it: Japanese and Chinese words may be several tokens, others are one. */
+export function splitRuleWord(word: string): string[] {
+  return cjk.test(word) ? segmentCjk(foldText(word)) : [word];
 }
 
 /** Normalises one rule word like a text word (without leetspeak: rule words are written plainly). */

@@ -36,7 +36,14 @@ describe('normaliseForMatching', () => {
     { name: 'spaced Hangul syllables', input: '죽 여 버 린 다', output: '죽여버린다' },
     { name: 'plain numbers (kept as numbers)', input: 'flat 3, 42 Elm Street, 1998', output: 'flat 3 42 elm street 1998' },
     { name: 'numbers with units (not leetspeak)', input: 'às 15h, 3e étage, 42nd', output: 'as 15h 3e etage 42nd' },
-    { name: 'emoji only', input: '😀🔪💣', output: '' },
+    { name: 'emoji only (each a word)', input: '😀🔪💣', output: '😀 🔪 💣' },
+    { name: 'emoji glued to words, with presentation selectors', input: 'kill🔪you ☠️☠️', output: 'kill 🔪 you ☠ ☠' },
+    { name: 'Japanese (cut into words by the dictionary)', input: '殺してやる', output: '殺 してやる' },
+    { name: 'Chinese (cut into words by the dictionary)', input: '我知道你住在哪里', output: '我知道 你 住在 哪里' },
+    { name: 'Persian with vowel marks, tatweel, ZWNJ and the Persian kaf and yeh', input: 'مـــن تـو را مـی‌کُشـم', output: 'من تو را ميكشم' },
+    { name: 'Arabic with hamza on alef and tanwin', input: 'سأقتلك غداً', output: 'ساقتلك غدا' },
+    { name: 'Hindi with nukta and chandrabindu (often left out)', input: 'मार दूँगा। ज़रूर', output: 'मार दूंगा जरूर' },
+    { name: 'Turkish dotted and dotless i', input: 'SENİ ÖLDÜRECEĞİM ışık', output: 'seni oldurecegim isik' },
     { name: 'an empty text', input: '', output: '' },
   ]))('when the text has %s, then the rules see it normalised', (_, { input, output }) => {
     expect(normaliseForMatching(input)).toBe(output);
