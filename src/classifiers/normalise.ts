@@ -40,6 +40,7 @@ const doubleQuotes = new Set(['"', '\u201C', '\u201D', '\u201F', '\u301D', '\u30
 const openingQuotes = new Set(['\u201E', '\u00AB', '\u2039', '\u300C', '\u300E']);
 const closingQuotes = new Set(['\u00BB', '\u203A', '\u300D', '\u300F']);
 const sentenceEnds = new Set(['.', '!', '?', '\u2026', ';', '\u3002', '\u061F', '\u061B', '\u06D4', '\u0964', '\u0965', '\u00A1', '\u00BF']);
+const runsIntoWord = new Set(['.', '\u00A1', '\u00BF']);
 const clauseEnds = new Set([',', ':', '(', ')', '[', ']', '{', '}', '/', '\u2013', '\u2014', '\u3001', '\u2015', '\u060C']);
 
 /** Leetspeak: the letter each symbol stands for inside a word. '1' is i here and l in the second form. */
@@ -324,8 +325,9 @@ export function tokenize(text: string): Token[] {
       else if (openingQuotes.has(ch)) state.quoted = true;
       else if (closingQuotes.has(ch)) state.quoted = false;
       else if (sentenceEnds.has(ch)) {
-        // "k.i.l.l" and "e.g" are one sentence: only punctuation that does not run into a word ends it.
-        if (!(isLetter(next) || isDigit(next))) {
+        // "k.i.l.l" and "e.g" are one sentence: a full stop that runs into a word does not end it, nor do the
+        // Spanish opening marks; other marks do ("。" is followed by no space in Japanese and Chinese).
+        if (!runsIntoWord.has(ch) || !(isLetter(next) || isDigit(next))) {
           if (ch !== '.') state.pendingBreak = 'hard';
           else if (state.pendingBreak === 'none') state.pendingBreak = 'dot';
         }
@@ -407,6 +409,8 @@ function splitApostrophes(word: string): string[] {
 
 function isSingle(t: RawToken): boolean {
   const cp = t.raw.codePointAt(0) ?? 0;
+  // A one-character Japanese or Chinese word is a word, not a spaced-out letter.
+  if (cp >= 0x2e80 && cjk.test(t.raw)) return false;
   if (t.raw.length !== (cp > 0xffff ? 2 : 1)) return false;
   return isLetter(t.raw) || (cp > 0xffff ? digit.test(t.raw) : isDigit(t.raw));
 }
