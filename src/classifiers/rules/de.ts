@@ -28,15 +28,21 @@ export const de: RuleSet = {
     ungeziefer: 'ungeziefer parasiten ratten kakerlaken tiere untermenschen minderwertig abschaum dreck pest seuche affen schmarotzer',
     familie: 'mutter mama mutti vater papa chef chefin frau mann freundin freund lehrer lehrerin oma opa eltern',
     grund: 'hunger durst langeweile neugier lachen angst scham mudigkeit sehnsucht',
+    // Laughter closing a "threat" among friends: "ich bring dich um 😂".
+    lachen: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 haha* hihi* lol xd rofl',
   },
   negation: { words: 'nicht nie niemals niemand nichts kein keine keinen keinem keiner', before: 3, after: 2 },
   clauseBreaks: 'aber sondern dass weil und denn sagt sagte schrieb geschrieben gesagt',
   fictionCues: [
     'im|in+einem|in+dem|in+der buch|spiel|lied|song|gedicht|kapitel|serie|episode|folge|comic|manga|anime|theaterstuck|szene|roman|film',
     'figur|figuren in|im|aus|des|der|von|wird|stirbt',
+    // Games: "du bist tot, sagte mein Bruder, als ich ihn in FIFA geschlagen habe".
+    'in|im|beim|bei fifa|schach|poker|skat|uno|monopoly|mario+kart|tischtennis|kicker',
     'kapitel|folge|staffel #num',
     'roman|romans|film|films|romanfigur|filmfigur|hauptfigur|bosewicht|schurke|held|heldin|protagonist|erzahler|liedtext|songtext|refrain|strophe|handlung|handlungszusammenfassung|drehbuch|fiktion|fiktiv|fiktiven',
     'beruhmte|bekannte zeile|satz|zitat',
+    // The writer says it was a joke ("das war kein Spaß" does not match; "er sagt, es war nur Spaß" is no cue).
+    'eindeutig|offensichtlich|offenkundig|naturlich spass|ironie|sarkasmus|ein+witz|ein+scherz|scherz|witz',
   ],
   topicCues: [
     // "der Artikel über...", not any mention: reports name the article a threat was posted on.
@@ -49,6 +55,8 @@ export const de: RuleSet = {
     'was zahlt|gilt',
     'wie gehen|sollen|reagieren|umgehen',
     'wenn|falls jemand|ein+benutzer|benutzer',
+    // History: "Stauffenberg hat die Bombe in der Wolfsschanze deponiert".
+    'attentat|attentats|attentater|stauffenberg|wolfsschanze|weltkrieg|weltkriegs|wehrmacht|historiker|historisch|historische|historischen',
   ],
   idioms: [
     'seil|seile|strick _6 klettern|kletter*|camping|boot|wasche|zelt|halle',
@@ -57,7 +65,16 @@ export const de: RuleSet = {
     'brucke|*brucke|dach|turm _6 reisefuhrer|touristen|foto|fotos|aussicht|eroffnet|gebaut|laut',
     'bot|skript|script|programm|server|job|rechner|drucker|filter _3 lauft|laufen|lief _3 amok',
     // The address of a public place or a club is no one's home.
-    'verein|vereins|vereinspost|buro|geschaftsstelle|museum|bibliothek|stammtisch|treffen|veranstaltung|editathon|rathaus _6 *strasse|*str|*weg|*enallee|*platz|*gasse|*ring|*damm #num',
+    'verein|vereins|vereinspost|buro|geschaftsstelle|museum|bibliothek|stammtisch|treffen|veranstaltung|editathon|rathaus|ort|treffpunkt|location|lokal|kneipe|gaststatte|cafe|restaurant|veranstaltungsort _6 *strasse|*str|*weg|*enallee|*platz|*gasse|*ring|*damm #num',
+    // "Schanzenstraße 59, Hinterzimmer": a pub's or a club's room, not a home.
+    '*strasse|*str|*weg|*enallee|*platz|*gasse|*ring|*damm #num _3 hinterzimmer|nebenzimmer|nebenraum|saal|festsaal|vereinsheim|vereinsraum|gaststube|kulturverein|gruppenraum|seminarraum|tagungsraum',
+    'dich|euch|dir _3 um|@toeten|ab|kalt|tot _6 😤|😠|😡? @lachen',
+    // A course of antibiotics taken to the end.
+    'antibiotika|antibiotikum|vitamin|vitamine|eisen|allergie _2 tabletten|pillen|kapseln',
+    'tabletten|pillen|kapseln|medikamente _2 vom|von|des|gegen _1 antibiotika|antibiotikum|antibiotikums|vitamin|vitamine',
+    'tabletten|pillen|kapseln|medikamente _6 wie _1 der|die|mein|meine arzt|arztin|hausarzt|hausarztin|apotheker|apothekerin gesagt|verschrieben|verordnet|empfohlen',
+    // News of an arrest: "die Polizei hat einen Mann festgenommen, der drohte, den Bahnhof in die Luft zu sprengen".
+    'festgenommen|verhaftet|verurteilt|festnahme|gefasst|angeklagt _6 _6 @pubverb',
     'kill|killen|beende|beenden|toten|abschiessen|abschiess den|die|das? prozess|job|server|bot|task|skript|programm|tab|fenster|session',
     'kill #num',
     'schlagen|schlage|schlagt|schlug die zeit tot',
@@ -80,13 +97,13 @@ export const de: RuleSet = {
 
     // Threats to kill or hurt someone.
     { id: 'threat-ich-werde-dich-toeten', category: 'physical-harm', pattern: 'ich|wir @werde _3 @dich _2 @toeten', examples: { fires: ['ich werde dich töten', 'ich w3rde dich t0ten'], quiet: ['ich werde dich nicht töten'] } },
-    { id: 'threat-bring-dich-um', category: 'physical-harm', pattern: 'bring|bringe|bringen dich|euch|ihn|sie _3 um', examples: { fires: ['Ich bring dich um', '1ch br1ng d1ch um'], quiet: ['ich bringe dich nicht um'] } },
+    { id: 'threat-bring-dich-um', category: 'physical-harm', pattern: 'bring|bringe|bringen dich|euch|ihn|sie _3 um', examples: { fires: ['Ich bring dich um', '1ch br1ng d1ch um'], quiet: ['ich bringe dich nicht um', 'Ich bring dich um 😂 du hast meinen letzten Keks gegessen'] } },
     { id: 'threat-stech-dich-ab', category: 'physical-harm', pattern: 'stech|steche|knall|knalle|schlag|schlage|mach|mache _1 ich? dich|euch|ihn _2 ab|tot|kalt|zusammen|kaputt|krankenhausreif|fertig', examples: { fires: ['stech ich dich ab'] } },
     { id: 'threat-fresse-ein', category: 'physical-harm', pattern: 'schlag|schlage|hau|haue|polier|poliere _1 ich? dir|euch _3 fresse|schadel|zahne|gesicht|kopf|visage|knochen|birne _1 ein|kaputt|ab|weg' },
     { id: 'threat-mich-toeten', category: 'physical-harm', pattern: 'mich|uns|meine+familie _4 @toeten|@zutoeten', examples: { fires: ['dass er mich und meine Familie umbringen wird', 'gedroht, mich zusammenzuschlagen'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: 'droht|drohte|drohen|drohten|gedroht|drohend _4 @zutoeten|@toeten|mit+dem+tod|mit+mord', examples: { quiet: ['Im Roman droht der Schurke, den König zu töten.'] } },
     { id: 'threat-morddrohungen-bekommen', category: 'physical-harm', pattern: 'mir|mich _3 morddrohungen|morddrohung|todesdrohungen|vergewaltigungsdrohungen' },
-    { id: 'threat-du-bist-tot', category: 'physical-harm', pattern: 'du|ihr bist|seid _1 tot|totes+fleisch|ein+toter+mann|tote+leute|dran|erledigt', examples: { fires: ['Du bist tot'] } },
+    { id: 'threat-du-bist-tot', category: 'physical-harm', pattern: 'du|ihr bist|seid _1 tot|totes+fleisch|ein+toter+mann|tote+leute|dran|erledigt', examples: { fires: ['Du bist tot'], quiet: ['„Du bist tot“, sagte mein Bruder, als ich ihn beim Schach geschlagen habe.'] } },
     { id: 'threat-kugel-in-den-kopf', category: 'physical-harm', pattern: 'kugel|kugeln|messer in|durch den|deinen|dein|die|deine kopf|schadel|bauch|herz|rucken|hals', examples: { fires: ['ich jage dir eine Kugel in den Kopf'] } },
     { id: 'threat-visit-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 3, pattern: 'ich|wir|er|sie _2 komme|komm|kommen|kommt|besuche|besucht|vorbei|vorbeikommen|finden|hole|holen', examples: { fires: ['ich weiß, wo du wohnst, und ich komme heute Nacht'] } },
 
@@ -185,7 +202,7 @@ export const de: RuleSet = {
       requires: 'doxing',
       weight: 3,
       pattern: '@besuch',
-      examples: { fires: ['man kenne ihre Adresse in Bochum und komme heute Abend vorbei', 'Schönes Reihenhaus in der Lindenstraße, Thomas. Bis bald 😊'], quiet: ['Bis bald beim Stammtisch!'] },
+      examples: { fires: ['man kenne ihre Adresse in Bochum und komme heute Abend vorbei', 'Schönes Reihenhaus in der Lindenstraße, Thomas. Bis bald 😊'], quiet: ['Bis bald beim Stammtisch!', 'Freitag 19 Uhr: Bergstraße 7, Nebenraum. Bis dann!'] },
     },
     {
       id: 'veiled-visit-menace',
@@ -242,12 +259,12 @@ export const de: RuleSet = {
       examples: { fires: ['Steh grad vor deinem Haus.'] },
     },
     // Threats to the public.
-    { id: 'public-attack-place-first', category: 'public-harm', weight: 3, pattern: '@ort _5 @pubverb', examples: { fires: ['das Büro der Stiftung in die Luft zu sprengen'] } },
+    { id: 'public-attack-place-first', category: 'public-harm', weight: 3, pattern: '@ort _5 @pubverb', examples: { fires: ['das Büro der Stiftung in die Luft zu sprengen'], quiet: ['Die Polizei hat einen Mann festgenommen, der drohte, den Bahnhof in die Luft zu sprengen.'] } },
     { id: 'public-attack-verb-first', category: 'public-harm', weight: 3, pattern: '@pubverb _5 @ort', examples: { fires: ['Ich sprenge den Hörsaal'] } },
     { id: 'public-blow-up', category: 'public-harm', weight: 3, pattern: 'sprenge|spreng|jage|jag|sprengen|jagen _6 in die luft', examples: { fires: ['Morgen jag ich das Gymnasium in Pforzheim in die Luft'] } },
     { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'schiesse|schiess|erschiesse|ballere|erschiessen|toten|tote|bringe|umbringen|metzle _6 alle|jeden|allen|alles+nieder', examples: { fires: ['Morgen schieße ich in der Schule auf alle.', 'bringe alle um'] } },
     { id: 'public-drive-into-crowd', category: 'public-harm', weight: 3, pattern: 'fahre|fahrt|fahren|rase|rast|rasen|steuere _4 in die? menge|menschenmenge|parade|demo|umzug|leute', examples: { fires: ['er fährt mit einem Lastwagen in die Menge'] } },
-    { id: 'public-bomb-hidden', category: 'public-harm', weight: 3, pattern: 'bombe|bomben|sprengsatz|sprengstoff _4 versteckt|gelegt|platziert|deponiert|hinterlegt|verstecke|lege|platziere|deponiere', examples: { fires: ['dass er eine Bombe im Bahnhof versteckt hat'] } },
+    { id: 'public-bomb-hidden', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'bombe|bomben|sprengsatz|sprengstoff _4 versteckt|gelegt|platziert|deponiert|hinterlegt|verstecke|lege|platziere|deponiere', examples: { fires: ['dass er eine Bombe im Bahnhof versteckt hat'], quiet: ['Beim Attentat von 1944 wurde die Bombe unter dem Kartentisch platziert.'] } },
     { id: 'public-bomb-placed', category: 'public-harm', weight: 3, pattern: 'lege|leg|stell|stelle|pack|packe|verstecke|platziere|deponiere|lege+ich|verstecke+ich|stell+ich _2 eine|ne|n? bombe|bomben|rohrbombe|rohrbomben|sprengsatz|sprengstoff', examples: { fires: ['Ich stell ne Bombe in den Hauptbahnhof'] } },
     { id: 'public-bring-weapon', category: 'public-harm', weight: 3, pattern: 'nehme|bringe|komme|gehe|nehm|bring|komm _4 @waffe _4 @ort', examples: { fires: ['nehme ich mein Gewehr mit in die Moschee'] } },
     { id: 'public-rampage', category: 'public-harm', weight: 3, pattern: 'laufe|lauf|laufen|lauft|lauft _3 amok', examples: { fires: ['ich laufe Amok'] } },
@@ -375,8 +392,16 @@ export const de: RuleSet = {
       id: 'public-bomb-lies-there',
       category: 'public-harm',
       weight: 3,
-      pattern: 'liegt|ist|steht|tickt|explodiert|detoniert _2 eine|ne|die bombe|sprengsatz|sprengstoff',
-      examples: { fires: ['In der Zentralbibliothek Mainz liegt eine Bombe.', 'Samstag 14 Uhr explodiert hier eine Bombe'] },
+      pattern: 'liegt|steht|tickt|explodiert|detoniert _2 eine|ne|die bombe|sprengsatz|sprengstoff',
+      examples: { fires: ['In der Zentralbibliothek Mainz liegt eine Bombe.', 'Samstag 14 Uhr explodiert hier eine Bombe'], quiet: ['Das Album ist ne Bombe, aber keine enzyklopädische Formulierung.'] },
+    },
+    {
+      // "ist eine Bombe" with a place: "Das Album ist ne Bombe" is praise.
+      id: 'public-bomb-is-there',
+      category: 'public-harm',
+      weight: 3,
+      pattern: 'hier|dort|da|drin|drinnen|es|im|in|am|unter|auf|beim|bei|hinter|neben _4 ist|sind _2 eine|ne|n|die bombe|bomben|sprengsatz|sprengstoff',
+      examples: { fires: ['Im Hauptbahnhof ist eine Bombe.', 'Da ist ne Bombe drin'], quiet: ['Das Album ist ne Bombe, aber keine enzyklopädische Formulierung.'] },
     },
     {
       id: 'public-bomb-goes-off',
@@ -469,7 +494,21 @@ export const de: RuleSet = {
     },
     { id: 'self-wrists', category: 'self-harm', pattern: 'pulsadern _1 aufschneiden|aufgeschnitten|aufzuschneiden' },
     { id: 'self-wrists-cut', category: 'self-harm', pattern: 'schneid|schneide|schneiden _4 pulsadern|adern|handgelenke', examples: { fires: ['ich schneid mir heute die pulsadern auf'] } },
-    { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'tabletten|pillen|schlaftabletten|medikamente _4 gesammelt|gehortet|bereit|geschluckt|schlucken|genommen|nimmt|nehme|nehm|schluck|schlucke|alle', examples: { fires: ['dass sie Tabletten gesammelt hat'] } },
+    {
+      // Taking pills is a plan only with a quantity ("alle", "die ganze Packung"): "ich habe meine Tabletten genommen" is a treatment.
+      id: 'self-pills',
+      category: 'self-harm',
+      kind: 'reported',
+      pattern: 'tabletten|pillen|schlaftabletten|medikamente _4 gesammelt|gehortet|bereit|geschluckt|schlucken|schluck|schlucke|alle',
+      examples: { fires: ['dass sie Tabletten gesammelt hat'], quiet: ['Ich habe heute meine Tabletten genommen.'] },
+    },
+    {
+      id: 'self-pills-all-taken',
+      category: 'self-harm',
+      kind: 'reported',
+      pattern: 'alle|ganze|ganzen|samtliche|packung|schachtel|dose|haufen _3 tabletten|pillen|schlaftabletten|medikamente _4 genommen|nimmt|nehme|nehm|nehmen|geschluckt|schlucken',
+      examples: { fires: ['dass sie vor einer Stunde alle ihre Tabletten genommen hat'], quiet: ['Ich habe alle Tabletten vom Antibiotikum genommen, wie die Ärztin gesagt hat.'] },
+    },
     {
       id: 'self-swallow-all-pills',
       category: 'self-harm',

@@ -24,6 +24,10 @@ export const en: RuleSet = {
     weapon: 'gun guns rifle rifles shotgun shotguns pistol pistols handgun handguns revolver glock glocks strap gat gats uzi ar15 ar-15 ak47 ak ak-47 bomb bombs explosives grenade grenades molotov molotovs pipe+bomb knife knives machete machetes axe shank shanks switchblade crossbow ar hammer crowbar bat baseball+bat acid 🔫 🔪 💣',
     // Words and emoji that menace when they close a sentence aimed at someone ("see you soon 🔪").
     menace: '🔪 🗡 🔫 🩸 ☠ ⚰ 🪦',
+    // Laughter closing a "threat" among friends: "I'll kill you, you ate my last cookie 😂".
+    laugh: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 lol lmao lmfao rofl haha* hehe* xd',
+    pillword: 'pill pills tablets tablet capsules meds medication medicine',
+    elder: 'grandma gran granny nan nana nanna grandmother grandpa grandad granddad grandfather mum mom mother dad father aunt auntie uncle',
     // A visit or a meeting: with knowledge of where someone lives or works, a veiled threat.
     visit: 'see+you driving+over drive+over coming+down see+you+soon see+you+tonight see+you+around see+ya+soon see+u+soon pay+you+a+visit pay+you+a+little+visit pay+a+visit pay+a+little+visit drop+by stop+by swing+by pop+by come+by come+round come+over coming+over coming+round coming+by coming+for coming+to+see visit visiting drop+in dropping+by be+waiting waiting+for+you wait+for+you have+a+chat have+a+little+chat have+a+word say+hi+in+person knock+on meet+you+there',
     when: 'today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday weekend week morning evening night noon midnight',
@@ -51,6 +55,12 @@ export const en: RuleSet = {
     'chapter|chapters #num',
     // Friendly banter that says it is a joke.
     'jk|j+k|just+kidding|just+joking|only+joking|kidding+aside|love+you+mate|love+ya',
+    // The writer says it was a joke ("but it was not a joke" does not match; "he said it was just a joke" is no cue).
+    'but+it+was|it+was+obviously|it+was+clearly|obviously|clearly a joke|banter',
+    'was|were obviously|clearly joking|kidding|messing+around',
+    // Games: "you're dead, my brother said when I beat him at FIFA".
+    // Not online games with a chat (Minecraft, Fortnite): threats are made there too.
+    'at|in fifa|chess|poker|cards|monopoly|scrabble|uno|mario+kart|smash|ping+pong|table+tennis',
     'famous|iconic|classic line|quote|phrase|lyric',
     'film|movie|song quote|line|lyric',
   ],
@@ -76,6 +86,8 @@ export const en: RuleSet = {
     'around|here _2 longer today|tonight|this+evening|this+week|this+month|on+this+project|in+this+job|at+this+job|at+work|online|on+wiki|on+irc',
     // A public venue's address (a meetup, a museum) is no one's home: its number and street are hidden from the doxing rules.
     'meetup|meet-up|venue|library|museum|event|conference|session|workshop|editathon|hackathon|gallery|centre|center|hall|cafe|pub|restaurant|hotel|office|offices|headquarters|hq|store|shop _6 #num _2 @street',
+    // "25 Rathbone Place, upstairs room": a pub's or a venue's room, not a home.
+    '#num _2 @street _2 upstairs|downstairs|back|function|private|meeting|party|events|event|main|side room|rooms|hall|bar|lounge',
     'could|would|gonna|ill|id kill|murder for|a|an|some',
     'kill|murder for a|an|some',
     'kill|killing|killed|kills the|this|that|my|your|a|all|those|these|off? @techobj',
@@ -89,6 +101,19 @@ export const en: RuleSet = {
     'to die for',
     'die on this|that|the hill',
     'do or die',
+    // Only said to someone: "I want to kill myself lol" is not hidden.
+    '@harm|beat|strangle|throttle @you|him|her|them _6 😤|😠|😡? @laugh',
+    // "Be careful walking home", my grandma used to say: a grandmother's care.
+    'careful|watch+out|take+care _6 _4 my|our? @elder _3 say|said|says|tell|told|tells',
+    '@elder _3 say|said|says|told|tells _3 careful|watch+out|take+care',
+    // "Nobody will miss me at the meeting": a meeting, not a life.
+    'miss|notice me at|in|during the|this|our|tomorrows|todays? meeting|call|standup|stand-up|party|meetup|lecture|class|dinner|lunch|office|event|session|workshop|conference|practice|rehearsal|seminar',
+    // A course of antibiotics taken to the end.
+    'antibiotic|antibiotics|vitamin|vitamins|iron|allergy|hayfever|malaria|antiviral|probiotic @pillword|course',
+    '@pillword _2 of antibiotic|antibiotics|amoxicillin|penicillin|vitamins',
+    '@pillword _4 like|as the|my doctor|gp|pharmacist said|told|prescribed|instructed|ordered',
+    // "I'd rather die than use Harvard referencing again": a chore, not a wish.
+    'rather die|be+dead than use|using|read|reading|write|writing|edit|editing|cite|citing|format|formatting|wear|wearing|eat|eating|watch|watching|listen|listening|admit|agree|vote|attend|attending|fix|fixing|learn|learning|install|installing|type|typing|review|reviewing|fill|sit|do+another|deal+with+another',
     'kill two birds',
     'dressed to kill',
     'killer app|feature|idea|deal|look|outfit|instinct|whale|bee|bees|queen|smile|view',
@@ -163,7 +188,7 @@ export const en: RuleSet = {
       pattern: '@i @be? _1 @fut _2 @harm _2 @you',
       examples: {
         fires: ['I will kill you', "I'm going to stab u", 'i am really going to hurt you', 'We will find and kill you'],
-        quiet: ['I will never hurt you', "I'm not going to kill you", 'I will kill the process for you', "I'll shoot you an email"],
+        quiet: ['I will never hurt you', "I'm not going to kill you", 'I will kill the process for you', "I'll shoot you an email", "I'm going to kill you, you ate my last cookie 😤😂", "I got reported for writing \"I'm going to strangle you\" in the group chat, but it was a joke with my brother."],
       },
     },
     {
@@ -188,7 +213,7 @@ export const en: RuleSet = {
       id: 'threat-you-are-dead',
       category: 'physical-harm',
       pattern: 'you|u|ur|youre|yer @be? dead|dead+meat|a+dead+man|a+dead+woman|so+dead',
-      examples: { fires: ["You're dead", 'u r d3ad meat'], quiet: ["You're dead wrong", 'you are dead to me'] },
+      examples: { fires: ["You're dead", 'u r d3ad meat'], quiet: ["You're dead wrong", 'you are dead to me', "\"You're dead,\" my sister said when I beat her at chess."] },
     },
     { id: 'threat-you-will-not-live', category: 'physical-harm', pattern: 'you|u @be? _1 @fut? not|never live|survive|make+it to|past|through|the', examples: { fires: ["you won't live to see tomorrow"] } },
     {
@@ -270,7 +295,10 @@ export const en: RuleSet = {
       requires: 'doxing',
       weight: 3,
       pattern: '@visit',
-      examples: { fires: ['My friend got a message saying they know where she lives and are coming over tonight.', 'Nice little flat you have on Harbour Road. See you soon.'], quiet: ['See you soon at the meetup!'] },
+      examples: {
+        fires: ['My friend got a message saying they know where she lives and are coming over tonight.', 'Nice little flat you have on Harbour Road. See you soon.'],
+        quiet: ['See you soon at the meetup!', 'Venue changed! New address: The Wheatsheaf, 12 Mill Lane, upstairs room. See you there!'],
+      },
     },
     {
       id: 'veiled-know-where-and-visit',
@@ -289,7 +317,7 @@ export const en: RuleSet = {
       id: 'veiled-be-careful-going-home',
       category: 'physical-harm',
       pattern: 'careful|watch+out|take+care|look+over+your+shoulder _4 walking|going|driving|getting|cycling|on+your+way|on+the+way _1 home|back|to+work|to+school|from+work|from+school|alone|at+night|tonight',
-      examples: { fires: ['Be careful walking home tonight, the streets are dark.'], quiet: ['Be careful with the template, it breaks easily.'] },
+      examples: { fires: ['Be careful walking home tonight, the streets are dark.'], quiet: ['Be careful with the template, it breaks easily.', '"Be careful walking home at night," my mum always said.'] },
     },
     {
       id: 'veiled-never-know-who',
@@ -676,7 +704,7 @@ export const en: RuleSet = {
       id: 'self-want-to-die',
       category: 'self-harm',
       pattern: '@i _2 want+to|wanna|wanting+to|going+to|gonna|ready+to|plan+to|deserve+to|wish+to|about+to|just+want+to|would+rather die|be+dead',
-      examples: { fires: ['I want to die', 'i wanna die', 'I just want to die'], quiet: ['I want to die laughing', "I'm dying to see it"] },
+      examples: { fires: ['I want to die', 'i wanna die', 'I just want to die'], quiet: ['I want to die laughing', "I'm dying to see it", "I'd rather die than format another citation by hand"] },
     },
     {
       id: 'self-wish-dead',
@@ -753,7 +781,7 @@ export const en: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'take|taking|took|takes|swallow|swallowing|swallowed|down|downed|downing _1 all|whole|entire|every|handful|bottle|box _3 pill|pills|tablets|painkillers|meds|medication|medicine|sleeping+pills|sleeping+tablets',
-      examples: { fires: ["I'm going to take all my pills"] },
+      examples: { fires: ["I'm going to take all my pills"], quiet: ['I took all my antibiotic pills and the infection is gone.'] },
     },
     { id: 'self-pills-saved', category: 'self-harm', kind: 'reported', pattern: 'pills|tablets|painkillers saved|stockpiled|hoarded|collected|ready', examples: { fires: ['she has pills saved up'] } },
     { id: 'self-overdose', category: 'self-harm', kind: 'reported', pattern: 'overdose|overdosing|od on? _2 tonight|pills|tablets|meds|medication|medicine|insulin|now|$', examples: { fires: ["I'm overdosing on my meds right now"] } },
@@ -865,7 +893,7 @@ export const en: RuleSet = {
       category: 'self-harm',
       weight: 1,
       pattern: 'nobody|noone|no+one|no-one|none+of+you _1 else? will|would|is+going+to|gonna|wo _1 even|really|ever? miss|notice|care _1 me|if+i|when+i|that+i|once+i|i+am+gone',
-      examples: { fires: ['Nobody else will miss me.', 'no one would even notice if i was gone'], quiet: ['Nobody will notice the typo.'] },
+      examples: { fires: ['Nobody else will miss me.', 'no one would even notice if i was gone'], quiet: ['Nobody will notice the typo.', "Nobody will miss me at the meeting, I'm stuck in traffic."] },
     },
     {
       id: 'self-not-around-much-longer',

@@ -37,7 +37,10 @@ export const es: RuleSet = {
     plaga: 'plaga plagas parasitos alimanas ratas cucarachas basura escoria animales inferiores subhumanos enfermedad cancer sucios bestias',
     pariente: 'madre mama padre papa jefe jefa esposa esposo marido mujer profe profesor profesora novia novio suegra abuela abuelo',
     morir: 'muero muere morir morirme morire muriendo muerto muerta matar mata matas mato mataste matando mataras',
-    motivo: 'risa ganas sueno hambre sed frio calor miedo verguenza amor aburrimiento curiosidad pena envidia cansancio',
+    motivo: 'risa ganas sueno hambre sed frio calor miedo verguenza amor aburrimiento curiosidad pena envidia cansancio infarto disgusto disgustos susto sustos sufrimiento angustia nervios',
+    // Laughter closing a "threat" among friends: "te voy a matar, te comiste mi último churro 😂".
+    carcajada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 jaja* jeje* jiji* xd lol lmao',
+    pastillas: 'pastillas pastilla pildoras comprimidos medicamentos medicinas capsulas',
   },
   negation: { words: 'no nunca jamas nadie nada ni ningun ninguna tampoco', before: 3, after: 0 },
   clauseBreaks: 'pero sino que porque y e dijo dice escribio',
@@ -45,6 +48,11 @@ export const es: RuleSet = {
     'en|del|de|una|un|la|el|esta|esa pelicula|novela|serie|libro|episodio|cancion|poema|capitulo|escena|videojuego|juego|obra|cuento',
     'pelicula|peliculas|novela|personaje|personajes|villano|protagonista|antagonista|narrador|letra|estribillo|trama|argumento|guion|ficcion|ficticio|ficticia|cancion|poema',
     'verso|frase|cita famoso|famosa|celebre',
+    // Games: "«estás muerto», me dijo mi hermano cuando le gané al FIFA".
+    'al|jugando+al|jugando+a fifa|ajedrez|poker|parchis|uno|mario+kart|monopoly|domino|mus|futbolin|cartas',
+    // "pero era una broma": the writer says it was a joke ("no es una broma" does not match; "dijo que solo era una broma" is no cue).
+    'pero|obviamente|claramente|evidentemente era|es|fue una? broma|bromita|cona|chiste',
+    'solo|sólo estaba|estoy|estabamos bromeando|vacilando',
   ],
   topicCues: [
     // "el artículo dice...", "en el artículo", not any mention: reports name the article a threat was posted on.
@@ -75,7 +83,20 @@ export const es: RuleSet = {
     'me mato de|a risa|estudiar|estudiando|trabajar|trabajando|currar|currando',
     'mataria|mato|matar|moriria por un|una',
     'mata|matar|mate|mato|matamos|matando|matad el|la|los|las|ese|este|esa|esta? proceso|procesos|tarea|servidor|bot|script|programa|app|aplicacion|pestana|ventana|sesion|tiempo|rato|hambre|sed|gusanillo',
-    '@morir de|del la? @motivo',
+    '@morir de|del la|un|una? @motivo',
+    // Only said to someone: "me voy a matar jaja" is not hidden.
+    'te|os _3 @matar|@mato _6 😤|😠|😡? @carcajada',
+    '@matarte _6 😤|😠|😡? @carcajada',
+    // "nos mató a todos" (she was amazing): past, and said by one of "us".
+    'nos mato|mataste|mataron|mataba|matasteis a todos|todas',
+    // "«Ten cuidado al volver a casa», me decía mi abuela": a grandmother's care.
+    'cuidado|cuidadito|cuidate _6 _4 me|nos decia|decian|dice|dijo|repetia|repite _1 mi|la|el abuela|abuelo|abuelita|abuelito|madre|mama|padre|papa|tia|tio|vieja|viejo',
+    'abuela|abuelo|abuelita|abuelito|madre|mama|padre|papa _2 decia|decian|dice|dijo|repetia|repite _2 que? _1 cuidado|cuidadito|cuidate',
+    // Plants left with a neighbour for a trip.
+    'deje|dejo|dejare|regalo|regale|doy|di|reparto _6 _6 viaje|vacaciones|mudanza|mudo|mudamos|erasmus|intercambio|vuelva|regrese',
+    // A course of antibiotics taken to the end.
+    '@pastillas _2 antibiotico|antibioticos|antibiotica|vitaminas|vitamina|hierro|probioticos',
+    '@pastillas _4 como _1 dijo|indico|receto|mando|pidio el|la|mi medico|medica|doctor|doctora|farmaceutico',
     'me|nos esta|estas|estan|estaba matando',
     '@pariente me|nos @fut3? a? matar|mata|matara',
     'dos pajaros',
@@ -93,16 +114,24 @@ export const es: RuleSet = {
     { id: 'intimidation-well-see-who-laughs', category: 'intimidation', weight: 1, pattern: 'veras|vas+a+ver|veremos quien|quienes _1 se rie|rie|ria', examples: { fires: ['Ya verás quién se ríe.'] } },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-te-voy-a-matar', category: 'physical-harm', pattern: 'te|os _1 @fut a @matar', examples: { fires: ['Te voy a matar', 't3 v0y a m4t4r', 'te voy a pegar un tiro'], quiet: ['No te voy a hacer daño'] } },
+    {
+      id: 'threat-te-voy-a-matar',
+      category: 'physical-harm',
+      pattern: 'te|os _1 @fut a @matar',
+      examples: {
+        fires: ['Te voy a matar', 't3 v0y a m4t4r', 'te voy a pegar un tiro'],
+        quiet: ['No te voy a hacer daño', 'Te voy a matar, te acabaste mi último café 😤😂', 'Me reportaron por escribir «te voy a ahorcar», pero era una broma con mi prima.'],
+      },
+    },
     { id: 'threat-voy-a-matarte', category: 'physical-harm', pattern: '@fut a @matarte', examples: { fires: ['voy a matarte'] } },
     { id: 'threat-te-mato', category: 'physical-harm', pattern: 'te|os @mato', examples: { fires: ['te apuñalo'] } },
-    { id: 'threat-me-va-a-matar', category: 'physical-harm', pattern: 'me|nos @fut3 a @matar', examples: { fires: ['me va a matar'], quiet: ['Mi jefe me va a matar si llego tarde'] } },
+    { id: 'threat-me-va-a-matar', category: 'physical-harm', pattern: 'me|nos @fut3 a @matar', examples: { fires: ['me va a matar'], quiet: ['Mi jefe me va a matar si llego tarde', 'Este equipo me va a matar de un disgusto.'] } },
     { id: 'threat-va-a-matarme', category: 'physical-harm', pattern: '@fut3 a @matarme', examples: { fires: ['dijo que va a matarme'] } },
     { id: 'threat-amenazo-conmigo', category: 'physical-harm', pattern: '@amenaza con _1 @matarme|darme', examples: { fires: ['amenazó con darme una paliza'] } },
     { id: 'threat-me-amenazo-de-muerte', category: 'physical-harm', pattern: 'me|nos @amenaza|amenazo de muerte' },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@amenaza con _1 @matar|@matarte|matarle', examples: { quiet: ['En la novela, el villano amenaza con matar al rey.'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'recibi|recibo|recibiendo|recibimos|me+manda|me+mando|me+envia|me+envio|mandandome|enviandome _3 amenazas|amenaza de muerte|violacion' },
-    { id: 'threat-estas-muerto', category: 'physical-harm', pattern: 'estas|esta|eres|estais _1 muerto|muerta|muertos|hombre+muerto|mujer+muerta|fiambre', examples: { fires: ['Estás muerto'], quiet: ['estás muerto de miedo'] } },
+    { id: 'threat-estas-muerto', category: 'physical-harm', pattern: 'estas|esta|eres|estais _1 muerto|muerta|muertos|hombre+muerto|mujer+muerta|fiambre', examples: { fires: ['Estás muerto'], quiet: ['estás muerto de miedo', '«Estás muerto», me dijo mi primo cuando le gané al ajedrez.'] } },
     { id: 'threat-vas-a-morir', category: 'physical-harm', pattern: 'vas|vais a morir|palmarla|diñarla', examples: { fires: ['vas a morir'] } },
     { id: 'threat-bala-en-la-cabeca', category: 'physical-harm', pattern: 'bala|tiro|balazo en la|tu|el cabeza|cara|frente|nuca|pecho' },
     { id: 'threat-visit-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 3, pattern: 'voy|vamos|va|ire|iremos|vendre _2 ir|a+por+ti|por+ti|buscarte|a+buscarte|visitarte|a+tu+casa|verte', examples: { fires: ['sé dónde vives y voy a ir esta noche'] } },
@@ -273,7 +302,7 @@ export const es: RuleSet = {
       id: 'veiled-be-careful-going-home',
       category: 'physical-harm',
       pattern: 'cuidado|cuidadito|cuidate|ojo _6 salgas|salir|salis|sales|vuelvas|volver|volves|vuelves|camino|regreses|regresar|andes|vayas _4 casa|noche|trabajo|facultad|escuela|colegio|solo|sola|oscuras',
-      examples: { fires: ['Ten cuidado cuando salgas de la facultad de noche.'], quiet: ['Ojo, la plantilla peta si metes una barra vertical.'] },
+      examples: { fires: ['Ten cuidado cuando salgas de la facultad de noche.'], quiet: ['Ojo, la plantilla peta si metes una barra vertical.', '«Cuidado al volver a casa de noche», me decía siempre mi madre.'] },
     },
     {
       id: 'veiled-shame-if-something-happened',
@@ -313,7 +342,7 @@ export const es: RuleSet = {
     // Threats to the public.
     { id: 'public-attack', category: 'public-harm', weight: 3, pattern: '@fut a? _1 @pubverb _4 @lugar', examples: { fires: ['Voy a hacer explotar el auditorio durante la conferencia.'] } },
     { id: 'public-attack-threatened', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@amenaza con _1 @pubverb _4 @lugar', examples: { fires: ['Amenazó con volar la oficina de la fundación.'] } },
-    { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@matar|@mato|matar|mato|disparar|disparo|matarlos|matarlas|cargador|cargadores _1 @todos', examples: { fires: ['los mato a todos', 'voy a disparar a todos'] } },
+    { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@matar|@mato|matar|mato|disparar|disparo|matarlos|matarlas|cargador|cargadores _1 @todos', examples: { fires: ['los mato a todos', 'voy a disparar a todos'], quiet: ['Lucía cantó anoche en la fiesta y nos mató a todos 🎤'] } },
     { id: 'public-bomb-planted', category: 'public-harm', weight: 3, pattern: 'puse|pusieron|puso|coloque|coloco|colocaron|deje|dejo|escondi|escondio|plante|planto|poner|colocar|voy+a+poner _2 una|un? bomba|bombas|explosivo|explosivos|artefacto', examples: { fires: ['puso una bomba en la estación central'] } },
     { id: 'public-there-is-a-bomb', category: 'public-harm', weight: 3, pattern: 'hay una|un? bomba|bombas|explosivos|artefacto en|dentro|bajo|debajo' },
     { id: 'public-massacre', category: 'public-harm', weight: 3, pattern: '@fut|@amenaza a|con? _1 hacer|cometer|provocar _1 una|un? masacre|matanza|atentado|tiroteo' },
@@ -749,7 +778,7 @@ export const es: RuleSet = {
       category: 'self-harm',
       weight: 1,
       pattern: 'deje|dejo|regalo|regale|doy|di|reparto|repartir|regala|regalar _6 todas+mis|todos+mis|todo+lo+que+tengo|mis+cosas|mis+albumes|sus+albumes|sus+cosas|todas+sus',
-      examples: { fires: ['Le dejé a mi hermanita la consola y todas mis cosas.'], quiet: ['Les regalé mis libros viejos de derecho a la biblioteca del barrio.'] },
+      examples: { fires: ['Le dejé a mi hermanita la consola y todas mis cosas.'], quiet: ['Les regalé mis libros viejos de derecho a la biblioteca del barrio.', 'Le dejo todas mis macetas a mi hermano mientras estoy de vacaciones.'] },
     },
     {
       id: 'self-it-all-ends',
@@ -768,7 +797,7 @@ export const es: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'tome|tomo|tomado|tomarme|me+tomo|se+tomo|se+tomó|trague|trago|juntando|guardando|acumulando|junte|guarde|juntado _2 todas|todos|las|los|un+monton? _1 pastillas|pastilla|pildoras|medicamentos|medicinas|somniferos|antidepresivos|calmantes',
-      examples: { fires: ['Escribió que se tomó todas sus pastillas.', 'Llevo un mes juntando las pastillas del tratamiento.'] },
+      examples: { fires: ['Escribió que se tomó todas sus pastillas.', 'Llevo un mes juntando las pastillas del tratamiento.'], quiet: ['Me tomé todas las pastillas de antibiótico y ya no me duele la muela.'] },
     },
     {
       id: 'self-says-she-cuts',

@@ -31,7 +31,10 @@ export const fr: RuleSet = {
     vermine: 'vermine vermines parasites rats cafards animaux sous-hommes inferieurs racaille dechets ordures cancer peste maladie sauvages singes',
     proche: 'mere maman pere papa chef patron femme mari prof copine copain belle-mere boss',
     mourir: 'mourir meurs meurt mort morte morts mortes mourrai tue tues tuer tuent',
-    motif: 'rire faim soif fatigue peur honte ennui envie chaud froid curiosite jalousie sommeil impatience',
+    motif: 'rire faim soif fatigue peur honte ennui envie chaud froid curiosite jalousie sommeil impatience crise infarctus chagrin inquietude stress',
+    // Laughter closing a "threat" among friends: "je vais te tuer, t'as mangé le dernier macaron 😂".
+    rire: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 mdr ptdr lol xd haha* hihi* jpp',
+    cachets: 'cachets comprimes medicaments pilules gelules',
   },
   negation: { words: 'ne n pas jamais personne rien aucun aucune ni nul', before: 3, after: 2 },
   clauseBreaks: 'mais que qu car et dit ecrit parce',
@@ -44,6 +47,8 @@ export const fr: RuleSet = {
     'roman|romans|film|films|personnage|personnages|mechant|heros|heroine|protagoniste|narrateur|refrain|poeme|intrigue|scenario|fiction|fictif|fictive',
     'vers|phrase|replique|citation celebre|connu|connue|culte',
     'les? paroles de? la? chanson',
+    // Games: "« t'es mort », m'a dit mon frère quand je l'ai battu à FIFA".
+    'a|au|aux fifa|echecs|poker|belote|tarot|uno|mario+kart|monopoly|scrabble|petanque|babyfoot|baby+foot|cartes',
     'dans|de|cette|une la? chanson|chansons',
   ],
   topicCues: [
@@ -53,6 +58,8 @@ export const fr: RuleSet = {
     'section|paragraphe|source|sources|reference|references|journal|journaux|presse|actualite|actualites|titre|politique|regle|regles|recommandation|prevention|essai|histoire|statistiques|theme|terme|expression|mot|exemple',
     'selon le|la|les|l? journal|sources|police|article',
     'qu est ce qui compte',
+    // Quotations from interviews.
+    'interview|interviews|entretien|citation',
     'comment gerer|traiter|reagir|faire',
     'si|quand quelqu+un|un+utilisateur|des+utilisateurs',
   ],
@@ -73,13 +80,26 @@ export const fr: RuleSet = {
     'regretter|manquer _3 pendant|en les|des? vacances|conges',
     'calme+toi|t+inquiete _6 joke|blague|pas+une+menace',
     'tuer|tue|tuons|tuez|killer le|la|les|l|ce|cette? temps|processus|job|serveur|bot|script|programme|appli|onglet|fenetre|session|ennui|poule',
-    '@mourir de|d @motif',
+    '@mourir de|d un|une|la? @motif',
+    // "Fais attention en rentrant chez toi", me disait ma grand-mère: a grandmother's care.
+    'attention|gaffe|prudent|prudente _6 _4 me|nous? disait|disaient|dit|repetait|repete _1 ma|mon|la|le grand|mamie|mamy|meme|mere|maman|pere|papa|papi|papy|tante|oncle',
+    'mamie|mamy|meme|mere|maman|pere|papa|papi|papy _2 disait|disaient|dit|repetait|repete _3 attention|gaffe|prudent|prudente',
+    // "Ce bug me donne envie de mourir": a bug, not a wish.
+    'bug|bugs|erreur|modele|script|code|deadline|bot|lua|parseur|infobox _4 envie de|d mourir|crever',
+    // Medicine stocked for months: a supply, not a plan.
+    '@cachets _6 pour _2 mois|semaines',
     'tu|vous|ca|cela me|nous tues|tuez|tuent|tue avec|a+petit+feu',
     'chaleur|ennui|attente|suspense|fatigue|travail|boulot|bruit me|nous tue|tuent|tuera',
     '@proche _1 va|vont|allait|voulait me|m tuer|etrangler|tue|tuera',
     'a mourir d|de ennui|rire',
     'tirer un|la|les|au|son|profit|parti trait|langue|cartes|sort|epingle',
     'prevention du? suicide',
+    // Only said to someone: "je vais me tuer mdr" is not hidden.
+    '@te @tuer|@tue _6 😤|😠|😡? @rire',
+    // "Je donne mes bouquins de droit, enfin diplômé !": the end of studies or a move, not a goodbye.
+    'gardez|garde|prenez|donne|donner|laisse|legue _6 _4 diplome|diplomee|diplomes|diplomees|demenage|demenagee|demenagement|demenager|vacances|voyage|erasmus|licence|master|bac|concours|partiels',
+    // A course of antibiotics taken to the end.
+    '@cachets d|de|des|du _1 antibio|antibios|antibiotique|antibiotiques|vitamines|vitamine|fer|probiotiques',
   ],
   rules: [
     { id: 'intimidation-go-kill-yourself', category: 'intimidation', claims: true, pattern: 'va|allez|vas te|vous suicider|pendre|flinguer|jeter+d+un+pont', examples: { fires: ['Va te suicider, personne ne veut de toi ici.'] } },
@@ -88,14 +108,14 @@ export const fr: RuleSet = {
     { id: 'intimidation-regret', category: 'intimidation', weight: 1, pattern: 'tu|vous vas|allez le|la? regretter|payer' },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-je-vais-te-tuer', category: 'physical-harm', pattern: 'je|j|on _1 @fut _1 @te @tuer', examples: { fires: ['Je vais te tuer', 'j3 v@is t3 bu7er', "j'vais te défoncer"], quiet: ['Je ne vais pas te faire de mal'] } },
-    { id: 'threat-je-te-tue', category: 'physical-harm', pattern: 'je|j @te @tue', examples: { fires: ['je te plante'] } },
-    { id: 'threat-va-me-tuer', category: 'physical-harm', pattern: '@fut3 me|m|nous @tuer', examples: { fires: ["il a dit qu'il allait me tuer"], quiet: ['Mon chef va me tuer'] } },
+    { id: 'threat-je-vais-te-tuer', category: 'physical-harm', pattern: 'je|j|on _1 @fut _1 @te @tuer', examples: { fires: ['Je vais te tuer', 'j3 v@is t3 bu7er', "j'vais te défoncer"], quiet: ['Je ne vais pas te faire de mal', "Je vais te tuer, t'as fini le dernier croissant 😤😂"] } },
+    { id: 'threat-je-te-tue', category: 'physical-harm', pattern: 'je|j @te @tue', examples: { fires: ['je te plante'], quiet: ['Si tu oublies encore mon anniversaire je te tue mdr'] } },
+    { id: 'threat-va-me-tuer', category: 'physical-harm', pattern: '@fut3 me|m|nous @tuer', examples: { fires: ["il a dit qu'il allait me tuer"], quiet: ['Mon chef va me tuer', "Cette équipe va me tuer d'une crise cardiaque."] } },
     { id: 'threat-menace-de-me-tuer', category: 'physical-harm', pattern: '@menace de|d me|m|nous @tuer', examples: { fires: ['il a menacé de me tabasser'] } },
     { id: 'threat-menace-de-mort', category: 'physical-harm', pattern: 'me|m|nous a|ont|avait? @menace de mort', examples: { fires: ["il m'a menacé de mort"] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@menace de|d @tuer', examples: { quiet: ['Dans le roman, le méchant menace de tuer le roi.'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'recu|recois|recevoir|reçu|envoie|envoye|envoyait|m+envoie _3 menaces|menace de mort|viol' },
-    { id: 'threat-tu-es-mort', category: 'physical-harm', pattern: 't|tu|vous es|est|etes _1 mort|morte|morts|un+homme+mort|une+femme+morte|foutu', examples: { fires: ["T'es mort"], quiet: ['tu es mort de rire'] } },
+    { id: 'threat-tu-es-mort', category: 'physical-harm', pattern: 't|tu|vous es|est|etes _1 mort|morte|morts|un+homme+mort|une+femme+morte|foutu', examples: { fires: ["T'es mort"], quiet: ['tu es mort de rire', "« T'es mort », m'a dit mon cousin quand je l'ai battu aux échecs."] } },
     { id: 'threat-tu-vas-mourir', category: 'physical-harm', pattern: 'tu|vous vas|allez mourir|crever|y+passer' },
     { id: 'threat-balle-dans-la-tete', category: 'physical-harm', pattern: 'balle|balles|plomb dans la|ta|sa|le|ton? tete|crane|gueule|bide|coeur|ventre', examples: { fires: ['je vais te mettre une balle dans la tête'] } },
     { id: 'threat-visit-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 3, pattern: 'je|j|on|il|elle _1 viens|vient|arrive|passe|debarque|venir|passer|monter|vais+venir|vais+passer|viendrai', examples: { fires: ['je sais où tu habites et je viens ce soir'] } },
@@ -233,7 +253,7 @@ export const fr: RuleSet = {
       id: 'veiled-be-careful-going-home',
       category: 'physical-harm',
       pattern: 'attention|gaffe|prudent|prudente _6 rentrant|rentres|rentrer|sortant|sors|sortir|retour|chemin|marches _4 boulot|travail|taf|fac|ecole|maison|chez|soir|nuit|seul|seule',
-      examples: { fires: ['Fais attention en rentrant du boulot ce soir.'], quiet: ['Fais gaffe, le modèle explose si tu mets un pipe.'] },
+      examples: { fires: ['Fais attention en rentrant du boulot ce soir.'], quiet: ['Fais gaffe, le modèle explose si tu mets un pipe.', '« Fais attention en rentrant le soir », me disait ma grand-mère.'] },
     },
     {
       id: 'veiled-shame-if-something-happened',
@@ -462,14 +482,14 @@ export const fr: RuleSet = {
     { id: 'self-se-donner-la-mort', category: 'self-harm', pattern: 'me|se|m|s donner|donne la mort' },
     { id: 'self-plus-envie-de-vivre', category: 'self-harm', pattern: 'ne|n _2 plus envie|gout|force de|d vivre', examples: { fires: ["Je n'ai plus envie de vivre."] } },
     { id: 'self-ne-veux-plus-vivre', category: 'self-harm', pattern: 'ne|n _1 veux|veut|voulais|peux|peut plus vivre|exister', examples: { fires: ['Je ne veux plus vivre'] } },
-    { id: 'self-envie-de-mourir', category: 'self-harm', pattern: 'envie de|d mourir|crever|disparaitre|en+finir', examples: { fires: ["j'ai envie de mourir"], quiet: ["j'ai envie de mourir de rire"] } },
+    { id: 'self-envie-de-mourir', category: 'self-harm', pattern: 'envie de|d mourir|crever|disparaitre|en+finir', examples: { fires: ["j'ai envie de mourir"], quiet: ["j'ai envie de mourir de rire", 'Ce bug me donne envie de mourir, trois jours que je cherche.'] } },
     { id: 'self-veux-mourir', category: 'self-harm', pattern: 'veux|voudrais|veut|prefere|prefererais mourir|crever' },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'ne|n? _2 aucune|plus|pas _1 raison|raisons|sens de|d vivre|continuer', examples: { fires: ['je n\'ai plus aucune raison de vivre'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: 'tentative|tenter|tente|commettre|pense+au|pensees de? suicide|suicidaire|suicidaires' },
     { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'sauter|saute|sauterai|me+jeter|se+jeter|m+jeter|s+jeter _1 du|d+un|de+la|de|par+la|sous _2 @haut', examples: { fires: ['il allait sauter du pont'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'me|m scarifie|scarifier|mutile|mutiler|taillade|taillader', examples: { fires: ['Je me scarifie encore'] } },
     { id: 'self-cut-veins', category: 'self-harm', pattern: 'me|m|s|se _1 coupe|couper|ouvrir|ouvre|ouvert|coupees|taillade|taillader les veines|poignets', examples: { fires: ["il dit qu'il s'est ouvert les veines"] } },
-    { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'garde|stocke|accumule|amasse|ramasse _2 tous|toute|toutes|boite|plaquette? _1 cachets|comprimes|medicaments|pilules|somniferes', examples: { fires: ['elle a gardé des cachets'], quiet: ['Prendre deux comprimés après les repas.'] } },
+    { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'garde|stocke|accumule|amasse|ramasse _2 tous|toute|toutes|boite|plaquette? _1 cachets|comprimes|medicaments|pilules|somniferes', examples: { fires: ['elle a gardé des cachets'], quiet: ['Prendre deux comprimés après les repas.', 'Mamie stocke ses médicaments pour le cœur pour trois mois, la pharmacie est loin.'] } },
     { id: 'self-pills-swallow-all', category: 'self-harm', kind: 'reported', pattern: 'avaler|prendre|avale|pris|prends _2 tous|toute|toutes|boite|plaquette _1 cachets|comprimes|medicaments|pilules|somniferes', examples: { fires: ['elle va prendre toute la plaquette de cachets'] } },
 
 
@@ -622,7 +642,7 @@ export const fr: RuleSet = {
       category: 'self-harm',
       weight: 1,
       pattern: 'gardez|garde|prenez|donne|donner|laisse|legue _2 mes|toutes+mes|tous+mes articles|affaires|bouquins|livres|jeux|fringues|ordi|trucs|choses',
-      examples: { fires: ['Gardez mes articles, ils sont à vous maintenant.', 'Je donne mes bouquins et mon ordi à qui veut.'] },
+      examples: { fires: ['Gardez mes articles, ils sont à vous maintenant.', 'Je donne mes bouquins et mon ordi à qui veut.'], quiet: ['Je donne mes livres de prépa, je déménage à Lyon le mois prochain.'] },
     },
     {
       id: 'self-it-all-ends',
@@ -641,7 +661,7 @@ export const fr: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'avaler|avale|avalé|pris|prendre|prends|garde|stocke|accumule|amasse _2 toute|toutes|tous|de+cote|la+boite _1 boite|boîte|cachets|comprimes|medicaments|pilules|somniferes|anxiolytiques|antidepresseurs',
-      examples: { fires: ["je vais avaler toute la boîte d'anxiolytiques ce soir"] },
+      examples: { fires: ["je vais avaler toute la boîte d'anxiolytiques ce soir"], quiet: ["J'ai pris tous mes comprimés d'antibiotique et l'otite est partie."] },
     },
     {
       id: 'self-pills-aside',

@@ -76,6 +76,14 @@ export const hi: RuleSet = {
     'पहले|pehle|से+पहले|se+pehle|तक|tak|break|ब्रेक|छुट्टी|chhutti|दिवाली|diwali|होली|holi|exam|exams _6 आखिरी|akhiri|aakhiri|akhri|aakhri|last',
     'आखिरी|akhiri|aakhiri|akhri|aakhri|last _2 edit|एडिट _2 पहले|pehle|se+pehle|से+पहले|before|till|until|for|aaj|आज',
     'break|wikibreak|holidays|holiday|vacation|exams|retiring|retire _6 last|आखिरी',
+    // A break, then back: "ye last edit hai Diwali break se pehle, milte hain".
+    'आखिरी|akhiri|aakhiri|akhri|aakhri|last _1 edit|एडिट _6 break|ब्रेक|wikibreak|छुट्टी|chhutti|chutti|छुट्टियों|chhuttiyon|vacation|holiday|holidays|exam|exams|milte|मिलते',
+    // A joke threat with a laughing face after it: "tera sar phod dunga 😂", "main mar jaunga agar ye merge nahi hua 😂".
+    '@hurt|@kill _1 @fut _4 😂|🤣|😅|😆',
+    'मर|mar _1 जाऊंगा|जाऊंगी|jaunga|jaungi _6 😂|🤣|😅|😆',
+    // Bloodshed in a debate: "हटाने की चर्चा में खून-खराबा होगा 😅".
+    'चर्चा|charcha|बहस|behas|bahas|discussion|debate|वोटिंग|voting|afd|talk|टॉक _3 खून|khoon|khun _1 खराबा|kharaba|kharabaa',
+    'खून|khoon|khun _1 खराबा|kharaba|kharabaa _6 😂|🤣|😅|😆',
   ],
   rules: [
     // Intimidation first: "जा मर", "suicide kar le" are insults, not self-harm, and claim their words.
@@ -123,7 +131,7 @@ export const hi: RuleSet = {
     { id: 'self-pills-saved', category: 'self-harm', kind: 'reported', pattern: 'गोलियां|goliyan|goliya|दवाई|dawai _4 जमा|jama|इकट्ठी|ikatthi|kaafi|kafi|काफी', examples: { fires: ['do mahine se jo goliyan jama ki hain wo kaafi hongi'] } },
     { id: 'self-not-want-to-live', category: 'self-harm', pattern: 'जीना|jeena|jina|जीने|jeene _1 ही|hi? _1 नहीं|nahi|nahin|नही', examples: { fires: ['मुझे अब जीना ही नहीं है', 'mujhe jeena nahi hai'] } },
     { id: 'self-want-to-die', category: 'self-harm', pattern: 'मरना|marna|मर+जाना|mar+jana _1 चाहता|चाहती|chahta|chahti|है|hai', examples: { fires: ['मैं मरना चाहता हूं'], quiet: ['मर रहा हूं ये मर्ज होते देखने के लिए'] } },
-    { id: 'self-will-die', category: 'self-harm', pattern: 'मर|mar _1 जाऊंगा|जाऊंगी|jaunga|jaungi', examples: { fires: ['आज रात मर जाऊंगा'], quiet: ['tension se mar jaunga yaar'] } },
+    { id: 'self-will-die', category: 'self-harm', pattern: 'मर|mar _1 जाऊंगा|जाऊंगी|jaunga|jaungi', examples: { fires: ['आज रात मर जाऊंगा'], quiet: ['tension se mar jaunga yaar', 'bhai main marr jaunga agar ye merge aaj nahi hua 😂'] } },
     { id: 'self-cannot-live', category: 'self-harm', pattern: 'नहीं|nahi|nahin _1 जिया|jiya _1 जाता|jata|jaata', examples: { fires: ['ab mujhse aur nahi jiya jata'] } },
     { id: 'self-all-over', category: 'self-harm', weight: 1, pattern: '@soon _2 सब|sab _1 खत्म|khatam|khatm', examples: { fires: ['aaj sab khatam'] } },
     { id: 'self-poison', category: 'self-harm', kind: 'reported', pattern: 'जहर|zeher|zehar|jahar|zahar|jehar _1 खा|kha|पी|pi _1 लूंगा|लूंगी|lunga|lungi|लेगा|लेगी|lega|legi|लिया|liya|li|ली', examples: { fires: ['zeher kha lunga aaj', 'वो आज रात ज़हर खा लेगा'] } },
@@ -148,7 +156,7 @@ export const hi: RuleSet = {
       examples: { fires: ['goli maar dunga tujhe', 'कल कॉलेज के गेट पर उसका इंतज़ार करूंगा और चाकू घोंप दूंगा', 'tujhe thok dunga'], quiet: ['मैं तुझे नहीं मार दूंगा', 'प्रोसेस को kill -9 से मार दिया'] },
     },
     { id: 'threat-kill-one-word', category: 'physical-harm', pattern: '@kill1', examples: { fires: ['तुझे ढूंढ के मारूंगा'], quiet: ['मैं तुझे कभी नहीं मारूंगा'] } },
-    { id: 'threat-hurt-someone', category: 'physical-harm', pattern: '@you|@body|@home _3 @hurt _1 @fut', examples: { fires: ['ghar aake taangein tod dunga', 'तेरा गला काट दूंगा', 'तेरा घर तेरे साथ जला दूंगा'] } },
+    { id: 'threat-hurt-someone', category: 'physical-harm', pattern: '@you|@body|@home _3 @hurt _1 @fut', examples: { fires: ['ghar aake taangein tod dunga', 'तेरा गला काट दूंगा', 'तेरा घर तेरे साथ जला दूंगा'], quiet: ['ek baar aur "kripya" ko "krupya" likha toh tera sar phod dunga 😂'] } },
     { id: 'threat-murder', category: 'physical-harm', pattern: 'कत्ल|खून|qatl|katl|khoon|khun|मर्डर|murder _1 कर|kar _1 @fut|दूंगा', examples: { fires: ['तेरा खून कर दूंगा'] } },
     { id: 'threat-he-will', category: 'physical-harm', kind: 'reported', pattern: '@kill|@hurt _1 @fut3', examples: { fires: ['लिखा कि गाड़ी से कुचल देगा'] } },
     { id: 'threat-he-will-kill', category: 'physical-harm', kind: 'reported', pattern: '@kill3', examples: { fires: ['वो मुझे मारेगा'] } },
@@ -189,7 +197,7 @@ export const hi: RuleSet = {
     },
     { id: 'public-bomb-burst', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'बम|bomb|ied _1 फोड*|phod*|fod*', examples: { fires: ['mall me bomb phodunga'] } },
     { id: 'public-shooting', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'गोलीबारी|golibari|firing|फायरिंग|shooting|शूटिंग _1 करूंगा|करेंगे|karunga|karenge|करेगा|karega|होगी|hogi', examples: { fires: ['स्कूल में गोलीबारी करूंगा'] } },
-    { id: 'public-bloodshed', category: 'public-harm', weight: 3, pattern: 'खून|khoon|khun _1 खराबा|kharaba|kharabaa _1 होगा|hoga|करूंगा|karunga|करेंगे|karenge', examples: { fires: ['event me khoon kharaba hoga, dekh lena'] } },
+    { id: 'public-bloodshed', category: 'public-harm', weight: 3, pattern: 'खून|khoon|khun _1 खराबा|kharaba|kharabaa _1 होगा|hoga|करूंगा|karunga|करेंगे|karenge', examples: { fires: ['event me khoon kharaba hoga, dekh lena'], quiet: ['हटाने की चर्चा में खून-खराबा होगा, तैयार रहिए'] } },
     { id: 'public-blast', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'blast|ब्लास्ट|धमाका|विस्फोट|dhamaka _2 होगा|hoga|होने|hone|करूंगा|karunga|करेंगे|karenge|करेगा|karega', examples: { fires: ['thursday ko metro me blast hoga'] } },
     { id: 'public-will-burst', category: 'public-harm', weight: 3, pattern: 'फटने|phatne|fatne _1 वाला|wala|वाली|wali', examples: { fires: ['भीड़ के बीच कुछ फटने वाला है'], quiet: ['build fir se phat gaya'] } },
     { id: 'public-will-explode', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'फटेगा|फटेगी|phatega|fatega|phategi|fategi', examples: { fires: ['3 baje phatega', 'एक बैग छूट जाएगा, फटेगा तब समझोगे'] } },
@@ -236,7 +244,7 @@ export const hi: RuleSet = {
     { id: 'self-jumping-now', category: 'self-harm', pattern: 'कूद|kood|kud _1 रहा|रही|raha|rahi _1 हूं|hun|hu|hoon', examples: { fires: ['बस, अब छत से कूद रहा हूँ।'] } },
     { id: 'self-wont-live', category: 'self-harm', pattern: 'जिंदा|zinda|jinda _1 नहीं|nahi _1 रहूंगा|रहूंगी|rahunga|rahungi|बचूंगा|bachunga|rahoonga', examples: { fires: ['kal subah tak main zinda nahi rahunga, rassi le aaya hoon'] } },
     { id: 'self-rope-brought', category: 'self-harm', kind: 'reported', pattern: 'rassi|रस्सी|fanda|फंदा|rasi _2 le+aaya|le+aya|ले+आया|laa+liya|khareed|खरीद', examples: { fires: ['rassi le aaya hoon'] } },
-    { id: 'self-last-edit', category: 'self-harm', weight: 1, pattern: 'आखिरी|akhiri|aakhiri|akhri|aakhri|last _1 एडिट|edit', examples: { fires: ['आखिरी एडिट। माफ़ करना सब लोग।', 'ye mera last edit hai, thanks 5 saal ke liye'], quiet: ['दिवाली से पहले ये मेरा आख़िरी एडिट है, सबको हैप्पी दिवाली 🪔'] } },
+    { id: 'self-last-edit', category: 'self-harm', weight: 1, pattern: 'आखिरी|akhiri|aakhiri|akhri|aakhri|last _1 एडिट|edit', examples: { fires: ['आखिरी एडिट। माफ़ करना सब लोग।', 'ye mera last edit hai, thanks 5 saal ke liye'], quiet: ['दिवाली से पहले ये मेरा आख़िरी एडिट है, सबको हैप्पी दिवाली 🪔', 'ye last edit hai Diwali break se pehle, milte hain 🪔'] } },
     { id: 'self-no-difference', category: 'self-harm', weight: 1, pattern: 'फर्क|farak|fark|frk _1 नहीं|nahi _1 पडेगा|padega|पडता|padta', examples: { fires: ['waise bhi kisi ko farak nahi padega jab main nahi rahunga'] } },
     { id: 'self-wont-be-around', category: 'self-harm', weight: 1, pattern: 'रहूंगा|rahunga|रहूंगी|rahungi _1 नहीं|nahi', examples: { fires: ['वैसे भी कुछ दिनों में मैं रहूँगा नहीं'] } },
     { id: 'self-when-im-gone', category: 'self-harm', weight: 1, pattern: 'जब|jab _2 नहीं|nahi _1 रहूंगा|rahunga|रहूंगी|rahungi', examples: { fires: ['jab main nahi rahunga'] } },

@@ -30,12 +30,19 @@ export const id: RuleSet = {
     kelompok: 'cina china tionghoa yahudi kafir homo banci bencong waria lgbt gay imigran pengungsi rohingya ahmadiyah syiah negro perempuan cewek papua kristen cacat tuli',
     hina: 'kotor anjing babi monyet binatang hewan sampah najis parasit tikus kecoa hama penyakit',
     keluarga: 'ibu ibuku mama mamaku bapak bapakku ayah ayahku bos bosku istri istriku suami suamiku guru pacar pacarku nyokap bokap',
+    // Laughing emoji closing a "threat" among friends ("gue bunuh lo 😂"); not "wkwk", which real threats carry too.
+    ketawa: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪',
   },
   negation: { words: 'tidak tak nggak gak ga enggak ngga bukan jangan tiada belum', before: 3, after: 0 },
   clauseBreaks: 'tapi tetapi namun bahwa karena dan lalu bilang berkata menulis',
   fictionCues: [
     'novel|film|sinetron|tokoh|penjahatnya|penjahat|protagonis|antagonis|narator|lirik|lagu|lagunya|puisi|bait|refrein|alur|plot|naskah|fiksi|fiktif|adegan|komik|anime|manga|cerpen|dongeng',
     'di|dalam buku|game|permainan|episode|serial|bab',
+    // "pemeran utamanya lompat dari atap pas episode 8": a drama's plot.
+    'drakor|dracin|dorama|kdrama|pemeran|sutradara|season|musim+ke',
+    'episode|eps|ep|bab #num',
+    // The writer says it was a joke: "padahal cuma bercanda".
+    'padahal+cuma|padahal+hanya|tapi+cuma|tapi+hanya bercanda|becanda|bercandaan|candaan|guyon|guyonan',
   ],
   topicCues: [
     // Help messages: "kalau kamu punya pikiran bunuh diri, hubungi...".
@@ -48,6 +55,10 @@ export const id: RuleSet = {
     'bagaimana admin|kita|cara|menangani|mengatasi',
     'apa yang dianggap|termasuk',
     'kalau|jika|apabila seseorang|ada+yang|pengguna',
+    // Quotations, interviews, help lines and arrests in the news: "kutipan wawancara", "polisi menangkap pria yang mengancam...".
+    'kutipan|wawancara|narasumber|hotline|konseling',
+    'polisi|aparat menangkap|menahan|mengamankan|meringkus|membekuk',
+    'ditangkap|ditahan|diamankan|diringkus|dibekuk polisi|aparat',
   ],
   idioms: [
     'tali _6 panjat|jemuran|tenda|kemah|perahu|pramuka',
@@ -64,6 +75,21 @@ export const id: RuleSet = {
     'serangan jantung|panik|asma',
     '@keluarga _1 @akan|pasti _1 membunuhku|bunuh+aku|membunuh+aku|marah',
     'pencegahan|cegah|layanan|hotline|kasus|angka|tingkat|pencegah bunuh diri',
+    // An article's title, and "bunuh diri politik" (political suicide).
+    'artikel|halaman|entri|kategori|templat bunuh diri',
+    'bunuh diri politik|karier|karir|komersial|finansial|elektoral|sosial',
+    // "Bug ini bikin gue mau mati": a bug, not a wish.
+    'bug|error|eror|deadline|revisi|macet|coding|kode|template|skrip|script|wifi|sinyal|koneksi|printer _4 mau|ingin|pengen|pingin|kepengen mati',
+    // Medicine stocked for months: a supply, not a plan.
+    'obat|pil _4 buat|untuk|selama _2 bulan|minggu|bulanan',
+    'stok|persediaan obat|pil',
+    '@bunuh|@hajar @kamu|lo|mu _6 😤|😠|😡? @ketawa',
+    '@bunuhmu _6 😤|😠|😡? @ketawa',
+    // "Nggak ada yang bakal kangen sama gue di rapat": a meeting, not a life.
+    'kangen|nyariin|nyari|sadar|peduli _4 di|pas|waktu|selama _1 rapat|meeting|kelas|kuliah|kantor|acara|pesta|kopdar|arisan',
+    // A course of antibiotics taken to the end.
+    'obat|pil|kapsul _2 antibiotik*|vitamin*|cacing',
+    'obat|pil|kapsul _6 sesuai|seperti|kayak _1 kata|resep|anjuran|saran dokter|dokternya|bidan|apoteker',
   ],
   rules: [
     // Intimidation: "bunuh diri aja lo" is "go kill yourself".
@@ -75,7 +101,7 @@ export const id: RuleSet = {
 
     // Threats to kill or hurt someone.
     { id: 'threat-akan-membunuhmu', category: 'physical-harm', pattern: '@akan _1 @bunuhmu', examples: { fires: ['Aku akan membunuhmu'], quiet: ['Aku tidak akan menyakitimu'] } },
-    { id: 'threat-bunuh-kamu', category: 'physical-harm', pattern: '@aku|@akan _2 @bunuh _1 @kamu', examples: { fires: ['gw bakal bunuhhh lo'] } },
+    { id: 'threat-bunuh-kamu', category: 'physical-harm', pattern: '@aku|@akan _2 @bunuh _1 @kamu', examples: { fires: ['gw bakal bunuhhh lo'], quiet: ['Gue bunuh lo, lo ngabisin kue terakhir gue 😤😂'] } },
     { id: 'threat-kubunuh-kau', category: 'physical-harm', pattern: '@ku _1 @kamu|sampai|$', examples: { fires: ['kutusuk kau', 'akan kuhajar sampai mampus'] } },
     { id: 'threat-tembak-kepala', category: 'physical-harm', pattern: 'tembak|menembak|kutembak|tusuk|menusuk _1 kepala|kepalamu|perut|perutmu|dada|dadamu|jantungmu', examples: { fires: ['gue tembak kepala lo'] } },
     { id: 'threat-akan-membunuh-saya', category: 'physical-harm', pattern: '@akan _1 @bunuh _1 @saya', examples: { fires: ['Dia bilang akan membunuh saya'] } },
@@ -430,7 +456,7 @@ export const id: RuleSet = {
       kind: 'reported',
       weight: 3,
       pattern: 'ngancem|ngancam|mengancam|ancaman _2 ngebom|meledakkan|bakar|membakar|nembak|menembak _3 @tempat|sd|sekolah|kantor',
-      examples: { fires: ['pernah ngancem ngebom SD di situs lain', 'ada ancaman membakar kantor DPRD'] },
+      examples: { fires: ['pernah ngancem ngebom SD di situs lain', 'ada ancaman membakar kantor DPRD'], quiet: ['Polisi menangkap remaja yang mengancam meledakkan sekolah lewat pesan WhatsApp.'] },
     },
     {
       id: 'public-burn-the-church',
@@ -447,15 +473,21 @@ export const id: RuleSet = {
     },
     // Self-harm intent.
     { id: 'self-akan-bunuh-diri', category: 'self-harm', pattern: '@akan|@aku _2 bunuh diri', examples: { fires: ['Aku akan bunuh diri malam ini', 'aku mau bunuh diri'], quiet: ['Jangan bunuh diri ya'] } },
-    { id: 'self-bunuh-diri-reported', category: 'self-harm', kind: 'reported', pattern: 'bunuh diri', examples: { fires: ['bilang akan bunuh diri'], quiet: ['Tokoh di bab 3 memutuskan bunuh diri.'] } },
+    {
+      id: 'self-bunuh-diri-reported',
+      category: 'self-harm',
+      kind: 'reported',
+      pattern: 'bunuh diri',
+      examples: { fires: ['bilang akan bunuh diri'], quiet: ['Tokoh di bab 3 memutuskan bunuh diri.', 'Mundur dari partai sekarang itu bunuh diri politik.', 'Tolong perbaiki ejaan di artikel "Bunuh diri", banyak typo.'] },
+    },
     { id: 'self-gantung-diri', category: 'self-harm', pattern: 'gantung|menggantung diri|dirinya' },
     { id: 'self-tidak-mau-hidup', category: 'self-harm', pattern: 'tidak|nggak|gak|ga|enggak|ngga|tak _1 mau|ingin|pengen|kepengen|sanggup _1 hidup lagi|$', examples: { fires: ['Aku tidak mau hidup lagi.'] } },
-    { id: 'self-ingin-mati', category: 'self-harm', pattern: 'ingin|mau|pengen|pingin|kepengen|lebih+baik mati|mampus', examples: { fires: ['pengen mati aja'], quiet: ['Aku rela mati demi kopi'] } },
+    { id: 'self-ingin-mati', category: 'self-harm', pattern: 'ingin|mau|pengen|pingin|kepengen|lebih+baik mati|mampus', examples: { fires: ['pengen mati aja'], quiet: ['Aku rela mati demi kopi', 'Error template ini bikin aku pengen mati, dari pagi belum beres.'] } },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'tidak|gak|nggak|tak ada|punya alasan|gunanya _1 untuk|buat? hidup|lagi+hidup', examples: { fires: ['tidak ada alasan untuk hidup'] } },
     { id: 'self-mengakhiri-hidup', category: 'self-harm', pattern: 'mengakhiri|akhiri|mengakhirinya|menyudahi hidup|hidupnya|hidupku|semuanya|semua+ini|nyawaku|nyawanya', examples: { fires: ['ingin mengakhiri semuanya'] } },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'lompat|melompat|loncat|terjun|menjatuhkan+diri _2 dari _2 @tinggi', examples: { fires: ['akan lompat dari jembatan'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'lompat|melompat|loncat|terjun|menjatuhkan+diri _2 dari _2 @tinggi', examples: { fires: ['akan lompat dari jembatan'], quiet: ['Di drakor itu pemeran utamanya lompat dari gedung, sedih banget.'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'menyayat|sayat|nyayat|silet|menyilet|nyilet|ngiris|iris|menggores|gores _1 tangan|tanganku|nadi|nadiku|lengan|lenganku|pergelangan', examples: { fires: ['Aku menyayat tanganku lagi'] } },
-    { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'mengumpulkan|kumpulin|ngumpulin|menimbun|nimbun _2 semua|sebotol|segenggam|sekaligus? _1 obat|obatnya|pil|obat+tidur|pil+tidur|obat+ibunya|obat+ibu', examples: { fires: ['sudah mengumpulkan obat'] } },
+    { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'mengumpulkan|kumpulin|ngumpulin|menimbun|nimbun _2 semua|sebotol|segenggam|sekaligus? _1 obat|obatnya|pil|obat+tidur|pil+tidur|obat+ibunya|obat+ibu', examples: { fires: ['sudah mengumpulkan obat'], quiet: ['Kakek menimbun obat diabetes untuk dua bulan karena puskesmas jauh.'] } },
 
 
     {
@@ -463,7 +495,7 @@ export const id: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'menelan|nelen|minum|minumin|nenggak|menenggak|abisin|ngabisin _2 semua|sebotol|segenggam|sekaligus|seluruh|sestrip _1 obat|obatnya|pil|obat+tidur|pil+tidur|obat+ibunya|obat+ibu',
-      examples: { fires: ['dia barusan minum semua obat ibunya'], quiet: ['Minum obat cacing tiap 6 bulan sekali'] },
+      examples: { fires: ['dia barusan minum semua obat ibunya'], quiet: ['Minum obat cacing tiap 6 bulan sekali', 'Aku minum semua obat antibiotik sesuai kata dokter dan sudah sembuh.'] },
     },
     {
       id: 'self-bundir',
@@ -556,7 +588,7 @@ export const id: RuleSet = {
       category: 'self-harm',
       weight: 1,
       pattern: 'gak|tidak|nggak _1 ada _1 yang|yg _1 bakal|akan _1 nyariin|nyari|kangen|peduli|inget|ingat|sadar _1 gue|aku|saya',
-      examples: { fires: ['Toh gak ada yg bakal nyariin gue.'] },
+      examples: { fires: ['Toh gak ada yg bakal nyariin gue.'], quiet: ['Nggak ada yang bakal nyariin aku di rapat nanti, kan?'] },
     },
     {
       id: 'self-farewell-forever',

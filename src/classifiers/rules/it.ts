@@ -52,6 +52,8 @@ export const it: RuleSet = {
     // Games and sport: "ti distruggo a scacchi", "guardati le spalle in difesa".
     'a|in scacchi|carte|briscola|scopa|poker|fifa|calcetto|tennis|ping+pong|difesa|attacco|partita|porta|gara|torneo|quiz',
     'attaccante|difensore|portiere|avversario|arbitro|squadra|centrocampo',
+    // Spoilers are about a story: "ti ammazzo, mi hai spoilerato il finale".
+    'spoiler*',
   ],
   topicCues: [
     'articolo|articoli|sezione|paragrafo|fonte|fonti|giornale|giornali|notizia|notizie|telegiornale|tg|cronaca|prevenzione|linee+guida|policy|regolamento|storia|storico|statistiche|esempio|termine|parola|saggio|documentario|ricerca|studio',
@@ -63,6 +65,10 @@ export const it: RuleSet = {
     'come gestire|comportarsi|reagire|rispondere|segnalare',
     'se|quando qualcuno|un+utente|gli+utenti',
     'cosa conta|considera',
+    // Helplines and advice to whoever reads: "se hai pensieri suicidi puoi chiamare Telefono Amico".
+    'telefono amico|azzurro|rosa',
+    'numero+verde|linea+di+ascolto|helpline|hotline',
+    'se hai|avete|ha|hanno pensieri|ideazione',
   ],
   idioms: [
     'ammazza|ammazzate|ammazzalo|mamma+mia che|quanto|oh|aho|ao|bello|bella|raga|ragazzi',
@@ -77,7 +83,13 @@ export const it: RuleSet = {
     'stanco|stanca|stanchi morto|morta|morti',
     'mi|ci ammazzo|ammazzavo|uccido|piego|sono+ammazzato dalle|dal risate|ridere',
     '@kin _2 mi|ci ammazza|uccide|ammazzera|uccidera|strozza|fa+fuori',
-    'questo|questa|il|la caldo|afa|noia|attesa|lavoro|traffico|bug|ansia _1 mi|ci uccide|ammazza|sta+uccidendo|sta+ammazzando',
+    'questo|questa|il|la|le|questi|queste caldo|afa|noia|attesa|lavoro|traffico|bug|ansia|scadenza|scadenze|deadline|consegna|consegne|esame|esami|tesi|burocrazia|riunione|riunioni|discussione|settimana|trasloco _1 mi|ci uccide|ammazza|uccidono|ammazzano|sta+uccidendo|sta+ammazzando',
+    // Frustration, not intent: "non ne posso più di questa discussione, giuro che mi sparo".
+    'discussione|discussioni|riunione|riunioni|burocrazia|scadenza|scadenze|traffico|caldo|afa|noia|modulo|moduli|talk _4 mi _1 sparo|ammazzo|impicco|butto',
+    // Wiki chores: "faccio strage di stub", "sto per ammazzare tutti i redirect doppi".
+    '@uccido|@uccidere|strage|massacro|mattanza|carneficina|sterminare|stermino|faccio+fuori|fare+fuori _3 stub|bozze|abbozzi|redirect|refusi|typo|errori|wikilink|link|template|categorie|avvisi|tag|duplicati|doppioni|bug|task|vandalismi|backlog|orfane|disambigue',
+    // A joke with a laughing face: "ti strozzo 😂".
+    '@ti _1 @uccido _4 😄|😂|🤣|😁|😆|😅|😜|😝|xd|ahah*|lol',
     'mi|ci stai|state uccidendo|ammazzando con',
     'sparare|sparo|spara|sparano|sparato|spararla|spararle cazzate|cavolate|stronzate|a+zero|grossa|grosse|balle',
     'una|la bomba calorica|di+notizia',
@@ -168,7 +180,7 @@ export const it: RuleSet = {
       category: 'self-harm',
       claims: true,
       pattern: 'mi ammazzo|uccido|suicido|impicco|ammazzero|uccidero|suicidero|sparo+in+testa|sparo|taglio+le+vene|avveleno|tolgo+la+vita',
-      examples: { fires: ['Stanotte mi ammazzo', 'giuro che mi uccido'], quiet: ['Non mi ammazzo, tranquilli', 'mi ammazzo dalle risate'] },
+      examples: { fires: ['Stanotte mi ammazzo', 'giuro che mi uccido'], quiet: ['Non mi ammazzo, tranquilli', 'mi ammazzo dalle risate', 'Non ne posso più di questa discussione, giuro che mi sparo...'] },
     },
     {
       id: 'self-want-to-kill-myself',
@@ -267,14 +279,14 @@ export const it: RuleSet = {
       pattern: 'penso|pensando|pensato|pensiero|pensieri|tentato|tentare|tentativo|tentera|voglio|vuole|commettere|pianificando|progettando _2 al|di|il? suicidio|suicidarmi|suicidarsi',
       examples: { fires: ['Sto pensando al suicidio'], quiet: ["L'articolo sulla prevenzione del suicidio va aggiornato."] },
     },
-    { id: 'self-suicidal', category: 'self-harm', kind: 'reported', pattern: 'suicida|suicidi|lettera+d+addio|biglietto+d+addio|pensieri+suicidi' },
+    { id: 'self-suicidal', category: 'self-harm', kind: 'reported', pattern: 'suicida|suicidi|lettera+d+addio|biglietto+d+addio|pensieri+suicidi', examples: { quiet: ['Se hai pensieri suicidi puoi chiamare Telefono Amico Italia al 02 2327 2327.'] } },
 
     // Threats to kill or hurt someone.
     {
       id: 'threat-i-kill-you',
       category: 'physical-harm',
       pattern: '@ti _1 @uccido',
-      examples: { fires: ['Ti ammazzo', "t'ammazzo se ti rivedo", 'Giuro che ti accoltello'], quiet: ['Non ti ammazzo, tranquillo'] },
+      examples: { fires: ['Ti ammazzo', "t'ammazzo se ti rivedo", 'Giuro che ti accoltello'], quiet: ['Non ti ammazzo, tranquillo', 'Ti ammazzo, mi hai spoilerato il finale di Mare Fuori', "Ti strozzo 😂 mi hai rubato di nuovo il caffè all'editathon"] },
     },
     {
       id: 'threat-i-want-to-kill-you',
@@ -312,7 +324,7 @@ export const it: RuleSet = {
       id: 'threat-says-will-kill',
       category: 'physical-harm',
       pattern: 'dice|detto|scritto|scrive|minaccia|giura|giurato|promette|promesso|annuncia _1 che _2 lo|la|li|le|mi|ci|ti|vi _1 @uccide|@uccido',
-      examples: { fires: ["L'autore dice che la ucciderà davanti alla scuola"] },
+      examples: { fires: ["L'autore dice che la ucciderà davanti alla scuola"], quiet: ['Non mi faccio niente, ho solo detto che la scadenza "mi ammazza".'] },
     },
     { id: 'threat-sooner-or-later', category: 'physical-harm', weight: 1, pattern: 'prima+o+poi _3 incrociamo|incontriamo|becchiamo|vediamo|trovo|becco|incontrero|trovero', examples: { fires: ['Prima o poi ci incrociamo dal vivo'] } },
     { id: 'threat-nobody-saves-you', category: 'physical-harm', weight: 1, pattern: 'non? _3 nessun|nessuno|nessuna _2 a|che|potra salvarti|proteggerti|difenderti|salvarvi|proteggervi', examples: { fires: ['Lì non ci sarà nessun admin a salvarti'] } },
@@ -333,7 +345,7 @@ export const it: RuleSet = {
       id: 'threat-kills-me',
       category: 'physical-harm',
       pattern: 'mi|ci _1 @uccide',
-      examples: { fires: ['Ha scritto che mi ammazza se torno', 'dice che mi spara'], quiet: ['Mia madre mi ammazza se torno tardi', 'questo caldo mi uccide'] },
+      examples: { fires: ['Ha scritto che mi ammazza se torno', 'dice che mi spara'], quiet: ['Mia madre mi ammazza se torno tardi', 'questo caldo mi uccide', 'ho solo detto che la scadenza "mi ammazza"'] },
     },
     { id: 'threat-death-threat-me', category: 'physical-harm', pattern: 'mi|ci ha|hanno? minacciato|minaccia|minacciano|minacciava di morte', examples: { fires: ['Mi ha minacciato di morte'] } },
     {
@@ -421,7 +433,7 @@ export const it: RuleSet = {
       kind: 'reported',
       weight: 3,
       pattern: 'sparo|sparare|sparero|sparera|ammazzo|ammazzare|uccido|uccidere|ammazzero|uccidero|faccio+fuori|fare+fuori|massacro|massacrare|sterminare|stermino _2 a? @all',
-      examples: { fires: ['Vado a scuola e sparo a tutti', 'li ammazzo tutti'], quiet: ['Nel gioco devi uccidere tutti gli zombie'] },
+      examples: { fires: ['Vado a scuola e sparo a tutti', 'li ammazzo tutti'], quiet: ['Nel gioco devi uccidere tutti gli zombie', 'Sto per ammazzare tutti i redirect doppi della categoria Calciatori'] },
     },
     {
       id: 'public-massacre',
@@ -429,7 +441,7 @@ export const it: RuleSet = {
       kind: 'reported',
       weight: 3,
       pattern: 'faccio|faro|fara|fare|compiere|compio|commettere|organizzare|organizzo|pianifica|pianificando|prepara|preparando _2 una|un? strage|massacro|carneficina|attentato|sparatoria|bagno+di+sangue|mattanza',
-      examples: { fires: ['Domani faccio una strage al liceo', 'dice che sta preparando un attentato al corteo'] },
+      examples: { fires: ['Domani faccio una strage al liceo', 'dice che sta preparando un attentato al corteo'], quiet: ['Oggi faccio strage di stub, ne miglioro almeno venti 💪'] },
     },
     {
       id: 'public-bomb-planted',

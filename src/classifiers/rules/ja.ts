@@ -63,6 +63,10 @@ export const ja: RuleSet = {
     '死ぬ かと',
     '殺し に きて|来て|きてる|来|来る',
     '時限爆弾 みたい|のような|みたいな',
+    // A metaphor: "このテンプレートは時限爆弾", "技術的負債という時限爆弾".
+    '@tech|記事|項目|コード|仕様|設計|負債|借金|制度|問題|年金 _3 時限爆弾',
+    // Things dragged down with a dead battery: "バッテリーが死んで書きかけの編集も道連れ".
+    '@tech|バッテリー|電池|pc|パソコン|スマホ|ブラウザ|hdd|ssd|編集|下書き|原稿|データ|ファイル|セーブデータ|作業 _4 道連れ',
     'ラスボス|ボス|敵|ゾンビ|モンスター _3 ぶっ|殺*|倒*',
     '殺* _1 さ|され|される|されて|された|されそう',
     '血の海 の? 夢',
@@ -405,7 +409,7 @@ export const ja: RuleSet = {
       kind: 'reported',
       weight: 3,
       pattern: '皆殺し|全員+殺*|全員+道連れ|道連れ|無差別+殺人|無差別+に',
-      examples: { fires: ['卒業式で皆殺しにする', '参加者全員道連れな'], quiet: ['週末でこの積み残し全部片付ける。バックログ皆殺しにしてやるわ'] },
+      examples: { fires: ['卒業式で皆殺しにする', '参加者全員道連れな'], quiet: ['週末でこの積み残し全部片付ける。バックログ皆殺しにしてやるわ', 'バッテリーが死んで書きかけの編集も道連れ。南無。'] },
     },
     { id: 'public-one-by-one', category: 'public-harm', weight: 3, pattern: '片っ端|片っ端から|一人ずつ|ひとりずつ|手当たり次第 _2 刺*|殺*|撃*|切*|ぶっ', examples: { fires: ['片っ端から刺してくわ'] } },
     {
@@ -448,7 +452,7 @@ export const ja: RuleSet = {
       examples: { fires: ['月曜の朝、○○高校の正門前ででかいことが起きる。', '会場のど真ん中でもう一発でかいのが上がる'] },
     },
     { id: 'public-news', category: 'public-harm', weight: 1, requires: 'public-harm', pattern: 'ニュース _3 見る|知る|なる', examples: { fires: ['正門前ででかいことが起きる。ニュースで見ることになるよ🔫'] } },
-    { id: 'public-timer', category: 'public-harm', weight: 3, pattern: '時限式|時限装置|時限爆弾|時限+式', examples: { fires: ['明日の市役所の説明会に贈り物置いてくるね。時限式のやつ'] } },
+    { id: 'public-timer', category: 'public-harm', weight: 3, pattern: '時限式|時限装置|時限爆弾|時限+式', examples: { fires: ['明日の市役所の説明会に贈り物置いてくるね。時限式のやつ'], quiet: ['このテンプレートは時限爆弾。パラメータ一つ間違えたら4000ページが崩れる。'] } },
     { id: 'public-stay-away', category: 'public-harm', weight: 1, requires: 'public-harm', pattern: '近づか|近+づ+か|行か|来 ない 方|ほう が いい', examples: { fires: ['金曜の文化祭、何かが“爆発”するかもね〜 近づかない方がいいよ💣'], quiet: ['あの店は行かない方がいい'] } },
     { id: 'public-emoji', category: 'public-harm', weight: 2, pattern: '@place _6 💣|🔫|💥|🧨', examples: { fires: ['金曜の文化祭、楽しみだね💣'] } },
     { id: 'public-boom', category: 'public-harm', weight: 2, pattern: '@place _4 ドカン|どかん|ドカーン|吹っ飛*|ふっ飛*', examples: { fires: ['今度の花火大会、会場ごとドカンと一発、一生忘れられないやつ💣'] } },

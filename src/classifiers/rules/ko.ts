@@ -53,6 +53,19 @@ export const ko: RuleSet = {
     '자살 예방*|방지*|상담*|예방|방지|률*|율*',
     '폭탄 세일*|세일|발언*|주*|머리*',
     '창피해서|쪽팔려서|부끄러워서 죽고',
+    // "폭파 협박 사건 문서": a past case and its page, not an announcement.
+    '폭파|방화|테러|살인|총기|칼부림 _1 예고*|협박* 사건*|사태*|문서*|항목*|기사*|혐의*|재판*|판결*|보도*|뉴스*',
+    // "삭제 토론 피바다 될 거예요": a heated debate.
+    '토론*|논쟁*|키배*|투표*|댓글*|댓글창*|편집전*|선거*|시험*|채점*|리뷰*|삭제* _3 피바다*|피범벅*',
+    // Laughing emoji closing a "threat" among friends; not ㅋㅋ, which real threats carry too.
+    '@killSaid _6 😤|😠|😡? 😂|🤣|😅|😆|😹|😜|😝|🙃|😁|😄|😛|🤪',
+    // "인플레이션을 목 졸라 죽이겠다": a policy, not a person.
+    '인플레이션*|물가*|부패*|관료주의*|규제*|적자*|실업* _3 죽이*|죽여*',
+    // "이 버그 때문에 죽고 싶다": a bug, not a wish.
+    '버그*|에러*|오류*|코드*|템플릿*|틀*|봇*|스크립트*|디버깅* _3 죽고*|죽겠*',
+    // A course of antibiotics, taken as prescribed.
+    '항생제*|비타민*|영양제*|감기약*|소화제* 약|알약*',
+    '말대로|처방대로|지시대로 _2 약|알약*',
   ],
   rules: [
     // Intimidation: telling someone to kill themselves claims its words before the self-harm rules see them.
@@ -65,7 +78,7 @@ export const ko: RuleSet = {
       id: 'threat-kill',
       category: 'physical-harm',
       pattern: '@killSaid',
-      examples: { fires: ['내 글 또 지우면 죽여버릴 거야.', '죽\u200b여\u200b버\u200b릴 거야'], quiet: ['이 떡볶이 맛이 죽여.', '팀장님이 날 죽일 거야'] },
+      examples: { fires: ['내 글 또 지우면 죽여버릴 거야.', '죽\u200b여\u200b버\u200b릴 거야'], quiet: ['이 떡볶이 맛이 죽여.', '팀장님이 날 죽일 거야', '너 죽여버린다 내 마지막 쿠키 먹었지 😤😂'] },
     },
     { id: 'threat-kill-me', category: 'physical-harm', pattern: '@me _3 @kill', examples: { fires: ['그가 저와 제 가족을 죽이겠다고 했어요'], quiet: ['여기서 아무도 저를 죽이겠다고 하지 않았어요'] } },
     { id: 'threat-kill-reported', category: 'physical-harm', kind: 'reported', pattern: '@kill', examples: { fires: ['그 사람이 죽이겠다고 했어요'], quiet: ['뉴스에 따르면 범인이 인질을 죽이겠다고 했다'] } },
@@ -247,7 +260,7 @@ export const ko: RuleSet = {
       category: 'public-harm',
       weight: 3,
       pattern: '피바다*|피범벅*|피로+물들*',
-      examples: { fires: ['다음 달 위키 컨퍼런스 피바다 될 듯'] },
+      examples: { fires: ['다음 달 위키 컨퍼런스 피바다 될 듯'], quiet: ['이번 관리자 선거 토론 피바다 되겠네요 😅'] },
     },
     {
       id: 'public-gift-under-chair',
@@ -287,7 +300,7 @@ export const ko: RuleSet = {
       category: 'public-harm',
       weight: 3,
       pattern: '폭파|방화|테러|살인|총기|칼부림 _1 예고*|협박*',
-      examples: { fires: ['초등학교 폭파 예고를 했었대요', '시청 방화 예고가 있었다고'] },
+      examples: { fires: ['초등학교 폭파 예고를 했었대요', '시청 방화 예고가 있었다고'], quiet: ['방화 예고 사건 문서에 출처 좀 달아 주세요'] },
     },
     {
       id: 'public-burn-all',
@@ -358,7 +371,7 @@ export const ko: RuleSet = {
     // Self-harm intent.
     { id: 'self-suicide', category: 'self-harm', pattern: '자살하*|자살할*|자살해*|자살하고*|자살하겠*|자살하려*', examples: { fires: ['오늘 밤에 자살할 거야', '자살하고 싶다고 했어요'], quiet: ['자살하지 마세요'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: '자살을|자살 결심*|시도*|하겠*|할*|생각*', examples: { quiet: ['3장에서 주인공이 자살을 결심하는데'] } },
-    { id: 'self-want-to-die', category: 'self-harm', pattern: '죽고싶*|죽고+싶*|죽어버리고*|죽고만+싶*', examples: { fires: ['죽고싶다 진짜', '그냥 죽고 싶어'], quiet: ['죽고 싶지 않아'] } },
+    { id: 'self-want-to-die', category: 'self-harm', pattern: '죽고싶*|죽고+싶*|죽어버리고*|죽고만+싶*', examples: { fires: ['죽고싶다 진짜', '그냥 죽고 싶어'], quiet: ['죽고 싶지 않아', '이 버그 때문에 죽고 싶다 진짜'] } },
     { id: 'self-not-want-to-live', category: 'self-harm', pattern: '살고 싶지 않*', examples: { fires: ['더는 살고 싶지 않아.'] } },
     { id: 'self-not-want-to-live-joined', category: 'self-harm', pattern: '살고싶지|살고싶지않*|살기싫*|살기+싫*' },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: '살 이유가|이유도|이유* 없*', examples: { fires: ['더 이상 살 이유가 없어'] } },
@@ -388,7 +401,7 @@ export const ko: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: '수면제*|약|알약*|진통제* _2 *통다|다|전부|한통|통 _1 먹*|삼켰*',
-      examples: { fires: ['방금 수면제 한 통 다 먹었어요 안녕히'] },
+      examples: { fires: ['방금 수면제 한 통 다 먹었어요 안녕히'], quiet: ['의사 선생님 말대로 항생제 약 다 먹었어요'] },
     },
     {
       id: 'self-pills-swallowed-joined',

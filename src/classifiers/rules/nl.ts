@@ -38,8 +38,8 @@ export const nl: RuleSet = {
   negation: { words: 'niet nooit geen niemand niets niks', before: 3, after: 2 },
   clauseBreaks: 'maar want omdat dat en of zei schreef zegt schrijft',
   fictionCues: [
-    'film|films|serie|roman|romans|personage|personages|schurk|held|heldin|protagonist|verteller|songtekst|refrein|plot|verhaallijn|scenario|fictie|fictief|fictieve|stripboek|stripverhaal|manga|anime|trailer|boek+van',
-    'in|uit de|het|een|dat|die boek|film|spel|game|serie|aflevering|hoofdstuk|scene|roman|liedje|nummer|gedicht|strip',
+    'film|films|serie|roman|romans|personage|personages|schurk|held|heldin|protagonist|verteller|songtekst|refrein|plot|verhaallijn|scenario|fictie|fictief|fictieve|stripboek|stripverhaal|manga|anime|trailer|boek+van|soap|soaps|slechterik|hoofdpersoon|hoofdrolspeler|toneelstuk|musical|sitcom|telenovela',
+    'in|uit de|het|een|dat|die boek|film|spel|game|serie|aflevering|hoofdstuk|scene|roman|liedje|nummer|gedicht|strip|soap|musical|toneelstuk',
     'beroemde|bekende|klassieke quote|zin|uitspraak|regel|scene',
     // Games and sport: "ik maak je in met schaken", "kijk uit je doppen in de verdediging".
     'met|bij|in schaken|dammen|fifa|poker|kaarten|de+verdediging|de+aanval|de+wedstrijd|het+toernooi|de+quiz',
@@ -54,6 +54,11 @@ export const nl: RuleSet = {
     'als|wanneer iemand|een+gebruiker|gebruikers',
     'elke|iedere|alle bedreiging|bedreigingen|dreiging',
     'moet|moeten _2 gemeld|melden|doorgeven',
+    // A saying, not a warning: "«Pas op als je naar huis fietst,» zei mijn oma altijd".
+    'zei|zegt|riep|roept mijn? oma|opa|grootmoeder|grootvader',
+    'altijd|steeds zei|zegt|riep|roept',
+    // Owned as a joke: "maar dat was een grap met mijn broer" (not "dat was geen grap").
+    'dat|het was|is een|maar+een|gewoon+een|slechts+een? grap|grapje',
   ],
   idioms: [
     'kill|killen|kil|dood|doden|afschieten|schiet|schieten de|het|die|dat|dit? @tech _1 af?',
@@ -92,6 +97,16 @@ export const nl: RuleSet = {
     'kapot _1 van _1 het? @reden',
     'ik ben|was kapot|dood',
     'spring|springen|sprong _2 in+het+water|van+de+duikplank|op+de+fiets|op+de+trein|binnen|even+langs',
+    // A joke threat with a laughing face in the same sentence: "Ik vermoord je, je hebt mijn laatste stroopwafel opgegeten 😤😂".
+    '@ik _1 @dood|@sep _1 @je _6 _4 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
+    '@sep|@dood _1 ik _1 @je _6 _4 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
+    // Asking the reader, as a helpline does: "Denk je aan zelfdoding? Bel 113".
+    'denk|denkt|overweeg|overweegt|plan je|jij|u aan|over? zelfmoord|zelfdoding|suicide',
+    // Missed at a meeting, not in life: "Niemand gaat me missen op de vergadering toch?".
+    'niemand _3 missen|mist|merken _4 vergadering|meeting|overleg|les|college|borrel|training|feestje|uitje|teamuitje|verjaardag|repetitie',
+    // The stock market: "«Dat wordt een bloedbad,» zei de commentator over de beurs".
+    'beurs|beurzen|aex|aandelen|markt|markten|koersen|crypto|bitcoin _6 bloedbad|slachtpartij|slachting',
+    'bloedbad|slachtpartij|slachting _6 beurs|beurzen|aex|aandelen|markt|markten|koersen|crypto|bitcoin',
   ],
   rules: [
     // Intimidation first: "maak jezelf van kant" (kill yourself) is an insult, not self-harm.
@@ -130,7 +145,7 @@ export const nl: RuleSet = {
     { id: 'self-end-it', category: 'self-harm', pattern: 'maak|maken|maakt|maakte _1 er _2 een _1 eind|einde _1 aan', examples: { fires: ['Vannacht maak ik er een einde aan'] } },
     { id: 'self-end-my-life', category: 'self-harm', pattern: 'een eind|einde _1 aan _1 mijn|zijn|haar leven', examples: { fires: ['Ik wil een einde aan mijn leven maken'] } },
     { id: 'self-suicide', category: 'self-harm', kind: 'reported', pattern: 'zelfmoord|suicide|zelfdoding _2 plegen|pleeg|pleegt|gepleegd|poging|overwegen|overweeg|denk|plan|plannen', examples: { fires: ['Ik ga zelfmoord plegen', 'zelfmoord overweeg ik al weken'], quiet: ['Het artikel over zelfmoordpreventie heeft bronnen nodig.'] } },
-    { id: 'self-suicide-verb-first', category: 'self-harm', kind: 'reported', pattern: 'denk|denkt|denken|overweeg|overweegt|plan|plant|pleeg|pleegt|plegen _3 zelfmoord|zelfdoding|suicide', examples: { fires: ['ik denk aan zelfmoord'] } },
+    { id: 'self-suicide-verb-first', category: 'self-harm', kind: 'reported', pattern: 'denk|denkt|denken|overweeg|overweegt|plan|plant|pleeg|pleegt|plegen _3 zelfmoord|zelfdoding|suicide', examples: { fires: ['ik denk aan zelfmoord'], quiet: ['Denk je aan zelfdoding? Bel 113 of 0800-0113.'] } },
     { id: 'self-suicide-only-way', category: 'self-harm', pattern: 'zelfmoord|dood|sterven|zelfdoding _3 het+enige|enige+optie|enige+uitweg|enige+oplossing|de+enige', examples: { fires: ['Zelfmoord is het enige wat nog over is'] } },
     { id: 'self-walk-onto-road', category: 'self-harm', kind: 'reported', pattern: 'loop|lopen|loopt|stap|stapt|wandel _4 de|het _1 snelweg|a1|a2|a4|a9|a10|a12|a13|a15|a16|a20|a27|a28|a50|a58|a59|a67|a73|spoor|rails _1 op', examples: { fires: ['vannacht loop ik gewoon de A2 op'] } },
     { id: 'self-where-im-going', category: 'self-harm', weight: 1, pattern: 'waar _1 ik _1 naartoe|heen _1 ga _4 niet|nodig', examples: { fires: ['Waar ik naartoe ga heb ik ze niet nodig'] } },
@@ -146,7 +161,7 @@ export const nl: RuleSet = {
     { id: 'self-not-want-to-live', category: 'self-harm', pattern: 'wil|kan _2 niet _1 meer _1 leven|verder|bestaan|er+zijn', examples: { fires: ['Ik wil niet meer leven', 'ik kan niet meer verder'] } },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'geen _1 reden|zin _2 om? _1 te? _1 leven|verder+te+gaan|bestaan', examples: { fires: ['Er is geen reden om te leven'] } },
     { id: 'self-better-without-me', category: 'self-harm', pattern: 'beter|beter+af _2 zonder _1 mij', examples: { fires: ['Iedereen is beter af zonder mij'] } },
-    { id: 'self-nobody-will-miss', category: 'self-harm', pattern: 'niemand _3 missen|mist|merken|huilen', examples: { fires: ['Niemand zal me missen'] } },
+    { id: 'self-nobody-will-miss', category: 'self-harm', pattern: 'niemand _3 missen|mist|merken|huilen', examples: { fires: ['Niemand zal me missen'], quiet: ['Niemand gaat me missen op de vergadering toch?'] } },
     { id: 'self-wont-be-around', category: 'self-harm', pattern: 'binnenkort|straks|niet+lang+meer|niet+veel+langer _2 ben|zijn _2 ik|er _1 niet _1 meer', examples: { fires: ['Binnenkort ben ik er niet meer'] } },
     { id: 'self-wont-be-around-2', category: 'self-harm', pattern: 'ben|zal _2 er _1 niet _1 lang|veel+langer|lang+meer _1 meer? _1 zijn', examples: { fires: ['Ik zal er niet lang meer zijn'] } },
     { id: 'self-goodbye-with-means', category: 'self-harm', pattern: '@vaarwel _6 @middel|@vannacht', examples: { fires: ['Vaarwel allemaal, de pillen liggen klaar', 'Dit is mijn laatste bewerking, vannacht is het voorbij'], quiet: ['Laatste bewerking voor vandaag, doei allemaal'] } },
@@ -179,9 +194,9 @@ export const nl: RuleSet = {
 
     // Threats to kill or hurt someone.
     { id: 'threat-kill-you', category: 'physical-harm', pattern: '@ik _3 @je _2 @dood', examples: { fires: ['ik ga je neersteken', 'ik zal jou afmaken'], quiet: ['Ik ga je niet vermoorden'] } },
-    { id: 'threat-i-kill-you', category: 'physical-harm', pattern: '@ik _1 @dood _1 @je', examples: { fires: ['Ik vermoord je', 'ik wurg jou'], quiet: ['Ik vermoord je niet'] } },
-    { id: 'threat-kill-you-sep', category: 'physical-harm', pattern: '@ik _1 @sep _1 @je _3 @part', examples: { fires: ['Ik steek je neer', 'ik maak je af', 'ik sla je in elkaar'], quiet: ['Ik maak je artikel af'] } },
-    { id: 'threat-kill-you-inverted', category: 'physical-harm', pattern: '@sep|@dood _1 ik _1 @je _3 @part?', examples: { fires: ['Dan steek ik je neer', 'morgen maak ik je af'] } },
+    { id: 'threat-i-kill-you', category: 'physical-harm', pattern: '@ik _1 @dood _1 @je', examples: { fires: ['Ik vermoord je', 'ik wurg jou'], quiet: ['Ik vermoord je niet', 'Ik vermoord je, je hebt mijn laatste stroopwafel opgegeten 😤😂', 'Ik werd gemeld voor "ik wurg je" in de groepsapp, maar dat was een grap met mijn broer'] } },
+    { id: 'threat-kill-you-sep', category: 'physical-harm', pattern: '@ik _1 @sep _1 @je _3 @part', examples: { fires: ['Ik steek je neer', 'ik maak je af', 'ik sla je in elkaar'], quiet: ['Ik maak je artikel af', 'In de soap schreeuwt de slechterik "ik maak je kapot!" en duwt de hoofdpersoon van de trap.'] } },
+    { id: 'threat-kill-you-inverted', category: 'physical-harm', pattern: '@sep|@dood _1 ik _1 @je _3 @part?', examples: { fires: ['Dan steek ik je neer', 'morgen maak ik je af'], quiet: ['Als je dat boek vrijdag niet terug hebt, vermoord ik je 😂 serieus'] } },
     { id: 'threat-body', category: 'physical-harm', pattern: 'breek|brak|snij|trap|schop|hak _2 je|jouw|zijn|haar _1 @body', examples: { fires: ['Ik breek je nek', 'ik snij je keel door'] } },
     { id: 'threat-bullet', category: 'physical-harm', pattern: 'kogel|kogels|mes|lood _2 door|in|tussen _1 je|jouw|zijn|haar _1 @body|ribben|rug|buik|hart', examples: { fires: ['Je krijgt een kogel door je kop'] } },
     { id: 'threat-you-are-dead', category: 'physical-harm', pattern: 'je|jij|jullie _1 bent|zijn _1 dood|er+geweest|een+dode+man|zo+goed+als+dood', examples: { fires: ['Je bent dood', 'jij bent er geweest'], quiet: ['Je bent dood in het spel'] } },
@@ -220,7 +235,7 @@ export const nl: RuleSet = {
     { id: 'threat-watch-your-back', category: 'physical-harm', weight: 1, pattern: 'kijk|let _2 uit|op _1 je|jouw? _1 doppen|rug|achterom|tellen', examples: { fires: ['Kijk maar goed uit je doppen'] } },
     { id: 'threat-look-behind', category: 'physical-harm', weight: 1, pattern: 'kijk|blijf _2 achterom|over+je+schouder', examples: { fires: ['Blijf maar achterom kijken'] } },
     { id: 'threat-careful-going-home-verb', category: 'physical-harm', weight: 1, pattern: 'opletten|oppassen|uitkijken|oplet|oppast _6 naar+huis|thuiskomt|fietst|loopt|donker|avonds|nacht', examples: { fires: ['Ik zou maar goed opletten als je s avonds naar huis fietst'] } },
-    { id: 'threat-careful-going-home', category: 'physical-harm', weight: 1, pattern: 'pas|let|wees _3 op|voorzichtig _5 naar+huis|thuiskomt|fietst|loopt|donker|avond|s+avonds|nacht', examples: { fires: ['Pas maar op als je vanavond naar huis fietst'] } },
+    { id: 'threat-careful-going-home', category: 'physical-harm', weight: 1, pattern: 'pas|let|wees _3 op|voorzichtig _5 naar+huis|thuiskomt|fietst|loopt|donker|avond|s+avonds|nacht', examples: { fires: ['Pas maar op als je vanavond naar huis fietst'], quiet: ['"Pas op als je naar huis fietst," zei mijn oma altijd'] } },
     { id: 'threat-shame-if-something-happens', category: 'physical-harm', pattern: 'zonde|jammer|vervelend|erg _4 als|mocht _2 je|jouw|uw _1 kind*|dochter*|zoon*|vrouw|man|familie|gezin|ouders|moeder|vader _2 iets|wat _1 overkomt|overkwam|gebeurt|zou+overkomen', examples: { fires: ['Het zou zonde zijn als je kinderen iets overkomt'] } },
     { id: 'threat-sooner-or-later', category: 'physical-harm', weight: 1, pattern: 'vroeg+of+laat|ooit|op+een+dag _3 kom|zie|vind|pak|tegen _1 ik|we _1 je|jou|elkaar', examples: { fires: ['Vroeg of laat kom ik je tegen'] } },
     { id: 'threat-nobody-saves-you', category: 'physical-harm', weight: 1, pattern: 'niemand|geen _2 je|jou _1 redden|helpen|beschermen', examples: { fires: ['Dan kan geen admin je redden'] } },
@@ -243,7 +258,7 @@ export const nl: RuleSet = {
     { id: 'public-massacre-verb-first', category: 'public-harm', kind: 'reported', weight: 3, pattern: 'plegen|pleeg|pleegt|plant|plannen|beraamt|beramen|organiseert|aanrichten|richt _3 aanslag|bloedbad|schietpartij|slachtpartij|massamoord|steekpartij', examples: { fires: ['hij plant een schietpartij op school'] } },
     { id: 'public-shoot-here', category: 'public-harm', weight: 3, pattern: 'ga|gaat|gaan|komt|kom _3 hier|daar|erop|er _1 schieten|moorden', examples: { fires: ['Morgen om 9 uur ga ik hier schieten'] } },
     { id: 'public-place-shoot', category: 'public-harm', weight: 3, pattern: '@plek _4 gaat|ga|gaan|komt _1 schieten|moorden|steken', examples: { fires: ['hij zegt dat hij dinsdag op zijn mbo gaat schieten'] } },
-    { id: 'public-bloodbath-forecast', category: 'public-harm', weight: 2, pattern: 'wordt|worden|gaat|gaan _3 een? _1 slachtpartij|bloedbad|slachting|bloedbaan', examples: { fires: ['Die boerenprotesten worden zaterdag een slachtpartij'] } },
+    { id: 'public-bloodbath-forecast', category: 'public-harm', weight: 2, pattern: 'wordt|worden|gaat|gaan _3 een? _1 slachtpartij|bloedbad|slachting|bloedbaan', examples: { fires: ['Die boerenprotesten worden zaterdag een slachtpartij'], quiet: ['"Dat wordt een bloedbad," zei de commentator over de beurs.'] } },
     { id: 'public-whole-street-hears', category: 'public-harm', weight: 2, pattern: 'heel|hele _1 straat|wijk|buurt _3 horen|voelen', examples: { fires: ['heel de straat gaat het horen'] } },
     { id: 'public-place-gone-inverted', category: 'public-harm', weight: 2, pattern: 'staat|staan _2 @plek _4 er _1 niet _1 meer', examples: { fires: ['Na het vrijdaggebed staat die moskee er niet meer'] } },
     { id: 'public-place-gone', category: 'public-harm', weight: 2, pattern: '@plek _4 staat|staan _2 er _1 niet _1 meer', examples: { fires: ['Zaterdag die moskee staat er niet meer'] } },

@@ -80,6 +80,16 @@ export const pl: RuleSet = withPlainL({
     'co się? uznaje|uważa|liczy',
     'jeśli|jeżeli|gdy|kiedy ktoś|użytkownik|użytkownicy|ktokolwiek',
     'każda|każdą|wszelkie|wszelką groźba|groźbę|groźby',
+    // Helplines and advice to whoever reads: "Jeśli masz myśli samobójcze, zadzwoń na 116 123".
+    'jeśli|jeżeli|gdy|kiedy masz|macie|ma _1 myśli|myśl',
+    'zadzwoń|zadzwońcie|dzwoń|dzwońcie na #num',
+    'telefon+zaufania|numer+alarmowy|infolinia|infolinię',
+    // A saying, not a statement: "Babcia ciągle mówi «niedługo mnie nie będzie»", "— mówiła babcia".
+    'ciągle|zawsze|wiecznie|stale|codziennie mówi|mówiła|mówił|powtarza|powtarzała|powtarzał',
+    'mawia|mawiała|mawiał',
+    'mówiła|mówił|powtarzała|powtarzał babcia|dziadek|babunia|dziadziuś',
+    // Owned as a joke: "to był żart z bratem" (not "to nie był żart").
+    'to był|to+tylko|to+był+tylko żart|żarty|żartem|żarcik',
   ],
   idioms: [
     'zabić|zabijać|zabijam|zabijamy|zabiję|zabiłem|zabiłam|ubij|ubić|kill|killnij|zabij @tech',
@@ -112,6 +122,9 @@ export const pl: RuleSet = withPlainL({
     'dopadnę|dopadł|dopadła|dopadło _1 mnie|nas? przeziębienie|grypa|zmęczenie|lenistwo|sen',
     'załatwię|załatwimy|załatwić _2 formalności|bilety|papiery|pozwolenie|źródła|to|przepustkę|zastępstwo',
     'da|dało|dałoby|można|łatwo|mogłem|mogłam się _1 zabić|zabije|zabił',
+    // A joke threat with a laughing face: "Zabiję cię, zjadłeś mojego ostatniego pączka 😤😂".
+    '@zabije _1 @cie _6 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
+    '@cie _2 @zabije _6 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
     'zastrzelę|zastrzelił|zastrzeliła|zastrzelić _2 pytaniem|pytaniami|argumentem|ripostą',
     'wybuchnie|wybuchnęła|wybuchnął|wybuchną _1 śmiechem|płaczem|entuzjazmem|oklaskami|euforią|skandal',
     'do+zobaczenia|zobaczymy+się|widzimy+się _3 na|w|we @place',
@@ -170,7 +183,7 @@ export const pl: RuleSet = withPlainL({
     { id: 'self-take-my-life', category: 'self-harm', pattern: 'odbiorę|odebrać|odbierze|odebrała|odebrał sobie _1 życie', examples: { fires: ['Chcę odebrać sobie życie'] } },
     { id: 'self-end-with-myself', category: 'self-harm', pattern: 'skończę|skończyć|skończy ze+sobą|z+tym+wszystkim|z+życiem|z+tym+raz+na+zawsze', examples: { fires: ['Skończę ze sobą', 'chcę skończyć z tym wszystkim'] } },
     { id: 'self-suicide', category: 'self-harm', kind: 'reported', pattern: 'popełnię|popełnić|popełni|myślę+o|myśli+o|planuję|planuje|próba|próbował|próbowała _2 samobójstw*|samobójcz*', examples: { fires: ['Myślę o samobójstwie', 'ona chce popełnić samobójstwo'], quiet: ['Artykuł o zapobieganiu samobójstwom wymaga źródeł.'] } },
-    { id: 'self-suicidal', category: 'self-harm', kind: 'reported', pattern: 'myśli+samobójcze|list+pożegnalny|myśli+samobójczych|samobójcze' },
+    { id: 'self-suicidal', category: 'self-harm', kind: 'reported', pattern: 'myśli+samobójcze|list+pożegnalny|myśli+samobójczych|samobójcze', examples: { quiet: ['Jeśli masz myśli samobójcze, zadzwoń na 116 123 albo 800 70 2222.'] } },
     {
       id: 'self-not-want-to-live',
       category: 'self-harm',
@@ -182,7 +195,7 @@ export const pl: RuleSet = withPlainL({
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'nie _1 ma|widzę _1 sensu|powodu|celu _1 żyć|życia|istnieć|dalej', examples: { fires: ['Nie ma sensu żyć'] } },
     { id: 'self-better-without-me', category: 'self-harm', pattern: 'wszystkim|światu|rodzinie|bliskim _2 lepiej _1 beze mnie', examples: { fires: ['Wszystkim będzie lepiej beze mnie'] } },
     { id: 'self-nobody-will-miss', category: 'self-harm', pattern: 'nikt _3 nie _2 będzie? _2 tęsknić|zatęskni|płakać|zapłacze|żałować|zauważy', examples: { fires: ['Nikt nie będzie za mną tęsknić', 'nikt nawet nie zauważy'] } },
-    { id: 'self-wont-be-around', category: 'self-harm', pattern: 'niedługo|wkrótce|już+długo|zaraz _1 mnie _1 tu|tutaj|już? _1 nie _1 będzie|stanie', examples: { fires: ['Niedługo mnie nie będzie'], quiet: ['Jutro mnie nie będzie, mam urlop'] } },
+    { id: 'self-wont-be-around', category: 'self-harm', pattern: 'niedługo|wkrótce|już+długo|zaraz _1 mnie _1 tu|tutaj|już? _1 nie _1 będzie|stanie', examples: { fires: ['Niedługo mnie nie będzie'], quiet: ['Jutro mnie nie będzie, mam urlop', 'Babcia ciągle mówi "niedługo mnie nie będzie", a w zeszłym tygodniu ulepiła 200 pierogów'] } },
     { id: 'self-goodbye-with-means', category: 'self-harm', pattern: '@zegnam _6 @srodki|@dzis', examples: { fires: ['Żegnajcie, tabletki już czekają', 'To moja ostatnia edycja, dziś w nocy wszystko się skończy'], quiet: ['Ostatnia edycja na dziś, żegnam i do jutra'] } },
     { id: 'self-means-with-goodbye', category: 'self-harm', pattern: '@srodki|@dzis _6 @zegnam', examples: { fires: ['Stoję na dachu, żegnajcie'] } },
     { id: 'self-it-ends-tonight', category: 'self-harm', weight: 1, pattern: 'dziś|dzisiaj|wieczorem|nocy|jutro _2 wszystko _1 się? _1 skończy|zakończy|zakończę|skończę', examples: { fires: ['Dziś w nocy wszystko się skończy'] } },
@@ -223,8 +236,8 @@ export const pl: RuleSet = withPlainL({
     { id: 'self-rope-ready', category: 'self-harm', pattern: 'pętla|pętlę|stryczek _2 gotowa|gotowy|gotowe|wisi|przygotowałem|przygotowałam|zawiązałem|zawiązałam', examples: { fires: ['Pętla już wisi'], quiet: ['Lina do wspinaczki gotowa'] } },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@cie _2 @zabije', examples: { fires: ['Ja cię zabiję', 'ja cię zatłukę'], quiet: ['Nie zabiję cię'] } },
-    { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@zabije _1 @cie', examples: { fires: ['Zabiję cię', 'zajebię cię jak cię spotkam'], quiet: ['Załatwię ci źródła'] } },
+    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@cie _2 @zabije', examples: { fires: ['Ja cię zabiję', 'ja cię zatłukę'], quiet: ['Nie zabiję cię', 'Normalnie cię uduszę, zjadłeś mi ostatniego pączka na zlocie 😂'] } },
+    { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@zabije _1 @cie', examples: { fires: ['Zabiję cię', 'zajebię cię jak cię spotkam'], quiet: ['Załatwię ci źródła', 'Zabiję cię, zjadłeś mojego ostatniego pączka 😤😂', 'Zgłoszono mnie za „uduszę cię” na grupie, ale to był żart z bratem'] } },
     { id: 'threat-i-will-kill', category: 'physical-harm', weight: 1, pattern: '@zabijeBare', examples: { fires: ['Jak go zobaczę, to zatłukę'] } },
     { id: 'threat-so-hard-that', category: 'physical-harm', pattern: 'tak _1 @zabije|spiorę|napierdolę|napierdolimy|zleję|stłukę|pobiję|skopię|obiję _4 że', examples: { fires: ['Tak cię spiorę, że matka cię nie pozna', 'ciebie i twojego kolegę tak napierdolimy, że się nie podniesiecie'] } },
     { id: 'threat-stab', category: 'physical-harm', pattern: 'dźgnę|dźgnie|dźgnąć|zadźgam|zadźga|zadźgać|pchnę|pchnie _3 nożem|kosą|kosiorem|nożykiem|scyzorykiem|nożyczkami', examples: { fires: ['Napisał, że poczeka pod uczelnią i dźgnie go nożem'] } },
@@ -235,7 +248,7 @@ export const pl: RuleSet = withPlainL({
     { id: 'threat-drop-by-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 3, pattern: 'wpadnę|wpadniemy|przyjdę|przyjdziemy|przyjadę|przyjadą|przyjdą|odwiedzę|odwiedzimy _3 z+wizytą|się+przywitać|w+odwiedziny|do+ciebie|pogadać|porozmawiać|załatwić', examples: { fires: ['Ładny balkonik masz na Nadodrzu. Któregoś dnia wpadnę z wizytą'] } },
     { id: 'threat-sort-out-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 1, pattern: 'załatwić|załatwimy|załatwię sprawę|porachunki|cię|ciebie|ją|go', examples: { fires: ['Znają jej adres i dziś przyjadą załatwić sprawę'] } },
     { id: 'threat-want-to-kill-you', category: 'physical-harm', pattern: 'chcę|chce|muszę|mogę|trzeba _1 @cie _1 @zabic', examples: { fires: ['Chcę cię zabić'] } },
-    { id: 'threat-kill-me', category: 'physical-harm', pattern: 'mnie|nas|moją+rodzinę|moje+dzieci _2 @zabije|@zabic', examples: { fires: ['Napisał, że mnie zabije', 'grozi, że chce mnie zabić'], quiet: ['Mama mnie zabije, jak się spóźnię'] } },
+    { id: 'threat-kill-me', category: 'physical-harm', pattern: 'mnie|nas|moją+rodzinę|moje+dzieci _2 @zabije|@zabic', examples: { fires: ['Napisał, że mnie zabije', 'grozi, że chce mnie zabić'], quiet: ['Mama mnie zabije, jak się spóźnię', 'Zgłoszono mnie za „uduszę cię” na grupie, ale to był żart z bratem'] } },
     { id: 'threat-kill-me-after', category: 'physical-harm', pattern: '@zabije _1 mnie|nas|moją+rodzinę|moje+dzieci', examples: { fires: ['że zabije mnie i moją rodzinę'] } },
     {
       id: 'threat-body',
@@ -290,7 +303,7 @@ export const pl: RuleSet = withPlainL({
       category: 'physical-harm',
       weight: 1,
       pattern: 'uważaj|uważajcie|ostrożnie|lepiej+uważaj _3 wrac*|powrocie|powrót|do+domu|po+zmroku|wieczorem|na+klatce',
-      examples: { fires: ['Uważaj, jak wracasz wieczorem do domu'] },
+      examples: { fires: ['Uważaj, jak wracasz wieczorem do domu'], quiet: ['„Uważaj, jak będziesz wracać do domu” — mówiła babcia, nawet gdy szłam tylko do sklepu na rogu'] },
     },
     {
       id: 'threat-shame-if-something-happens',

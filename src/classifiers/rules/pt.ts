@@ -39,7 +39,10 @@ export const pt: RuleSet = {
     verme: 'vermes praga pragas parasitas lixo escoria animais macacos ratos baratas inferiores subhumanos sub-humanos doenca cancer imundos nojentos sujos',
     parente: 'mae mamae pai papai chefe esposa marido professor professora namorada namorado mulher patrao sogra vo avo',
     morrer: 'matar mata mato matou mataria matando morrer morrendo morri morro morto morta mortos mortas morre',
-    motivo: 'rir riso amor saudade saudades vergonha fome sede sono tedio curiosidade inveja cansaco calor frio medo preocupacao raiva',
+    motivo: 'rir riso amor saudade saudades vergonha fome sede sono tedio curiosidade inveja cansaco calor frio medo preocupacao raiva coracao infarto desgosto susto nervoso',
+    // Laughter closing a "threat" among friends: "vou te matar, você comeu meu último brigadeiro 😂".
+    risada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 kkk* haha* hehe* rsrs* rs lol',
+    comprimidos: 'comprimidos comprimido remedios remedio pilulas capsulas',
   },
   negation: { words: 'nao nunca jamais ninguem nada nem nenhum nenhuma', before: 3, after: 0 },
   clauseBreaks: 'mas porem que porque e entao disse diz falou escreveu',
@@ -51,6 +54,10 @@ export const pt: RuleSet = {
     'ultimo|primeiro|penultimo|segundo capitulo|episodio|temporada',
     'filme|filmes|personagem|personagens|vilao|protagonista|antagonista|narrador|letra|refrao|enredo|trama|roteiro|ficcao|ficticio|ficticia|novela|poema',
     'frase|verso|fala|citacao famosa|famoso|celebre|classica',
+    // Games: "«você está morto», disse meu irmão quando ganhei dele no FIFA".
+    'no|jogando fifa|xadrez|poker|truco|uno|mario+kart|domino|sinuca|pebolim|cartas',
+    // The writer says it was a joke ("não era brincadeira" does not match).
+    'mas|obviamente|claramente era|foi|e uma? brincadeira|zoeira|piada|zoacao',
   ],
   topicCues: [
     // Help messages: "se você está pensando em suicídio, ligue 188".
@@ -70,7 +77,7 @@ export const pt: RuleSet = {
     'ponte|viaduto|terraco|telhado _6 guia|turistico|turistas|foto|fotos|vista|inaugurada|construida|segundo',
     'fiquem|fica|deixo|dou _6 _4 doar|biblioteca|sebo|venda|vender|leilao|brecho',
     'jogo|partida|classico|time|final|campeonato|derbi _6 massacre|chacina|carnificina',
-    'sentir|notar falta|diferenca _4 reuniao|aula|festa|encontro|trabalho|jantar',
+    'sentir|notar a? minha? falta|diferenca _4 reuniao|aula|festa|encontro|trabalho|jantar|almoco|call|chamada|palestra|evento|treino|ensaio|escritorio|escola|faculdade',
     // The address of a public place (a school, a museum, a meetup venue) is no one's home.
     'sede|encontro|evento|museu|biblioteca|escola|universidade|faculdade|auditorio|cafe|restaurante|hotel|loja _6 rua|avenida|av|travessa|alameda|estrada|praca|rodovia|largo _4 #num',
     // "Não vou ficar muito tempo por aqui hoje": an evening, not a life.
@@ -89,6 +96,20 @@ export const pt: RuleSet = {
     'ataque cardiaco|de+panico|de+ansiedade|de+riso|de+risos|pessoal|de+tosse|de+nervos',
     'prevencao|prevenir|valorizacao ao|do|da? suicidio',
     'bomba de calorias|chocolate|relogio',
+    // Only said to someone: "vou me matar kkk" is not hidden.
+    '@te _2 @matar|@mato _6 😤|😠|😡? @risada',
+    '@matar|@mato @te|lo|la _6 😤|😠|😡? @risada',
+    // "Vou dar um tiro no escuro": a guess.
+    'tiro|tiros no|ao escuro|alvo',
+    'tiro pela culatra',
+    // "O ministro promete estrangular a inflação": a policy, not a person.
+    '@matar|sufocar|esganar a|o? inflacao|corrupcao|burocracia|concorrencia|economia|crise|oposicao|imprensa|desemprego|precos',
+    // "«Cuidado na volta pra casa», dizia minha avó": a grandmother's care.
+    'cuidado|cuidadinho _6 _4 me|nos? dizia|diziam|diz|disse|repetia|repete _1 minha|meu|a|o avo|vovo|vo|mae|mamae|pai|papai|tia|tio',
+    'avo|vovo|vo|mae|mamae|pai|papai _2 dizia|diziam|diz|disse|repetia|repete _2 que? _1 cuidado|cuidadinho',
+    // A course of antibiotics taken to the end.
+    '@comprimidos _2 antibiotico|antibioticos|vitamina|vitaminas|ferro|probiotico|probioticos',
+    '@comprimidos _4 como _1 medico|medica|doutor|doutora|farmaceutico mandou|receitou|pediu|disse|indicou',
   ],
   rules: [
     // Intimidation: "vai se matar" at the start of a sentence is "go kill yourself", not "he will kill himself".
@@ -101,23 +122,23 @@ export const pt: RuleSet = {
       id: 'threat-vou-te-matar',
       category: 'physical-harm',
       pattern: '@fut _1 @te @matar',
-      examples: { fires: ['Vou te matar', 'v0u t3 m@t@r', 'eu vou te espancar'], quiet: ['Não vou te machucar', 'eu vou te matar de amor'] },
+      examples: { fires: ['Vou te matar', 'v0u t3 m@t@r', 'eu vou te espancar'], quiet: ['Não vou te machucar', 'eu vou te matar de amor', 'Vou te matar, você bebeu meu último guaraná 😤😂', 'Me denunciaram por escrever "vou te estrangular" no grupo, mas era brincadeira com meu irmão.'] },
     },
     { id: 'threat-vou-matar-voce', category: 'physical-harm', pattern: '@fut _1 @matar @te|lo|la|los|las', examples: { fires: ['vou matar você'] } },
     { id: 'threat-te-dar-tiro', category: 'physical-harm', pattern: '@fut _1 @te dar|meter|enfiar|encher _2 @tiro', examples: { fires: ['vou te dar um tiro na cara'] } },
     { id: 'threat-vai-me-dar-tiro', category: 'physical-harm', pattern: '@fut3|@ameaca _1 de? me|nos dar|meter|enfiar|encher _2 @tiro', examples: { fires: ['Ele disse que vai me dar um tiro'] } },
-    { id: 'threat-te-mato', category: 'physical-harm', pattern: 'te|vc|voce|ti @mato', examples: { fires: ['eu te esfaqueio', 'te mato'] } },
+    { id: 'threat-te-mato', category: 'physical-harm', pattern: 'te|vc|voce|ti @mato', examples: { fires: ['eu te esfaqueio', 'te mato'], quiet: ['Se esquecer meu aniversário de novo eu te mato kkkk'] } },
     { id: 'threat-mato-voce', category: 'physical-harm', pattern: '@mato @te|voce', examples: { fires: ['mato você'] } },
     {
       id: 'threat-vai-me-matar',
       category: 'physical-harm',
       pattern: '@fut3|@ameaca|prometeu|jurou _1 de? me|nos @matar',
-      examples: { fires: ['ele disse que vai me matar', 'ameaçou me espancar'], quiet: ['Minha mãe vai me matar se eu chegar tarde'] },
+      examples: { fires: ['ele disse que vai me matar', 'ameaçou me espancar'], quiet: ['Minha mãe vai me matar se eu chegar tarde', 'Essa seleção vai me matar do coração.'] },
     },
     { id: 'threat-ameacou-de-morte', category: 'physical-harm', pattern: 'me|nos @ameaca|ameacou de morte', examples: { fires: ['ele me ameaçou de morte'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@ameaca _1 de? @matar', examples: { quiet: ['No filme, o vilão ameaça matar o prefeito.'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'recebi|recebo|recebendo|recebemos|mandou|mandando|enviou|enviando|manda|envia|mandaram _3 ameaca|ameacas de morte|estupro' },
-    { id: 'threat-voce-esta-morto', category: 'physical-harm', pattern: 'voce|vc|ce|tu|voces @te? esta|ta|estas|es|e|sao _1 morto|morta|mortos|homem+morto|mulher+morta|defunto', examples: { fires: ['Você está morto'], quiet: ['você está morto de cansaço'] } },
+    { id: 'threat-voce-esta-morto', category: 'physical-harm', pattern: 'voce|vc|ce|tu|voces @te? esta|ta|estas|es|e|sao _1 morto|morta|mortos|homem+morto|mulher+morta|defunto', examples: { fires: ['Você está morto'], quiet: ['você está morto de cansaço', '"Você está morto", disse meu primo quando ganhei dele no xadrez.'] } },
     { id: 'threat-voce-vai-morrer', category: 'physical-harm', pattern: 'voce|vc|ce|tu vai|vais|ira morrer', examples: { fires: ['você vai morrer'] } },
     { id: 'threat-bala-na-cabeca', category: 'physical-harm', pattern: 'bala|tiro|balas|faca na|no|nas tua|sua? cabeca|cara|testa|nuca|peito|barriga|garganta' },
     {
@@ -153,7 +174,7 @@ export const pt: RuleSet = {
       id: 'threat-meto-bala',
       category: 'physical-harm',
       pattern: 'meto|meter|enfio|enfiar|mando|mandar|descarrego|descarregar|dou|dar _1 bala|balas|chumbo|tiro|tiros|azeitona|facada|facadas _2 em|na|no|nesse|nessa|voce|vc|te|ti|tua|sua|cara|cabeca',
-      examples: { fires: ['eu meto bala em você'] },
+      examples: { fires: ['eu meto bala em você'], quiet: ['Vou dar um tiro no escuro: a foto é de 1920?'] },
     },
     {
       id: 'threat-encher-de-porrada',
@@ -248,7 +269,7 @@ export const pt: RuleSet = {
       id: 'threat-promises-to-beat',
       category: 'physical-harm',
       pattern: 'promete|prometeu|jurou|jura|prometendo _2 @matar',
-      examples: { fires: ['um usuário promete espancar a editora que reverteu a discografia'] },
+      examples: { fires: ['um usuário promete espancar a editora que reverteu a discografia'], quiet: ['O ministro promete estrangular a inflação até o fim do ano.'] },
     },
     {
       id: 'threat-break-legs-later',
@@ -308,7 +329,7 @@ export const pt: RuleSet = {
       id: 'veiled-be-careful-going-home',
       category: 'physical-harm',
       pattern: 'cuidado|cuidadinho|atencao _6 voltar|volta|voltares|sair|saires|saindo|saida|caminho|andar|andares|ir _4 casa|noite|trabalho|faculdade|escola|sozinho|sozinha|escuro',
-      examples: { fires: ['Cuidado quando saíres da faculdade à noite.'], quiet: ['Cuidado com a predefinição, ela quebra fácil.'] },
+      examples: { fires: ['Cuidado quando saíres da faculdade à noite.'], quiet: ['Cuidado com a predefinição, ela quebra fácil.', '"Cuidado ao sair de casa à noite", me dizia minha mãe.'] },
     },
     {
       id: 'veiled-shame-if-something-happened',
@@ -752,7 +773,7 @@ export const pt: RuleSet = {
       category: 'self-harm',
       weight: 1,
       pattern: 'ninguem _1 vai|ira|vai+nem|ia _1 sentir|notar|perceber|ligar _2 minha|falta|se+eu|quando+eu',
-      examples: { fires: ['Ninguém vai sentir a minha falta.', 'ninguém ia notar se eu sumisse'], quiet: ['Ninguém vai notar o erro de digitação.'] },
+      examples: { fires: ['Ninguém vai sentir a minha falta.', 'ninguém ia notar se eu sumisse'], quiet: ['Ninguém vai notar o erro de digitação.', 'Ninguém vai sentir minha falta no almoço de hoje, né?'] },
     },
     {
       id: 'self-not-around-much-longer',
@@ -799,7 +820,7 @@ export const pt: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'tomou|tomei|tomando|tomaram|engoliu|engoli|engolindo|juntando|guardando|acumulando|juntar|guardar|juntou|juntei _2 todos|todas|os|as|um+monte? _1 comprimidos|remedios|pilulas|calmantes|antidepressivos|remedio|comprimido',
-      examples: { fires: ['Ela escreveu que tomou todos os remédios dela.', 'tô juntando os comprimidos do tratamento'] },
+      examples: { fires: ['Ela escreveu que tomou todos os remédios dela.', 'tô juntando os comprimidos do tratamento'], quiet: ['Tomei todos os comprimidos de antibiótico e a infecção passou.'] },
     },
     // Doxing.
     { id: 'doxing-know-where-you-live', category: 'doxing', pattern: 'sei|sabemos|descobri|descobrimos|conheco|sabe _1 onde voce|vc|tu|ele|ela|voces mora|moras|trabalha|trabalhas|trampa|trampas|vive|estuda|estudas|moram', examples: { fires: ['sei onde você mora'] } },

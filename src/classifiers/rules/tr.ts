@@ -44,6 +44,8 @@ export const tr: RuleSet = {
     'unlu|meshur|efsane replik|soz|sahne|alinti|repligi|sozu',
     // Games and sport: "satrançta seni ezeceğim", "savunmada arkanı kolla".
     'satrancta|tavlada|okeyde|pokerde|fifada|macta|mactan|turnuvada|savunmada|hucumda|yarismada|bilgi+yarismasinda|forvet|defans|kaleci',
+    // Video games ("PES'te 5-0 yendim") and a joke owned as one ("tabii ki şakaydı").
+    'pes+te|pes+de|fifa+da|pubg+de|pubgde|lol+de|valorant+ta|valorantta|cs+de|konsolda|playstationda|sakaydi|sakaymis',
   ],
   topicCues: [
     'kural|kurallar|kurallari|kurala|makale|makalede|makalenin|maddede|maddenin+konusu|vikipedi+politikasi|politika|politikasi|yonerge|yonergesi|kaynak|kaynaklar|kaynaga|kaynaklara|gazete|gazetesi|haber|haberlere|habere|haberde|manset|gazeteci|istatistik|istatistikler|onleme|farkindalik|tarih|tarihte|tarihci|terim|ifade|ornek|ornegin|belgesel|arastirma',
@@ -63,6 +65,12 @@ export const tr: RuleSet = {
     'kill #num',
     'zaman|vakit oldur*',
     '@aile _2 beni|bizi _1 oldurur|oldurecek|gebertir|oldurcek',
+    // Chores and tools: "Bu şablon beni öldürecek", "bu tez beni öldürüyor".
+    'sablon*|parametre*|kod|kodu|bug|hata|hatalar|tez|tezim|sinav|sinavlar|odev|odevler|proje|deadline|mesai|trafik|sicak|sicaklar|bu+madde|bu+is|isler|vize|finaller _2 beni|bizi _1 oldurecek|oldurur|olduruyor|gebertecek|gebertir|olduruyo|oldurcek',
+    // A joke threat with a laughing face: "seni gebertecem yazdı 😂".
+    '@seni _4 @oldur _3 😂|🤣|😆|😄|😅|😜|xd|sjsj*|ahah*|kdkd*',
+    // Nobody will cry over a template or an infobox.
+    'kutu*|sablon*|logo*|tasarim*|surum*|versiyon*|kategori*|portal*|tablo*|arayuz*|tema*|gorsel*|resm* _2 kimse _1 aglamayacak|aglamaz|ozlemeyecek|ozlemez|umursamayacak|umursamaz',
     '@sebep _1 oldum|olecegim|oluyorum|olucem|geberiyorum|gebericem|olmek|oldu|olduk|oluyoruz',
     'oldum bittim',
     'beni|bizi oldurdun|oldurdunuz|oldurdu|olduruyorsun|olduruyor _2 😂|🤣|😆|😄|ya|resmen|gulmekten|bu|bununla',
@@ -129,7 +137,7 @@ export const tr: RuleSet = {
     { id: 'self-want-to-die', category: 'self-harm', pattern: 'olmek|gebermek|yok+olmak _1 istiyorum|istiyor|istedim|istiyordum', examples: { fires: ['Ölmek istiyorum'], quiet: ['Gülmekten ölmek istiyorum'] } },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'yasamanin|yasamak+icin|yasamamin _2 anlami|sebebi|nedeni _1 yok|kalmadi', examples: { fires: ['Yaşamanın bir anlamı yok'] } },
     { id: 'self-better-without-me', category: 'self-harm', pattern: 'bensiz _3 daha _1 iyi|mutlu|rahat', examples: { fires: ['Bensiz herkes daha iyi olacak'] } },
-    { id: 'self-nobody-will-miss', category: 'self-harm', pattern: 'kimse _2 ozlemeyecek|ozlemez|fark+etmeyecek|fark+etmez|aramayacak|aramaz|aglamayacak|umursamayacak|umursamaz', examples: { fires: ['Beni kimse özlemeyecek'] } },
+    { id: 'self-nobody-will-miss', category: 'self-harm', pattern: 'kimse _2 ozlemeyecek|ozlemez|fark+etmeyecek|fark+etmez|aramayacak|aramaz|aglamayacak|umursamayacak|umursamaz', examples: { fires: ['Beni kimse özlemeyecek'], quiet: ['Eski bilgi kutusuna kimse ağlamayacak, çok çirkindi.'] } },
     { id: 'self-wont-be-around', category: 'self-harm', pattern: 'yakinda|yakında|cok+yakinda|cok+uzun+sure _2 burada|buralarda|artik _1 olmayaca*|olmayacagim|yokum|olmicam', examples: { fires: ['Yakında burada olmayacağım'], quiet: ['Yarın burada olmayacağım, izindeyim'] } },
     { id: 'self-goodbye-with-means', category: 'self-harm', pattern: '@veda _6 @arac|@gece', examples: { fires: ['Herkese elveda, haplar hazır', 'Bu son düzenlemem, bu gece her şey bitecek'], quiet: ['Bugünlük son düzenlemem, hoşça kalın, yarın görüşürüz'] } },
     { id: 'self-means-with-goodbye', category: 'self-harm', pattern: '@arac|@gece _6 @veda', examples: { fires: ['Haplar hazır, elveda'] } },
@@ -168,7 +176,7 @@ export const tr: RuleSet = {
     { id: 'self-rope', category: 'self-harm', pattern: 'urgan|ilmik|ilmigi|urgani _2 hazir|hazirladim|astim|bagladim|aldim', examples: { fires: ['İlmik hazır'], quiet: ['Tırmanış ipi hazır'] } },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@seni _4 @oldur', examples: { fires: ['Seni öldüreceğim', 'seni gebertirim', 'seni bıçaklarım'], quiet: ['Seni öldürmeyeceğim'] } },
+    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@seni _4 @oldur', examples: { fires: ['Seni öldüreceğim', 'seni gebertirim', 'seni bıçaklarım'], quiet: ['Seni öldürmeyeceğim', 'Kankam maçı kaybedince "seni gebertecem" yazdı 😂', "tabii ki şakaydı, PES'te 5-0 yendim onu, seni gebertecem dedi"] } },
     { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@oldur _1 seni|sizi', examples: { fires: ['Öldürcem seni'] } },
     { id: 'threat-i-will-kill', category: 'physical-harm', weight: 1, pattern: '@oldur1', examples: { fires: ['O herifi herkesin önünde bıçaklayacağım'] } },
     { id: 'threat-acid', category: 'physical-harm', pattern: 'kezzap|asit|benzin _3 atacagim|atarim|atcam|atacakmis|atacagini|dokece*|dokerim|dokecekmis', examples: { fires: ['Yüzüne kezzap atacağım'] } },
@@ -187,7 +195,7 @@ export const tr: RuleSet = {
     { id: 'threat-burn-hurt', category: 'physical-harm', pattern: 'canini|caninizi _1 yakaca*|yakarim|yakcam|okurum|okuyaca*', examples: { fires: ['Canını yakacağım'] } },
     { id: 'threat-threatened-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi _3 @oldurmek|olumle|bicakla|silahla _1 tehdit', examples: { fires: ['Beni öldürmekle tehdit etti', 'beni ölümle tehdit ediyor'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@oldurmek|olumle _1 tehdit', examples: { fires: ['Başka bir kullanıcıyı öldürmekle tehdit etti'], quiet: ['Romanda kötü adam kralı öldürmekle tehdit ediyor.'] } },
-    { id: 'threat-will-kill-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi|kardesimi _2 @oldur|oldurecekmis|oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini', examples: { fires: ['Beni öldüreceğini yazdı', 'beni bıçaklayacağını söyledi'], quiet: ['Annem beni öldürür geç kalırsam'] } },
+    { id: 'threat-will-kill-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi|kardesimi _2 @oldur|oldurecekmis|oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini', examples: { fires: ['Beni öldüreceğini yazdı', 'beni bıçaklayacağını söyledi'], quiet: ['Annem beni öldürür geç kalırsam', 'Bu şablon beni öldürecek, üç gündür parametrelerle uğraşıyorum'] } },
     { id: 'threat-says-will-kill', category: 'physical-harm', pattern: 'onu|onlari|kizi|adami|adamin|admini|kullaniciyi _2 oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini|oldurecekmis|vuracakmis|bicaklayacakmis|dovecekmis', examples: { fires: ['Admini bıçaklayacağını yazmış'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'olum|tecavuz _1 tehdidi|tehditleri|tehdidleri _3 aliyorum|aldim|geliyor|gonderiyor|yolluyor|yazdi|atiyor', examples: { fires: ['Her gün ölüm tehditleri alıyorum'] } },
     { id: 'threat-find-you', category: 'physical-harm', pattern: 'seni|sizi _1 bulaca*|bulurum|bulcam|bulucam _2 ve|$|gercek+hayatta|elbet|nerede+olsan', examples: { fires: ['Seni bulacağım ve pişman edeceğim', 'seni bulurum'], quiet: ['Sana kaynak bulacağım'] } },

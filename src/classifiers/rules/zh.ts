@@ -43,6 +43,8 @@ export const zh: RuleSet = {
     '条目|條目 _4 补充|補充|更新|修正|改|改成|删减|刪減|建议|建議|来源|來源|需要|错|錯|一节|一節|写成|寫成|移动|移動|改名|命名|用词|用詞',
     '如果|要是|假如 _2 有人|用户|用戶|编者|編者',
     '怎么|怎麼|如何 _2 处理|處理|应对|應對|举报|舉報',
+    // Owned as a joke: "那是跟我哥开玩笑" (not "不像开玩笑", "不是开玩笑").
+    '那是|那只是|只是|就是|其实是|其實是 _3 开玩笑|開玩笑|玩笑',
   ],
   idioms: [
     '笑死|笑|吓死|嚇死|累死|饿死|餓死|困死|热死|熱死|气死|氣死|冷死|烦死|煩死|羡慕死|羨慕死|美死|帅死|帥死 _1 我|人|了|啦',
@@ -71,6 +73,21 @@ export const zh: RuleSet = {
     '最后|最後 一次 编辑|編輯 _1 这个|這個|这篇|這篇|此|该|該|本',
     '比赛|比賽|对手|對手|球赛|球賽|战队|戰隊|球队|球隊 _4 杀|殺|杀得|殺得|打爆|干掉|幹掉|血洗',
     '杀戮|殺戮 尖塔',
+    // Cutting text, not people: "这条目我要一刀一刀砍干净".
+    '砍 干净|乾淨',
+    '条目|條目|段落|内容|內容|章节|章節|篇幅|字数|字數|预算|預算 _4 砍|砍掉|砍了',
+    // Sport: "国足被日本队血洗0比7".
+    '队|隊|国足|國足|男足|女足|国家队|國家隊|主队|主隊|客队|客隊 _4 血洗|杀|殺|打爆|屠杀|屠殺',
+    '血洗 #num',
+    // Watching fireworks is no veiled bomb: "一起去楼顶看烟花吧".
+    '看 烟花|煙花',
+    // Missed at a meeting, not in life: "开会的时候没人会想我吧".
+    '开会|開會|会议|會議|聚会|聚會|上课|上課|饭局|飯局|年会|年會|例会|例會 _3 没人|沒人|没有人|沒有人 _2 想我|想+我',
+    // A family member's usual "be careful on the way home".
+    '回家|路上|夜路|出门|出門 _6 小心|当心|當心|注意安全 _4 奶奶|外婆|姥姥|爷爷|爺爺|妈妈|媽媽|我妈|我媽|老妈|老媽|爸爸|老爸|老师|老師|@kin',
+    '奶奶|外婆|姥姥|爷爷|爺爺|妈妈|媽媽|我妈|我媽|老妈|老媽|爸爸|老爸|@kin _4 说|說|叮嘱|叮囑|嘱咐|囑咐 _2 回家|路上|夜路|出门|出門 _6 小心|当心|當心|注意安全',
+    // A joke with a laughing face at the end of the sentence: "我要杀了你，你把我最后一个肉包子吃了😤😂".
+    '@kill _1 @you _6 _4 😂|🤣|😆|😅|😄|😝|😜|🙃|哈哈*',
   ],
   rules: [
     // Intimidation first: "你去死吧", "你怎么不去死" are insults, not self-harm, and claim their words.
@@ -168,7 +185,7 @@ export const zh: RuleSet = {
     { id: 'self-better-without-me', category: 'self-harm', pattern: '没有|沒有|没|沒 我 _2 更好|会更好|會更好', examples: { fires: ['这个世界没有我会更好'] } },
     { id: 'self-release', category: 'self-harm', weight: 1, pattern: '终于|終於|可以|就 _2 解脱|解脫', examples: { fires: ['终于可以解脱了'] } },
     { id: 'self-no-more-trouble', category: 'self-harm', weight: 1, pattern: '不会|不會 _1 再 _3 添 麻烦|麻煩', examples: { fires: ['以后不会再给谁添麻烦了'] } },
-    { id: 'self-nobody-misses', category: 'self-harm', weight: 1, pattern: '没人|沒人|没有人|沒有人|也没+人|也沒+人|不会有人|不會有人 _2 想我|想+我|在乎我|记得我|記得我|在意我', examples: { fires: ['反正也没人会想我'] } },
+    { id: 'self-nobody-misses', category: 'self-harm', weight: 1, pattern: '没人|沒人|没有人|沒有人|也没+人|也沒+人|不会有人|不會有人 _2 想我|想+我|在乎我|记得我|記得我|在意我', examples: { fires: ['反正也没人会想我'], quiet: ['开会的时候没人会想我吧？'] } },
     { id: 'self-after-i-go', category: 'self-harm', weight: 1, pattern: '我 走 以后|以後|之后|之後', examples: { fires: ['我走以后，监视列表里那些条目麻烦谁接一下'] } },
     { id: 'self-never-online', category: 'self-harm', weight: 1, pattern: '不会|不會 再 上线|上線', examples: { fires: ['今晚之后不会再上线'] } },
     { id: 'self-forever-offline', category: 'self-harm', weight: 1, pattern: '下线|下線|离开|離開 _4 永远|永遠', examples: { fires: ['就彻底下线吧，永远的那种🥀'] } },
@@ -185,13 +202,13 @@ export const zh: RuleSet = {
       id: 'threat-kill-you',
       category: 'physical-harm',
       pattern: '@kill _1 @you|你全家|妳全家|你們全家|你们全家',
-      examples: { fires: ['我找到你家直接砍死你', '老子弄死你', '明天我就开车去撞死你', '我會殺了你'], quiet: ['我不会杀你', '笑死我了'] },
+      examples: { fires: ['我找到你家直接砍死你', '老子弄死你', '明天我就开车去撞死你', '我會殺了你'], quiet: ['我不会杀你', '笑死我了', '我要杀了你，你把我最后一个肉包子吃了😤😂', '有人举报我在群里说“掐死你”，但那是跟我哥开玩笑'] },
     },
     {
       id: 'threat-i-will-kill',
       category: 'physical-harm',
       pattern: '@i _3 @kill',
-      examples: { fires: ['我一个一个去捅', '老子迟早砍了他'], quiet: ['我不会杀任何人'] },
+      examples: { fires: ['我一个一个去捅', '老子迟早砍了他'], quiet: ['我不会杀任何人', '我在讨论页写了“这条目我要一刀一刀砍干净”'] },
     },
     { id: 'threat-kill-them', category: 'physical-harm', pattern: '@will|要到|要去|说要|說要 _3 @kill|打 _1 @them', examples: { fires: ['要去杀了他', '要到公司来打他', '要是分手就拿刀砍她'], quiet: ['我要打他电话'] } },
     { id: 'threat-with-knife', category: 'physical-harm', pattern: '拿刀|拿枪|拿槍|拿+刀|拿+刀子|拿+斧头|拿+斧頭|拿+枪|拿+槍 _2 @kill|砍|捅|刺', examples: { fires: ['拿刀捅他', '就拿刀砍她'] } },
@@ -222,7 +239,7 @@ export const zh: RuleSet = {
       category: 'physical-harm',
       weight: 1,
       pattern: '回家|路上|夜路|那段路|晚上|出门|出門 _6 小心|当心|當心|注意安全',
-      examples: { fires: ['回家那段路挺黑的，小心点哦', '走夜路小心点'] },
+      examples: { fires: ['回家那段路挺黑的，小心点哦', '走夜路小心点'], quiet: ['“回家路上小心点”——我奶奶每次都这么说'] },
     },
     { id: 'threat-watch-your-back', category: 'physical-harm', weight: 1, pattern: '看看|注意|小心|当心|當心 _1 后面|後面|背后|背後|身后|身後', examples: { fires: ['走路多看看后面🔪', '小心你的背后'] } },
     {
@@ -278,7 +295,7 @@ export const zh: RuleSet = {
       pattern: '全 杀|殺|杀了|殺了|杀光|殺光|杀掉|殺掉|死',
       examples: { fires: ['毕业典礼上全杀了'] },
     },
-    { id: 'public-kill-everyone-2', category: 'public-harm', kind: 'reported', weight: 3, pattern: '杀光|殺光|一个不留|一個不留|血洗|陪葬|同归于尽|同歸於盡', examples: { fires: ['让所有人给我陪葬'] } },
+    { id: 'public-kill-everyone-2', category: 'public-harm', kind: 'reported', weight: 3, pattern: '杀光|殺光|一个不留|一個不留|血洗|陪葬|同归于尽|同歸於盡', examples: { fires: ['让所有人给我陪葬'], quiet: ['国足被日本队血洗0比7，条目里的比分还没更新。'] } },
     { id: 'public-count-victims', category: 'public-harm', kind: 'reported', weight: 3, pattern: '能 杀|殺|撞|砍|捅 几个|幾個|多少', examples: { fires: ['能撞几个算几个'] } },
     { id: 'hate-go-back-country', category: 'hate', weight: 1, pattern: '回 你的|你們的|你们的|自己的 _1 国家|國家|老家', examples: { fires: ['滚回你的国家'] } },
     {
@@ -304,7 +321,7 @@ export const zh: RuleSet = {
       category: 'public-harm',
       weight: 3,
       pattern: '@place _6 见红|見紅|见血|見血|会见+血|會見+血|出人命|血流成河|死人|流血|炸开|炸開|大事|出事|烟花|煙花|死+很多+人|死+很多人|死+好多+人|死+不少+人|死+一片',
-      examples: { fires: ['下个月的维基年会，我预感会见血', '週一早上那間高中門口會發生大事'] },
+      examples: { fires: ['下个月的维基年会，我预感会见血', '週一早上那間高中門口會發生大事'], quiet: ['跨年夜我们一起去楼顶看烟花吧？'] },
     },
     { id: 'public-see-blood', category: 'public-harm', weight: 2, pattern: '会见+血|會見+血|见血|見血|见红|見紅|會+見紅|會見+紅|会见+红', examples: { fires: ['我预感会见血'] } },
     { id: 'public-news', category: 'public-harm', weight: 1, requires: 'public-harm', pattern: '新闻|新聞 _2 看到|上看到', examples: { fires: ['那間高中門口會發生大事，到時候你們就會在新聞上看到🔫'] } },
