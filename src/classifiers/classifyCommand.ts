@@ -3,6 +3,7 @@
  * the same order. A bad line gets `{"error": "..."}` on its line and the command carries on.
  */
 import { classifyText } from './classifyText.js';
+import { maxClassifiedChars } from './normalise.js';
 import { supportedLanguage, supportedLanguages } from './ruleSetsForText.js';
 
 /** Longest input line accepted, in characters; a longer line is answered with an error. */
@@ -22,6 +23,8 @@ function verdictLine(line: string): { out: string; ok: boolean } {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return error('expected a JSON object with a "text" string');
   const { text, lang } = parsed as { text?: unknown; lang?: unknown };
   if (typeof text !== 'string') return error('"text" must be a string');
+  // The classifiers read this much of a text; a longer one would be read in part without saying so.
+  if (text.length > maxClassifiedChars) return error(`"text" is longer than ${maxClassifiedChars} characters: split it into several lines`);
   if (lang !== undefined && lang !== null && typeof lang !== 'string') return error('"lang" must be a string such as "pt", or left out');
   if (typeof lang === 'string' && lang.trim() !== '' && !supportedLanguage(lang)) {
     return error(`no rules for lang "${lang}"; supported: ${supportedLanguages.join(', ')}; leave lang out to try every rule set of the text's script`);

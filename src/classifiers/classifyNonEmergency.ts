@@ -22,6 +22,6 @@ export function nonEmergencyVerdict(input: ClassifierInput, allSignals: readonly
 }
 
 export function classifyNonEmergency(input: ClassifierInput): NonEmergencyVerdict {
-  return nonEmergencyVerdict(input, reportSignals(input));
+  return nonEmergencyVerdict(input, reportSignals(input).signals);
 }
 

@@ -6,6 +6,6 @@ import type { ClassifierInput, EmergencyVerdict, NonEmergencyVerdict } from './t
 
 /** Both verdicts on one report, its texts scanned once. */
 export function classifyReport(input: ClassifierInput): { emergency: EmergencyVerdict; nonEmergency: NonEmergencyVerdict } {
-  const signals = reportSignals(input);
-  return { emergency: emergencyVerdict(input, signals), nonEmergency: nonEmergencyVerdict(input, signals) };
+  const scan = reportSignals(input);
+  return { emergency: emergencyVerdict(input, scan), nonEmergency: nonEmergencyVerdict(input, scan.signals) };
 }

@@ -1,11 +1,13 @@
 /**
- * Runs the rules over texts and resolves them into signals: each text is tokenised once and matched by every chosen
- * rule set; conditional rules count only when the signal they need was found somewhere in the same report.
+ * Runs the rules and the learned model over texts and resolves them into signals: each text's language is read, it is
+ * tokenised once and matched by the rule sets of its languages, then scored by the model; conditional rules count only
+ * when the signal they need was found somewhere in the same report.
  */
-import type { CompiledRuleSet } from './compileRuleSet.js';
 import { findPersonalData } from './findPersonalData.js';
-import { matchRuleSets } from './matchRuleSet.js';
+import { type RuleReading, readWithRules } from './matchRuleSet.js';
+import { modelFindings } from './model/textModel.js';
 import { type Token, tokenize } from './normalise.js';
+import { readText, ruleSetsOf, type TextReading } from './ruleSetsForText.js';
 import type { Signal, SignalCategory } from './types.js';
 
 /** A signal with what the classifiers need to weigh it. */
@@ -31,11 +33,13 @@ export interface TextToScan {
 export function matchText(source: string, tokens: readonly Token[], start: number, end: number): string {
   const from = tokens[start]!.start;
   const to = tokens[end - 1]!.end;
-  const text = source
+  const raw = source
     .slice(from, Math.min(to, from + maxMatchChars * 2))
     .replace(/\p{Cf}/gu, '')
-    .replace(/\s+/gu, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
+  // Punctuation at the ends goes; a match of emoji alone keeps them, or it would quote nothing.
+  const text = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || raw;
   const chars = [...text];
   if (chars.length <= maxMatchChars && to <= from + maxMatchChars * 2) return text;
   // A long match is cut at a word boundary and marked as cut: a quoted phrase never ends mid-word.
@@ -44,10 +48,30 @@ export function matchText(source: string, tokens: readonly Token[], start: numbe
   return `${(atSpace > 0 ? head.slice(0, atSpace) : head).replace(/[^\p{L}\p{N}]+$/gu, '')}…`;
 }
 
-function scanOne(item: TextToScan, sets: readonly CompiledRuleSet[]): Candidate[] {
+/** The model's signals weigh least: a rule that fired names the harm, the model only adds what the rules missed. */
+const modelWeight = 1;
+
+const harmCategories = new Set<SignalCategory>(['physical-harm', 'self-harm', 'public-harm']);
+
+/**
+ * The model does not see negations, idioms or fiction; the rules do. A harm the model reads in a window where the
+ * rules read words as not meant ("I'm not going to kill myself", "my mum will kill me", a film's plot), and found no
+ * harm meant, is not the model's to raise.
+ */
+function mutedByRules(rules: RuleReading, window: { start: number; end: number }): boolean {
+  const inside = (r: { start: number; end: number }) => r.start < window.end && r.end > window.start;
+  return rules.muted.some(inside) && !rules.matches.some((m) => harmCategories.has(m.rule.rule.category) && inside(m));
+}
+
+function scanOne(item: TextToScan, reading: TextReading): Candidate[] {
   const out: Candidate[] = [];
   const tokens = tokenize(item.text);
-  for (const m of matchRuleSets(sets, tokens)) {
+  const rules = readWithRules(ruleSetsOf(reading), tokens);
+  for (const f of modelFindings(tokens)) {
+    if (harmCategories.has(f.label) && mutedByRules(rules, f)) continue;
+    out.push({ rule: `model/${f.label}`, match: matchText(item.text, tokens, f.start, f.end), language: reading.language, category: f.label, weight: modelWeight, score: Math.round(f.probability * 100) / 100 });
+  }
+  for (const m of rules.matches) {
     out.push({
       rule: m.rule.name,
       match: matchText(item.text, tokens, m.start, m.end),
@@ -67,9 +91,20 @@ function scanOne(item: TextToScan, sets: readonly CompiledRuleSet[]): Candidate[
   return out;
 }
 
-/** The signals of a report's texts, conditions resolved, duplicates removed, in the order found. */
-export function collectSignals(items: readonly TextToScan[], setsFor: (text: string) => readonly CompiledRuleSet[]): WeighedSignal[] {
-  const candidates = items.filter((i) => i.text.trim() !== '').flatMap((i) => scanOne(i, setsFor(i.text)));
+export interface ScanResult {
+  signals: WeighedSignal[];
+  /** What could be made of each text's language, in the order of the texts (blank texts left out). */
+  readings: TextReading[];
+}
+
+/**
+ * The signals of a report's texts, conditions resolved, duplicates removed, in the order found. `hint` is the
+ * language the reporter chose for the interface: its rules read every text too.
+ */
+export function collectSignals(items: readonly TextToScan[], hint: string | null): ScanResult {
+  const texts = items.filter((i) => i.text.trim() !== '');
+  const readings = texts.map((i) => readText(i.text, hint));
+  const candidates = texts.flatMap((i, n) => scanOne(i, readings[n]!));
   const unconditional = new Set(candidates.filter((c) => !c.requires).map((c) => c.category));
   const seen = new Set<string>();
   const out: WeighedSignal[] = [];
@@ -78,12 +113,12 @@ export function collectSignals(items: readonly TextToScan[], setsFor: (text: str
     const key = `${c.rule}\u0000${c.match}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ rule: c.rule, match: c.match, language: c.language, category: c.category, weight: c.weight });
+    out.push({ rule: c.rule, match: c.match, language: c.language, category: c.category, weight: c.weight, ...(c.score !== undefined ? { score: c.score } : {}) });
   }
-  return out;
+  return { signals: out, readings };
 }
 
 /** A signal as the verdicts report it: the weight is an internal detail. */
 export function publicSignal(s: WeighedSignal): Signal {
-  return { rule: s.rule, match: s.match, language: s.language, category: s.category };
+  return { rule: s.rule, match: s.match, language: s.language, category: s.category, ...(s.score !== undefined ? { score: s.score } : {}) };
 }

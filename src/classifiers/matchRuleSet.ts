@@ -124,7 +124,19 @@ function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32
  * mix languages, and a sentence about a film is about a film whichever rule set noticed it.
  */
 export function matchRuleSets(sets: readonly CompiledRuleSet[], tokens: readonly Token[]): RuleMatch[] {
-  if (tokens.length === 0 || sets.length === 0) return [];
+  return readWithRules(sets, tokens).matches;
+}
+
+/** What the rules made of a text: their matches, and the spans they read as not meant (idioms, negations, fiction, the topic). */
+export interface RuleReading {
+  matches: RuleMatch[];
+  /** Token ranges [start, end) of idioms, and of rule matches muted by a negation, a fiction cue or a topic cue. */
+  muted: { start: number; end: number }[];
+}
+
+export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly Token[]): RuleReading {
+  const muted: { start: number; end: number }[] = [];
+  if (tokens.length === 0 || sets.length === 0) return { matches: [], muted };
   const { from: sentenceFrom, to: sentenceTo } = sentenceRanges(tokens);
   const prepared: Prepared[] = sets.map((set) => ({ set, candidates: candidateStarts(set, tokens) }));
   const context: TextContext = { masked: new Uint8Array(tokens.length), fiction: new Set(), topic: new Set() };
@@ -146,6 +158,7 @@ export function matchRuleSets(sets: readonly CompiledRuleSet[], tokens: readonly
           const end = matchAt(pattern, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null);
           if (end < 0) continue;
           context.masked.fill(1, s, end);
+          muted.push({ start: s, end });
           next = end;
         }
         continue;
@@ -173,19 +186,23 @@ export function matchRuleSets(sets: readonly CompiledRuleSet[], tokens: readonly
         const end = matchAt(rule, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, context.masked);
         if (end < 0) continue;
         const m = { start: s, end };
-        if (isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!)) continue;
         const sentence = tokens[s]!.sentence;
-        const quoted = tokens.slice(s, end).some((t) => t.quoted);
         const kind = rule.rule.kind ?? 'direct';
-        if (context.fiction.has(sentence)) continue;
-        if (context.topic.has(sentence) && (kind === 'reported' || quoted)) continue;
+        if (
+          isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
+          context.fiction.has(sentence) ||
+          (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)))
+        ) {
+          muted.push(m);
+          continue;
+        }
         found.push({ rule, language: set.language, start: s, end });
         if (rule.rule.claims) context.masked.fill(1, s, end);
         next = end;
       }
     }
   }
-  return found;
+  return { matches: found, muted };
 }
 
 /** The matches of one rule set's rules in a text, in rule order. */

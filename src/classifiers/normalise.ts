@@ -383,9 +383,18 @@ const segmenters = { ja: new Intl.Segmenter('ja', { granularity: 'word' }), zh: 
 /** Japanese and Chinese are written without spaces: ICU's dictionary cuts a run into words (kana says Japanese). */
 function segmentCjk(run: string): string[] {
   const out: string[] = [];
-  for (const seg of segmenters[kana.test(run) ? 'ja' : 'zh'].segment(run)) if (seg.isWordLike) out.push(seg.segment);
+  const segmenter = segmenters[kana.test(run) ? 'ja' : 'zh'];
+  // ICU's dictionary slows sharply past some 65,000 characters: long runs are cut in pieces (a word cut at a seam is rare).
+  for (let from = 0; from < run.length; from += cjkChunk) {
+    let to = Math.min(run.length, from + cjkChunk);
+    if (to < run.length && /[\uD800-\uDBFF]/u.test(run[to - 1]!)) to--;
+    for (const seg of segmenter.segment(run.slice(from, to))) if (seg.isWordLike) out.push(seg.segment);
+    from = to - cjkChunk;
+  }
   return out;
 }
+
+const cjkChunk = 4_000;
 
 const pictograph = /\p{Extended_Pictographic}/u;
 

@@ -1,7 +1,6 @@
 /** The signals of a report's texts, the reporter's and the reported comment's: what both classifiers read. */
-import { collectSignals, type TextToScan, type WeighedSignal } from './collectSignals.js';
-import { ruleSetsFor } from './ruleSetsForText.js';
-import type { ClassifierInput } from './types.js';
+import { collectSignals, type ScanResult, type TextToScan } from './collectSignals.js';
+import type { ClassifierInput, LanguageVerdict } from './types.js';
 
 /** The texts of a report, the reporter's and the reported comment's. */
 function textsOf(input: ClassifierInput): TextToScan[] {
@@ -11,18 +10,20 @@ function textsOf(input: ClassifierInput): TextToScan[] {
 }
 
 /**
- * The rule sets for one text of a report: the reporter's interface language is a hint, not a limit, since people
- * write in the language they think in; every language of the text's scripts is tried too.
+ * Every signal in a report's texts; both classifiers read the same list. The reporter's interface language is a
+ * hint, not a limit: people write in the language they think in, and each text's own language is read too.
  */
-function reportRuleSets(language: string | null) {
-  return (text: string) => {
-    const byScript = ruleSetsFor(text, null);
-    const stated = ruleSetsFor(text, language).filter((s) => !byScript.includes(s));
-    return [...stated, ...byScript];
-  };
+export function reportSignals(input: ClassifierInput): ScanResult {
+  return collectSignals(textsOf(input), input.language);
 }
 
-/** Every signal in a report's texts; both classifiers read the same list. */
-export function reportSignals(input: ClassifierInput): WeighedSignal[] {
-  return collectSignals(textsOf(input), reportRuleSets(input.language));
+/** The languages of a report's texts, and those no rules could read. */
+export function languageVerdict(scan: ScanResult): LanguageVerdict {
+  const languages: string[] = [];
+  const unreadable: string[] = [];
+  for (const r of scan.readings) {
+    if (!languages.includes(r.language)) languages.push(r.language);
+    if (!r.readable) for (const l of r.languages) if (!unreadable.includes(l)) unreadable.push(l);
+  }
+  return { languages, unreadable };
 }

@@ -1,17 +1,27 @@
 /**
- * Which rule sets to run: the given language's when there is one, else every language written in the text's scripts
- * (Latin, Cyrillic, Hangul). Rule sets are compiled once, on first use; they are constant data.
+ * Which rule sets read a text: those of the languages it is written in (identified by the language model), of the
+ * reporter's interface language, and of close second guesses. Rule sets are compiled once, on first use.
  */
 import { type CompiledRuleSet, compileRuleSet } from './compileRuleSet.js';
+import { identifyLanguage, type LanguageReading } from './identifyLanguage.js';
 import { ruleSets } from './rules/index.js';
 
 export const supportedLanguages: readonly string[] = Object.keys(ruleSets);
 
+/** For a text too short to identify ("kys", "🔪"), every language written in its scripts. */
 const scriptLanguages: [RegExp, string[]][] = [
-  [/\p{Script=Latin}/u, ['en', 'pt', 'es', 'fr', 'de', 'id']],
-  [/\p{Script=Cyrillic}/u, ['uk']],
+  [/\p{Script=Latin}/u, ['en', 'pt', 'es', 'fr', 'de', 'id', 'it', 'pl', 'nl', 'tr']],
+  [/\p{Script=Cyrillic}/u, ['uk', 'ru']],
   [/\p{Script=Hangul}/u, ['ko']],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, ['ja']],
+  [/\p{Script=Han}/u, ['zh', 'ja']],
+  [/\p{Script=Arabic}/u, ['ar', 'fa']],
+  [/\p{Script=Devanagari}/u, ['hi']],
 ];
+
+/** Romanised Hindi has no label of its own in the language model: a Latin text it is unsure of may be Hindi. */
+const unsure = 0.5;
+const latin = /\p{Script=Latin}/u;
 
 let compiled: Map<string, CompiledRuleSet> | null = null;
 
@@ -35,14 +45,40 @@ export function supportedLanguage(code: string | null | undefined): string | nul
 /** The languages whose script appears in the text. */
 export function languagesByScript(text: string): string[] {
   const langs: string[] = [];
-  for (const [script, codes] of scriptLanguages) if (script.test(text)) langs.push(...codes);
+  for (const [script, codes] of scriptLanguages) if (script.test(text)) for (const c of codes) if (!langs.includes(c)) langs.push(c);
   return langs;
 }
 
-/** The rule sets for a text: the stated language's alone, or every language of the text's scripts. */
-export function ruleSetsFor(text: string, language: string | null): CompiledRuleSet[] {
+/** What the classifiers could make of a text's language, and which rule sets read it. */
+export interface TextReading extends LanguageReading {
+  /** False when the text is written in a language we have no rules for: no signal then does not mean no danger. */
+  readable: boolean;
+  /** The languages whose rules read the text. */
+  ruleLanguages: string[];
+}
+
+/** Reads a text's language; `hint` is the language the reporter chose for the interface (or the command's `lang`). */
+export function readText(text: string, hint: string | null): TextReading {
+  const reading = identifyLanguage(text);
+  const codes = new Set<string>();
+  const add = (code: string | null) => {
+    if (code) codes.add(code);
+  };
+  add(supportedLanguage(hint));
+  for (const l of reading.languages) add(supportedLanguage(l));
+  for (const l of reading.alternatives) add(supportedLanguage(l));
+  const identified = reading.language !== 'und' && reading.language !== 'zxx';
+  if (!identified) for (const l of languagesByScript(text)) add(l);
+  if (identified && reading.confidence < unsure && latin.test(text)) add('hi');
+  // Readable when every script's language has rules, or when the model, unsure, names one that has among its guesses.
+  // The interface language and the romanised-Hindi fallback run their rules, but they are no reason to call it read.
+  const unsureButOurs = reading.confidence < unsure && reading.alternatives.some((l) => supportedLanguage(l) !== null);
+  const readable = !identified || reading.languages.every((l) => supportedLanguage(l) !== null) || unsureButOurs;
+  return { ...reading, readable, ruleLanguages: [...codes] };
+}
+
+/** The compiled rule sets of a reading. */
+export function ruleSetsOf(reading: TextReading): CompiledRuleSet[] {
   const all = compiledRuleSets();
-  const lang = supportedLanguage(language);
-  const codes = lang ? [lang] : languagesByScript(text);
-  return codes.map((c) => all.get(c)!).filter((s) => s !== undefined);
+  return reading.ruleLanguages.map((c) => all.get(c)).filter((s): s is CompiledRuleSet => s !== undefined);
 }

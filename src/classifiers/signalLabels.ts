@@ -10,4 +10,5 @@ export const signalLabelKey: Record<SignalCategory, string> = {
   hate: 'reportincident-signal-hate',
   intimidation: 'reportincident-signal-intimidation',
   spam: 'reportincident-signal-spam',
+  trolling: 'reportincident-signal-trolling',
 };

@@ -22,21 +22,35 @@ export interface ClassifierInput {
 }
 
 /**
- * The families of rules. The six of the issue, plus 'intimidation' (threats that are not emergencies, insults such
- * as "kill yourself") and 'spam', so that every suggested behaviour type is explained by a signal.
+ * The families of signals. The six of the issue, plus 'intimidation' (threats that are not emergencies, insults such
+ * as "kill yourself"), 'spam' and 'trolling' (the learned model's alone), so that every suggested behaviour type is
+ * explained by a signal.
  */
-export const signalCategories = ['physical-harm', 'self-harm', 'public-harm', 'doxing', 'sexual-harassment', 'hate', 'intimidation', 'spam'] as const;
+export const signalCategories = ['physical-harm', 'self-harm', 'public-harm', 'doxing', 'sexual-harassment', 'hate', 'intimidation', 'spam', 'trolling'] as const;
 export type SignalCategory = (typeof signalCategories)[number];
 
-/** One rule that fired: which rule, on what text, in which rule set. */
+/** One rule that fired, or the learned model: which, on what text, in which language. */
 export interface Signal {
-  /** `<language>/<rule id>`, e.g. `en/threat-direct`; `pii/phone-number` for the language-neutral scanners. */
+  /**
+   * `<language>/<rule id>`, e.g. `en/threat-direct`; `pii/phone-number` for the language-neutral scanners;
+   * `model/<category>` for the learned model.
+   */
   rule: string;
   /** The text that matched, as written (zero-width and direction marks removed), at most 200 characters. */
   match: string;
-  /** The rule set's language, or 'und' for language-neutral scanners. */
+  /** The rule set's language, 'und' for language-neutral scanners, the text's language for the model. */
   language: string;
   category: SignalCategory;
+  /** The learned model's probability (0 to 1, two decimals); rules have none. */
+  score?: number;
+}
+
+/** What the classifiers could make of the language of a report's texts. */
+export interface LanguageVerdict {
+  /** The languages read, the main one of each text (ISO 639 codes; 'zxx' for text without words). */
+  languages: string[];
+  /** Languages we have no rules for: the text was read by the model alone, and no signal does not mean no danger. */
+  unreadable: string[];
 }
 
 export interface EmergencyVerdict {
@@ -51,6 +65,8 @@ export interface EmergencyVerdict {
   physicalHarmType: PhysicalHarmType | null;
   /** The emergency signals (physical harm, self-harm, public harm). */
   signals: Signal[];
+  /** The languages of the report's texts, and those the checker could not read. */
+  reading: LanguageVerdict;
 }
 
 export interface NonEmergencyVerdict {
@@ -66,6 +82,10 @@ export interface NonEmergencyVerdict {
 
 /** What the `classify` command prints for one line of input. */
 export interface TextVerdict {
+  /** The language the text is mostly written in (ISO 639; 'zxx' without words, 'und' when too short to tell). */
+  language: string;
+  /** False when it is written in a language we have no rules for. */
+  readable: boolean;
   emergency: boolean;
   physicalHarmType: PhysicalHarmType | null;
   /** The behaviour type the text matches, if any (the non-emergency classifier's suggestion). */

@@ -24,9 +24,10 @@ export const behaviorTypeOf: Partial<Record<SignalCategory, BehaviorType>> = {
   'public-harm': 'intimidation',
   intimidation: 'intimidation',
   spam: 'spam',
+  trolling: 'trolling',
 };
 
-const behaviorPrecedence: SignalCategory[] = ['doxing', 'sexual-harassment', 'hate', 'public-harm', 'physical-harm', 'intimidation', 'spam'];
+const behaviorPrecedence: SignalCategory[] = ['doxing', 'sexual-harassment', 'hate', 'public-harm', 'physical-harm', 'intimidation', 'spam', 'trolling'];
 
 export function isEmergencySignal(s: { category: SignalCategory }): boolean {
   return harmTypeOf[s.category] !== undefined;
@@ -42,13 +43,27 @@ export function strongestHarmType(signals: readonly WeighedSignal[]): PhysicalHa
   return best ? (harmTypeOf[best.category] ?? null) : null;
 }
 
-/** The behaviour types the signals point to, in order of precedence. */
+/**
+ * The behaviour types the signals point to, the best supported first: each rule adds its weight, the model three
+ * times its probability (a sure model counts like a strong rule); ties go by precedence. An ad with a phone number is
+ * spam although the number alone reads as doxing. Harms come last, as intimidation.
+ */
 export function suggestedBehaviorTypes(signals: readonly WeighedSignal[]): BehaviorType[] {
-  const present = new Set(signals.map((s) => s.category));
+  const evidence = new Map<SignalCategory, number>();
+  for (const s of signals) {
+    if (!behaviorTypeOf[s.category]) continue;
+    evidence.set(s.category, (evidence.get(s.category) ?? 0) + (s.score !== undefined ? modelEvidence * s.score : s.weight));
+  }
+  // A threat of harm also reads as intimidation, but after what the texts say of behaviour (a published address
+  // and a threat to come suggest doxing: the edit must be hidden).
+  const rank = (c: SignalCategory) => (harmTypeOf[c] ? 1 : 0);
+  const ranked = [...evidence.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || behaviorPrecedence.indexOf(a[0]) - behaviorPrecedence.indexOf(b[0]));
   const types: BehaviorType[] = [];
-  for (const c of behaviorPrecedence) {
-    const t = behaviorTypeOf[c];
-    if (t && present.has(c) && !types.includes(t)) types.push(t);
+  for (const [c] of ranked) {
+    const t = behaviorTypeOf[c]!;
+    if (!types.includes(t)) types.push(t);
   }
   return types;
 }
+
+const modelEvidence = 3;

@@ -21,8 +21,15 @@ describe('classifyLines', () => {
     ]);
     expect(code).toBe(0);
     expect(out).toEqual([
-      { emergency: true, physicalHarmType: 'threats-self-harm', behaviorType: null, signals: [{ rule: 'en/self-kill-myself', match: 'kill myself', language: 'en', category: 'self-harm' }] },
-      { emergency: false, physicalHarmType: null, behaviorType: null, signals: [] },
+      {
+        language: 'en',
+        readable: true,
+        emergency: true,
+        physicalHarmType: 'threats-self-harm',
+        behaviorType: null,
+        signals: expect.arrayContaining([{ rule: 'en/self-kill-myself', match: 'kill myself', language: 'en', category: 'self-harm' }]),
+      },
+      { language: 'en', readable: true, emergency: false, physicalHarmType: null, behaviorType: null, signals: [] },
       expect.objectContaining({ emergency: true, physicalHarmType: 'threats-physical-harm' }),
     ]);
   });
@@ -71,7 +78,7 @@ describe('classifyLines', () => {
   it('when the text is empty, then it is a valid line with a quiet verdict', async () => {
     const { code, out } = await run(['{"text":""}']);
     expect(code).toBe(0);
-    expect(out).toEqual([{ emergency: false, physicalHarmType: null, behaviorType: null, signals: [] }]);
+    expect(out).toEqual([{ language: 'zxx', readable: true, emergency: false, physicalHarmType: null, behaviorType: null, signals: [] }]);
   });
 
   it('when there are no lines, then nothing is written and the exit code is 0', async () => {

@@ -10,7 +10,7 @@ function buildInput(overrides: Partial<ClassifierInput> = {}): ClassifierInput {
 
 describe('classifyNonEmergency', () => {
   it('when the texts match nothing, then the reporter\'s choice stands, with no suggestion', () => {
-    expect(classifyNonEmergency(buildInput({ behaviorType: 'trolling', texts: ['He keeps reverting me'] }))).toEqual({
+    expect(classifyNonEmergency(buildInput({ behaviorType: 'trolling', texts: ['We disagree about which source to cite for the founding date'] }))).toEqual({
       behaviorType: 'trolling',
       suggestedBehaviorType: null,
       route: 'support',
@@ -43,13 +43,13 @@ describe('classifyNonEmergency', () => {
   });
 
   it('when the reported comment writes out a phone number, then doxing is suggested and the number is masked in the signal', () => {
-    const v = classifyNonEmergency(buildInput({ behaviorType: 'trolling', snapshot: 'Call her: +55 11 98765-4321' }));
+    const v = classifyNonEmergency(buildInput({ behaviorType: 'trolling', snapshot: 'Here is her number, call her and tell her what you think: +55 11 98765-4321' }));
     expect(v.suggestedBehaviorType).toBe('doxing');
-    expect(v.signals).toEqual([{ rule: 'pii/phone-number', match: '+•• •• •••••-••21', language: 'und', category: 'doxing' }]);
+    expect(v.signals).toContainEqual({ rule: 'pii/phone-number', match: '+•• •• •••••-••21', language: 'und', category: 'doxing' });
   });
 
   it('when the reporter gives a phone number in their own text, then it is not taken for doxing', () => {
-    expect(classifyNonEmergency(buildInput({ texts: ['You can reach me at +55 11 98765-4321'] })).suggestedBehaviorType).toBeNull();
+    expect(classifyNonEmergency(buildInput({ texts: ['You can reach me at +55 11 98765-4321'] })).suggestedBehaviorType).not.toBe('doxing');
   });
 
   it('when only self-harm is found, then no behaviour type is suggested: that is the emergency path', () => {

@@ -6,10 +6,12 @@ import { named } from '../../support/named.js';
 describe('classifyText', () => {
   it('when a text states self-harm intent, then the verdict has the command\'s shape', () => {
     expect(classifyText('I want to kill myself', 'en')).toEqual({
+      language: 'en',
+      readable: true,
       emergency: true,
       physicalHarmType: 'threats-self-harm',
       behaviorType: null,
-      signals: [{ rule: 'en/self-kill-myself', match: 'kill myself', language: 'en', category: 'self-harm' }],
+      signals: expect.arrayContaining([{ rule: 'en/self-kill-myself', match: 'kill myself', language: 'en', category: 'self-harm' }]),
     });
   });
 
@@ -17,15 +19,32 @@ describe('classifyText', () => {
     expect(classifyText('He posted my real name', 'en')).toMatchObject({ emergency: false, physicalHarmType: null, behaviorType: 'doxing' });
   });
 
-  it('when no language is given, then the rule sets of the text\'s script are tried', () => {
+  it('when no language is given, then the language is read from the text and its rules run', () => {
     expect(classifyText('Я тебе вб\'ю').signals[0]!.language).toBe('uk');
     expect(classifyText('죽여버릴 거야').signals[0]!.language).toBe('ko');
     expect(classifyText('Ich bring dich um').signals[0]!.language).toBe('de');
   });
 
-  it('when the given language is not the text\'s, then only the given language\'s rules run', () => {
-    expect(classifyText('Vou te matar', 'en').emergency).toBe(false);
-    expect(classifyText('Vou te matar', 'pt').emergency).toBe(true);
+  it('when the given language is not the text\'s, then the text\'s own language is read too', () => {
+    const v = classifyText('Vou te matar amanhã', 'en');
+    expect(v).toMatchObject({ language: 'pt', readable: true, emergency: true });
+    expect(v.signals.map((s) => s.language)).toContain('pt');
+  });
+
+  it.each(named([
+    { name: 'Russian', text: 'Я тебя найду и убью, понял?', language: 'ru' },
+    { name: 'Japanese', text: 'お前を殺してやる', language: 'ja' },
+    { name: 'Chinese', text: '我要杀了你全家', language: 'zh' },
+    { name: 'Persian', text: 'می‌کشمت، منتظر باش', language: 'fa' },
+    { name: 'Hindi', text: 'मैं तुम्हें जान से मार दूंगा', language: 'hi' },
+    { name: 'Turkish', text: 'Seni öldüreceğim, bekle', language: 'tr' },
+  ]))('when a plain threat is written in %s, then the language is named and the threat found', (_, { text, language }) => {
+    expect(classifyText(text)).toMatchObject({ language, readable: true, emergency: true });
+  });
+
+  it('when a text is in a language without rules, then the verdict says it could not be read', () => {
+    expect(classifyText('אני אמצא אותך ואהרוג אותך, חכה')).toMatchObject({ language: 'he', readable: false });
+    expect(classifyText('ฉันจะฆ่าแกพรุ่งนี้ตอนเช้า รอดูเถอะ')).toMatchObject({ language: 'th', readable: false });
   });
 
   it('when a text mixes two languages, then each part is read by its own rules', () => {
@@ -36,6 +55,33 @@ describe('classifyText', () => {
 
 describe('classifyText: bad input', () => {
   it.each(named([
+    { name: 'emoji only', text: '🔪🔪💀💀', language: 'zxx', readable: true },
+    { name: 'one letter', text: 'a', language: 'und', readable: true },
+    { name: 'one Chinese character', text: '殺', language: 'und', readable: true },
+    { name: '1,000 of one emoji', text: '💣'.repeat(1000), language: 'zxx', readable: true },
+    { name: 'digits and punctuation', text: '12:30 — 4/5 ???', language: 'zxx', readable: true },
+  ]))('when the text is %s, then the verdict says what it could read', (_, { text, language, readable }) => {
+    expect(classifyText(text)).toMatchObject({ language, readable });
+  });
+
+  it.each(named([
+    { name: '1,000 of one letter', text: 'a'.repeat(1000) },
+    { name: '1,000 of one Cyrillic letter', text: 'ж'.repeat(1000) },
+    { name: '1,000 of one Chinese character', text: '死'.repeat(1000) },
+    { name: 'four scripts, sentence by sentence', text: 'I will kill you. Я тебя убью. 殺してやる。سأقتلك' },
+    { name: 'four scripts in one word', text: 'kіllуоu죽여殺すقتل' },
+  ]))('when the text is %s, then it gets a verdict naming a language', (_, { text }) => {
+    const v = classifyText(text);
+    expect(v.language).toMatch(/^[a-z]{2,3}$/u);
+    expect(typeof v.readable).toBe('boolean');
+  });
+
+  it('when threats in four scripts follow one another, then each is read by its own language\'s rules', () => {
+    const v = classifyText('I will kill you. Я тебя убью, сука. お前を殺してやる。');
+    expect(new Set(v.signals.filter((s) => !s.rule.startsWith('model/')).map((s) => s.language))).toEqual(new Set(['en', 'ru', 'ja']));
+  });
+
+  it.each(named([
     { name: 'an empty text', text: '' },
     { name: 'only spaces and line breaks', text: ' \n\t \r\n ' },
     { name: 'only emoji', text: '😀😡🔪💣🔫 👍🏽👨‍👩‍👧' },
@@ -43,7 +89,6 @@ describe('classifyText: bad input', () => {
     { name: 'only zero-width and bidi characters', text: '\u200B\u200C\u200D\u200E\u200F\u202A\u202E\u2066\u2069\uFEFF' },
     { name: 'a lone surrogate', text: '\uD800 abc \uDFFF' },
     { name: 'unbalanced quotation marks', text: '"«„“ he said \' and then »' },
-    { name: 'Arabic and Hebrew (no rule set)', text: 'سأقتلك אני אהרוג אותך' },
     { name: 'mixed scripts in one word', text: 'kіllуоu 죽kill여 вбkill' },
   ]))('when the text is %s, then it is classified without error', (_, { text }) => {
     const v = classifyText(text);

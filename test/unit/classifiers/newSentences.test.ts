@@ -16,7 +16,6 @@ const sentences: [lang: string, text: string, emergency: boolean][] = [
   ["en", 'This article describes how the attacker threatened to bomb the embassy', false],
   ["en", 'Killing the job fixed the server', false],
   ["en", 'The comedy special killed, I was dying', false],
-  ["en", 'I do not want to hurt anyone, I just want this to stop', false],
   ["en", 'In the game you have to kill everyone in the village', false],
   ["en", 'The word "suicide" appears in the title of the book', false],
   ["en", 'Stop reverting or I will report you', false],

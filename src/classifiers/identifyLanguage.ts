@@ -1,0 +1,149 @@
+/**
+ * Which language a text is written in: fastText's lid.176 model (176 languages, shipped inside the fasttext.wasm.js
+ * package, run in WebAssembly), loaded once when this module is imported, then asked synchronously.
+ */
+import { getLIDModel } from 'fasttext.wasm.js';
+
+/** The model reads this many characters of each script's text: enough for a language, cheap enough for every report. */
+const sampleChars = 48;
+/** Scripts are looked for in this many characters from the start: a longer text costs no more to read. */
+const scanChars = 20_000;
+/** Below this many letters a text has no language to speak of ("ok", "?", "a"). */
+const minLetters = 4;
+/** A second guess this likely also gets its rules run: short and mixed texts are often misread by a little. */
+const runnerUpProbability = 0.15;
+
+/** lid.176 labels that our rules read under another code: Egyptian Arabic, Malay (as close to Indonesian as a dialect), Wu and Cantonese. */
+const aliases: Record<string, string> = { arz: 'ar', ms: 'id', wuu: 'zh', yue: 'zh' };
+
+interface Prediction {
+  language: string;
+  probability: number;
+}
+
+interface FastTextVector {
+  size(): number;
+  get(i: number): [number, string];
+  delete?: () => void;
+}
+
+const model = (await (await getLIDModel()).load()) as unknown as { predict(text: string, k: number, threshold: number): FastTextVector };
+
+/** Below this, the model's second and third guesses are asked for too. */
+const sure = 0.6;
+
+/** The model's best guess for a short sample, and when it is unsure its next two, most likely first. */
+function predict(sample: string): Prediction[] {
+  const best = guesses(sample, 1);
+  return best[0] && best[0].probability < sure ? guesses(sample, 3) : best;
+}
+
+function guesses(sample: string, k: number): Prediction[] {
+  const vector = model.predict(sample, k, 0);
+  try {
+    const out: Prediction[] = [];
+    for (let i = 0; i < vector.size(); i++) {
+      const [probability, label] = vector.get(i);
+      const code = label.replace('__label__', '');
+      out.push({ language: aliases[code] ?? code, probability });
+    }
+    return out;
+  } finally {
+    vector.delete?.();
+  }
+}
+
+/** The scripts a text's letters are grouped by: each group's language is read apart, so mixed texts are read whole. */
+type ScriptGroup = 'latin' | 'cyrillic' | 'arabic' | 'devanagari' | 'cjk' | 'hangul' | 'other';
+
+const scriptTests: [RegExp, ScriptGroup][] = [
+  [/\p{Script=Cyrillic}/u, 'cyrillic'],
+  [/\p{Script=Arabic}/u, 'arabic'],
+  [/\p{Script=Devanagari}/u, 'devanagari'],
+  [/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u, 'cjk'],
+  [/\p{Script=Hangul}/u, 'hangul'],
+  [/\p{Script=Latin}/u, 'latin'],
+];
+const letterTest = /\p{L}/u;
+
+function scriptOf(ch: string): ScriptGroup | null {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 'latin' : null;
+  if (!letterTest.test(ch)) return null;
+  for (const [test, group] of scriptTests) if (test.test(ch)) return group;
+  return 'other';
+}
+
+export interface LanguageReading {
+  /**
+   * The ISO 639 code of the language the text is mostly written in (lid.176's code where ISO 639-1 has none);
+   * 'zxx' when the text has no words (emoji, digits, punctuation), 'und' when it has too few letters to tell.
+   */
+  language: string;
+  /** The model's probability for that language, 0 to 1 (1 for 'zxx' and 'und'). */
+  confidence: number;
+  /** Every language found, one per script the text is written in, the main one first. */
+  languages: string[];
+  /** The languages' second guesses that are likely enough to be worth reading too. */
+  alternatives: string[];
+}
+
+const nonAscii = /[^\x00-\x7f]/u;
+
+function readAscii(text: string): LanguageReading {
+  const sample = text.length > scanChars ? text.slice(0, scanChars) : text;
+  let letters = 0;
+  for (let i = 0; i < sample.length && letters < minLetters; i++) {
+    const c = sample.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters === 0) return { language: 'zxx', confidence: 1, languages: [], alternatives: [] };
+  if (letters < minLetters) return { language: 'und', confidence: 1, languages: [], alternatives: [] };
+  const [best, ...rest] = predict(sample.slice(0, sampleChars).replace(/\s+/gu, ' ').trim());
+  if (!best) return { language: 'und', confidence: 0, languages: [], alternatives: [] };
+  return { language: best.language, confidence: best.probability, languages: [best.language], alternatives: rest.filter((r) => r.probability >= runnerUpProbability && r.language !== best.language).map((r) => r.language) };
+}
+
+/**
+ * Reads the language of a text. Each script's letters are read apart (a Russian quote in an English report is found),
+ * from the first `sampleChars` characters of that script's part, so the time does not grow with the text.
+ */
+export function identifyLanguage(text: string): LanguageReading {
+  // Most reports are plain ASCII: one script, and its opening is the sample.
+  if (!nonAscii.test(text)) return readAscii(text);
+  const samples = new Map<ScriptGroup, { text: string; letters: number }>();
+  let letters = 0;
+  let group: ScriptGroup | null = null;
+  let seen = 0;
+  for (const ch of text) {
+    if (++seen > scanChars) break;
+    const g = scriptOf(ch);
+    if (g) {
+      group = g;
+      letters++;
+    }
+    // Spaces, digits and punctuation go with the script before them.
+    const target = g ?? group;
+    if (!target) continue;
+    let s = samples.get(target);
+    if (!s) samples.set(target, (s = { text: '', letters: 0 }));
+    if (g) s.letters++;
+    if (s.text.length < sampleChars) s.text += ch;
+  }
+  if (letters === 0) return { language: 'zxx', confidence: 1, languages: [], alternatives: [] };
+  if (letters < minLetters) return { language: 'und', confidence: 1, languages: [], alternatives: [] };
+  const groups = [...samples.entries()].filter(([, s]) => s.letters > 0).sort((a, b) => b[1].letters - a[1].letters);
+  const languages: string[] = [];
+  const alternatives: string[] = [];
+  let main: Prediction | null = null;
+  for (const [, s] of groups) {
+    if (s.letters < minLetters && main) continue;
+    const [best, ...rest] = predict(s.text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+    if (!best) continue;
+    main ??= best;
+    if (!languages.includes(best.language)) languages.push(best.language);
+    for (const r of rest) if (r.probability >= runnerUpProbability && !alternatives.includes(r.language)) alternatives.push(r.language);
+  }
+  if (!main) return { language: 'und', confidence: 0, languages: [], alternatives: [] };
+  return { language: main.language, confidence: main.probability, languages, alternatives: alternatives.filter((a) => !languages.includes(a)) };
+}

@@ -1,0 +1,231 @@
+/**
+ * The learned model beside the rules: a linear model over hashed words, character n-grams and word pairs, trained by
+ * `npm run train:model` from the labelled corpus. It reads every language at once, sentence window by sentence window,
+ * and only ever adds signals: it never decides alone.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Token } from '../normalise.js';
+import { bucketCount, featureScale, labelCount, type ModelLabel, modelForms, modelLabels, pairFeature, wordFeatures, wordHash } from './features.js';
+
+/** Where the trained weights live: beside `locales/`, read from `src/` and from `build/` alike. */
+export const modelFile = new URL('../../../models/text-model.bin.gz', import.meta.url);
+
+const magic = 'RIM1';
+
+/** The trained model: int8 weights with one scale, a bias per label, and the thresholds chosen on held-back folds. */
+export interface TextModel {
+  scale: number;
+  biases: Float32Array;
+  /** The summed probability of the three harms at which the model reports a possible emergency. */
+  emergencyThreshold: number;
+  /** The probability at which it reports a behaviour. */
+  behaviorThreshold: number;
+  weights: Int8Array;
+}
+
+/** The file: "RIM1", scale, two thresholds, biases (float32, little-endian), then bucketCount × labelCount int8, gzipped. */
+export function encodeModel(m: TextModel): Buffer {
+  const head = Buffer.alloc(4 + 4 * 3 + 4 * labelCount);
+  head.write(magic, 0, 'latin1');
+  head.writeFloatLE(m.scale, 4);
+  head.writeFloatLE(m.emergencyThreshold, 8);
+  head.writeFloatLE(m.behaviorThreshold, 12);
+  for (let i = 0; i < labelCount; i++) head.writeFloatLE(m.biases[i]!, 16 + 4 * i);
+  return Buffer.concat([head, Buffer.from(m.weights.buffer, m.weights.byteOffset, m.weights.byteLength)]);
+}
+
+export function decodeModel(raw: Buffer): TextModel {
+  const headLength = 16 + 4 * labelCount;
+  if (raw.toString('latin1', 0, 4) !== magic || raw.length !== headLength + bucketCount * labelCount) {
+    throw new Error(`the text model is not a ${magic} model of ${bucketCount} buckets and ${labelCount} labels; run npm run train:model`);
+  }
+  const biases = new Float32Array(labelCount);
+  for (let i = 0; i < labelCount; i++) biases[i] = raw.readFloatLE(16 + 4 * i);
+  // A view, not a copy: the unzipped file is the model's memory.
+  const weights = new Int8Array(raw.buffer, raw.byteOffset + headLength, bucketCount * labelCount);
+  return { scale: raw.readFloatLE(4), emergencyThreshold: raw.readFloatLE(8), behaviorThreshold: raw.readFloatLE(12), biases, weights };
+}
+
+let loaded: TextModel | null = null;
+
+export function textModel(): TextModel {
+  loaded ??= decodeModel(gunzipSync(readFileSync(modelFile)));
+  return loaded;
+}
+
+/** A window is at most this many words: about two sentences, the length of a corpus line. */
+const windowTokens = 40;
+const windowStride = 20;
+/** Words already summed, by model and form: prose repeats its words, and summing a word's n-grams is most of the cost. */
+const wordCaches = new WeakMap<TextModel, Map<string, Int32Array>>();
+const wordCacheLimit = 50_000;
+
+/** The summed weights of a word (one entry per label), how many features it has, then its word hash (for pairs). */
+function wordVector(m: TextModel, form: string): Int32Array {
+  let cache = wordCaches.get(m);
+  if (!cache) wordCaches.set(m, (cache = new Map()));
+  let v = cache.get(form);
+  if (v) return v;
+  v = new Int32Array(labelCount + 2);
+  const features = wordFeatures(form);
+  for (const f of features) {
+    const base = f * labelCount;
+    for (let l = 0; l < labelCount; l++) v[l]! += m.weights[base + l]!;
+  }
+  v[labelCount] = features.length;
+  v[labelCount + 1] = wordHash(form);
+  if (cache.size >= wordCacheLimit) cache.clear();
+  cache.set(form, v);
+  return v;
+}
+
+/** The probabilities of each label for features summing to `sums` (one entry per label) out of `count` features. */
+export function probabilities(m: TextModel, sums: ArrayLike<number>, count: number, out: Float64Array): Float64Array {
+  const norm = m.scale * featureScale(count);
+  let max = -Infinity;
+  for (let l = 0; l < labelCount; l++) {
+    out[l] = m.biases[l]! + sums[l]! * norm;
+    if (out[l]! > max) max = out[l]!;
+  }
+  let total = 0;
+  for (let l = 0; l < labelCount; l++) total += out[l] = Math.exp(out[l]! - max);
+  for (let l = 0; l < labelCount; l++) out[l]! /= total;
+  return out;
+}
+
+/** What the model found: a label, how sure it is, and the words of the window it read it in. */
+export interface ModelFinding {
+  label: Exclude<ModelLabel, 'none'>;
+  probability: number;
+  /** Token indices [start, end) of the window. */
+  start: number;
+  end: number;
+}
+
+/** The label indices of the three harms (physical, self, public); the behaviours follow them. */
+const harmLabels: readonly number[] = [1, 2, 3];
+const firstBehaviorLabel = 4;
+
+/** The windows of a text: from each sentence's start, that sentence and the ones after it while they fit; long sentences in overlapping pieces. */
+function windows(tokens: readonly Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i]!.sentence !== tokens[i - 1]!.sentence) starts.push(i);
+  starts.push(tokens.length);
+  for (let s = 0; s + 1 < starts.length; s++) {
+    const from = starts[s]!;
+    const sentenceEnd = starts[s + 1]!;
+    if (sentenceEnd - from > windowTokens) {
+      for (let a = from; a < sentenceEnd; a += windowStride) {
+        out.push([a, Math.min(a + windowTokens, sentenceEnd)]);
+        if (a + windowTokens >= sentenceEnd) break;
+      }
+      continue;
+    }
+    // The sentence alone, and with each next sentence while they fit: a threat may need the sentence before its
+    // "see you soon", and a long harmless neighbour must not drown it.
+    out.push([from, sentenceEnd]);
+    for (let n = s + 2; n < starts.length && starts[n]! - from <= windowTokens; n++) out.push([from, starts[n]!]);
+  }
+  return out;
+}
+
+/** Buffers reused from call to call (the classifier runs on one thread): scoring allocates nothing per word. */
+let prefixBuffer = new Int32Array(0);
+let pairBuffer = new Int32Array(0);
+const zeroVector = new Int32Array(labelCount + 2);
+const sums = new Float64Array(labelCount);
+const p = new Float64Array(labelCount);
+const best = new Float64Array(labelCount);
+const bestStart = new Int32Array(labelCount);
+const bestEnd = new Int32Array(labelCount);
+
+function scratch(tokenCount: number): { prefix: Int32Array; pairs: Int32Array } {
+  const width = labelCount + 1;
+  if (prefixBuffer.length < (tokenCount + 1) * width) {
+    prefixBuffer = new Int32Array((tokenCount + 1) * width * 2);
+    pairBuffer = new Int32Array((tokenCount + 1) * width * 2);
+  }
+  // Row 0 of the prefix sums and every pair row are written before they are read, but row 0 must start at zero.
+  prefixBuffer.fill(0, 0, width);
+  pairBuffer.fill(0, 0, width);
+  return { prefix: prefixBuffer, pairs: pairBuffer };
+}
+
+/** The strongest reading over a text's windows: the likeliest harm (the three summed, named by the largest), and each behaviour. */
+export interface WindowScores {
+  harm: ModelFinding | null;
+  behaviors: ModelFinding[];
+}
+
+export function windowScores(tokens: readonly Token[], m: TextModel = textModel()): WindowScores {
+  const out: WindowScores = { harm: null, behaviors: [] };
+  if (tokens.length === 0) return out;
+  // Prefix sums of word and pair vectors: any window's sum is two subtractions, whatever its length.
+  const width = labelCount + 1;
+  const { prefix, pairs } = scratch(tokens.length);
+  let previous = 0;
+  const forms = modelForms(tokens);
+  // A word or a pair counts once in a text, at its first occurrence, as in training.
+  const seenForms = new Set<string>();
+  const seenPairs = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const form = forms[i]!;
+    const vector = wordVector(m, form);
+    const w = seenForms.has(form) ? zeroVector : vector;
+    seenForms.add(form);
+    const row = i * width;
+    pairs.fill(0, row, row + width);
+    if (i > 0) {
+      const pair = pairFeature(previous, vector[labelCount + 1]!);
+      if (!seenPairs.has(pair)) {
+        seenPairs.add(pair);
+        const base = pair * labelCount;
+        for (let l = 0; l < labelCount; l++) pairs[row + l] = m.weights[base + l]!;
+        pairs[row + labelCount] = 1;
+      }
+    }
+    for (let l = 0; l <= labelCount; l++) prefix[row + width + l] = prefix[row + l]! + w[l]! + pairs[row + l]!;
+    previous = vector[labelCount + 1]!;
+  }
+  // The best window of each label (index 0 holds the harms, summed), kept in numbers: objects are made once, at the end.
+  best.fill(-1);
+  let harmTop = harmLabels[0]!;
+  for (const [a, b] of windows(tokens)) {
+    // The pair that joins the window to the word before it is not the window's.
+    for (let l = 0; l < labelCount; l++) sums[l] = prefix[b * width + l]! - prefix[a * width + l]! - pairs[a * width + l]!;
+    const count = prefix[b * width + labelCount]! - prefix[a * width + labelCount]! - pairs[a * width + labelCount]!;
+    probabilities(m, sums, count, p);
+    let harm = 0;
+    let top = harmLabels[0]!;
+    for (const l of harmLabels) {
+      harm += p[l]!;
+      if (p[l]! > p[top]!) top = l;
+    }
+    if (harm > best[0]!) {
+      best[0] = harm;
+      bestStart[0] = a;
+      bestEnd[0] = b;
+      harmTop = top;
+    }
+    for (let l = firstBehaviorLabel; l < labelCount; l++) {
+      if (p[l]! > best[l]!) {
+        best[l] = p[l]!;
+        bestStart[l] = a;
+        bestEnd[l] = b;
+      }
+    }
+  }
+  const finding = (label: number, slot: number): ModelFinding => ({ label: modelLabels[label] as ModelFinding['label'], probability: best[slot]!, start: bestStart[slot]!, end: bestEnd[slot]! });
+  out.harm = best[0]! >= 0 ? finding(harmTop, 0) : null;
+  for (let l = firstBehaviorLabel; l < labelCount; l++) if (best[l]! >= 0) out.behaviors.push(finding(l, l));
+  return out;
+}
+
+/** The model's findings in a text's tokens: the likeliest harm and each behaviour, where they reach their thresholds. */
+export function modelFindings(tokens: readonly Token[], m: TextModel = textModel()): ModelFinding[] {
+  const { harm, behaviors } = windowScores(tokens, m);
+  const found = behaviors.filter((f) => f.probability >= m.behaviorThreshold);
+  return harm && harm.probability >= m.emergencyThreshold ? [harm, ...found] : found;
+}
