@@ -559,7 +559,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!draft.maybeEmergencyAnswered) {
       const target = await targetOf(res, draft);
       if (!target) return;
-      if (emergencySignals(draft, target, ctx(res).lang).mayBeEmergency) {
+      const verdict = emergencySignals(draft, target, ctx(res).lang);
+      // Text in a language no rule reads earns the same one question: no signal there does not mean no danger.
+      if (verdict.mayBeEmergency || verdict.reading.unreadable.length > 0) {
         c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
         res.redirect(303, ctx(res).link(`${BASE}/maybe-emergency?draft=${loaded.id}`));
         return;
@@ -605,14 +607,24 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!target) return;
     const { lang } = ctx(res);
     const verdict = emergencySignals(draft, target, lang);
+    const unreadable = !verdict.mayBeEmergency && verdict.reading.unreadable.length > 0;
+    if (!verdict.mayBeEmergency && !unreadable) {
+      // Nothing to ask about (the step was opened by its address): on to the Get support page.
+      res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
+      return;
+    }
     countStep(res, 'maybe-emergency-shown', verdict.physicalHarmType ?? '');
+    // A threat the rules name is not listed again as the model's reading of the same kind.
+    const ruled = new Set(verdict.signals.filter((s) => s.score === undefined).map((s) => s.category));
+    const shown = verdict.signals.filter((s) => s.score === undefined || !ruled.has(s.category));
     const config = c.communityConfig.current();
     return render(res, 'maybe-emergency', {
       draftId: loaded.id,
       target: describeTarget(res, target, draft.threadId),
       behaviorLabelKey: behaviorLabelKey(draft.behaviorType),
       harmLabelKey: verdict.physicalHarmType ? harmLabelKey(verdict.physicalHarmType) : null,
-      signals: verdict.signals.map((s) => ({ match: s.match, labelKey: signalLabelKey[s.category] })),
+      signals: shown.map((s) => ({ match: s.match, labelKey: signalLabelKey[s.category] })),
+      unreadable,
       crisisResources: verdict.signals.some((s) => s.category === 'self-harm') ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
     });
   }
@@ -635,10 +647,17 @@ export function reportSpecialPage(c: Container): SpecialPage {
       const target = await targetOf(res, draft);
       if (!target) return;
       const verdict = emergencySignals(loaded.draft, target, ctx(res).lang);
-      const switched: ReportDraft = { ...draft, incidentType: 'immediate-threat-physical-harm', physicalHarmType: verdict.physicalHarmType ?? 'threats-physical-harm' };
+      const switched: ReportDraft = { ...draft, incidentType: 'immediate-threat-physical-harm' };
       delete switched.behaviorType;
-      c.reportDrafts.save(loaded.id, user.id, switched, 'emergency');
       countStep(res, 'maybe-emergency-outcome', 'switched');
+      if (!verdict.physicalHarmType) {
+        // Nothing was read (a language without rules): the reporter says which harm, self-harm included, on the first step.
+        delete switched.physicalHarmType;
+        c.reportDrafts.save(loaded.id, user.id, switched, 'choose-type');
+        res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
+        return;
+      }
+      c.reportDrafts.save(loaded.id, user.id, { ...switched, physicalHarmType: verdict.physicalHarmType }, 'emergency');
       res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }

@@ -6,6 +6,8 @@ import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 let wiki: TestWiki;
 let threatId = '';
+/** A comment in Thai, which no rules read: "See you tomorrow morning, wait and see." */
+let unreadableId = '';
 
 beforeAll(async () => {
   wiki = await startTestWiki();
@@ -16,6 +18,9 @@ beforeAll(async () => {
   const topic = c.talk.addTopic(title.value, { user: author }, 'Last warning', 'I know where you live and I will come to your house and hurt you.');
   if (!topic.ok) throw new Error(topic.messageKey);
   threatId = c.talk.topicsAt(topic.value.page, topic.value.revId).find((t) => t.heading.threadId === topic.value.threadId)!.comments[0]!.item.threadId;
+  const thai = c.talk.addTopic(title.value, { user: author }, 'พรุ่งนี้', 'เจอกันพรุ่งนี้เช้าที่บ้านของคุณ รอดูเถอะ');
+  if (!thai.ok) throw new Error(thai.messageKey);
+  unreadableId = c.talk.topicsAt(thai.value.page, thai.value.revId).find((t) => t.heading.threadId === thai.value.threadId)!.comments[0]!.item.threadId;
 });
 afterAll(() => wiki.close());
 
@@ -71,5 +76,35 @@ describe('the "This may be an emergency" step', () => {
     const calm = /id="(c-Rowan-\d{14})"/.exec(page.text)![1]!;
     const r = await toBehavior(client, calm);
     expect(r.location).toContain('/wiki/Special:ReportIncident/support/trolling?draft=');
+  });
+
+  it('when the comment is in a language no rules read, then the reporter is asked one direct safety question, and answering yes makes it an emergency report', async () => {
+    const client = new HttpClient(wiki.url);
+    await client.login('Testing');
+    const r = await toBehavior(client, unreadableId);
+    expect(r.location).toContain('/wiki/Special:ReportIncident/maybe-emergency?draft=');
+    const step = await client.get(`${r.location!}&uselang=qqx`);
+    expect(step.text).toContain('(reportincident-maybe-emergency-unread-title)');
+    expect(step.text).toContain('(reportincident-maybe-emergency-unread-intro)');
+    expect(step.text).not.toContain('(reportincident-maybe-emergency-intro)');
+    expect(step.text).not.toContain('(reportincident-maybe-emergency-footer)');
+    const switched = await client.post('/wiki/Special:ReportIncident/maybe-emergency', { wpEditToken: hiddenField(step.text, 'wpEditToken'), draft: hiddenField(step.text, 'draft'), wpAction: 'emergency' });
+    // Nothing was read, so the reporter says which harm: the first step, the emergency chosen and no harm type yet.
+    expect(switched.location).toMatch(/\/wiki\/Special:ReportIncident\?draft=/u);
+    const first = await client.get(`${switched.location!}&uselang=qqx`);
+    expect(first.text).toMatch(/value="immediate-threat-physical-harm"[^>]*checked/u);
+    expect(first.text).not.toMatch(/name="physicalHarmType"[^>]*checked/u);
+  });
+
+  it('when the step is opened by its address for a report with nothing to ask about, then it goes on to the Get support page', async () => {
+    const client = new HttpClient(wiki.url);
+    await client.login('Alice');
+    const page = await client.get('/wiki/User_talk:Testing');
+    const calm = /id="(c-Rowan-\d{14})"/.exec(page.text)![1]!;
+    const r = await toBehavior(client, calm);
+    const draft = /draft=([^&]+)/u.exec(r.location!)![1]!;
+    const step = await client.get(`/wiki/Special:ReportIncident/maybe-emergency?draft=${draft}`);
+    expect(step.status).toBe(303);
+    expect(step.location).toContain('/wiki/Special:ReportIncident/support/trolling?draft=');
   });
 });

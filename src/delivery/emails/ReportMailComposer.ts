@@ -74,7 +74,8 @@ export class ReportMailComposer {
     const verdicts = receiptOnly ? null : classifyReport(input);
     const signals = (verdicts ? [...verdicts.emergency.signals, ...verdicts.nonEmergency.signals] : [])
       .filter((s) => (seen.has(s.rule + s.match) ? false : (seen.add(s.rule + s.match), true)))
-      .map((s) => ({ labelKey: signalLabelKey[s.category], match: s.match, rule: s.rule }));
+      // The model's signal says how sure it was, as "model: 0.83 self-harm"; a rule's names the rule.
+      .map((s) => ({ labelKey: signalLabelKey[s.category], match: s.match, rule: s.score !== undefined ? `model: ${s.score.toFixed(2)} ${s.category}` : s.rule }));
     const model = presentReportEmail(report, {
       sitename: this.settings.Sitename,
       server: this.settings.Server,
@@ -84,6 +85,7 @@ export class ReportMailComposer {
       related: receiptOnly ? [] : this.reports.related(report, report.createdAt - RELATED_WINDOW),
       now,
       signals,
+      unreadableLanguages: verdicts?.emergency.reading.unreadable ?? [],
     });
     const receipt = message.kind === 'receipt';
     const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage;
@@ -94,6 +96,7 @@ export class ReportMailComposer {
     const data = {
       t,
       lang,
+      languageName: languageNamer(lang),
       dir: directionOf(lang),
       m: model,
       subject,
@@ -150,4 +153,21 @@ export class ReportMailComposer {
       date: new Date(update.createdAt),
     };
   }
+}
+
+/** Names languages in the mail's language ("sw" is "Swahili" in English mail); a code Intl does not know stays a code. */
+function languageNamer(lang: string): (code: string) => string {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([lang, 'en'], { type: 'language', fallback: 'code' });
+  } catch {
+    names = null;
+  }
+  return (code) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
 }

@@ -48,6 +48,8 @@ export interface ReportEmailModel {
   groupSize: number;
   /** What the classifiers found (assistive: a reason to look, never a verdict). */
   signals: { labelKey: string; match: string; rule: string }[];
+  /** Languages of the report's texts that no rules read (codes): the mail says no signal there is no all-clear. */
+  unreadableLanguages: string[];
 }
 
 const linkLabelKeys = {
@@ -76,6 +78,7 @@ export function presentReportEmail(
     related: RelatedReport[];
     now: number;
     signals?: { labelKey: string; match: string; rule: string }[];
+    unreadableLanguages?: string[];
   },
 ): ReportEmailModel {
   const { server, reporter } = deps;
@@ -123,6 +126,7 @@ export function presentReportEmail(
     directReport: report.directReport,
     groupSize: deps.related.length + 1,
     signals: deps.signals ?? [],
+    unreadableLanguages: deps.unreadableLanguages ?? [],
     related: deps.related.map((r) => ({
       id: r.id,
       typeLabelKey: typeLabelKey(r.type),
