@@ -1,33 +1,12 @@
 /**
  * Polish rules. Accents are folded ("zabiję" is "zabije", "żyły" "zyly", so first and third person often coincide), but
  * ł is a letter of its own that people also type as l: every rule word with ł here also matches its spelling with l
- * (see `withPlainL`). Double letters are collapsed.
+ * (see `withSpellingVariant`). Double letters are collapsed.
  */
 import type { RuleSet } from './RuleSet.js';
+import { withSpellingVariant } from './withSpellingVariant.js';
 
-/** Adds the spelling with l to every word written with ł, in classes, patterns and word lists. */
-function withPlainL(set: RuleSet): RuleSet {
-  const word = (w: string) => (w.includes('ł') ? [w, w.replaceAll('ł', 'l')] : [w]);
-  const list = (s: string) => s.split(/\s+/u).filter(Boolean).flatMap(word).join(' ');
-  const element = (el: string) => {
-    const optional = el.length > 1 && el.endsWith('?') ? '?' : '';
-    const body = optional ? el.slice(0, -1) : el;
-    return body.split('|').flatMap(word).join('|') + optional;
-  };
-  const pattern = (p: string) => p.split(/\s+/u).filter(Boolean).map(element).join(' ');
-  return {
-    ...set,
-    classes: Object.fromEntries(Object.entries(set.classes).map(([k, v]) => [k, list(v)])),
-    negation: { ...set.negation, words: list(set.negation.words) },
-    clauseBreaks: list(set.clauseBreaks),
-    fictionCues: set.fictionCues.map(pattern),
-    topicCues: set.topicCues.map(pattern),
-    idioms: set.idioms.map(pattern),
-    rules: set.rules.map((r) => ({ ...r, pattern: pattern(r.pattern) })),
-  };
-}
-
-export const pl: RuleSet = withPlainL({
+export const pl: RuleSet = withSpellingVariant({
   language: 'pl',
   classes: {
     cie: 'cię cie ciebie was',
@@ -453,4 +432,4 @@ export const pl: RuleSet = withPlainL({
     { id: 'spam-buy', category: 'spam', weight: 1, pattern: 'kup|kupuj|kupisz|zamów|zamawiaj|sprzedam|tanio _4 obserwujących|followersów|lajki|polubienia|tanio|promocj*|rabat*|taniej|okazja|dostawa', examples: { fires: ['Kup obserwujących tanio'] } },
     { id: 'spam-promo', category: 'spam', weight: 1, pattern: 'promocja|promocji|rabat|zniżka|okazja _3 tylko|dziś|dzisiaj|#num|ograniczona', examples: { fires: ['Promocja tylko dziś, -50%'] } },
   ],
-});
+}, 'ł', 'l');

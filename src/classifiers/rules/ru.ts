@@ -1,33 +1,12 @@
 /**
  * Russian rules (not Ukrainian's: the verbs, slang and idioms differ). No accent folding for Cyrillic, and ё is often
- * typed е: every rule word written with ё here also matches its spelling with е (see `withPlainE`). Hyphenated words
+ * typed е: every rule word written with ё here also matches its spelling with е (see `withSpellingVariant`). Hyphenated words
  * are two tokens ("что-нибудь" is "что нибудь").
  */
 import type { RuleSet } from './RuleSet.js';
+import { withSpellingVariant } from './withSpellingVariant.js';
 
-/** Adds the spelling with е to every word written with ё, in classes, patterns and word lists. */
-function withPlainE(set: RuleSet): RuleSet {
-  const word = (w: string) => (w.includes('ё') ? [w, w.replaceAll('ё', 'е')] : [w]);
-  const list = (s: string) => s.split(/\s+/u).filter(Boolean).flatMap(word).join(' ');
-  const element = (el: string) => {
-    const optional = el.length > 1 && el.endsWith('?') ? '?' : '';
-    const body = optional ? el.slice(0, -1) : el;
-    return body.split('|').flatMap(word).join('|') + optional;
-  };
-  const pattern = (p: string) => p.split(/\s+/u).filter(Boolean).map(element).join(' ');
-  return {
-    ...set,
-    classes: Object.fromEntries(Object.entries(set.classes).map(([k, v]) => [k, list(v)])),
-    negation: { ...set.negation, words: list(set.negation.words) },
-    clauseBreaks: list(set.clauseBreaks),
-    fictionCues: set.fictionCues.map(pattern),
-    topicCues: set.topicCues.map(pattern),
-    idioms: set.idioms.map(pattern),
-    rules: set.rules.map((r) => ({ ...r, pattern: pattern(r.pattern) })),
-  };
-}
-
-export const ru: RuleSet = withPlainE({
+export const ru: RuleSet = withSpellingVariant({
   language: 'ru',
   classes: {
     // First person future: "убью" (I will kill), "зарежу" (I will knife), "урою" (I will bury = kill).
@@ -703,4 +682,4 @@ export const ru: RuleSet = withPlainE({
     { id: 'spam-seo', category: 'spam', weight: 1, pattern: 'продвижение|раскрутка|seo _2 сайтов|сайта|в+топ|бизнеса', examples: { fires: ['ПРОДВИЖЕНИЕ САЙТОВ!! Топ-10 Яндекса за 7 дней'] } },
     { id: 'spam-short-link', category: 'spam', weight: 1, pattern: 't+me|bit+ly|clck+ru|wa+me', examples: { fires: ['Все подробности тут: t.me/superdengi'] } },
   ],
-});
+}, 'ё', 'е');
