@@ -9,6 +9,7 @@ import { modelFindings } from './model/textModel.js';
 import { type Token, tokenize } from './normalise.js';
 import { readText, ruleSetsOf, type TextReading } from './ruleSetsForText.js';
 import type { Signal, SignalCategory } from './types.js';
+import { isEmergencySignal } from './verdictRules.js';
 
 /** A signal with what the classifiers need to weigh it. */
 export interface WeighedSignal extends Signal {
@@ -51,8 +52,6 @@ export function matchText(source: string, tokens: readonly Token[], start: numbe
 /** The model's signals weigh least: a rule that fired names the harm, the model only adds what the rules missed. */
 const modelWeight = 1;
 
-const harmCategories = new Set<SignalCategory>(['physical-harm', 'self-harm', 'public-harm']);
-
 /**
  * The model does not see negations, idioms or fiction; the rules do. A harm the model reads in a window where the
  * rules read words as not meant ("I'm not going to kill myself", "my mum will kill me", a film's plot), and found no
@@ -60,7 +59,7 @@ const harmCategories = new Set<SignalCategory>(['physical-harm', 'self-harm', 'p
  */
 function mutedByRules(rules: RuleReading, window: { start: number; end: number }): boolean {
   const inside = (r: { start: number; end: number }) => r.start < window.end && r.end > window.start;
-  return rules.muted.some(inside) && !rules.matches.some((m) => harmCategories.has(m.rule.rule.category) && inside(m));
+  return rules.muted.some(inside) && !rules.matches.some((m) => isEmergencySignal(m.rule.rule) && inside(m));
 }
 
 function scanOne(item: TextToScan, reading: TextReading): Candidate[] {
@@ -68,7 +67,7 @@ function scanOne(item: TextToScan, reading: TextReading): Candidate[] {
   const tokens = tokenize(item.text);
   const rules = readWithRules(ruleSetsOf(reading), tokens);
   for (const f of modelFindings(tokens)) {
-    if (harmCategories.has(f.label) && mutedByRules(rules, f)) continue;
+    if (isEmergencySignal({ category: f.label }) && mutedByRules(rules, f)) continue;
     out.push({ rule: `model/${f.label}`, match: matchText(item.text, tokens, f.start, f.end), language: reading.language, category: f.label, weight: modelWeight, score: Math.round(f.probability * 100) / 100 });
   }
   for (const m of rules.matches) {

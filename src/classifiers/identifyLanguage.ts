@@ -90,18 +90,39 @@ export interface LanguageReading {
 
 const nonAscii = /[^\x00-\x7f]/u;
 
+/** The opening of a text's part in one script, and how many letters that part has. */
+interface ScriptSample {
+  text: string;
+  letters: number;
+}
+
+/** Plain ASCII: one script, and the opening is the sample (only whether there are a few letters needs counting). */
 function readAscii(text: string): LanguageReading {
-  const sample = text.length > scanChars ? text.slice(0, scanChars) : text;
   let letters = 0;
-  for (let i = 0; i < sample.length && letters < minLetters; i++) {
-    const c = sample.charCodeAt(i) | 0x20;
+  for (let i = 0; i < text.length && i < scanChars && letters < minLetters; i++) {
+    const c = text.charCodeAt(i) | 0x20;
     if (c >= 97 && c <= 122) letters++;
   }
+  return readSamples([{ text: text.slice(0, sampleChars), letters }], letters);
+}
+
+/** The reading of a text from its scripts' samples: the main language is that of the script with the most letters. */
+function readSamples(samples: ScriptSample[], letters: number): LanguageReading {
   if (letters === 0) return { language: 'zxx', confidence: 1, languages: [], alternatives: [] };
   if (letters < minLetters) return { language: 'und', confidence: 1, languages: [], alternatives: [] };
-  const [best, ...rest] = predict(sample.slice(0, sampleChars).replace(/\s+/gu, ' ').trim());
-  if (!best) return { language: 'und', confidence: 0, languages: [], alternatives: [] };
-  return { language: best.language, confidence: best.probability, languages: [best.language], alternatives: rest.filter((r) => r.probability >= runnerUpProbability && r.language !== best.language).map((r) => r.language) };
+  const languages: string[] = [];
+  const alternatives: string[] = [];
+  let main: Prediction | null = null;
+  for (const s of samples.filter((x) => x.letters > 0).sort((a, b) => b.letters - a.letters)) {
+    if (s.letters < minLetters && main) continue;
+    const [best, ...rest] = predict(s.text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+    if (!best) continue;
+    main ??= best;
+    if (!languages.includes(best.language)) languages.push(best.language);
+    for (const r of rest) if (r.probability >= runnerUpProbability && !alternatives.includes(r.language)) alternatives.push(r.language);
+  }
+  if (!main) return { language: 'und', confidence: 0, languages: [], alternatives: [] };
+  return { language: main.language, confidence: main.probability, languages, alternatives: alternatives.filter((a) => !languages.includes(a)) };
 }
 
 /**
@@ -111,7 +132,7 @@ function readAscii(text: string): LanguageReading {
 export function identifyLanguage(text: string): LanguageReading {
   // Most reports are plain ASCII: one script, and its opening is the sample.
   if (!nonAscii.test(text)) return readAscii(text);
-  const samples = new Map<ScriptGroup, { text: string; letters: number }>();
+  const samples = new Map<ScriptGroup, ScriptSample>();
   let letters = 0;
   let group: ScriptGroup | null = null;
   let seen = 0;
@@ -130,20 +151,5 @@ export function identifyLanguage(text: string): LanguageReading {
     if (g) s.letters++;
     if (s.text.length < sampleChars) s.text += ch;
   }
-  if (letters === 0) return { language: 'zxx', confidence: 1, languages: [], alternatives: [] };
-  if (letters < minLetters) return { language: 'und', confidence: 1, languages: [], alternatives: [] };
-  const groups = [...samples.entries()].filter(([, s]) => s.letters > 0).sort((a, b) => b[1].letters - a[1].letters);
-  const languages: string[] = [];
-  const alternatives: string[] = [];
-  let main: Prediction | null = null;
-  for (const [, s] of groups) {
-    if (s.letters < minLetters && main) continue;
-    const [best, ...rest] = predict(s.text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
-    if (!best) continue;
-    main ??= best;
-    if (!languages.includes(best.language)) languages.push(best.language);
-    for (const r of rest) if (r.probability >= runnerUpProbability && !alternatives.includes(r.language)) alternatives.push(r.language);
-  }
-  if (!main) return { language: 'und', confidence: 0, languages: [], alternatives: [] };
-  return { language: main.language, confidence: main.probability, languages, alternatives: alternatives.filter((a) => !languages.includes(a)) };
+  return readSamples([...samples.values()], letters);
 }

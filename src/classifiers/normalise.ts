@@ -385,11 +385,12 @@ function segmentCjk(run: string): string[] {
   const out: string[] = [];
   const segmenter = segmenters[kana.test(run) ? 'ja' : 'zh'];
   // ICU's dictionary slows sharply past some 65,000 characters: long runs are cut in pieces (a word cut at a seam is rare).
-  for (let from = 0; from < run.length; from += cjkChunk) {
+  let from = 0;
+  while (from < run.length) {
     let to = Math.min(run.length, from + cjkChunk);
     if (to < run.length && /[\uD800-\uDBFF]/u.test(run[to - 1]!)) to--;
     for (const seg of segmenter.segment(run.slice(from, to))) if (seg.isWordLike) out.push(seg.segment);
-    from = to - cjkChunk;
+    from = to;
   }
   return out;
 }

@@ -104,29 +104,47 @@ export function pairFeature(a: number, b: number): number {
   return (h ^ (h >>> 16)) & bucketMask;
 }
 
-/** Every bucket of a run of tokens, each word and pair once (for training; scoring sums the same per window). */
-export function textFeatures(tokens: readonly Token[]): number[] {
-  const out: number[] = [];
-  let previous = 0;
+/** What of a run of tokens the model counts: each word and each pair of neighbours once, at its first occurrence. */
+export interface FeatureSteps {
+  /** The form of each token (negated words marked). */
+  forms: string[];
+  /** Whether the token is the first of its form: a repeated word ("the the the…") must not build up evidence. */
+  firstOfForm: boolean[];
+  /** The bucket of the pair a token ends, or -1 for the first token and for a pair seen before. */
+  pairs: Int32Array;
+}
+
+export function featureSteps(tokens: readonly Token[], hashOf: (form: string) => number = wordHash): FeatureSteps {
   const forms = modelForms(tokens);
+  const firstOfForm = new Array<boolean>(forms.length);
+  const pairs = new Int32Array(forms.length).fill(-1);
   const seenForms = new Set<string>();
   const seenPairs = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
+  let previous = 0;
+  for (let i = 0; i < forms.length; i++) {
     const form = forms[i]!;
-    const h = wordHash(form);
-    // A word or a pair counts once in a text: repeating it ("the the the…") must not build up evidence.
-    if (!seenForms.has(form)) {
-      seenForms.add(form);
-      out.push(...wordFeatures(form));
-    }
+    firstOfForm[i] = !seenForms.has(form);
+    seenForms.add(form);
+    const h = hashOf(form);
     if (i > 0) {
       const pair = pairFeature(previous, h);
       if (!seenPairs.has(pair)) {
         seenPairs.add(pair);
-        out.push(pair);
+        pairs[i] = pair;
       }
     }
     previous = h;
+  }
+  return { forms, firstOfForm, pairs };
+}
+
+/** Every bucket of a run of tokens, each word and pair once (for training; scoring sums the same per window). */
+export function textFeatures(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  const steps = featureSteps(tokens);
+  for (let i = 0; i < steps.forms.length; i++) {
+    if (steps.firstOfForm[i]) out.push(...wordFeatures(steps.forms[i]!));
+    if (steps.pairs[i]! >= 0) out.push(steps.pairs[i]!);
   }
   return out;
 }

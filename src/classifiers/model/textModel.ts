@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Token } from '../normalise.js';
-import { bucketCount, featureScale, labelCount, type ModelLabel, modelForms, modelLabels, pairFeature, wordFeatures, wordHash } from './features.js';
+import { bucketCount, featureScale, featureSteps, labelCount, type ModelLabel, modelLabels, wordFeatures, wordHash } from './features.js';
 
 /** Where the trained weights live: beside `locales/`, read from `src/` and from `build/` alike. */
 export const modelFile = new URL('../../../models/text-model.bin.gz', import.meta.url);
@@ -165,29 +165,19 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
   // Prefix sums of word and pair vectors: any window's sum is two subtractions, whatever its length.
   const width = labelCount + 1;
   const { prefix, pairs } = scratch(tokens.length);
-  let previous = 0;
-  const forms = modelForms(tokens);
   // A word or a pair counts once in a text, at its first occurrence, as in training.
-  const seenForms = new Set<string>();
-  const seenPairs = new Set<number>();
+  const steps = featureSteps(tokens, (form) => wordVector(m, form)[labelCount + 1]!);
   for (let i = 0; i < tokens.length; i++) {
-    const form = forms[i]!;
-    const vector = wordVector(m, form);
-    const w = seenForms.has(form) ? zeroVector : vector;
-    seenForms.add(form);
+    const w = steps.firstOfForm[i] ? wordVector(m, steps.forms[i]!) : zeroVector;
     const row = i * width;
     pairs.fill(0, row, row + width);
-    if (i > 0) {
-      const pair = pairFeature(previous, vector[labelCount + 1]!);
-      if (!seenPairs.has(pair)) {
-        seenPairs.add(pair);
-        const base = pair * labelCount;
-        for (let l = 0; l < labelCount; l++) pairs[row + l] = m.weights[base + l]!;
-        pairs[row + labelCount] = 1;
-      }
+    const pair = steps.pairs[i]!;
+    if (pair >= 0) {
+      const base = pair * labelCount;
+      for (let l = 0; l < labelCount; l++) pairs[row + l] = m.weights[base + l]!;
+      pairs[row + labelCount] = 1;
     }
     for (let l = 0; l <= labelCount; l++) prefix[row + width + l] = prefix[row + l]! + w[l]! + pairs[row + l]!;
-    previous = vector[labelCount + 1]!;
   }
   // The best window of each label (index 0 holds the harms, summed), kept in numbers: objects are made once, at the end.
   best.fill(-1);
