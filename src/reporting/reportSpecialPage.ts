@@ -13,7 +13,7 @@ import { type FieldError, field, formToken, hasValidToken } from '../http/forms.
 import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { directReportingAvailable } from '../routing/routeReport.js';
-import { classifyEmergency, classifyNonEmergency } from '../classifiers/index.js';
+import { classifyEmergency, classifyNonEmergency, type EmergencyVerdict } from '../classifiers/index.js';
 import { signalLabelKey } from '../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../communityConfig/crisisResources.js';
 import { AppError, databaseBusy } from '../shared/AppError.js';
@@ -560,8 +560,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       const target = await targetOf(res, draft);
       if (!target) return;
       const verdict = emergencySignals(draft, target, ctx(res).lang);
-      // Text in a language no rule reads earns the same one question: no signal there does not mean no danger.
-      if (verdict.mayBeEmergency || verdict.reading.unreadable.length > 0) {
+      if (asksSafetyQuestion(verdict)) {
         c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
         res.redirect(303, ctx(res).link(`${BASE}/maybe-emergency?draft=${loaded.id}`));
         return;
@@ -577,6 +576,14 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const suggested = verdict.suggestedBehaviorType;
     if (!suggested || suggested === type || !(c.settings.ReportIncidentEnabledNonEmergencyCategories as string[]).includes(suggested)) return null;
     return { labelKey: behaviorLabelKey(suggested), href: `${BASE}/support/${suggested}${draftId ? `?draft=${draftId}` : ''}` };
+  }
+
+  /**
+   * Whether a report about behaviour earns the one question: signs of a threat, or text in a language no rules read
+   * (no signal there does not mean no danger).
+   */
+  function asksSafetyQuestion(verdict: EmergencyVerdict): boolean {
+    return verdict.mayBeEmergency || verdict.reading.unreadable.length > 0;
   }
 
   /** What the emergency classifier finds in the reported comment and the reporter's description. */
@@ -607,8 +614,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!target) return;
     const { lang } = ctx(res);
     const verdict = emergencySignals(draft, target, lang);
-    const unreadable = !verdict.mayBeEmergency && verdict.reading.unreadable.length > 0;
-    if (!verdict.mayBeEmergency && !unreadable) {
+    if (!asksSafetyQuestion(verdict)) {
       // Nothing to ask about (the step was opened by its address): on to the Get support page.
       res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
       return;
@@ -624,7 +630,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       behaviorLabelKey: behaviorLabelKey(draft.behaviorType),
       harmLabelKey: verdict.physicalHarmType ? harmLabelKey(verdict.physicalHarmType) : null,
       signals: shown.map((s) => ({ match: s.match, labelKey: signalLabelKey[s.category] })),
-      unreadable,
+      unreadable: !verdict.mayBeEmergency,
       crisisResources: verdict.signals.some((s) => s.category === 'self-harm') ? crisisResourcesFor(config.ReportIncident_CrisisResources, lang) : [],
     });
   }

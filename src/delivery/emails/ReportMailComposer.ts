@@ -96,7 +96,8 @@ export class ReportMailComposer {
     const data = {
       t,
       lang,
-      languageName: languageNamer(lang),
+      // Named once, in the mail's language, for both parts.
+      unreadableLanguages: model.unreadableLanguages.map(languageNamer(lang)).join(', '),
       dir: directionOf(lang),
       m: model,
       subject,
