@@ -114,7 +114,7 @@ export interface FeatureSteps {
   pairs: Int32Array;
 }
 
-export function featureSteps(tokens: readonly Token[], hashOf: (form: string) => number = wordHash): FeatureSteps {
+export function featureSteps(tokens: readonly Token[]): FeatureSteps {
   const forms = modelForms(tokens);
   const firstOfForm = new Array<boolean>(forms.length);
   const pairs = new Int32Array(forms.length).fill(-1);
@@ -125,7 +125,7 @@ export function featureSteps(tokens: readonly Token[], hashOf: (form: string) =>
     const form = forms[i]!;
     firstOfForm[i] = !seenForms.has(form);
     seenForms.add(form);
-    const h = hashOf(form);
+    const h = wordHash(form);
     if (i > 0) {
       const pair = pairFeature(previous, h);
       if (!seenPairs.has(pair)) {
@@ -138,7 +138,7 @@ export function featureSteps(tokens: readonly Token[], hashOf: (form: string) =>
   return { forms, firstOfForm, pairs };
 }
 
-/** Every bucket of a run of tokens, each word and pair once (for training; scoring sums the same per window). */
+/** Every bucket of a run of tokens, each word and pair once (for training; scoring, in textModel.ts, sums the same per window). */
 export function textFeatures(tokens: readonly Token[]): number[] {
   const out: number[] = [];
   const steps = featureSteps(tokens);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Token } from '../normalise.js';
-import { bucketCount, featureScale, featureSteps, labelCount, type ModelLabel, modelLabels, wordFeatures, wordHash } from './features.js';
+import { bucketCount, featureScale, labelCount, type ModelLabel, modelForms, modelLabels, pairFeature, wordFeatures, wordHash } from './features.js';
 
 /** Where the trained weights live: beside `locales/`, read from `src/` and from `build/` alike. */
 export const modelFile = new URL('../../../models/text-model.bin.gz', import.meta.url);
@@ -57,27 +57,45 @@ export function textModel(): TextModel {
 /** A window is at most this many words: about two sentences, the length of a corpus line. */
 const windowTokens = 40;
 const windowStride = 20;
-/** Words already summed, by model and form: prose repeats its words, and summing a word's n-grams is most of the cost. */
-const wordCaches = new WeakMap<TextModel, Map<string, Int32Array>>();
-const wordCacheLimit = 50_000;
 
-/** The summed weights of a word (one entry per label), how many features it has, then its word hash (for pairs). */
-function wordVector(m: TextModel, form: string): Int32Array {
+/** A word as the model has summed it: prose repeats its words, and summing a word's n-grams is most of the cost. */
+interface WordEntry {
+  /** The summed weights of its features, one entry per label, then how many features it has. */
+  sums: Int32Array;
+  /** Its word hash, of which pairs are made. */
+  hash: number;
+  /** The text (numbered by `textNumber`) in which it was last seen: a word counts once a text. */
+  seenIn: number;
+}
+
+const wordCaches = new WeakMap<TextModel, Map<string, WordEntry>>();
+const wordCacheLimit = 50_000;
+/** Which text is being scored; a word or pair marked with it was seen earlier in this text. */
+let textNumber = 0;
+/** For each pair bucket, the text it was last seen in (the buckets are few enough to mark directly). */
+const pairSeenIn = new Int32Array(bucketCount);
+
+function wordCache(m: TextModel, tokenCount: number): Map<string, WordEntry> {
   let cache = wordCaches.get(m);
   if (!cache) wordCaches.set(m, (cache = new Map()));
-  let v = cache.get(form);
-  if (v) return v;
-  v = new Int32Array(labelCount + 2);
+  // Emptied before a text, never during one: an entry made again mid-text would forget it had been seen.
+  if (cache.size + tokenCount > wordCacheLimit) cache.clear();
+  return cache;
+}
+
+function wordEntry(m: TextModel, cache: Map<string, WordEntry>, form: string): WordEntry {
+  let e = cache.get(form);
+  if (e) return e;
+  const sums = new Int32Array(labelCount + 1);
   const features = wordFeatures(form);
   for (const f of features) {
     const base = f * labelCount;
-    for (let l = 0; l < labelCount; l++) v[l]! += m.weights[base + l]!;
+    for (let l = 0; l < labelCount; l++) sums[l]! += m.weights[base + l]!;
   }
-  v[labelCount] = features.length;
-  v[labelCount + 1] = wordHash(form);
-  if (cache.size >= wordCacheLimit) cache.clear();
-  cache.set(form, v);
-  return v;
+  sums[labelCount] = features.length;
+  e = { sums, hash: wordHash(form), seenIn: 0 };
+  cache.set(form, e);
+  return e;
 }
 
 /** The probabilities of each label for features summing to `sums` (one entry per label) out of `count` features. */
@@ -134,7 +152,6 @@ function windows(tokens: readonly Token[]): [number, number][] {
 /** Buffers reused from call to call (the classifier runs on one thread): scoring allocates nothing per word. */
 let prefixBuffer = new Int32Array(0);
 let pairBuffer = new Int32Array(0);
-const zeroVector = new Int32Array(labelCount + 2);
 const sums = new Float64Array(labelCount);
 const p = new Float64Array(labelCount);
 const best = new Float64Array(labelCount);
@@ -165,19 +182,34 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
   // Prefix sums of word and pair vectors: any window's sum is two subtractions, whatever its length.
   const width = labelCount + 1;
   const { prefix, pairs } = scratch(tokens.length);
-  // A word or a pair counts once in a text, at its first occurrence, as in training.
-  const steps = featureSteps(tokens, (form) => wordVector(m, form)[labelCount + 1]!);
+  // A word or a pair counts once in a text, at its first occurrence, as in training (featureSteps).
+  const text = ++textNumber;
+  const cache = wordCache(m, tokens.length);
+  const forms = modelForms(tokens);
+  let previous = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const w = steps.firstOfForm[i] ? wordVector(m, steps.forms[i]!) : zeroVector;
+    const e = wordEntry(m, cache, forms[i]!);
     const row = i * width;
-    pairs.fill(0, row, row + width);
-    const pair = steps.pairs[i]!;
-    if (pair >= 0) {
-      const base = pair * labelCount;
-      for (let l = 0; l < labelCount; l++) pairs[row + l] = m.weights[base + l]!;
-      pairs[row + labelCount] = 1;
+    const next = row + width;
+    if (e.seenIn !== text) {
+      e.seenIn = text;
+      for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]! + e.sums[l]!;
+    } else for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]!;
+    pairs.fill(0, row, next);
+    if (i > 0) {
+      const pair = pairFeature(previous, e.hash);
+      if (pairSeenIn[pair] !== text) {
+        pairSeenIn[pair] = text;
+        const base = pair * labelCount;
+        for (let l = 0; l < labelCount; l++) {
+          pairs[row + l] = m.weights[base + l]!;
+          prefix[next + l]! += m.weights[base + l]!;
+        }
+        pairs[row + labelCount] = 1;
+        prefix[next + labelCount]! += 1;
+      }
     }
-    for (let l = 0; l <= labelCount; l++) prefix[row + width + l] = prefix[row + l]! + w[l]! + pairs[row + l]!;
+    previous = e.hash;
   }
   // The best window of each label (index 0 holds the harms, summed), kept in numbers: objects are made once, at the end.
   best.fill(-1);

@@ -4,8 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { classifyEmergency, classifyText } from '../../../src/classifiers/index.js';
-import { bucketCount, labelCount } from '../../../src/classifiers/model/features.js';
-import { decodeModel, encodeModel, modelFile, modelFindings, textModel } from '../../../src/classifiers/model/textModel.js';
+import { bucketCount, labelCount, modelLabels, textFeatures } from '../../../src/classifiers/model/features.js';
+import { decodeModel, encodeModel, modelFile, modelFindings, probabilities, textModel, windowScores } from '../../../src/classifiers/model/textModel.js';
 import { readTuningCorpus, trainModel } from '../../../src/classifiers/model/train.js';
 import { tokenize } from '../../../src/classifiers/normalise.js';
 
@@ -41,6 +41,22 @@ describe('the model\'s findings', () => {
     expect(harm).toBeDefined();
     const words = tokens.slice(harm!.start, harm!.end).map((t) => t.text);
     expect(words).toContain('pills');
+  });
+
+  it('when a text is one window, then scoring reads the features training counts, each word and pair once', () => {
+    // Scoring sums per window with its own bookkeeping; training counts textFeatures. They must agree, repeats included.
+    const m = textModel();
+    for (const text of ['I will not hurt you, I will not hurt you', 'kill kill kill you you', 'tonight I take the pills 💊 goodbye', '我要杀了你 你等着']) {
+      const tokens = tokenize(text);
+      const features = textFeatures(tokens);
+      const sums = new Float64Array(labelCount);
+      for (const f of features) for (let l = 0; l < labelCount; l++) sums[l]! += m.weights[f * labelCount + l]!;
+      const expected = probabilities(m, sums, features.length, new Float64Array(labelCount));
+      const harm = expected[1]! + expected[2]! + expected[3]!;
+      const scores = windowScores(tokens, m);
+      expect(scores.harm!.probability, text).toBeCloseTo(harm, 6);
+      for (const b of scores.behaviors) expect(b.probability, `${text}: ${b.label}`).toBeCloseTo(expected[modelLabels.indexOf(b.label)]!, 6);
+    }
   });
 
   it('when the model signals, then the signal says so with its probability, like "model: 0.83 self-harm"', () => {
