@@ -1,6 +1,6 @@
 /**
  * Which rule sets read a text: those of the languages it is written in (identified by the language model), of the
- * reporter's interface language, and of close second guesses. Rule sets are compiled once, on first use.
+ * reporter's interface language, and of close second guesses. Each language's rule set is compiled once, when a text first needs it.
  */
 import { type CompiledRuleSet, compileRuleSet } from './compileRuleSet.js';
 import { identifyLanguage, type LanguageReading } from './identifyLanguage.js';
@@ -23,24 +23,32 @@ const scriptLanguages: [RegExp, string[]][] = [
 const unsure = 0.5;
 const latin = /\p{Script=Latin}/u;
 
-let compiled: Map<string, CompiledRuleSet> | null = null;
+const compiled = new Map<string, CompiledRuleSet>();
 
-/** Every rule set, compiled; throws on a malformed rule (a unit test compiles them all). */
-export function compiledRuleSets(): Map<string, CompiledRuleSet> {
-  if (!compiled) {
-    const map = new Map<string, CompiledRuleSet>();
-    for (const [lang, set] of Object.entries(ruleSets)) map.set(lang, compileRuleSet(set));
-    compiled = map;
-  }
-  return compiled;
+/**
+ * A language's rule set, compiled on first use (throws on a malformed rule; a unit test compiles them all): a wiki
+ * whose reports come in three languages holds three compiled sets, not eighteen.
+ */
+export function compiledRuleSet(lang: string): CompiledRuleSet | undefined {
+  let set = compiled.get(lang);
+  if (!set && Object.hasOwn(ruleSets, lang)) compiled.set(lang, (set = compileRuleSet(ruleSets[lang]!)));
+  return set;
 }
 
 /** 'pt-BR', 'pt_br' and 'PT' are 'pt'; null when the code names no supported language. */
 export function supportedLanguage(code: string | null | undefined): string | null {
   if (!code) return null;
-  const base = code.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
-  return supportedLanguages.includes(base) ? base : null;
+  let known = supportedCodes.get(code);
+  if (known === undefined) {
+    const base = code.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
+    known = supportedLanguages.includes(base) ? base : null;
+    // Codes come from the language model's 176 labels and the wiki's interface languages: a bounded set.
+    if (supportedCodes.size < 1_000) supportedCodes.set(code, known);
+  }
+  return known;
 }
+
+const supportedCodes = new Map<string, string | null>();
 
 /** The languages whose script appears in the text. */
 export function languagesByScript(text: string): string[] {
@@ -79,6 +87,5 @@ export function readText(text: string, hint: string | null): TextReading {
 
 /** The compiled rule sets of a reading. */
 export function ruleSetsOf(reading: TextReading): CompiledRuleSet[] {
-  const all = compiledRuleSets();
-  return reading.ruleLanguages.map((c) => all.get(c)).filter((s): s is CompiledRuleSet => s !== undefined);
+  return reading.ruleLanguages.map(compiledRuleSet).filter((s): s is CompiledRuleSet => s !== undefined);
 }
