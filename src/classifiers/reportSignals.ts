@@ -9,12 +9,31 @@ function textsOf(input: ClassifierInput): TextToScan[] {
   return items;
 }
 
+/** Scans of recent reports, by their texts and language, oldest first. */
+const recentScans = new Map<string, ScanResult>();
+const recentScanLimit = 256;
+
 /**
  * Every signal in a report's texts; both classifiers read the same list. The reporter's interface language is a
  * hint, not a limit: people write in the language they think in, and each text's own language is read too.
+ *
+ * A report is read when it is filed and again for each of its mails moments later, and the flow reads its texts at
+ * more than one step: a scan depends on nothing but the texts and the language, so a recent one is reused (frozen,
+ * since it is shared).
  */
 export function reportSignals(input: ClassifierInput): ScanResult {
-  return collectSignals(textsOf(input), input.language);
+  const key = JSON.stringify([input.language, input.snapshot, input.texts]);
+  const recent = recentScans.get(key);
+  if (recent) {
+    recentScans.delete(key);
+    recentScans.set(key, recent);
+    return recent;
+  }
+  const { signals, readings } = collectSignals(textsOf(input), input.language);
+  const scan: ScanResult = Object.freeze({ signals: Object.freeze(signals.map((s) => Object.freeze(s))), readings: Object.freeze(readings.map((r) => Object.freeze(r))) }) as ScanResult;
+  if (recentScans.size >= recentScanLimit) recentScans.delete(recentScans.keys().next().value!);
+  recentScans.set(key, scan);
+  return scan;
 }
 
 /** The languages of a report's texts, and those no rules could read. */

@@ -1,6 +1,7 @@
 // Unit tests of the emergency classifier's contract (src/classifiers/classifyEmergency.ts).
 import { describe, expect, it } from 'vitest';
-import { classifyEmergency } from '../../../src/classifiers/index.js';
+import { classifyEmergency, classifyReport } from '../../../src/classifiers/index.js';
+import { reportSignals } from '../../../src/classifiers/reportSignals.js';
 import type { ClassifierInput } from '../../../src/classifiers/types.js';
 import { named } from '../../support/named.js';
 
@@ -84,5 +85,15 @@ describe('classifyEmergency', () => {
   it('when a reporter writes words that may be a goodbye ("I just want this to stop"), then the question is asked and the reporter decides', () => {
     const v = classifyEmergency(buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', texts: ['I do not want to hurt anyone, I just want this to stop'] }));
     expect(v).toMatchObject({ emergency: false, mayBeEmergency: true, physicalHarmType: 'threats-self-harm' });
+  });
+
+  it('when a report is read again (filed, then mailed), then its texts are scanned once and the verdicts are the same', () => {
+    const input = buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', texts: ['he said he will find me at the meetup on saturday'], snapshot: 'see you there' });
+    const first = classifyReport(input);
+    expect(reportSignals(structuredClone(input))).toBe(reportSignals(input));
+    expect(classifyReport(structuredClone(input))).toEqual(first);
+    // A shared scan cannot be changed by one of its readers.
+    expect(() => (reportSignals(input).signals as unknown[]).push(null)).toThrow(TypeError);
+    expect(reportSignals({ ...input, language: 'de' })).not.toBe(reportSignals(input));
   });
 });
