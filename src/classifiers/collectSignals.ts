@@ -23,6 +23,7 @@ interface Candidate extends WeighedSignal {
 /** At most this many signals per text: enough to explain a verdict, bounded for hostile input. */
 const maxSignalsPerText = 25;
 const maxMatchChars = 200;
+const asciiOnly = /^[\x00-\x7f]*$/u;
 
 export interface TextToScan {
   text: string;
@@ -34,13 +35,12 @@ export interface TextToScan {
 export function matchText(source: string, tokens: readonly Token[], start: number, end: number): string {
   const from = tokens[start]!.start;
   const to = tokens[end - 1]!.end;
-  const raw = source
-    .slice(from, Math.min(to, from + maxMatchChars * 2))
-    .replace(/\p{Cf}/gu, '')
-    .replace(/[\s\p{Cc}]+/gu, ' ')
-    .trim();
+  const slice = source.slice(from, Math.min(to, from + maxMatchChars * 2));
+  // Format characters are not ASCII: most matches have none to remove.
+  const raw = (asciiOnly.test(slice) ? slice : slice.replace(/\p{Cf}/gu, '')).replace(/[\s\p{Cc}]+/gu, ' ').trim();
   // Punctuation at the ends goes; a match of emoji alone keeps them, or it would quote nothing.
   const text = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || raw;
+  if (text.length <= maxMatchChars && to <= from + maxMatchChars * 2) return text;
   const chars = [...text];
   if (chars.length <= maxMatchChars && to <= from + maxMatchChars * 2) return text;
   // A long match is cut at a word boundary and marked as cut: a quoted phrase never ends mid-word.
