@@ -28,6 +28,12 @@ export const de: RuleSet = {
     ungeziefer: 'ungeziefer parasiten ratten kakerlaken tiere untermenschen minderwertig abschaum dreck pest seuche affen schmarotzer',
     familie: 'mutter mama mutti vater papa chef chefin frau mann freundin freund lehrer lehrerin oma opa eltern',
     grund: 'hunger durst langeweile neugier lachen angst scham mudigkeit sehnsucht',
+    // Games, quizzes and tournaments, where "euch mach ich platt" is trash talk.
+    spiel: '*quiz quiz quizabend schachturnier skatturnier pokerturnier dartturnier kickerturnier tischtennisturnier schach skat poker doppelkopf uno monopoly kicker tischtennis bowling kegeln darts billard spieleabend brettspiel fifa mario+kart',
+    // Words for beating someone at a game, not for killing: no "kalt", "tot", "um", nor "alle" (shooting "alle").
+    platt: 'platt fertig plattmachen fertigmachen nass vernichten zerlegen abziehen',
+    // Wiki sanctions and votes: "ich mach dich fertig, deine Adminkandidatur kannste vergessen".
+    wikiakt: '*kandidatur adminwahl sperre gesperrt sperren sperrung sperrprufung vm vandalismusmeldung admins administratoren adminrechte loschdiskussion loschantrag ld schiedsgericht checkuser socke sockenpuppe deadmin desysop',
     // Laughter closing a "threat" among friends: "ich bring dich um 😂".
     lachen: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 haha* hihi* lol xd rofl',
   },
@@ -86,6 +92,19 @@ export const de: RuleSet = {
     'um den verstand|schlaf|finger',
     'hitze|kalte|langeweile|arbeit|warterei _2 bringt|bringen mich|uns',
     '@familie _3 mich|uns _2 um|umbringen|toten|killen|erwurgen',
+    // Trash talk at a game or a quiz: "beim Quiz hat sie gerufen: euch mach ich platt".
+    '@spiel _6 _4 @platt',
+    '@platt _6 _2 @spiel',
+    // A wiki sanction, not a body: "ich mach dich fertig, deine Adminkandidatur kannste vergessen".
+    'mach|mache|machen dich|euch|ihn|sie _2 @platt _6 @wikiakt',
+    '@wikiakt _6 mach|mache|machen _2 dich|euch|ihn|sie _1 @platt',
+    // Something deleted long ago: "mein Klarname wurde versionsgelöscht, ist vorbei".
+    '*geloscht|entfernt|versteckt|unterdruckt|oversighted _4 ist|war|langst|schon|alles? vorbei|erledigt',
+    // A workshop or a meetup in a library or a town hall: an invitation, not a target.
+    '*werkstatt|workshop|editathon|edit-a-thon|stammtisch|*treffen|kurs|seminar|vortrag|lesung|schulung|sprechstunde _3 *bibliothek|*bucherei|vhs|volkshochschule|rathaus|museum|*zentrum',
+    // Bungee jumping: "ich spring von der Brücke – Bungee zum 30.!".
+    'springe|spring|springt|springen|sturze|sturzt _6 bungee|bungeejumping|bungee-jumping|fallschirm|gleitschirm',
+    'bungee|bungeejumping|bungee-jumping|bungeesprung _6 springe|spring|springen|brucke',
   ],
   rules: [
     // Intimidation: "Bring dich um" at the start of a sentence is "kill yourself"; "Ich bring dich um" a threat.
@@ -98,7 +117,7 @@ export const de: RuleSet = {
     // Threats to kill or hurt someone.
     { id: 'threat-ich-werde-dich-toeten', category: 'physical-harm', pattern: 'ich|wir @werde _3 @dich _2 @toeten', examples: { fires: ['ich werde dich töten', 'ich w3rde dich t0ten'], quiet: ['ich werde dich nicht töten'] } },
     { id: 'threat-bring-dich-um', category: 'physical-harm', pattern: 'bring|bringe|bringen dich|euch|ihn|sie _3 um', examples: { fires: ['Ich bring dich um', '1ch br1ng d1ch um'], quiet: ['ich bringe dich nicht um', 'Ich bring dich um 😂 du hast meinen letzten Keks gegessen'] } },
-    { id: 'threat-stech-dich-ab', category: 'physical-harm', pattern: 'stech|steche|knall|knalle|schlag|schlage|mach|mache _1 ich? dich|euch|ihn _2 ab|tot|kalt|zusammen|kaputt|krankenhausreif|fertig', examples: { fires: ['stech ich dich ab'] } },
+    { id: 'threat-stech-dich-ab', category: 'physical-harm', pattern: 'stech|steche|knall|knalle|schlag|schlage|mach|mache _1 ich? dich|euch|ihn _2 ab|tot|kalt|zusammen|kaputt|krankenhausreif|fertig', examples: { fires: ['stech ich dich ab'], quiet: ['ich mach dich hier fertig, deine Adminkandidatur kannste vergessen'] } },
     { id: 'threat-fresse-ein', category: 'physical-harm', pattern: 'schlag|schlage|hau|haue|polier|poliere _1 ich? dir|euch _3 fresse|schadel|zahne|gesicht|kopf|visage|knochen|birne _1 ein|kaputt|ab|weg' },
     { id: 'threat-mich-toeten', category: 'physical-harm', pattern: 'mich|uns|meine+familie _4 @toeten|@zutoeten', examples: { fires: ['dass er mich und meine Familie umbringen wird', 'gedroht, mich zusammenzuschlagen'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: 'droht|drohte|drohen|drohten|gedroht|drohend _4 @zutoeten|@toeten|mit+dem+tod|mit+mord', examples: { quiet: ['Im Roman droht der Schurke, den König zu töten.'] } },
@@ -143,7 +162,7 @@ export const de: RuleSet = {
       id: 'threat-make-you-cold',
       category: 'physical-harm',
       pattern: 'dich|euch|ihn mach|mache|machen|machen+wir _1 ich|wir? kalt|fertig|platt|alle|tot',
-      examples: { fires: ['dich mach ich kalt, Brillenschlange'] },
+      examples: { fires: ['dich mach ich kalt, Brillenschlange'], quiet: ["beim Quiz hat sie gerufen 'euch mach ich platt'", 'Euch mach ich platt beim Schachturnier!'] },
     },
     {
       id: 'threat-visit-with-weapon',
@@ -202,7 +221,7 @@ export const de: RuleSet = {
       requires: 'doxing',
       weight: 3,
       pattern: '@besuch',
-      examples: { fires: ['man kenne ihre Adresse in Bochum und komme heute Abend vorbei', 'Schönes Reihenhaus in der Lindenstraße, Thomas. Bis bald 😊'], quiet: ['Bis bald beim Stammtisch!', 'Freitag 19 Uhr: Bergstraße 7, Nebenraum. Bis dann!'] },
+      examples: { fires: ['man kenne ihre Adresse in Bochum und komme heute Abend vorbei', 'Schönes Reihenhaus in der Lindenstraße, Thomas. Bis bald 😊'], quiet: ['Bis bald beim Stammtisch!', 'Freitag 19 Uhr: Bergstraße 7, Nebenraum. Bis dann!', 'Vor Jahren wurde mein Klarname veröffentlicht, wurde versionsgelöscht, ist vorbei.'] },
     },
     {
       id: 'veiled-visit-menace',
@@ -483,7 +502,7 @@ export const de: RuleSet = {
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'keinen|kein|keine sinn|grund|grunde _2 zu? leben|weiterzuleben|weiterleben', examples: { fires: ['Es hat keinen Sinn mehr zu leben'] } },
     { id: 'self-ein-ende-setzen', category: 'self-harm', pattern: 'allem|alles|meinem+leben _2 ein ende _1 setzen|machen|bereiten', examples: { fires: ['allem ein Ende setzen will'] } },
     { id: 'self-leben-beenden', category: 'self-harm', pattern: 'mein|meinem leben _2 beenden|ende' },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'springe|spring|springt|springen|sturze|sturzt _4 von|vom|vor _2 @hoch', examples: { fires: ['er springt nach der Sperre von der Brücke'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'springe|spring|springt|springen|sturze|sturzt _4 von|vom|vor _2 @hoch', examples: { fires: ['er springt nach der Sperre von der Brücke'], quiet: ['Zum 30. springe ich von der Brücke – mit Bungee-Seil!'] } },
     { id: 'self-jump-place-first', category: 'self-harm', kind: 'reported', pattern: 'von|vor _2 @hoch _2 springen|springe|springt|sturzen|sturze|zu+springen', examples: { fires: ['dass sie von der Brücke springen will'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'ritze|ritzen|ritzt|geritzt _1 mich|sich', examples: { fires: ['Ich ritze mich wieder'] } },
     {

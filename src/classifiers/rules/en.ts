@@ -45,6 +45,11 @@ export const en: RuleSet = {
     group: 'jews jew muslims muslim moslems blacks gays gay lesbians homosexuals queers trans transgender transgenders immigrants immigrant refugees migrants foreigners gypsies gypsy roma arabs asians mexicans christians catholics hindus sikhs women feminists disabled latinos hispanics africans',
     vermin: 'vermin animals rats rat cockroaches parasites parasite scum filth dogs pigs apes monkeys savages subhuman subhumans inferior disease cancer plague insects pests trash garbage degenerates barbarians',
     kinIdiom: 'mom mum mother mommy dad father parents boss wife husband teacher girlfriend boyfriend coach sister brother grandma grandpa supervisor manager',
+    // Trash talk before a game: "I'm gonna murder you in the next chess tournament". No weapons, no shooting.
+    gamebeat: 'kill murder destroy crush smash wreck annihilate obliterate demolish thrash beat own end bury slaughter massacre whoop',
+    game: 'chess poker bridge scrabble monopoly uno catan darts bowling billiards pool snooker mahjong trivia quiz quizzes pub+quiz quiz+night trivia+night game+night board+game boardgame card+game fifa mario+kart smash ping+pong table+tennis badminton',
+    // Wiki sanctions and venues: "I'll destroy you, you'll get blocked", "he'll finish you at AfD".
+    wikiact: 'block blocked blocking blocks ban banned banning bans tban topic+ban desysop desysopped ani an/i arbcom admins administrators noticeboard sanctions sanctioned afd rfa rfc checkuser sockpuppet',
     techobj: 'process processes proc job jobs task tasks server servers bot bots script scripts thread threads program app apps tab tabs window windows session sessions query queries connection connections build builds container containers pod pods daemon service services pid lights light music engine power switch mood vibe time conversation discussion bill idea proposal deal feature backlog',
   },
   negation: { words: 'not never no nobody noone nothing neither nor dont wont cant didnt isnt aint doesnt wouldnt shouldnt hardly', before: 3, after: 0 },
@@ -147,6 +152,16 @@ export const en: RuleSet = {
     'dead to me|us',
     'kill|killing myself laughing|lol|lmao|trying',
     'killing|kill it|time',
+    // Trash talk about a game or a quiz: "I'm gonna murder you in the next chess tournament".
+    '@gamebeat @you|him|her|them|yall|everyone|u _1 at|in|during|on _3 @game',
+    // Following someone's edits, not their steps: "he'd hunt me down on wiki (meaning follow my edits)".
+    'hunt|hunting|hunted|track|tracking|tracked @me|@you|him|her|them down on|across|around|through wiki|wikipedia|commons|wikidata|the+wiki|every+page|every+article|talk+pages',
+    'meaning|i+mean|as+in follow|following|revert|reverting|hound|hounding|stalk|stalking my|your|his|her|their edits|contributions|contribs',
+    // A wiki sanction, not a body: "I'll destroy you, you'll end up blocked like your friends".
+    'destroy|finish|sink|bury|ruin|crush @you|him|her|them _6 @wikiact',
+    // Bungee jumping and parachuting: "I'm jumping off a bridge (bungee!) for my 30th".
+    'jump|jumping|jumped|leap|leaping _6 bungee|bungy|bungee+jump|bungee+jumping|parachute|parachuting|skydive|skydiving|zipline|paraglide|paragliding',
+    'bungee|bungy _6 jump|jumping|bridge|off',
   ],
   rules: [
     // Intimidation first: "kill yourself" and "he told me to kill myself" are not self-harm, and claim their words.
@@ -188,7 +203,7 @@ export const en: RuleSet = {
       pattern: '@i @be? _1 @fut _2 @harm _2 @you',
       examples: {
         fires: ['I will kill you', "I'm going to stab u", 'i am really going to hurt you', 'We will find and kill you'],
-        quiet: ['I will never hurt you', "I'm not going to kill you", 'I will kill the process for you', "I'll shoot you an email", "I'm going to kill you, you ate my last cookie 😤😂", "I got reported for writing \"I'm going to strangle you\" in the group chat, but it was a joke with my brother."],
+        quiet: ['I will never hurt you', "I'm not going to kill you", 'I will kill the process for you', "I'll shoot you an email", "I'm going to kill you, you ate my last cookie 😤😂", "I got reported for writing \"I'm going to strangle you\" in the group chat, but it was a joke with my brother.", "I'm going to destroy you at the pub quiz, you'll end up blocked like your friends", "I'm going to kill you at the quiz on Friday"],
       },
     },
     {
@@ -207,7 +222,7 @@ export const en: RuleSet = {
       id: 'threat-gonna',
       category: 'physical-harm',
       pattern: 'gonna|imma|ima|finna|gon _1 @harm _1 @you',
-      examples: { fires: ['gonna kill u tonight'] },
+      examples: { fires: ['gonna kill u tonight'], quiet: ["i'm gonna murder you in the next chess tournament"] },
     },
     {
       id: 'threat-you-are-dead',
@@ -450,7 +465,7 @@ export const en: RuleSet = {
       id: 'threat-track-down',
       category: 'physical-harm',
       pattern: '@subj|i|we @be? _1 @fut _1 find|hunt|track|tracking|hunting|finding her|him|them|me|us _1 down|and',
-      examples: { fires: ["He told my colleague that he'd track her down."] },
+      examples: { fires: ["He told my colleague that he'd track her down."], quiet: ["He said he'd hunt me down on wiki and revert everything I write."] },
     },
     {
       id: 'threat-he-will-hurt',
@@ -774,7 +789,7 @@ export const en: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: 'jump|jumping|leap|leaping|throw+myself|throw+himself|throw+herself|throwing+myself off|from|in+front+of|under _4 @high',
-      examples: { fires: ["he's going to jump off the bridge"] },
+      examples: { fires: ["he's going to jump off the bridge"], quiet: ["I'm going to jump off a bridge on a bungee rope for my 30th!"] },
     },
     {
       id: 'self-pills',

@@ -40,6 +40,11 @@ export const es: RuleSet = {
     motivo: 'risa ganas sueno hambre sed frio calor miedo verguenza amor aburrimiento curiosidad pena envidia cansancio infarto disgusto disgustos susto sustos sufrimiento angustia nervios',
     // Laughter closing a "threat" among friends: "te voy a matar, te comiste mi último churro 😂".
     carcajada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 jaja* jeje* jiji* xd lol lmao',
+    // Trash talk before a game: "te voy a matar en el próximo torneo de mus". No weapons, no shooting.
+    juegomata: 'matar mato matare machacar machaco destrozar destrozo aplastar aplasto arrasar arraso humillar humillo destruir destruyo reventar reviento barrer barro masacrar masacro aniquilar aniquilo',
+    juego: 'ajedrez poker parchis uno domino mus tute chinchon brisca cartas damas monopoly trivial bingo quiz trivia fifa mario+kart futbolin billar ping-pong pinpon',
+    // Wiki sanctions: "te voy a hundir, vas a acabar bloqueado".
+    wikiaccion: 'bloqueado bloqueada bloqueados bloqueo bloquear bloquearan bloqueen expulsado expulsada baneado baneada vetado vetada biblios bibliotecarios bibliotecario administradores admins tab checkuser titere titeres sancion sancionado sancionada',
     pastillas: 'pastillas pastilla pildoras comprimidos medicamentos medicinas capsulas',
   },
   negation: { words: 'no nunca jamas nadie nada ni ningun ninguna tampoco', before: 3, after: 0 },
@@ -104,6 +109,19 @@ export const es: RuleSet = {
     'ataque cardiaco|personal',
     'disparar las|los notificaciones|alertas|eventos|precios|ventas',
     'prevencion|prevenir del? suicidio',
+    // Trash talk about a game or a quiz: "te voy a matar en el próximo torneo de mus".
+    '@juegomata|@matarte _1 en|al|durante|jugando _4 @juego',
+    // A wiki sanction, not a body: "te voy a hundir, vas a acabar bloqueado como tus amigos".
+    'hundir|hundirte|hundiros|hundo|destruir|destruirte|destruiros|destruyo|acabar+contigo|acabo+contigo|hundirlo|hundirla|destruirlo|destruirla _6 @wikiaccion',
+    // "Me pego un tiro si veo otra falta de ortografía": another typo, not a life.
+    'tiro|matar|mato|colgar|cuelgo|morir|muero|suicido|tirar+por+la+ventana|tiro+por+la+ventana si veo|leo|oigo|escucho|encuentro|me+toca|tengo+que|hay _3 otra|otro|mas|una+sola|un+solo',
+    // A laugh after the story of a "threat" among friends: "lo de «te voy a matar» era porque me comí su bocadillo jaja".
+    'te|os _3 @matar|@mato _6 _4 era|fue porque|por _6 _2 @carcajada',
+    // Bungee jumping: "me voy a tirar de un puente haciendo puenting".
+    'tirar|tirarme|tiro|lanzar|lanzarme|lanzo|saltar|salto _6 puenting|bungee|paracaidas|paracaidismo|parapente|tirolina|goitibera',
+    'puenting|bungee _6 tirar|tirarme|saltar|puente',
+    // Scripts kept in the user space: "el script de reinicio está en mi espacio de usuario".
+    'script|scripts|bot|bots|codigo|plantilla|modulo|herramienta|gadget _4 en mi|tu|su espacio|pagina|subpagina de usuario|usuaria',
   ],
   rules: [
     { id: 'intimidation-kill-yourself', category: 'intimidation', claims: true, pattern: 'matate|suicidate|muerete|ahorcate|pegate+un+tiro|tirate+de+un+puente', examples: { fires: ['Mátate, nadie te quiere aquí.'] } },
@@ -120,7 +138,7 @@ export const es: RuleSet = {
       pattern: 'te|os _1 @fut a @matar',
       examples: {
         fires: ['Te voy a matar', 't3 v0y a m4t4r', 'te voy a pegar un tiro'],
-        quiet: ['No te voy a hacer daño', 'Te voy a matar, te acabaste mi último café 😤😂', 'Me reportaron por escribir «te voy a ahorcar», pero era una broma con mi prima.'],
+        quiet: ['No te voy a hacer daño', 'Te voy a matar, te acabaste mi último café 😤😂', 'Me reportaron por escribir «te voy a ahorcar», pero era una broma con mi prima.', 'te voy a matar en el próximo torneo de ajedrez', 'lo de «te voy a matar» fue porque le robé la última croqueta jajaja'],
       },
     },
     { id: 'threat-voy-a-matarte', category: 'physical-harm', pattern: '@fut a @matarte', examples: { fires: ['voy a matarte'] } },
@@ -608,7 +626,7 @@ export const es: RuleSet = {
     { id: 'self-quiero-morir', category: 'self-harm', pattern: 'quiero|quisiera|deseo|prefiero morir|morirme|desaparecer+para+siempre', examples: { fires: ['quiero morirme'], quiet: ['quiero morirme de risa'] } },
     { id: 'self-acabar-con-todo', category: 'self-harm', pattern: 'acabar|terminar con todo|mi+vida|mi+propia+vida', examples: { fires: ['quiere acabar con todo'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: 'intento|intentar|cometer|comete|pensando+en|pensamientos de? suicidio|suicidas|suicida' },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'tirar|tirarme|tirarse|lanzar|lanzarme|lanzarse|saltar|salto|me+tiro|se+tira _1 del|de+un|de+una|desde+el|desde+un|por+la _1 @alto', examples: { fires: ['se va a tirar del puente'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'tirar|tirarme|tirarse|lanzar|lanzarme|lanzarse|saltar|salto|me+tiro|se+tira _1 del|de+un|de+una|desde+el|desde+un|por+la _1 @alto', examples: { fires: ['se va a tirar del puente'], quiet: ['Me voy a tirar de un puente haciendo puenting por mi cumple'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'vuelto|volver a cortar|cortarme|autolesionar|autolesionarme', examples: { fires: ['me he vuelto a cortar'] } },
     { id: 'self-cut-wrists', category: 'self-harm', pattern: 'cortar|cortarme|cortandome|corte|corto|cortarse las|los|mis|sus venas|munecas' },
     { id: 'self-harm-named', category: 'self-harm', pattern: 'me autolesiono|autolesione|autolesionando' },
@@ -631,7 +649,7 @@ export const es: RuleSet = {
       id: 'self-me-voy-a-colgar',
       category: 'self-harm',
       pattern: 'me|se @fut|@fut3 a colgar|tirar+de|pegar+un+tiro|cortar+las+venas|tomar+todas',
-      examples: { fires: ['me voy a colgar, ya no puedo con la escuela'] },
+      examples: { fires: ['me voy a colgar, ya no puedo con la escuela'], quiet: ['me voy a pegar un tiro si veo otra falta de ortografía'] },
     },
 
     {

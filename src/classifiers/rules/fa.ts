@@ -73,6 +73,8 @@ export const fa: RuleSet = {
     // The boss or the teacher "will kill me".
     'رييسم|رييسمون|مديرم|مديرمون|استادم|استادمون|معلمم|معلممون _2 منو|مارو _1 ميكشه|ميكشن|ميكشد',
     'جوك*|جوكت|شوخي _4 @killYou',
+    // An intent denied: "قصد خودکشی ندارم", "به فکر خودکشی نیستم".
+    'فكر|قصد|تصميم|نيت|خيال _1 خودكشي|خودكشيم|كشتن+خودم _1 ندارم|نداريم|نيستم|نيستيم|نكردم|نميكنم',
   ],
   rules: [
     // Intimidation first: "خودتو بكش", "برو بمير" are insults, not self-harm, and claim their words.
@@ -100,7 +102,7 @@ export const fa: RuleSet = {
       pattern: 'خودكشي _1 ميكنم|كنم|بكنم|خواهم+كرد|ميكنه|ميكند|كرد|كنه',
       examples: { fires: ['امشب خودکشی می‌کنم'], quiet: ['داده‌های سازمان جهانی بهداشت را به مقالهٔ پیشگیری از خودکشی افزودم.'] },
     },
-    { id: 'self-suicide-thoughts', category: 'self-harm', kind: 'reported', pattern: 'فكر|قصد|تصميم _1 خودكشي', examples: { fires: ['به فکر خودکشی هستم'] } },
+    { id: 'self-suicide-thoughts', category: 'self-harm', kind: 'reported', pattern: 'فكر|قصد|تصميم _1 خودكشي', examples: { fires: ['به فکر خودکشی هستم'], quiet: ['نگران نباشید، به فکر خودکشی نیستم'] } },
     { id: 'self-cut-veins', category: 'self-harm', kind: 'reported', pattern: 'رگمو|رگم|رگ+دستمو|رگامو|رگشو|رگش _1 ميزنم|بزنم|زدم|زد|ميزنه', examples: { fires: ['میخوام رگمو بزنم، همین امشب.'] } },
     { id: 'self-hang', category: 'self-harm', kind: 'reported', pattern: 'دار _1 ميزنم|بزنم|ميزنه|بزنه', examples: { fires: ['گفت دار میزنم، طناب آماده‌ست'] } },
     {

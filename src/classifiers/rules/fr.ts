@@ -34,6 +34,9 @@ export const fr: RuleSet = {
     motif: 'rire faim soif fatigue peur honte ennui envie chaud froid curiosite jalousie sommeil impatience crise infarctus chagrin inquietude stress',
     // Laughter closing a "threat" among friends: "je vais te tuer, t'as mangé le dernier macaron 😂".
     rire: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 mdr ptdr lol xd haha* hihi* jpp',
+    // Trash talk before a game: "je vais t'exploser au prochain tournoi de belote". No weapons, no shooting.
+    jeutue: 'tuer tue exploser explose eclater eclate ecraser ecrase detruire detruis laminer lamine atomiser atomise defoncer defonce massacrer massacre humilier humilie pulveriser pulverise',
+    jeu: 'echecs poker belote tarot uno monopoly scrabble petanque babyfoot baby+foot cartes dames rami bridge bowling flechettes billard ping-pong quiz quizz trivia blind+test fifa mario+kart',
     cachets: 'cachets comprimes medicaments pilules gelules',
   },
   negation: { words: 'ne n pas jamais personne rien aucun aucune ni nul', before: 3, after: 2 },
@@ -100,6 +103,12 @@ export const fr: RuleSet = {
     'gardez|garde|prenez|donne|donner|laisse|legue _6 _4 diplome|diplomee|diplomes|diplomees|demenage|demenagee|demenagement|demenager|vacances|voyage|erasmus|licence|master|bac|concours|partiels',
     // A course of antibiotics taken to the end.
     '@cachets d|de|des|du _1 antibio|antibios|antibiotique|antibiotiques|vitamines|vitamine|fer|probiotiques',
+    // Trash talk about a game or a quiz: "je vais t'exploser au prochain tournoi de belote".
+    '@jeutue _1 a|au|aux|en|pendant|lors+du|lors+de _3 @jeu',
+    // Proposals shot down, not people: "il flingue toutes mes propositions".
+    'flingue|flingues|flinguer|flinguait|flinguent|descend|descendre|descendu|massacre|massacrer|massacrait|demolit|demolir _1 toutes|tous|chacune|chacun? mes|tes|ses|nos|vos|leurs|les propositions|proposition|modifs|modifications|contributions|edits|articles|idees|arguments|ajouts|sources|brouillons|pages|votes|candidatures|reverts',
+    // Bungee jumping: "je vais sauter du pont à l'élastique pour mes 30 ans".
+    'sauter|saute|sauterai|sautais|me+jeter _6 elastique|benji|bungee|parachute|parapente|tyrolienne',
   ],
   rules: [
     { id: 'intimidation-go-kill-yourself', category: 'intimidation', claims: true, pattern: 'va|allez|vas te|vous suicider|pendre|flinguer|jeter+d+un+pont', examples: { fires: ['Va te suicider, personne ne veut de toi ici.'] } },
@@ -108,7 +117,7 @@ export const fr: RuleSet = {
     { id: 'intimidation-regret', category: 'intimidation', weight: 1, pattern: 'tu|vous vas|allez le|la? regretter|payer' },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-je-vais-te-tuer', category: 'physical-harm', pattern: 'je|j|on _1 @fut _1 @te @tuer', examples: { fires: ['Je vais te tuer', 'j3 v@is t3 bu7er', "j'vais te défoncer"], quiet: ['Je ne vais pas te faire de mal', "Je vais te tuer, t'as fini le dernier croissant 😤😂"] } },
+    { id: 'threat-je-vais-te-tuer', category: 'physical-harm', pattern: 'je|j|on _1 @fut _1 @te @tuer', examples: { fires: ['Je vais te tuer', 'j3 v@is t3 bu7er', "j'vais te défoncer"], quiet: ['Je ne vais pas te faire de mal', "Je vais te tuer, t'as fini le dernier croissant 😤😂", "je vais t'exploser au prochain tournoi de belote", "il a crié « je vais vous exploser au quiz »"] } },
     { id: 'threat-je-te-tue', category: 'physical-harm', pattern: 'je|j @te @tue', examples: { fires: ['je te plante'], quiet: ['Si tu oublies encore mon anniversaire je te tue mdr'] } },
     { id: 'threat-va-me-tuer', category: 'physical-harm', pattern: '@fut3 me|m|nous @tuer', examples: { fires: ["il a dit qu'il allait me tuer"], quiet: ['Mon chef va me tuer', "Cette équipe va me tuer d'une crise cardiaque."] } },
     { id: 'threat-menace-de-me-tuer', category: 'physical-harm', pattern: '@menace de|d me|m|nous @tuer', examples: { fires: ['il a menacé de me tabasser'] } },
@@ -293,7 +302,7 @@ export const fr: RuleSet = {
     // Threats to the public.
     { id: 'public-attack', category: 'public-harm', weight: 3, pattern: '@fut|je|j _2 @pubverb _4 @lieu', examples: { fires: ["Je vais faire exploser l'amphithéâtre"] } },
     { id: 'public-attack-threatened', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@menace de|d _1 @pubverb _4 @lieu', examples: { fires: ['Il a menacé de faire sauter les bureaux'] } },
-    { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@tuer|@tue|tirer+sur|tire+sur|tue|tuerai _1 les? @tous', examples: { fires: ['je les tue tous', 'tirer sur tout le monde'] } },
+    { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: '@tuer|@tue|tirer+sur|tire+sur|tue|tuerai _1 les? @tous', examples: { fires: ['je les tue tous', 'tirer sur tout le monde'], quiet: ['il flingue toutes mes propositions sur la page de discussion'] } },
     { id: 'public-bomb-planted', category: 'public-harm', weight: 3, pattern: 'pose|place|cache|depose|installe|laisse|poser|placer|cacher|deposer _2 une|des? bombe|bombes|explosif|explosifs|engin', examples: { fires: ['il avait posé une bombe à la gare'] } },
     { id: 'public-there-is-a-bomb', category: 'public-harm', weight: 3, pattern: 'y a une|des? bombe|bombes|explosifs dans|a|au|sous' },
     { id: 'public-massacre', category: 'public-harm', weight: 3, pattern: '@fut|@menace _2 faire|commettre|perpetrer _1 un|une? massacre|carnage|attentat|tuerie|fusillade' },
@@ -486,7 +495,7 @@ export const fr: RuleSet = {
     { id: 'self-veux-mourir', category: 'self-harm', pattern: 'veux|voudrais|veut|prefere|prefererais mourir|crever' },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'ne|n? _2 aucune|plus|pas _1 raison|raisons|sens de|d vivre|continuer', examples: { fires: ['je n\'ai plus aucune raison de vivre'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: 'tentative|tenter|tente|commettre|pense+au|pensees de? suicide|suicidaire|suicidaires' },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'sauter|saute|sauterai|me+jeter|se+jeter|m+jeter|s+jeter _1 du|d+un|de+la|de|par+la|sous _2 @haut', examples: { fires: ['il allait sauter du pont'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'sauter|saute|sauterai|me+jeter|se+jeter|m+jeter|s+jeter _1 du|d+un|de+la|de|par+la|sous _2 @haut', examples: { fires: ['il allait sauter du pont'], quiet: ["Je vais sauter du pont à l'élastique pour mes 30 ans !"] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'me|m scarifie|scarifier|mutile|mutiler|taillade|taillader', examples: { fires: ['Je me scarifie encore'] } },
     { id: 'self-cut-veins', category: 'self-harm', pattern: 'me|m|s|se _1 coupe|couper|ouvrir|ouvre|ouvert|coupees|taillade|taillader les veines|poignets', examples: { fires: ["il dit qu'il s'est ouvert les veines"] } },
     { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'garde|stocke|accumule|amasse|ramasse _2 tous|toute|toutes|boite|plaquette? _1 cachets|comprimes|medicaments|pilules|somniferes', examples: { fires: ['elle a gardé des cachets'], quiet: ['Prendre deux comprimés après les repas.', 'Mamie stocke ses médicaments pour le cœur pour trois mois, la pharmacie est loin.'] } },

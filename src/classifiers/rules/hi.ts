@@ -48,6 +48,11 @@ export const hi: RuleSet = {
     'स्रोत स्रोतों सेक्शन नीति दिशानिर्देश आंकडे आंकडों खबर फैसला रोकथाम विश्वकोश source section policy guideline data news'.split(' ').join('|'),
     'वाले|वाला|wale|wala _1 लेख|article',
     'अगर|agar _2 कोई|koi _2 लिखे|likhe|धमकी|dhamki',
+    // Said laughing or in jest, for the words quoted: "bola '...' aur hans raha tha", "मज़ाक में कहा" (not "मज़ाक नहीं").
+    'hans|हंस|हँस _1 raha|rahi|rahe|रहा|रही|रहे|ke|के|kar|कर _1 tha|thi|था|थी|थे|bola|boli|बोला|बोली|kaha|कहा',
+    'hanste|हंसते|हँसते|हसते _1 hue|huye|हुए',
+    'mazak|mazaak|majak|मजाक|मज़ाक me|mein|में',
+    'mazak|mazaak|majak|मजाक|मज़ाक kar+raha+tha|kar+rahe+the|kar+rahi+thi|kar+raha+hai|कर+रहा+था|कर+रहे+थे|कर+रही+थी|कर+रहा+है|tha|था',
   ],
   idioms: [
     'आवाज|गाना|अदा|स्माइल|मुस्कान|आंखें|awaz|awaaz|smile|ada _4 जान|jan|मार|mar',
@@ -153,7 +158,7 @@ export const hi: RuleSet = {
       id: 'threat-kill',
       category: 'physical-harm',
       pattern: '@kill _1 @fut',
-      examples: { fires: ['goli maar dunga tujhe', 'कल कॉलेज के गेट पर उसका इंतज़ार करूंगा और चाकू घोंप दूंगा', 'tujhe thok dunga'], quiet: ['मैं तुझे नहीं मार दूंगा', 'प्रोसेस को kill -9 से मार दिया'] },
+      examples: { fires: ['goli maar dunga tujhe', 'कल कॉलेज के गेट पर उसका इंतज़ार करूंगा और चाकू घोंप दूंगा', 'tujhe thok dunga'], quiet: ['मैं तुझे नहीं मार दूंगा', 'प्रोसेस को kill -9 से मार दिया', "woh hans ke bola 'tujhe maar dunga', purana dost hai"] },
     },
     { id: 'threat-kill-one-word', category: 'physical-harm', pattern: '@kill1', examples: { fires: ['तुझे ढूंढ के मारूंगा'], quiet: ['मैं तुझे कभी नहीं मारूंगा'] } },
     { id: 'threat-hurt-someone', category: 'physical-harm', pattern: '@you|@body|@home _3 @hurt _1 @fut', examples: { fires: ['ghar aake taangein tod dunga', 'तेरा गला काट दूंगा', 'तेरा घर तेरे साथ जला दूंगा'], quiet: ['ek baar aur "kripya" ko "krupya" likha toh tera sar phod dunga 😂'] } },

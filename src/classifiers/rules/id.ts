@@ -30,6 +30,9 @@ export const id: RuleSet = {
     kelompok: 'cina china tionghoa yahudi kafir homo banci bencong waria lgbt gay imigran pengungsi rohingya ahmadiyah syiah negro perempuan cewek papua kristen cacat tuli',
     hina: 'kotor anjing babi monyet binatang hewan sampah najis parasit tikus kecoa hama penyakit',
     keluarga: 'ibu ibuku mama mamaku bapak bapakku ayah ayahku bos bosku istri istriku suami suamiku guru pacar pacarku nyokap bokap',
+    // Beating someone at a game, as trash talk says it: no weapons, no shooting, no stabbing.
+    kalahkan: 'bunuh kubunuh bantai kubantai habisi habisin hajar kuhajar hajarin libas babat kalahin kalahkan gilas lindas hancurin hancurkan',
+    permainan: 'kuis quiz catur gaple domino kartu uno monopoli bilyar biliar pingpong tenis+meja karambol ludo cerdas+cermat fifa pes mobile+legends',
     // Laughing emoji closing a "threat" among friends ("gue bunuh lo 😂"); not "wkwk", which real threats carry too.
     ketawa: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪',
   },
@@ -90,6 +93,14 @@ export const id: RuleSet = {
     // A course of antibiotics taken to the end.
     'obat|pil|kapsul _2 antibiotik*|vitamin*|cacing',
     'obat|pil|kapsul _6 sesuai|seperti|kayak _1 kata|resep|anjuran|saran dokter|dokternya|bidan|apoteker',
+    // Trash talk about a game or a quiz: "gue bunuh lo di turnamen catur berikutnya".
+    '@kalahkan @kamu|kalian|lu|elo|mu? _1 di|pas|waktu|saat|dalam _3 @permainan',
+    // A chore, not a wish: "diskusi penghapusan ini bikin saya mau mati rasanya".
+    'penghapusan|rapat|ujian|skripsi|birokrasi|antrean|antrian|tugas|pr|revisian|lembur ini|itu? bikin|membuat|buat _2 mau|ingin|pengen|pingin|kepengen mati rasanya?',
+    // An edit war, not a fight: "sudah dua kali saya hapus, dia pasang lagi".
+    'hapus|dihapus|menghapus|kuhapus|revert|direvert|kembalikan|dikembalikan _4 pasang|dipasang|memasang|tambah|ditambah|menambahkan|masukin|dimasukin|balikin|dibalikin lagi',
+    // Bungee jumping: "lompat dari jembatan pakai bungee buat ulang tahun".
+    'lompat|melompat|loncat|terjun _6 bungee|bungee+jumping|parasut|paralayang|flying+fox',
   ],
   rules: [
     // Intimidation: "bunuh diri aja lo" is "go kill yourself".
@@ -101,7 +112,7 @@ export const id: RuleSet = {
 
     // Threats to kill or hurt someone.
     { id: 'threat-akan-membunuhmu', category: 'physical-harm', pattern: '@akan _1 @bunuhmu', examples: { fires: ['Aku akan membunuhmu'], quiet: ['Aku tidak akan menyakitimu'] } },
-    { id: 'threat-bunuh-kamu', category: 'physical-harm', pattern: '@aku|@akan _2 @bunuh _1 @kamu', examples: { fires: ['gw bakal bunuhhh lo'], quiet: ['Gue bunuh lo, lo ngabisin kue terakhir gue 😤😂'] } },
+    { id: 'threat-bunuh-kamu', category: 'physical-harm', pattern: '@aku|@akan _2 @bunuh _1 @kamu', examples: { fires: ['gw bakal bunuhhh lo'], quiet: ['Gue bunuh lo, lo ngabisin kue terakhir gue 😤😂', 'gue bunuh lo di turnamen catur berikutnya'] } },
     { id: 'threat-kubunuh-kau', category: 'physical-harm', pattern: '@ku _1 @kamu|sampai|$', examples: { fires: ['kutusuk kau', 'akan kuhajar sampai mampus'] } },
     { id: 'threat-tembak-kepala', category: 'physical-harm', pattern: 'tembak|menembak|kutembak|tusuk|menusuk _1 kepala|kepalamu|perut|perutmu|dada|dadamu|jantungmu', examples: { fires: ['gue tembak kepala lo'] } },
     { id: 'threat-akan-membunuh-saya', category: 'physical-harm', pattern: '@akan _1 @bunuh _1 @saya', examples: { fires: ['Dia bilang akan membunuh saya'] } },
@@ -482,10 +493,10 @@ export const id: RuleSet = {
     },
     { id: 'self-gantung-diri', category: 'self-harm', pattern: 'gantung|menggantung diri|dirinya' },
     { id: 'self-tidak-mau-hidup', category: 'self-harm', pattern: 'tidak|nggak|gak|ga|enggak|ngga|tak _1 mau|ingin|pengen|kepengen|sanggup _1 hidup lagi|$', examples: { fires: ['Aku tidak mau hidup lagi.'] } },
-    { id: 'self-ingin-mati', category: 'self-harm', pattern: 'ingin|mau|pengen|pingin|kepengen|lebih+baik mati|mampus', examples: { fires: ['pengen mati aja'], quiet: ['Aku rela mati demi kopi', 'Error template ini bikin aku pengen mati, dari pagi belum beres.'] } },
+    { id: 'self-ingin-mati', category: 'self-harm', pattern: 'ingin|mau|pengen|pingin|kepengen|lebih+baik mati|mampus', examples: { fires: ['pengen mati aja'], quiet: ['Aku rela mati demi kopi', 'Error template ini bikin aku pengen mati, dari pagi belum beres.', 'Rapat ini bikin saya mau mati rasanya, sudah tiga jam.'] } },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: 'tidak|gak|nggak|tak ada|punya alasan|gunanya _1 untuk|buat? hidup|lagi+hidup', examples: { fires: ['tidak ada alasan untuk hidup'] } },
     { id: 'self-mengakhiri-hidup', category: 'self-harm', pattern: 'mengakhiri|akhiri|mengakhirinya|menyudahi hidup|hidupnya|hidupku|semuanya|semua+ini|nyawaku|nyawanya', examples: { fires: ['ingin mengakhiri semuanya'] } },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'lompat|melompat|loncat|terjun|menjatuhkan+diri _2 dari _2 @tinggi', examples: { fires: ['akan lompat dari jembatan'], quiet: ['Di drakor itu pemeran utamanya lompat dari gedung, sedih banget.'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'lompat|melompat|loncat|terjun|menjatuhkan+diri _2 dari _2 @tinggi', examples: { fires: ['akan lompat dari jembatan'], quiet: ['Di drakor itu pemeran utamanya lompat dari gedung, sedih banget.', 'Ulang tahun nanti aku mau lompat dari jembatan pakai bungee!'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'menyayat|sayat|nyayat|silet|menyilet|nyilet|ngiris|iris|menggores|gores _1 tangan|tanganku|nadi|nadiku|lengan|lenganku|pergelangan', examples: { fires: ['Aku menyayat tanganku lagi'] } },
     { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'mengumpulkan|kumpulin|ngumpulin|menimbun|nimbun _2 semua|sebotol|segenggam|sekaligus? _1 obat|obatnya|pil|obat+tidur|pil+tidur|obat+ibunya|obat+ibu', examples: { fires: ['sudah mengumpulkan obat'], quiet: ['Kakek menimbun obat diabetes untuk dua bulan karena puskesmas jauh.'] } },
 

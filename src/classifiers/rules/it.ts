@@ -54,6 +54,8 @@ export const it: RuleSet = {
     'attaccante|difensore|portiere|avversario|arbitro|squadra|centrocampo',
     // Spoilers are about a story: "ti ammazzo, mi hai spoilerato il finale".
     'spoiler*',
+    // The reporter says the writer was joking: "ma ci conosciamo, scherzava" ("ma non scherzava" does not match).
+    'ma|pero|ovviamente|chiaramente|evidentemente|sicuramente|conosciamo|amici|amico|amica scherzava|scherzavamo|scherzavano|stava+scherzando|scherzando',
   ],
   topicCues: [
     'articolo|articoli|sezione|paragrafo|fonte|fonti|giornale|giornali|notizia|notizie|telegiornale|tg|cronaca|prevenzione|linee+guida|policy|regolamento|storia|storico|statistiche|esempio|termine|parola|saggio|documentario|ricerca|studio',
@@ -69,6 +71,9 @@ export const it: RuleSet = {
     'telefono amico|azzurro|rosa',
     'numero+verde|linea+di+ascolto|helpline|hotline',
     'se hai|avete|ha|hanno pensieri|ideazione',
+    // The reporter describes laughing faces or an inside joke: "con tre faccine che ridono", "una battuta tra noi".
+    'faccin*|faccett*|emoji|emoticon|smile|smiley|faccine _2 ridono|ride|ridenti|sorridenti|risate|ridere|😂|🤣',
+    'battuta|battute|scherzo|scherzi|gag|tormentone|meme|presa+in+giro tra|fra noi|amici|colleghi',
   ],
   idioms: [
     'ammazza|ammazzate|ammazzalo|mamma+mia che|quanto|oh|aho|ao|bello|bella|raga|ragazzi',
@@ -117,6 +122,12 @@ export const it: RuleSet = {
     'buttarsi|mi+butto|butto|buttati a capofitto|nella+mischia',
     'spararsi|sparo|spararmi|sparati una|un pizza|birra|serie|film|maratona|posa|foto',
     'attacco di|d panico|cuore|ansia|tosse',
+    // "Ti ammazzo di citazioni": smothered in quotations, kisses or work, not beaten ("di botte" is not here).
+    '@ti _1 @uccido di|con _1 citazioni|fonti|note|baci|bacini|coccole|abbracci|solletico|domande|messaggi|complimenti|lavoro|compiti|template|link|wikilink|richieste|ping|notifiche|correzioni|modifiche|virgole|chiacchiere',
+    // An explicit denial: "non ho nessuna intenzione di farmi del male".
+    'non|nessuna|nessun _2 intenzione|voglia|idea|pensiero|piano di farmi+del+male|uccidermi|ammazzarmi|suicidarmi|togliermi+la+vita|farla+finita',
+    // Hyperbole: "l'autore andrebbe spedito sulla Luna".
+    'spedito|spedita|spediti|spedire|spedirlo|spedirla|spedirli|mandato|mandata|mandare|mandarlo|mandarla|mandarli|spedisco|spediamo sulla|su luna|marte',
   ],
   rules: [
     // Intimidation first: "ammazzati" (kill yourself) is an insult, not self-harm.
@@ -256,7 +267,7 @@ export const it: RuleSet = {
     { id: 'self-rope-tonight', category: 'self-harm', kind: 'reported', pattern: 'corda|cappio|lametta|lamette _6 stanotte|stasera|dorm*|addio|finita|aspetta|aspetto', examples: { fires: ['Ha già preparato la corda e aspetta solo che la famiglia dorma'] } },
     { id: 'self-poison', category: 'self-harm', kind: 'reported', pattern: 'bere|beve|bevo|berro|bevera|bevuto|ingoiare _3 candeggina|varechina|acido|veleno|antigelo|ammoniaca', examples: { fires: ['Vuole bere la candeggina'] } },
     { id: 'self-poison-tonight', category: 'self-harm', kind: 'reported', pattern: 'candeggina|varechina|veleno|antigelo _6 stanotte|stasera|beve|bevo|bevero|bevera|berro|bere', examples: { fires: ['ha scritto che ha comprato la candeggina e che stanotte la beve'] } },
-    { id: 'self-harm-named', category: 'self-harm', kind: 'reported', pattern: 'autolesionismo|autolesionista|autolesionisti|autolesioni|mi+faccio+del+male|farmi+del+male' },
+    { id: 'self-harm-named', category: 'self-harm', kind: 'reported', pattern: 'autolesionismo|autolesionista|autolesionisti|autolesioni|mi+faccio+del+male|farmi+del+male', examples: { quiet: ['Non ho nessuna intenzione di farmi del male'] } },
     {
       id: 'self-pills',
       category: 'self-harm',
@@ -286,7 +297,7 @@ export const it: RuleSet = {
       id: 'threat-i-kill-you',
       category: 'physical-harm',
       pattern: '@ti _1 @uccido',
-      examples: { fires: ['Ti ammazzo', "t'ammazzo se ti rivedo", 'Giuro che ti accoltello'], quiet: ['Non ti ammazzo, tranquillo', 'Ti ammazzo, mi hai spoilerato il finale di Mare Fuori', "Ti strozzo 😂 mi hai rubato di nuovo il caffè all'editathon"] },
+      examples: { fires: ['Non è uno scherzo: ti ammazzo', 'Ti ammazzo', "t'ammazzo se ti rivedo", 'Giuro che ti accoltello'], quiet: ['Ti ammazzo di citazioni se non metti le fonti', "'ti uccido' mi ha scritto con tre faccine che ridono", 'Non ti ammazzo, tranquillo', 'Ti ammazzo, mi hai spoilerato il finale di Mare Fuori', "Ti strozzo 😂 mi hai rubato di nuovo il caffè all'editathon"] },
     },
     {
       id: 'threat-i-want-to-kill-you',
@@ -324,7 +335,7 @@ export const it: RuleSet = {
       id: 'threat-says-will-kill',
       category: 'physical-harm',
       pattern: 'dice|detto|scritto|scrive|minaccia|giura|giurato|promette|promesso|annuncia _1 che _2 lo|la|li|le|mi|ci|ti|vi _1 @uccide|@uccido',
-      examples: { fires: ["L'autore dice che la ucciderà davanti alla scuola"], quiet: ['Non mi faccio niente, ho solo detto che la scadenza "mi ammazza".'] },
+      examples: { fires: ["L'autore dice che la ucciderà davanti alla scuola"], quiet: ['Ha scritto che mi strozza, ma scherzava', 'Non mi faccio niente, ho solo detto che la scadenza "mi ammazza".'] },
     },
     { id: 'threat-sooner-or-later', category: 'physical-harm', weight: 1, pattern: 'prima+o+poi _3 incrociamo|incontriamo|becchiamo|vediamo|trovo|becco|incontrero|trovero', examples: { fires: ['Prima o poi ci incrociamo dal vivo'] } },
     { id: 'threat-nobody-saves-you', category: 'physical-harm', weight: 1, pattern: 'non? _3 nessun|nessuno|nessuna _2 a|che|potra salvarti|proteggerti|difenderti|salvarvi|proteggervi', examples: { fires: ['Lì non ci sarà nessun admin a salvarti'] } },

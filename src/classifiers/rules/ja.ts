@@ -48,6 +48,12 @@ export const ja: RuleSet = {
     '記事 _4 追加|追記|加筆|修正|直し|更新|記述|書き直|改名|要約|出典|表|一覧|図|数字|推計|節',
     'もし|仮に _3 誰か|利用者|ユーザー|人',
     'どう _2 対応|対処',
+    // Owned as a joke, for the words quoted: "「お前を殺す」って言ってたけど、友達同士の冗談です" (not "冗談じゃない").
+    // Said, not asked: "冗談です。", "冗談だから" (not "冗談ですよね？", "冗談ですか").
+    '冗談 です|でした|だった|だ $|けど|から|し|よ|って|w|笑',
+    '冗談 の つもり|めかし*',
+    '冗談 だから|だし|だけど|だって',
+    '友達同士|友人同士|仲間内|身内 の? 冗談|ネタ|ノリ|おふざけ',
   ],
   idioms: [
     '死ぬ|死 ほど|ほど|気で|かと|思い',
@@ -61,6 +67,10 @@ export const ja: RuleSet = {
     '自殺 予防|対策|防止|相談|報道',
     '死ぬ 気で|気',
     '死ぬ かと',
+    // What a message did not say: "殺すとかは書いてない", "死ねなんて言われてない".
+    '殺す|殺|死ね|刺す とか|なんて|とは は? _1 書|言 _3 ない|せん|なかった',
+    // Not feeling safe in a place is fear of others: "もうここが安全だと思えません".
+    '安全 だ|で|に? と|とは _1 思|感じ _3 ない|せん|なく|なかった',
     '殺し に きて|来て|きてる|来|来る',
     '時限爆弾 みたい|のような|みたいな',
     // A metaphor: "このテンプレートは時限爆弾", "技術的負債という時限爆弾".
@@ -139,7 +149,7 @@ export const ja: RuleSet = {
       pattern: '死 に たい|たく|たいです|てえ',
       examples: { fires: ['もう死にたい', '毎日死にたくなる'], quiet: ['死にたくない', '死ぬほど眠い'] },
     },
-    { id: 'self-want-to-vanish', category: 'self-harm', pattern: '消 えたい|えたく|えてしまいたい', examples: { fires: ['消えたい'] } },
+    { id: 'self-want-to-vanish', category: 'self-harm', pattern: '消 えたい|えたく|えてしまいたい', examples: { fires: ['消えたい'], quiet: ['あの人が付きまとってくるので、もうここが安全だと思えません'] } },
     {
       id: 'self-not-want-to-live',
       category: 'self-harm',
@@ -280,7 +290,7 @@ export const ja: RuleSet = {
       pattern: '殺す|ぶっ殺す|ぶち殺す|刺す|ぶっ刺す|刺し殺す|殴り殺す|ぶん殴る|殺します|刺します|殺しに行く ぞ|よ|わ|ね? $',
       examples: { fires: ['絶対に許さない。見つけ次第ぶっ殺す', 'てめぇ絶対見つけ出して殺す'], quiet: ['この映画で主人公が敵を殺すシーンが最高'] },
     },
-    { id: 'threat-kill-said', category: 'physical-harm', pattern: '@kill と|って _3 言|書|脅|宣言|予告|送|メール|dm|ポスト|投稿', examples: { fires: ['ユーザーが管理者のhiroさんを見つけ出して刺すと言っていました', '別れるならナイフで刺すと脅されているそうです'] } },
+    { id: 'threat-kill-said', category: 'physical-harm', pattern: '@kill と|って _3 言|書|脅|宣言|予告|送|メール|dm|ポスト|投稿', examples: { fires: ['ユーザーが管理者のhiroさんを見つけ出して刺すと言っていました', '別れるならナイフで刺すと脅されているそうです'], quiet: ['「お前を刺すぞ」って書いてたけど、仲間内のノリです', '殺すとかは書いてないけど、毎日DMが来ます'] } },
     { id: 'threat-kill-them', category: 'physical-harm', pattern: '@them _4 @kill _2 @intent|と|って', examples: { fires: ['あいつを殺してやる'] } },
     {
       id: 'threat-death-threat',

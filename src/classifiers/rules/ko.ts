@@ -17,10 +17,12 @@ export const ko: RuleSet = {
     visit: '찾아간* 찾아갈* 찾아가겠* 찾아가서 찾아올* 찾아온* 들를* 들르* 인사드리러* 곧 보자* 보자 보자고 봐요 뵙겠* 뵐게* 앉을게* 기다리세요 기다린다* 기다릴게* 기다릴께* 기다려* 놀러갈* 놀러간*',
     place2: '광장* 관중석* 축제* 부스* 행사장* 집회* 콘서트* 페스티벌* 정모* 모임* 오프* 역* 역앞* 사거리* 인파* 클럽* 공연* 경기* 개막전* 졸업식* 강의실* 체육관* 식당* 급식*',
     me: '저를 나를 날 절 저와 나와 제 내 우리를 저희를 저희 우리 가족을 제+가족을 내+가족을',
-    kin: '엄마* 아빠* 팀장* 부장* 사장* 선생님* 상사* 마누라* 남편* 와이프* 어머니* 아버지* 교수님* 여친* 남친*',
+    kin: '엄마* 아빠* 팀장* 부장* 사장* 선생님* 상사* 마누라* 남편* 와이프* 어머니* 아버지* 교수님* 여친* 남친* 편집장* 과장* 차장* 실장* 담임* 코치님* 감독님*',
     place: '교회* 학교* 교실* 역* 지하철* 사무실* 행사* 모임* 퍼레이드* 강당* 공항* 회의* 병원* 도서관* 경기장* 공연장* 성당* 절* 모스크* 시청* 광장* 백화점* 쇼핑몰* 축제* 집회* 본사* 건물*',
     group: '전라도* 경상도* 동남아* 기독교인* 개신교* 여자* 조선족* 흑인* 유대인* 무슬림* 이슬람* 동성애자* 게이* 레즈* 트랜스* 난민* 이민자* 외국인* 중국인* 짱깨* 여자들* 페미* 장애인* 흑형*',
     vermin: '벌레* 기생충* 쓰레기* 짐승* 바퀴벌레* 해충* 열등* 병균* 암덩어리* 동물* 원숭이*',
+    // A harm named in a denial's "-는" form: "자살하려는 거 아니에요", "죽고 싶다는 게 아닙니다".
+    harmSaid: '자살하려는 자살하겠다는 자살하고+싶다는 자살한다는 자해하려는 자해한다는 자해하겠다는 죽으려는 죽겠다는 죽고+싶다는 죽고싶다는 죽고+싶은 죽여버리겠다는 죽이겠다는 죽인다는 해치겠다는 위협하려는 협박하려는 협박한',
     sexual: '알몸* 나체* 누드* 성기* 야한 음란* 성적인 성적* 몸사진* 가슴사진* 자위* 벗은*',
     pii: '실명* 주소* 전화번호* 번호* 직장* 신상* 주민번호* 주민등록번호* 집+사진* 집사진* 회사* 학교*',
     publish: '올렸* 올려* 올리* 공개* 퍼뜨* 퍼트* 뿌렸* 뿌려* 유출* 털었* 털어* 박제*',
@@ -36,6 +38,8 @@ export const ko: RuleSet = {
     '어떻게 해야* 하나요|할까요|하죠|합니까',
     '어떤|무엇이|어떤+것이 _3 간주*|해당*|포함*',
     '누가|누군가 _3 올라오면|올리면|하면|쓰면',
+    // A past case already dealt with: "2019년에 '죽여버린다'고 했던 그 사람 건은 이미 처리 끝났어요".
+    '#num|작년*|재작년*|예전*|옛날*|지난해* _6 이미|벌써 _1 처리*|해결*|종결*|마무리*|차단됐*|차단되*',
   ],
   idioms: [
     '맛이|맛 진짜? 죽여*|죽이*|죽인*',
@@ -66,6 +70,12 @@ export const ko: RuleSet = {
     // A course of antibiotics, taken as prescribed.
     '항생제*|비타민*|영양제*|감기약*|소화제* 약|알약*',
     '말대로|처방대로|지시대로 _2 약|알약*',
+    // Denials: "자살하려는 거 아니에요", "죽고 싶다는 게 아닙니다" (it is not that I want to die).
+    '@harmSaid 거|게|건|것은|것이|뜻이|뜻은|말이|말은|얘기가|얘기는 아니*|아닙*|아냐|아님',
+    // "자해하거나 그럴 생각 전혀 없어요": no intention at all.
+    '자해*|자살*|죽을|죽으려는|죽고싶은 _1 생각|생각은|생각도|생각이|마음|마음은|마음도|의도|의도는|의도도|계획|계획은|계획도 전혀|절대|조금도|추호도|1도|하나도 없*',
+    // Content removed from a page, "출처 달린 문단을 하나씩 날려버림": deleted, not blown up.
+    '문단*|단락*|출처*|내용*|편집*|기여*|문장*|이미지*|각주*|링크*|섹션*|항목* _2 날려*|날렸*|날림',
   ],
   rules: [
     // Intimidation: telling someone to kill themselves claims its words before the self-harm rules see them.
@@ -78,10 +88,10 @@ export const ko: RuleSet = {
       id: 'threat-kill',
       category: 'physical-harm',
       pattern: '@killSaid',
-      examples: { fires: ['내 글 또 지우면 죽여버릴 거야.', '죽\u200b여\u200b버\u200b릴 거야'], quiet: ['이 떡볶이 맛이 죽여.', '팀장님이 날 죽일 거야', '너 죽여버린다 내 마지막 쿠키 먹었지 😤😂'] },
+      examples: { fires: ['내 글 또 지우면 죽여버릴 거야.', '죽\u200b여\u200b버\u200b릴 거야'], quiet: ['원고 늦으면 편집장이 날 죽일 거야 ㅋㅋ', '이 떡볶이 맛이 죽여.', '팀장님이 날 죽일 거야', '너 죽여버린다 내 마지막 쿠키 먹었지 😤😂'] },
     },
     { id: 'threat-kill-me', category: 'physical-harm', pattern: '@me _3 @kill', examples: { fires: ['그가 저와 제 가족을 죽이겠다고 했어요'], quiet: ['여기서 아무도 저를 죽이겠다고 하지 않았어요'] } },
-    { id: 'threat-kill-reported', category: 'physical-harm', kind: 'reported', pattern: '@kill', examples: { fires: ['그 사람이 죽이겠다고 했어요'], quiet: ['뉴스에 따르면 범인이 인질을 죽이겠다고 했다'] } },
+    { id: 'threat-kill-reported', category: 'physical-harm', kind: 'reported', pattern: '@kill', examples: { fires: ['그 사람이 죽이겠다고 했어요'], quiet: ["작년에 '죽여버린다'고 했던 사용자 건은 이미 처리됐어요", '뉴스에 따르면 범인이 인질을 죽이겠다고 했다'] } },
     { id: 'threat-bullet', category: 'physical-harm', pattern: '총알* _1 박아*|박을*|박겠*|쏴*|먹여*', examples: { fires: ['머리에 총알 박아줄게'] } },
     { id: 'threat-beat-to-death', category: 'physical-harm', pattern: '때려|패 죽이*|죽일*|죽여*|버릴*|버린*|버리겠*' },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: '살해|죽이겠다는|죽인다는 협박*|위협* _2 받*|받았*' },
@@ -204,7 +214,7 @@ export const ko: RuleSet = {
       examples: { fires: ['요즘 브레이크 점검은 하셨나 몰라'] },
     },
     // Threats to the public.
-    { id: 'public-blow-up', category: 'public-harm', weight: 3, pattern: '폭파하*|폭파해*|폭파할*|폭파시*|폭파하겠*|날려버*', examples: { fires: ['재단 사무실을 폭파하겠다고', '강당을 폭파해 버릴 거야'] } },
+    { id: 'public-blow-up', category: 'public-harm', weight: 3, pattern: '폭파하*|폭파해*|폭파할*|폭파시*|폭파하겠*|날려버*', examples: { quiet: ['출처 있는 문단까지 전부 날려버렸어요'], fires: ['재단 사무실을 폭파하겠다고', '강당을 폭파해 버릴 거야'] } },
     { id: 'public-bomb-planted', category: 'public-harm', weight: 3, pattern: '폭탄* _2 설치*|숨겨*|숨겼*|놓았*|놨*|터뜨*|터트*|두었*|뒀*|심어*', examples: { fires: ['중앙역에 폭탄을 숨겨 놨다고'] } },
     { id: 'public-shooting', category: 'public-harm', weight: 3, pattern: '난사하*|난사할*|난사해*|난사하겠*', examples: { fires: ['총을 난사할 거다'] } },
     { id: 'public-kill-everyone', category: 'public-harm', kind: 'reported', weight: 3, pattern: '다|모두|전부|싹|몰살* _1 죽여*|죽이*|죽일*|쏴*|쏘*|죽인*', examples: { fires: ['다 죽여 버리겠다'] } },
@@ -369,9 +379,9 @@ export const ko: RuleSet = {
       examples: { fires: ['이번 주 토요일 광화문 집회 가는 사람들 유서 써놓고 가라 ㅋㅋ'] },
     },
     // Self-harm intent.
-    { id: 'self-suicide', category: 'self-harm', pattern: '자살하*|자살할*|자살해*|자살하고*|자살하겠*|자살하려*', examples: { fires: ['오늘 밤에 자살할 거야', '자살하고 싶다고 했어요'], quiet: ['자살하지 마세요'] } },
+    { id: 'self-suicide', category: 'self-harm', pattern: '자살하*|자살할*|자살해*|자살하고*|자살하겠*|자살하려*', examples: { fires: ['오늘 밤 자살할 거예요. 농담 아니에요', '오늘 밤에 자살할 거야', '자살하고 싶다고 했어요'], quiet: ['걱정 마세요, 자살하려는 거 아니에요', '자살하지 마세요'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: '자살을|자살 결심*|시도*|하겠*|할*|생각*', examples: { quiet: ['3장에서 주인공이 자살을 결심하는데'] } },
-    { id: 'self-want-to-die', category: 'self-harm', pattern: '죽고싶*|죽고+싶*|죽어버리고*|죽고만+싶*', examples: { fires: ['죽고싶다 진짜', '그냥 죽고 싶어'], quiet: ['죽고 싶지 않아', '이 버그 때문에 죽고 싶다 진짜'] } },
+    { id: 'self-want-to-die', category: 'self-harm', pattern: '죽고싶*|죽고+싶*|죽어버리고*|죽고만+싶*', examples: { fires: ['죽고싶다 진짜', '그냥 죽고 싶어'], quiet: ['죽고 싶다는 게 아니라 좀 쉬고 싶다는 말이에요', '죽고 싶지 않아', '이 버그 때문에 죽고 싶다 진짜'] } },
     { id: 'self-not-want-to-live', category: 'self-harm', pattern: '살고 싶지 않*', examples: { fires: ['더는 살고 싶지 않아.'] } },
     { id: 'self-not-want-to-live-joined', category: 'self-harm', pattern: '살고싶지|살고싶지않*|살기싫*|살기+싫*' },
     { id: 'self-no-reason-to-live', category: 'self-harm', pattern: '살 이유가|이유도|이유* 없*', examples: { fires: ['더 이상 살 이유가 없어'] } },
@@ -380,7 +390,7 @@ export const ko: RuleSet = {
     { id: 'self-end-everything', category: 'self-harm', pattern: '다|모든+걸|모든걸|전부 끝내고*|끝내버리*|끝내고싶*', examples: { fires: ['다 끝내고 싶다고 했어요'] } },
     { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: '뛰어내리*|뛰어내릴*|뛰어내린*|투신*', examples: { fires: ['다리에서 뛰어내리겠다고 했어요'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: '손목을|손목 긋*|그었*|그어*|그을*', examples: { fires: ['또 손목을 그었어'] } },
-    { id: 'self-harm-named', category: 'self-harm', kind: 'reported', pattern: '자해*' },
+    { id: 'self-harm-named', category: 'self-harm', kind: 'reported', pattern: '자해*', examples: { quiet: ['저는 자해할 생각 전혀 없어요'] } },
     { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: '수면제*|약을|알약* _2 모아*|모았*|삼켰*|삼킬*|다+먹*|전부+먹*', examples: { fires: ['수면제를 모아 뒀고'] } },
 
 

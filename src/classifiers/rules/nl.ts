@@ -59,6 +59,10 @@ export const nl: RuleSet = {
     'altijd|steeds zei|zegt|riep|roept',
     // Owned as a joke: "maar dat was een grap met mijn broer" (not "dat was geen grap").
     'dat|het was|is een|maar+een|gewoon+een|slechts+een? grap|grapje',
+    // The reporter says the quoted words are a joke or a quotation: "is een grapje", "is letterlijk een quote uit Flodder".
+    'is|was een|maar+een|gewoon+een|slechts+een grap|grapje|geintje|dolletje|inside+joke|running+gag',
+    'inside|interne|onderlinge joke|grap|grapje|running+gag',
+    'is|was|zijn letterlijk? een quote|citaat|uitspraak|catchphrase|oneliner uit|van',
   ],
   idioms: [
     'kill|killen|kil|dood|doden|afschieten|schiet|schieten de|het|die|dat|dit? @tech _1 af?',
@@ -104,6 +108,9 @@ export const nl: RuleSet = {
     'denk|denkt|overweeg|overweegt|plan je|jij|u aan|over? zelfmoord|zelfdoding|suicide',
     // Missed at a meeting, not in life: "Niemand gaat me missen op de vergadering toch?".
     'niemand _3 missen|mist|merken _4 vergadering|meeting|overleg|les|college|borrel|training|feestje|uitje|teamuitje|verjaardag|repetitie',
+    // Wiki actions, not harm: "mijn blokkade herzien", "hij maakt steeds nieuwe accounts aan" (sockpuppets).
+    'blokkade|blokkering|ban|schorsing|blok _3 herzien|opheffen|opgeheven|opheffing|bekijken|beoordelen|aanvechten|bezwaar|ongedaan|verlengd|verlengen|verlopen',
+    'maakt|maken|maakte|maakten _2 nieuwe|andere|extra accounts|account|sokpop|sokpoppen _1 aan?',
     // The stock market: "«Dat wordt een bloedbad,» zei de commentator over de beurs".
     'beurs|beurzen|aex|aandelen|markt|markten|koersen|crypto|bitcoin _6 bloedbad|slachtpartij|slachting',
     'bloedbad|slachtpartij|slachting _6 beurs|beurzen|aex|aandelen|markt|markten|koersen|crypto|bitcoin',
@@ -195,7 +202,7 @@ export const nl: RuleSet = {
     // Threats to kill or hurt someone.
     { id: 'threat-kill-you', category: 'physical-harm', pattern: '@ik _3 @je _2 @dood', examples: { fires: ['ik ga je neersteken', 'ik zal jou afmaken'], quiet: ['Ik ga je niet vermoorden'] } },
     { id: 'threat-i-kill-you', category: 'physical-harm', pattern: '@ik _1 @dood _1 @je', examples: { fires: ['Ik vermoord je', 'ik wurg jou'], quiet: ['Ik vermoord je niet', 'Ik vermoord je, je hebt mijn laatste stroopwafel opgegeten 😤😂', 'Ik werd gemeld voor "ik wurg je" in de groepsapp, maar dat was een grap met mijn broer'] } },
-    { id: 'threat-kill-you-sep', category: 'physical-harm', pattern: '@ik _1 @sep _1 @je _3 @part', examples: { fires: ['Ik steek je neer', 'ik maak je af', 'ik sla je in elkaar'], quiet: ['Ik maak je artikel af', 'In de soap schreeuwt de slechterik "ik maak je kapot!" en duwt de hoofdpersoon van de trap.'] } },
+    { id: 'threat-kill-you-sep', category: 'physical-harm', pattern: '@ik _1 @sep _1 @je _3 @part', examples: { fires: ['Ik steek je neer', 'ik maak je af', 'ik sla je in elkaar'], quiet: ["'ik maak je af' is een quote uit Flodder", 'Ik maak je artikel af', 'In de soap schreeuwt de slechterik "ik maak je kapot!" en duwt de hoofdpersoon van de trap.'] } },
     { id: 'threat-kill-you-inverted', category: 'physical-harm', pattern: '@sep|@dood _1 ik _1 @je _3 @part?', examples: { fires: ['Dan steek ik je neer', 'morgen maak ik je af'], quiet: ['Als je dat boek vrijdag niet terug hebt, vermoord ik je 😂 serieus'] } },
     { id: 'threat-body', category: 'physical-harm', pattern: 'breek|brak|snij|trap|schop|hak _2 je|jouw|zijn|haar _1 @body', examples: { fires: ['Ik breek je nek', 'ik snij je keel door'] } },
     { id: 'threat-bullet', category: 'physical-harm', pattern: 'kogel|kogels|mes|lood _2 door|in|tussen _1 je|jouw|zijn|haar _1 @body|ribben|rug|buik|hart', examples: { fires: ['Je krijgt een kogel door je kop'] } },
@@ -216,7 +223,7 @@ export const nl: RuleSet = {
     { id: 'threat-wait-for-after-doxing', category: 'physical-harm', requires: 'doxing', weight: 2, pattern: 'wacht|wachtte _2 op _2 bij|voor|buiten|na|aan', examples: { fires: ['Hij wacht de moderatrice op bij de praktijk waar ze werkt'] } },
     { id: 'threat-wait-with-weapon', category: 'physical-harm', pattern: 'wacht|opwacht|opwachten|wachten _1 je|jou|jullie|hem|haar _5 met _2 @wapen|knuppel|ijzeren+staaf|ketting', examples: { fires: ['Ik wacht je op bij de portiek met een honkbalknuppel'] } },
     { id: 'threat-in-a-coffin', category: 'physical-harm', pattern: 'in _1 een|de _1 kist|lijkkist|doodskist _2 uit|eruit|naar+buiten|weg', examples: { fires: ['ga je er in een kist uit'] } },
-    { id: 'threat-come-for-you', category: 'physical-harm', pattern: 'ik|we|wij _2 kom|komen _1 je|jou|jullie _1 halen|pakken|opzoeken|vinden', examples: { fires: ['Ik kom je halen'] } },
+    { id: 'threat-come-for-you', category: 'physical-harm', pattern: 'ik|we|wij _2 kom|komen _1 je|jou|jullie _1 halen|pakken|opzoeken|vinden', examples: { quiet: ["'ik kom je halen' schreef hij, is een grapje"], fires: ['Ik kom je halen, dit is geen grapje', 'Ik kom je halen'] } },
     { id: 'threat-find-you', category: 'physical-harm', pattern: 'ik|we _2 vind|vinden|pak|pakken|krijg|krijgen _1 je|jou _1 wel|nog|te+pakken', examples: { fires: ['Ik vind je wel', 'ik krijg je nog wel'] } },
     { id: 'threat-come-with-weapon', category: 'physical-harm', pattern: 'kom|komen|komt|langs _4 met _2 @wapen', examples: { fires: ['Ik kom langs met mijn blaffer'] } },
     {

@@ -111,6 +111,8 @@ export const pl: RuleSet = withSpellingVariant({
     'transmisja|transmisji|stream|streamu|sezon|konkurs|głosowanie|webinar|wykład|impreza|mecz|wyprzedaż|maraton _3 @dzis',
     'tabletki|tabletek|leki|leków na _1 ból|kaszel|głowę|ciśnienie|alergię|gorączkę|przeziębienie|żołądek|sen',
     // A venue's address is no one's home: the street word is hidden from the address rules.
+    // Who someone is, not a threat: "tamten użytkownik, co groził mi pobiciem, siedzi na globalnej blokadzie" (a closed case).
+    'co|który|która|którzy|ten+co|ta+co groził|groziła|grozili|grożący|grożąca _6 siedzi|jest|są|został|została|zostali|dostał|dostała|dostali|ma|wisi _2 blokad*|zablokowan*|zbanowan*|bana|banie|banem',
     '@place|muzeum|siedziba|siedzibie|restauracja|hotel|adres+szkoły|adres+biblioteki|przeprowadzamy|przeprowadziliśmy|przeprowadzka*|parapetówk* _6 ul|ulica|ulicy|al|aleja|alei|plac|placu|os',
   ],
   rules: [
@@ -243,7 +245,7 @@ export const pl: RuleSet = withSpellingVariant({
     { id: 'threat-you-wont-live', category: 'physical-harm', pattern: 'nie dożyjesz|pożyjesz|przeżyjesz|dożyjecie _1 jutra|rana|weekendu|długo|końca', examples: { fires: ['Nie dożyjesz jutra'] } },
     { id: 'threat-you-already-dead', category: 'physical-harm', pattern: 'już nie żyjesz|żyjecie', examples: { fires: ['Już nie żyjesz'] } },
     { id: 'threat-end-in-grave', category: 'physical-harm', pattern: 'skończysz|wylądujesz|będziesz _1 w|na piachu|rowie|grobie|cmentarzu|trumnie|wózku|szpitalu', examples: { fires: ['Skończysz w piachu'] } },
-    { id: 'threat-threatened-me', category: 'physical-harm', pattern: 'grozi|groził|groziła|grożą|grozili|grożąc _1 mi|nam _1 śmiercią|pobiciem|zabiciem|nożem|bronią|gwałtem', examples: { fires: ['Grozi mi śmiercią'] } },
+    { id: 'threat-threatened-me', category: 'physical-harm', pattern: 'grozi|groził|groziła|grożą|grozili|grożąc _1 mi|nam _1 śmiercią|pobiciem|zabiciem|nożem|bronią|gwałtem', examples: { quiet: ['Ten użytkownik, który groził mi pobiciem, jest już zablokowany'], fires: ['Wrócił i znowu grozi mi pobiciem', 'Grozi mi śmiercią'] } },
     { id: 'threat-threatened-that', category: 'physical-harm', pattern: 'grozi|groził|groziła|grożą|grozili|zagroził|zagroziła|obiecał|obiecała|przysięga|przysięgał _3 że _3 @zabije|@zabic|przyjdzie|dopadnie|znajdzie|pobije|zatłucze', examples: { fires: ['Groził, że mnie dopadnie i pobije'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: 'grozi|groził|groziła|grożą|grozili|grożenie _2 śmiercią|pobiciem|zabiciem|zabójstwem|@zabic', examples: { fires: ['Ten użytkownik grozi śmiercią innym'], quiet: ['W powieści złoczyńca grozi śmiercią królowi.'] } },
     { id: 'threat-says-will', category: 'physical-harm', pattern: 'napisał|napisała|pisze|mówi|powiedział|powiedziała|twierdzi|zapowiada|zapowiedział _2 że _3 @zabije|dopadnie|pobije|potnie|zatłucze|zastrzeli|dźgnie', examples: { fires: ['Ktoś pisze, że ją zastrzeli'] } },

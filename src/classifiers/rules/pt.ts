@@ -42,6 +42,9 @@ export const pt: RuleSet = {
     motivo: 'rir riso amor saudade saudades vergonha fome sede sono tedio curiosidade inveja cansaco calor frio medo preocupacao raiva coracao infarto desgosto susto nervoso',
     // Laughter closing a "threat" among friends: "vou te matar, você comeu meu último brigadeiro 😂".
     risada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 kkk* haha* hehe* rsrs* rs lol',
+    // Trash talk before a game: "vou te matar no próximo torneio de xadrez". No weapons, no shooting.
+    jogamata: 'matar mato massacrar massacro destruir destruo detonar detono arrasar arraso humilhar humilho esmagar esmago aniquilar aniquilo atropelar atropelo acabar+com',
+    jogo: 'xadrez poker truco uno domino sinuca bilhar pebolim cartas baralho damas dama buraco tranca bingo quiz quizz trivia gincana fifa mario+kart pingue-pongue tenis+de+mesa',
     comprimidos: 'comprimidos comprimido remedios remedio pilulas capsulas',
   },
   negation: { words: 'nao nunca jamais ninguem nada nem nenhum nenhuma', before: 3, after: 0 },
@@ -79,7 +82,7 @@ export const pt: RuleSet = {
     'jogo|partida|classico|time|final|campeonato|derbi _6 massacre|chacina|carnificina',
     'sentir|notar a? minha? falta|diferenca _4 reuniao|aula|festa|encontro|trabalho|jantar|almoco|call|chamada|palestra|evento|treino|ensaio|escritorio|escola|faculdade',
     // The address of a public place (a school, a museum, a meetup venue) is no one's home.
-    'sede|encontro|evento|museu|biblioteca|escola|universidade|faculdade|auditorio|cafe|restaurante|hotel|loja _6 rua|avenida|av|travessa|alameda|estrada|praca|rodovia|largo _4 #num',
+    'sede|encontro|evento|museu|biblioteca|escola|universidade|faculdade|auditorio|cafe|restaurante|hotel|loja|teatro|cinema|sesc|livraria|bar|centro+cultural|espaco+cultural _6 rua|avenida|av|travessa|alameda|estrada|praca|rodovia|largo _4 #num',
     // "Não vou ficar muito tempo por aqui hoje": an evening, not a life.
     'tempo|aqui _1 hoje|esta+noite|esta+semana|este+mes|neste+projeto|nesse+projeto',
     'mataria|matar|mato|morreria por um|uma',
@@ -110,6 +113,13 @@ export const pt: RuleSet = {
     // A course of antibiotics taken to the end.
     '@comprimidos _2 antibiotico|antibioticos|vitamina|vitaminas|ferro|probiotico|probioticos',
     '@comprimidos _4 como _1 medico|medica|doutor|doutora|farmaceutico mandou|receitou|pediu|disse|indicou',
+    // Trash talk about a game or a quiz: "vou te matar no próximo torneio de xadrez".
+    '@jogamata _1 @te? _1 no|na|nos|nas|em|durante|pelo|pela _3 @jogo',
+    // Directions to a meetup: "quem vier de metrô desce na Barra Funda e pega o ônibus".
+    'desce|desca|descer|descam|desembarca|salta na|no|em _3 e pega|pegue|pegar|peguem|apanha|apanhe o|a? onibus|metro|trem|comboio|linha|autocarro',
+    // Bungee jumping and parachuting: "vou pular da ponte de bungee jump no meu aniversário".
+    'pular|pulo|pulei|saltar|salto|saltei|me+jogar _6 bungee|bungee+jump|bungee+jumping|paraquedas|paraquedismo|rapel|tirolesa|asa+delta|elastico',
+    'bungee _6 pular|saltar|ponte',
   ],
   rules: [
     // Intimidation: "vai se matar" at the start of a sentence is "go kill yourself", not "he will kill himself".
@@ -122,7 +132,7 @@ export const pt: RuleSet = {
       id: 'threat-vou-te-matar',
       category: 'physical-harm',
       pattern: '@fut _1 @te @matar',
-      examples: { fires: ['Vou te matar', 'v0u t3 m@t@r', 'eu vou te espancar'], quiet: ['Não vou te machucar', 'eu vou te matar de amor', 'Vou te matar, você bebeu meu último guaraná 😤😂', 'Me denunciaram por escrever "vou te estrangular" no grupo, mas era brincadeira com meu irmão.'] },
+      examples: { fires: ['Vou te matar', 'v0u t3 m@t@r', 'eu vou te espancar'], quiet: ['Não vou te machucar', 'eu vou te matar de amor', 'Vou te matar, você bebeu meu último guaraná 😤😂', 'Me denunciaram por escrever "vou te estrangular" no grupo, mas era brincadeira com meu irmão.', 'vou te matar no próximo torneio de xadrez', 'Vou destruir vocês no quiz de sexta!'] },
     },
     { id: 'threat-vou-matar-voce', category: 'physical-harm', pattern: '@fut _1 @matar @te|lo|la|los|las', examples: { fires: ['vou matar você'] } },
     { id: 'threat-te-dar-tiro', category: 'physical-harm', pattern: '@fut _1 @te dar|meter|enfiar|encher _2 @tiro', examples: { fires: ['vou te dar um tiro na cara'] } },
@@ -617,7 +627,7 @@ export const pt: RuleSet = {
     { id: 'self-acabar-com-a-vida', category: 'self-harm', pattern: 'acabar|tirar|dar+fim+a|dar+fim+na|por+fim+a|por+fim+na|terminar com? a|na? minha|propria|sua vida', examples: { fires: ['vou acabar com a minha vida'] } },
     { id: 'self-acabar-com-tudo', category: 'self-harm', pattern: 'acabar|terminar|acabo com tudo|isso+tudo|tudo+isso|tudo+de+vez', examples: { fires: ['quer acabar com tudo'] } },
     { id: 'self-suicide-reported', category: 'self-harm', kind: 'reported', pattern: 'cometer|tentar|tentou|tentativa|pensando+em|pensamentos de? suicidio|suicida|suicidas' },
-    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'pular|pulo|pulou|me+jogar|se+jogar|jogar+me|atirar+me _2 @alto', examples: { fires: ['vai pular da ponte'] } },
+    { id: 'self-jump', category: 'self-harm', kind: 'reported', pattern: 'pular|pulo|pulou|me+jogar|se+jogar|jogar+me|atirar+me _2 @alto', examples: { fires: ['vai pular da ponte'], quiet: ['Vou pular da ponte de bungee jump no meu aniversário!'] } },
     { id: 'self-cutting', category: 'self-harm', pattern: 'me+cortar|me+cortando|me+corto|me+cortado|cortar+os+pulsos|cortei+os+pulsos|cortando+os+pulsos|me+mutilar|me+mutilando|automutilacao|me+automutilar', examples: { fires: ['Tenho me cortado de novo'] } },
     { id: 'self-pills', category: 'self-harm', kind: 'reported', pattern: 'guardei|guardou|guardado|juntei|juntou|acumulei|acumulou|tomar|tomei|engolir|engoli _2 todos|todas|a+cartela|um+monte|o+frasco|caixa? _1 comprimidos|remedios|pilulas', examples: { fires: ['guardou comprimidos'] } },
 

@@ -37,7 +37,8 @@ export const tr: RuleSet = {
     gece: 'bu+gece bu+aksam gece+yarisi blok+bitince blok+biter+bitmez sabaha+karsi',
     tech: 'sureci sureci+oldur islemi islemleri prosesi servisi sunucuyu botu scripti uygulamayi sekmeyi zamani vakti',
   },
-  negation: { words: 'degil asla hic hicbir kimse hicbir+zaman', before: 3, after: 2 },
+  // "intihar etmeyi düşünmüyorum" (I am not thinking of suicide): the negative of "think" denies the plan before it.
+  negation: { words: 'degil asla hic hicbir kimse hicbir+zaman dusunmuyorum dusunmuyoruz dusunmedim', before: 3, after: 2 },
   clauseBreaks: 'ama fakat ancak ki cunku diye dedi yazdi soyledi ve',
   fictionCues: [
     'film|filmde|filmin|filmi|dizi|dizide|dizinin|roman|romanda|romanin|karakter|karakteri|kotu+adam|kahraman|kahramani|anlatici|sarki|sarkida|sarkinin|nakarat|senaryo|senaryoda|anime|manga|cizgi+roman|kurgu|kurgusal|fragman|fanfik|oyunda|oyunun+hikayesi|bolumde|sahnede|kitapta|kitabin',
@@ -46,6 +47,8 @@ export const tr: RuleSet = {
     'satrancta|tavlada|okeyde|pokerde|fifada|macta|mactan|turnuvada|savunmada|hucumda|yarismada|bilgi+yarismasinda|forvet|defans|kaleci',
     // Video games ("PES'te 5-0 yendim") and a joke owned as one ("tabii ki şakaydı").
     'pes+te|pes+de|fifa+da|pubg+de|pubgde|lol+de|valorant+ta|valorantta|cs+de|konsolda|playstationda|sakaydi|sakaymis',
+    // A line from a film or a series, its plot: "'herkesi öldüreceğim' repliğini alıntıladım", "olay örgüsünde".
+    'replik*|replig*|olay+orgusu*|olay+orgusunu|olay+orgusunde',
   ],
   topicCues: [
     'kural|kurallar|kurallari|kurala|makale|makalede|makalenin|maddede|maddenin+konusu|vikipedi+politikasi|politika|politikasi|yonerge|yonergesi|kaynak|kaynaklar|kaynaga|kaynaklara|gazete|gazetesi|haber|haberlere|habere|haberde|manset|gazeteci|istatistik|istatistikler|onleme|farkindalik|tarih|tarihte|tarihci|terim|ifade|ornek|ornegin|belgesel|arastirma',
@@ -57,6 +60,8 @@ export const tr: RuleSet = {
     'eger|biri|birisi|kullanici _2 yazarsa|derse|tehdit+ederse',
     'her|herhangi+bir tehdit|tehdidi|tehditler',
     'bildirilmeli|bildirilmelidir|raporlanmali',
+    // Owned as a joke, about quoted words: "espri yapıyor", "şakalaşıyorlar" (not "şaka değil").
+    'espri+yapiyor|espri+yapti|espri+yapmis|espriydi|esprisi|saka+yapiyor|saka+yapti|saka+yapmis|sakalasiyor*|sakalastik|sakalasiyoruz|sakadan',
   ],
   idioms: [
     '@tech _2 oldur|oldurun|oldurdum|olduruyorum|oldurmek|kill',
@@ -73,6 +78,8 @@ export const tr: RuleSet = {
     'kutu*|sablon*|logo*|tasarim*|surum*|versiyon*|kategori*|portal*|tablo*|arayuz*|tema*|gorsel*|resm* _2 kimse _1 aglamayacak|aglamaz|ozlemeyecek|ozlemez|umursamayacak|umursamaz',
     '@sebep _1 oldum|olecegim|oluyorum|olucem|geberiyorum|gebericem|olmek|oldu|olduk|oluyoruz',
     'oldum bittim',
+    // "Bu adam beni öldürecek sinirden": dying of annoyance, not of him.
+    'beni|bizi _1 oldurecek|oldurur|olduruyor|olduruyo|oldurcek|gebertecek|gebertir _1 sinirden|stresten|uzuntuden|meraktan|sikintidan|gulmekten|kahkahadan',
     'beni|bizi oldurdun|oldurdunuz|oldurdu|olduruyorsun|olduruyor _2 😂|🤣|😆|😄|ya|resmen|gulmekten|bu|bununla',
     'kafa|beyin patlat*|yak*',
     'kafayi yedim|yiyecegim|yicem|yemek',
@@ -131,7 +138,7 @@ export const tr: RuleSet = {
       examples: { fires: ['Bu gece kendimi öldüreceğim', 'kendimi köprüden atacağım'], quiet: ['Kendimi öldürmeyeceğim, merak etmeyin'] },
     },
     { id: 'self-kill-oneself-reported', category: 'self-harm', kind: 'reported', pattern: 'kendini _2 oldurece*|oldurur*|asaca*|atacagini|atacakmis|vuraca*|zehirleyece*|oldurmek|asmak|atmak', examples: { fires: ['Kendini öldüreceğini yazdı'], quiet: ['Filmde karakter kendini öldürmek istiyor.'] } },
-    { id: 'self-suicide', category: 'self-harm', kind: 'reported', pattern: 'intihar _1 edece*|ederim|edicem|etmek|etmeyi|etmeye|ediyorum|eder|girisimi|plan*|dusunuyorum|dusunuyor|mektubu|notu', examples: { fires: ['İntihar edeceğim', 'intihar etmeyi düşünüyorum'], quiet: ['İntihar önleme hattı makalesine kaynak lazım.'] } },
+    { id: 'self-suicide', category: 'self-harm', kind: 'reported', pattern: 'intihar _1 edece*|ederim|edicem|etmek|etmeyi|etmeye|ediyorum|eder|girisimi|plan*|dusunuyorum|dusunuyor|mektubu|notu', examples: { fires: ['İntihar edeceğim', 'intihar etmeyi düşünüyorum'], quiet: ['İntihar önleme hattı makalesine kaynak lazım.', 'İntihar etmeyi düşünmüyorum, sadece yoruldum.'] } },
     { id: 'self-end-my-life', category: 'self-harm', pattern: 'canima|canina|hayatima|hayatina|her+seye _1 kiyaca*|kiyarim|kiyicam|kiymak|kiymaya|kiymayi|son+verece*|son+veririm|son+vermek|son+vermeye|son+vermeyi', examples: { fires: ['Canıma kıyacağım', 'hayatıma son vermek istiyorum'] } },
     { id: 'self-not-want-to-live', category: 'self-harm', pattern: 'yasamak|yasamaya|yasamayi _2 istemiyorum|istemiyor|istemiyordu|degmez|dayanamiyorum|gucum+yok|anlami+yok', examples: { fires: ['Artık yaşamak istemiyorum'], quiet: ["İstanbul'da yaşamak istemiyorum"] } },
     { id: 'self-want-to-die', category: 'self-harm', pattern: 'olmek|gebermek|yok+olmak _1 istiyorum|istiyor|istedim|istiyordum', examples: { fires: ['Ölmek istiyorum'], quiet: ['Gülmekten ölmek istiyorum'] } },
@@ -176,9 +183,9 @@ export const tr: RuleSet = {
     { id: 'self-rope', category: 'self-harm', pattern: 'urgan|ilmik|ilmigi|urgani _2 hazir|hazirladim|astim|bagladim|aldim', examples: { fires: ['İlmik hazır'], quiet: ['Tırmanış ipi hazır'] } },
 
     // Threats to kill or hurt someone.
-    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@seni _4 @oldur', examples: { fires: ['Seni öldüreceğim', 'seni gebertirim', 'seni bıçaklarım'], quiet: ['Seni öldürmeyeceğim', 'Kankam maçı kaybedince "seni gebertecem" yazdı 😂', "tabii ki şakaydı, PES'te 5-0 yendim onu, seni gebertecem dedi"] } },
+    { id: 'threat-kill-you', category: 'physical-harm', pattern: '@seni _4 @oldur', examples: { fires: ['Seni öldüreceğim', 'seni gebertirim', 'seni bıçaklarım'], quiet: ['Seni öldürmeyeceğim', 'Kankam maçı kaybedince "seni gebertecem" yazdı 😂', "tabii ki şakaydı, PES'te 5-0 yendim onu, seni gebertecem dedi", "'Seni gebertirim' yazmış ama espri yapıyor, yıllardır arkadaşız"] } },
     { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@oldur _1 seni|sizi', examples: { fires: ['Öldürcem seni'] } },
-    { id: 'threat-i-will-kill', category: 'physical-harm', weight: 1, pattern: '@oldur1', examples: { fires: ['O herifi herkesin önünde bıçaklayacağım'] } },
+    { id: 'threat-i-will-kill', category: 'physical-harm', weight: 1, pattern: '@oldur1', examples: { fires: ['O herifi herkesin önünde bıçaklayacağım'], quiet: ["Dizideki kötü adamın 'hepinizi öldüreceğim' repliğini maddeye ekledim"] } },
     { id: 'threat-acid', category: 'physical-harm', pattern: 'kezzap|asit|benzin _3 atacagim|atarim|atcam|atacakmis|atacagini|dokece*|dokerim|dokecekmis', examples: { fires: ['Yüzüne kezzap atacağım'] } },
     { id: 'threat-catch-leaving', category: 'physical-harm', weight: 1, pattern: 'cikarken|cikisi|cikisinda|cikista|donuste _3 yakalayaca*|yakalarim|pusu', examples: { fires: ['okuldan çıkarken yakalayacağım'], quiet: ['Yarın okul çıkışı seni bekleyeceğim, sinemaya gideriz'] } },
     { id: 'threat-wait-with-weapon', category: 'physical-harm', pattern: 'sopayla|bicakla|silahla|satirla|sisle|demirle|zincirle _3 seni|sizi _1 bekleyece*|beklerim|bekliyor*|beklicem', examples: { fires: ['Apartmanın önünde elimde sopayla seni bekleyeceğim'] } },
@@ -195,7 +202,7 @@ export const tr: RuleSet = {
     { id: 'threat-burn-hurt', category: 'physical-harm', pattern: 'canini|caninizi _1 yakaca*|yakarim|yakcam|okurum|okuyaca*', examples: { fires: ['Canını yakacağım'] } },
     { id: 'threat-threatened-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi _3 @oldurmek|olumle|bicakla|silahla _1 tehdit', examples: { fires: ['Beni öldürmekle tehdit etti', 'beni ölümle tehdit ediyor'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@oldurmek|olumle _1 tehdit', examples: { fires: ['Başka bir kullanıcıyı öldürmekle tehdit etti'], quiet: ['Romanda kötü adam kralı öldürmekle tehdit ediyor.'] } },
-    { id: 'threat-will-kill-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi|kardesimi _2 @oldur|oldurecekmis|oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini', examples: { fires: ['Beni öldüreceğini yazdı', 'beni bıçaklayacağını söyledi'], quiet: ['Annem beni öldürür geç kalırsam', 'Bu şablon beni öldürecek, üç gündür parametrelerle uğraşıyorum'] } },
+    { id: 'threat-will-kill-me', category: 'physical-harm', pattern: 'beni|bizi|ailemi|cocuklarimi|kardesimi _2 @oldur|oldurecekmis|oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini', examples: { fires: ['Beni öldüreceğini yazdı', 'beni bıçaklayacağını söyledi'], quiet: ['Annem beni öldürür geç kalırsam', 'Bu şablon beni öldürecek, üç gündür parametrelerle uğraşıyorum', 'Bu adam beni öldürecek sinirden, her düzenlememi geri alıyor'] } },
     { id: 'threat-says-will-kill', category: 'physical-harm', pattern: 'onu|onlari|kizi|adami|adamin|admini|kullaniciyi _2 oldurecegini|vuracagini|bicaklayacagini|dovecegini|gebertecegini|oldurecekmis|vuracakmis|bicaklayacakmis|dovecekmis', examples: { fires: ['Admini bıçaklayacağını yazmış'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'olum|tecavuz _1 tehdidi|tehditleri|tehdidleri _3 aliyorum|aldim|geliyor|gonderiyor|yolluyor|yazdi|atiyor', examples: { fires: ['Her gün ölüm tehditleri alıyorum'] } },
     { id: 'threat-find-you', category: 'physical-harm', pattern: 'seni|sizi _1 bulaca*|bulurum|bulcam|bulucam _2 ve|$|gercek+hayatta|elbet|nerede+olsan', examples: { fires: ['Seni bulacağım ve pişman edeceğim', 'seni bulurum'], quiet: ['Sana kaynak bulacağım'] } },

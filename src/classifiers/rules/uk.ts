@@ -63,6 +63,11 @@ export const uk: RuleSet = {
     'якщо|коли хтось|користувач',
     // Quotations from interviews: "цитата з інтерв'ю".
     "цитат*|інтервю*|інтерв'ю*",
+    // The reporter says the quoted words are a joke: "це наш внутрішній жарт", "просто мем" ("це не жарт" does not match).
+    'внутрішній|внутрішня|внутрішні|наш|наша|наші|це|просто|лише|звичайний|звичайна|дружній|дружня жарт|жарти|жартик|мем|меми|прикол|стьоб|рофл|підкол',
+    // "жартує, що 'вб'є' мене ... але зі смайликами": a joke word and laughter in one sentence.
+    'жартує|жартував|жартувала|жартують|жартували|пожартував|пожартувала|жартома|жартуючи|жартівливо _6 _6 смайлик*|смайл*|емодзі|сміюч*|ржуть|ржемо|регоче*|сміються|сміємося|😂|🤣|😆|😹',
+    'смайлик*|смайл*|емодзі|сміюч*|ржуть|ржемо|регоче*|сміються|сміємося _6 _6 жартує|жартував|жартувала|жартують|жартували|пожартував|пожартувала|жартома|жартуючи|жарт|прикол|мем',
   ],
   idioms: [
     'мотузк* _6 скелелаз*|альпін*|кемпінг*|білизн*|намет*',
@@ -101,6 +106,10 @@ export const uk: RuleSet = {
     // "Міністр обіцяє задушити інфляцію": a policy, not a person.
     '@killInf|задушу|задушимо|задушить|душити|душить|душать інфляці*|корупці*|бюрократі*|конкуренці*|бізнес*|економік*|ініціатив*|свобод*|протест*|критик*|ціни|безробітт*|опозиці*|пресу',
     '@kill1 _1 @you _6 😤|😠|😡? @laugh',
+    // "Задушу тебе обіймами": smothered with hugs, not strangled.
+    "@kill1 _1 @you? в|у? обіймами|обіймах|поцілунками|любов'ю|турботою|компліментами|подарунками|увагою",
+    // "Я вже зібрав на тебе папочку": a file of grievances (intimidation, kept below), not a harm.
+    'зібрав|зібрала|зібрали|назбирав|назбирала|назбирали|накопав|накопала|накопали|нарив|нарила|нарили на',
   ],
   rules: [
     // Intimidation first: "вбий себе" (kill yourself) claims its words.
@@ -288,11 +297,11 @@ export const uk: RuleSet = {
       examples: { fires: ['Паролі від ботів залишив у листі адміністраторам, далі без мене.'] },
     },
     // Threats to kill or hurt someone.
-    { id: 'threat-kill-you', category: 'physical-harm', pattern: 'я? @you _1 @kill1', examples: { fires: ["Я тебе вб'ю", 'я т3бе вбью'], quiet: ['я тебе не вб\'ю', "Я тебе задушу 😂 знову випив мою каву"] } },
-    { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@kill1 _1 @you', examples: { fires: ["вб'ю тебе"] } },
+    { id: 'threat-kill-you', category: 'physical-harm', pattern: 'я? @you _1 @kill1', examples: { fires: ["Я тебе вб'ю, і це не жарт", "Я тебе вб'ю", 'я т3бе вбью'], quiet: ['«Я тебе задушу» — це наш внутрішній жарт', 'я тебе не вб\'ю', "Я тебе задушу 😂 знову випив мою каву"] } },
+    { id: 'threat-kill-you-after', category: 'physical-harm', pattern: '@kill1 _1 @you', examples: { quiet: ['Задушу тебе обіймами, коли приїдеш'], fires: ["вб'ю тебе"] } },
     { id: 'threat-i-will-kill', category: 'physical-harm', pattern: '@kill1', examples: { fires: ['Якщо побачу тебе на вулиці, заріжу.'] } },
     { id: 'threat-kill-me', category: 'physical-harm', pattern: '@me _1 @kill3', examples: { fires: ["він мене вб'є"], quiet: ["Начальник мене вб'є, якщо звіт запізниться.", "Цей дедлайн мене вб'є."] } },
-    { id: 'threat-kill-me-after', category: 'physical-harm', pattern: '@kill3 _1 @me', examples: { fires: ["що вб'є мене"] } },
+    { id: 'threat-kill-me-after', category: 'physical-harm', pattern: '@kill3 _1 @me', examples: { quiet: ["Друг жартує, що 'вб'є' мене за помилку, але завжди зі смайликами"], fires: ["що вб'є мене"] } },
     { id: 'threat-against-me', category: 'physical-harm', pattern: '@threatens _1 @killInf _2 @me', examples: { fires: ['погрожував побити мене'] } },
     { id: 'threat-reported', category: 'physical-harm', kind: 'reported', pattern: '@threatens _3 @killInf|вбивством|смертю|розправою', examples: { quiet: ['У романі лиходій погрожує вбити короля.', 'Ніхто тут нікому не погрожує вбивством', 'Уряд обіцяє задушити інфляцію до кінця року.'] } },
     { id: 'threat-death-threats-received', category: 'physical-harm', pattern: 'отримав|отримала|отримую|надсилає|надсилав|шле|пише _3 погрози|погрозу вбивством|смертю|зґвалтуванням' },
@@ -893,7 +902,7 @@ export const uk: RuleSet = {
     {
       id: 'intimidation-dossier',
       category: 'intimidation',
-      pattern: 'на тебе|вас _3 папк*|папочк*|компромат*|досьє',
+      pattern: 'на? тебе|вас _3 папк*|папочк*|компромат*|досьє',
       examples: { fires: ['Я вже зібрав на тебе чималу папочку.'] },
     },
     {

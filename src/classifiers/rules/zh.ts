@@ -32,7 +32,7 @@ export const zh: RuleSet = {
     sexual: '私房照 清凉 清涼 福利 🥵 写真 寫真 泳装照 泳裝照 泳装 泳裝 裸照 私照 福利照 色图 色圖 内衣 內衣 胸 裸 性感照 艳照 艷照 露点 露點',
     tech: '进程 進程 线程 線程 任务 任務 服务 服務 服务器 伺服器 bot 机器人 機器人 程序 脚本 腳本 kill 子进程 子進程 bug deadline ddl 积压 積壓',
   },
-  negation: { words: '不 没 沒 别 別 不会 不會 不要 没有 沒有 绝不 絕不 决不 決不 从不 從不 我不会 我不會 不敢 不能 并不 並不 不是', before: 3, after: 0 },
+  negation: { words: '不 没 沒 别 別 不会 不會 不要 没有 沒有 绝不 絕不 决不 決不 从不 從不 我不会 我不會 不敢 不能 并不 並不 不是 我不是 我並不 我并不 我没 我沒 我没有 我沒有 他不是 她不是 我们不是 我們不是 并没有 並沒有', before: 3, after: 0 },
   clauseBreaks: '但 但是 可是 不过 不過 然后 然後 所以 因为 因為 说 說 写 寫',
   fictionCues: [
     '剧情 劇情 剧透 劇透 主角 反派 男主 女主 歌词 歌詞 副歌 单曲 單曲 mv 集数 集數 结局 結局 情节 情節 剧本 劇本 台词 台詞 名场面 名場面 boss 关卡 關卡 通关 通關 角色'.split(' ').join('|'),
@@ -45,6 +45,9 @@ export const zh: RuleSet = {
     '怎么|怎麼|如何 _2 处理|處理|应对|應對|举报|舉報',
     // Owned as a joke: "那是跟我哥开玩笑" (not "不像开玩笑", "不是开玩笑").
     '那是|那只是|只是|就是|其实是|其實是 _3 开玩笑|開玩笑|玩笑',
+    // A joke told as one, for the words quoted: "管理员开玩笑说“今晚要把破坏者一个个干掉”". The teller comes right
+    // before it, so "我不是开玩笑，说到做到" (no joke) is not read as one.
+    '@i|@you|@them|员|員|者|主|版主|楼主|樓主|朋友|他们|他們|大家|同学|同學|哥们|哥們|老师|老師|还|還|只是|就是 开玩笑|開玩笑|开着玩笑|開著玩笑 地? 说|說|道',
   ],
   idioms: [
     '笑死|笑|吓死|嚇死|累死|饿死|餓死|困死|热死|熱死|气死|氣死|冷死|烦死|煩死|羡慕死|羨慕死|美死|帅死|帥死 _1 我|人|了|啦',
@@ -79,6 +82,11 @@ export const zh: RuleSet = {
     // Sport: "国足被日本队血洗0比7".
     '队|隊|国足|國足|男足|女足|国家队|國家隊|主队|主隊|客队|客隊 _4 血洗|杀|殺|打爆|屠杀|屠殺',
     '血洗 #num',
+    // A jump on a cord or with a parachute: "从桥上跳下去蹦极", "去蹦极，从塔上跳下".
+    '跳下去|跳下|跳 去? 蹦极|蹦極|跳伞|跳傘',
+    '蹦极|蹦極|跳伞|跳傘 _6 跳下去|跳下|跳',
+    // A past shooting named as an event: "枪击案嫌犯的名字", "枪击事件的遇难者".
+    '枪击|槍擊|开枪|開槍 案|案件|事件 的? 嫌犯|嫌疑人|嫌疑犯|凶手|兇手|枪手|槍手|受害者|遇难者|遇難者|死者|伤者|傷者|幸存者|倖存者|伤亡|傷亡|调查|調查|审判|審判|报道|報導|条目|條目',
     // Watching fireworks is no veiled bomb: "一起去楼顶看烟花吧".
     '看 烟花|煙花',
     // Missed at a meeting, not in life: "开会的时候没人会想我吧".
@@ -148,7 +156,7 @@ export const zh: RuleSet = {
       id: 'self-suicide',
       category: 'self-harm',
       pattern: '@i|要|想|就|决定|決定|打算|准备|準備|会|會 _2 自杀|自殺|轻生|輕生|寻死|尋死|紫砂|紫+砂|自尽|自盡|结束+生命|結束+生命|了结+自己|了結+自己',
-      examples: { fires: ['这条被删我就自杀', '决定紫砂了', '我要自杀'], quiet: ['我不会自杀的'] },
+      examples: { fires: ['这条被删我就自杀', '决定紫砂了', '我要自杀'], quiet: ['我不会自杀的', '我不是想自杀，别担心，就是太累了'] },
     },
     {
       id: 'self-suicide-reported',
@@ -162,7 +170,7 @@ export const zh: RuleSet = {
       category: 'self-harm',
       kind: 'reported',
       pattern: '跳楼|跳樓|跳+楼|跳+樓|跳下去|跳下|跳河|跳江|跳桥|跳橋|卧轨|臥軌|跳海|跳湖',
-      examples: { fires: ['明天一早我就从宿舍楼顶跳下去', '被封禁的用户在微博说今晚要跳楼'], quiet: ['海子卧轨那一段需要可靠来源'] },
+      examples: { fires: ['明天一早我就从宿舍楼顶跳下去', '被封禁的用户在微博说今晚要跳楼'], quiet: ['海子卧轨那一段需要可靠来源', '周末从大桥上跳下去蹦极，谁一起？'] },
     },
     { id: 'self-cutting', category: 'self-harm', kind: 'reported', pattern: '割腕|割脉|割脈|自残|自殘|划手|劃手|割手腕', examples: { fires: ['被封禁之後我就割腕', '她割腕了、血一直流'] } },
     {
@@ -284,7 +292,7 @@ export const zh: RuleSet = {
       category: 'public-harm',
       weight: 3,
       pattern: '扫射|掃射|开枪|開槍|枪击|槍擊|突突',
-      examples: { fires: ['台北車站跨年那天我會帶槍去掃射'], quiet: ['射击条目里多向飞碟的奥运纪录更新了'] },
+      examples: { fires: ['台北車站跨年那天我會帶槍去掃射'], quiet: ['射击条目里多向飞碟的奥运纪录更新了', '枪击案的嫌疑人身份还没有官方确认'] },
     },
     { id: 'public-bring-gun', category: 'public-harm', weight: 3, pattern: '带枪|帶槍|带+枪|帶+槍|拿枪|拿槍|带刀|帶刀|带着枪|帶著槍 _4 @place|去', examples: { fires: ['有人说下周要带枪去广州的维基聚会'] } },
     {
@@ -332,7 +340,7 @@ export const zh: RuleSet = {
 
     // Broader forms: the 把 construction, weapons got hold of, stalking of routines, veiled signs.
     { id: 'threat-ba-body', category: 'physical-harm', pattern: '把 @you|你的|他|她|他的|她的 _2 腿|手|胳膊|牙|脸|臉|头|頭|脑袋|腦袋 _1 打断|打斷|打折|废了|廢了|砍了|剁了|卸了|打爆|打烂|打爛', examples: { fires: ['我直接去你家把你腿打断', '我去广州找你，把你腿打断'] } },
-    { id: 'threat-ba-kill', category: 'physical-harm', pattern: '把 _6 崩了|毙了|斃了|做了|宰了|干掉|幹掉|弄死|砍了|捅了|杀了|殺了', examples: { fires: ['要去诊所门口把回退他的医生崩了'] } },
+    { id: 'threat-ba-kill', category: 'physical-harm', pattern: '把 _6 崩了|毙了|斃了|做了|宰了|干掉|幹掉|弄死|砍了|捅了|杀了|殺了', examples: { fires: ['要去诊所门口把回退他的医生崩了'], quiet: ['版主开玩笑说“明天要把捣乱的一个个干掉”'] } },
     { id: 'threat-weapon-ready', category: 'physical-harm', kind: 'reported', pattern: '@weapon _2 买|買|搞|弄|准备|準備|磨 _1 好|好了|到|到了|到手|好的', examples: { fires: ['硫酸已经买好了，漂亮脸蛋好好珍惜吧', '黑星已经搞到手了', '家伙我已经搞到了'] } },
     { id: 'threat-cherish-face', category: 'physical-harm', weight: 1, pattern: '脸|臉|脸蛋|臉蛋|小命|命 _2 好好 _1 珍惜', examples: { fires: ['漂亮脸蛋好好珍惜吧'] } },
     { id: 'threat-not-home-tonight', category: 'physical-harm', pattern: '今晚|今天|今夜 _3 回不了家|回不去|骑不回家|騎不回家|到不了家', examples: { fires: ['她“今晚骑不回家”'] } },

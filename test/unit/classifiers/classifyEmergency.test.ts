@@ -82,8 +82,9 @@ describe('classifyEmergency', () => {
     expect(v.reading).toEqual({ languages: ['en', 'th'], unreadable: ['th'] });
   });
 
-  it('when a reporter writes words that may be a goodbye ("I just want this to stop"), then the question is asked and the reporter decides', () => {
-    const v = classifyEmergency(buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', texts: ['I do not want to hurt anyone, I just want this to stop'] }));
+  it('when a reporter writes words that may be a goodbye ("I can\'t do this anymore"), then the question is asked and the reporter decides', () => {
+    // "I just want this to stop" alone is what reporters of harassment write; said with "I can't do this anymore" it may be a goodbye.
+    const v = classifyEmergency(buildInput({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', texts: ["i want everything to stop, i can't do this anymore"] }));
     expect(v).toMatchObject({ emergency: false, mayBeEmergency: true, physicalHarmType: 'threats-self-harm' });
   });
 
