@@ -324,6 +324,7 @@ export function tokenize(text: string): Token[] {
       if (doubleQuotes.has(ch)) state.quoted = !state.quoted;
       else if (openingQuotes.has(ch)) state.quoted = true;
       else if (closingQuotes.has(ch)) state.quoted = false;
+      else if (isEllipsis(ch, prev, next)) state.clause++;
       else if (sentenceEnds.has(ch)) {
         // "k.i.l.l" and "e.g" are one sentence: a full stop that runs into a word does not end it, nor do the
         // Spanish opening marks; other marks do ("。" is followed by no space in Japanese and Chinese).
@@ -337,6 +338,14 @@ export function tokenize(text: string): Token[] {
     flushWord(state, word);
   }
   return joinSpacedLetters(state.raws).map(toToken);
+}
+
+/**
+ * An ellipsis ("…", "...", "……") trails a thought within its sentence: "I'll jump off the bridge… bungee jumping!"
+ * is one sentence, and so is "I know where you live… see you soon". It still ends a clause, as a comma does.
+ */
+function isEllipsis(ch: string, prev: string, next: string): boolean {
+  return ch === '\u2026' || (ch === '.' && (prev === '.' || next === '.'));
 }
 
 /** The tokenizer's position in the text; a plain object, so no closure is made per chunk. */

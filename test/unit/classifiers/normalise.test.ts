@@ -1,5 +1,6 @@
 // Unit tests of text normalisation and tokenising (src/classifiers/normalise.ts): what the rules see of a text.
 import { describe, expect, it } from 'vitest';
+import { classifyText } from '../../../src/classifiers/index.js';
 import { collapseRepeats, normaliseForMatching, normaliseRuleWord, tokenize } from '../../../src/classifiers/normalise.js';
 import { named } from '../../support/named.js';
 
@@ -81,6 +82,19 @@ describe('tokenize: structure', () => {
   it('when an abbreviation or a number follows a full stop, then the sentence goes on', () => {
     const t = tokenize('Jalan Melati No. 12. Then');
     expect(t.map((x) => x.sentence)).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  it('when a thought trails off in an ellipsis, then the sentence goes on and only the clause ends', () => {
+    for (const text of ['jump off the bridge… bungee jumping', 'jump off the bridge... bungee jumping', '我要跳下去……蹦极']) {
+      const t = tokenize(text);
+      expect(new Set(t.map((x) => x.sentence)).size, text).toBe(1);
+      expect(t[t.length - 1]!.clause, text).toBeGreaterThan(t[0]!.clause);
+    }
+    expect(new Set(tokenize('Stop. Now').map((x) => x.sentence)).size).toBe(2);
+  });
+
+  it('when a harmless explanation follows an ellipsis, then the rules read it with the words before it', () => {
+    expect(classifyText('Me voy a tirar de un puente… ¡haciendo puenting! Es mi cumple de 30').emergency).toBe(false);
   });
 
   it('when words are inside quotation marks, then they are marked as quoted', () => {
