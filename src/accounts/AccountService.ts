@@ -143,6 +143,11 @@ export class AccountService {
     return this.users.activeBlocks(user.id, this.clock.now());
   }
 
+  /** The blocks in force now or at some time in the last `days` days: what staff weigh an account's history by. */
+  recentBlocks(user: UserAccount, days: number): Block[] {
+    return this.users.blocksSince(user.id, this.clock.now() - days * 86_400_000);
+  }
+
   count(): number {
     return this.users.total();
   }

@@ -83,7 +83,7 @@ export class UserRepository {
   private readonly updateRegistration;
   private readonly insertBlock;
   private readonly insertRestriction;
-  private readonly activeBlocksOf;
+  private readonly blocksInForceSince;
   private readonly listFrom;
   private readonly count;
 
@@ -108,7 +108,7 @@ export class UserRepository {
        VALUES (@userId, @byUserId, @reason, @sitewide, @createdAt, @expiresAt)`,
     );
     this.insertRestriction = db.prepare('INSERT INTO block_restrictions (block_id, kind, value) VALUES (?, ?, ?)');
-    this.activeBlocksOf = db.prepare<[number, number], BlockRow>(
+    this.blocksInForceSince = db.prepare<[number, number], BlockRow>(
       `SELECT b.*, (SELECT group_concat(kind || ':' || value) FROM block_restrictions r WHERE r.block_id = b.block_id) AS restrictions
        FROM blocks b WHERE b.user_id = ? AND (b.expires_at IS NULL OR b.expires_at > ?) ORDER BY b.block_id`,
     );
@@ -185,7 +185,12 @@ export class UserRepository {
   }
 
   activeBlocks(userId: number, now: number): Block[] {
-    return this.activeBlocksOf.all(userId, now).map(toBlock);
+    return this.blocksSince(userId, now);
+  }
+
+  /** The blocks in force at any moment from `since` on: those still in force, and those that ended after it. */
+  blocksSince(userId: number, since: number): Block[] {
+    return this.blocksInForceSince.all(userId, since).map(toBlock);
   }
 
   /** Accounts in name order from `from` up to `to` (inclusive, '' for no end) that start with `prefix`, for list=allusers. */

@@ -165,10 +165,10 @@ export class ReportRepository {
     );
     // Two index scans, newest first, each stopping after 50: a user reported thousands of times in a week (a
     // report spike after a public fight) costs each mail 100 rows, not all of them and a sort.
-    this.relatedTo = db.prepare<[{ id: string; since: number; pageId: number | null; threadId: string | null; reportedUser: string }], { report_id: string; type: string; same_comment: number; created_at: number }>(
-      `SELECT report_id, type, created_at, same_comment FROM (
+    this.relatedTo = db.prepare<[{ id: string; since: number; pageId: number | null; threadId: string | null; reportedUser: string }], { report_id: string; type: string; same_comment: number; created_at: number; rev_id: number; thread_id: string | null }>(
+      `SELECT report_id, type, created_at, same_comment, rev_id, thread_id FROM (
          SELECT * FROM (
-           SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at, 1 AS same_comment
+           SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at, 1 AS same_comment, rev_id, thread_id
            FROM reports
            WHERE @threadId IS NOT NULL AND page_id IS @pageId AND thread_id = @threadId AND created_at > @since
              AND route != 'support' AND test = 0 AND report_id != @id
@@ -176,7 +176,7 @@ export class ReportRepository {
          UNION
          SELECT * FROM (
            SELECT report_id, coalesce(physical_harm_type, behavior_type) AS type, created_at,
-             (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment
+             (page_id IS @pageId AND thread_id IS NOT NULL AND thread_id = @threadId) AS same_comment, rev_id, thread_id
            FROM reports
            WHERE @reportedUser != '' AND reported_user = @reportedUser AND created_at > @since
              AND route != 'support' AND test = 0 AND report_id != @id
@@ -293,10 +293,10 @@ export class ReportRepository {
   }
 
   /** Other reports about the same comment or the same reported user since a time: ids and types only. */
-  related(report: IncidentReport, since: number): { id: string; type: string; sameComment: boolean; createdAt: number }[] {
+  related(report: IncidentReport, since: number): { id: string; type: string; sameComment: boolean; createdAt: number; revId: number; threadId: string | null }[] {
     return this.relatedTo
       .all({ id: report.id, since, pageId: report.pageId, threadId: report.threadId, reportedUser: report.reportedUser })
-      .map((r) => ({ id: r.report_id, type: r.type, sameComment: r.same_comment === 1, createdAt: r.created_at }));
+      .map((r) => ({ id: r.report_id, type: r.type, sameComment: r.same_comment === 1, createdAt: r.created_at, revId: r.rev_id, threadId: r.thread_id }));
   }
 
   addOutbox(row: NewOutboxRow): void {

@@ -52,7 +52,7 @@ describe('the Trust & Safety mail', () => {
     await sink.waitFor(2);
     const staff = sink.received.find((m) => m.envelopeTo.includes('emergency@localhost'))!;
     const receipt = sink.received.find((m) => m.envelopeTo.includes('alice@example.org'))!;
-    expect(staff.parsed.subject).toBe(`[Demo Wiki] Emergency report: Threats of physical harm (${reportId})`);
+    expect(staff.parsed.subject).toBe(`[Demo Wiki] Emergency report: Threats of physical harm on Talk:African wild dog (${reportId})`);
     expect(staff.header('x-reportincident-report-id')).toBe(reportId);
     expect(staff.header('x-reportincident-type')).toBe('threats-physical-harm');
     expect(staff.parsed.replyTo?.[0]?.address).toBe('alice@example.org');

@@ -59,7 +59,7 @@ describe('ReportRepository.related', () => {
         .filter((r) => r.id !== about.id && r.createdAt > since && r.route !== 'support' && (sameComment(r) || (about.reportedUser !== '' && r.reportedUser === about.reportedUser)))
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, 50)
-        .map((r) => ({ id: r.id, type: r.physicalHarmType ?? r.behaviorType, sameComment: sameComment(r), createdAt: r.createdAt }));
+        .map((r) => ({ id: r.id, type: r.physicalHarmType ?? r.behaviorType, sameComment: sameComment(r), createdAt: r.createdAt, revId: r.revId, threadId: r.threadId }));
       expect(expected.length).toBeGreaterThan(0);
       expect(repository.related(about, since)).toEqual(expected);
     }

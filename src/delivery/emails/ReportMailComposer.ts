@@ -19,9 +19,12 @@ import type { Clock } from '../../shared/Clock.js';
 import type { Namespaces } from '../../wiki/namespaces.js';
 import type { OutgoingMail } from '../Mailer.js';
 import type { OutboxMessage } from '../OutboxRepository.js';
-import { presentReportEmail, presentReportUpdateEmail } from './reportEmailPresenter.js';
+import { presentReportEmail, presentReportUpdateEmail, RECENT_BLOCK_DAYS } from './reportEmailPresenter.js';
 
 const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
+
+/** Outlook reads Importance, most other clients X-Priority (1 is highest). */
+const urgentHeaders = { Importance: 'high', 'X-Priority': '1' };
 
 const subjectKeys: Record<OutboxMessage['kind'], string> = {
   'trust-and-safety': 'reportincident-email-subject-emergency',
@@ -82,6 +85,9 @@ export class ReportMailComposer {
       pageTitleText,
       reporter,
       reportedAccount,
+      // Blocks are staff's to weigh; the reporter's own receipt has no use for them.
+      reporterBlocks: reporter && !receiptOnly ? this.accounts.recentBlocks(reporter, RECENT_BLOCK_DAYS) : [],
+      reportedBlocks: reportedAccount && !receiptOnly ? this.accounts.recentBlocks(reportedAccount, RECENT_BLOCK_DAYS) : [],
       related: receiptOnly ? [] : this.reports.related(report, report.createdAt - RELATED_WINDOW),
       now,
       signals,
@@ -92,7 +98,10 @@ export class ReportMailComposer {
     const t = this.messages.translator(lang);
     const atRisk = model.reporterAtRisk && message.kind === 'trust-and-safety';
     const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[message.kind];
-    const subject = t(subjectKey, { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
+    // What, where and how many: enough to decide from the inbox which mail to open first.
+    // Only Trust & Safety's mail lists related reports (they may be emergencies): only its subject counts them.
+    const related = message.kind !== 'trust-and-safety' || model.related.length === 0 ? '' : ` ${t('reportincident-email-subject-related', { count: model.related.length })}`;
+    const subject = `${t(subjectKey, { sitename: model.sitename, type: t(model.typeLabelKey), page: model.content.pageTitle, id: model.reportId })}${related}`;
     const data = {
       t,
       lang,
@@ -119,7 +128,13 @@ export class ReportMailComposer {
       text,
       html,
       messageId: message.messageId,
-      headers: { 'X-ReportIncident-Report-Id': model.reportId, 'X-ReportIncident-Type': model.type, 'Auto-Submitted': 'auto-generated' },
+      headers: {
+        'X-ReportIncident-Report-Id': model.reportId,
+        'X-ReportIncident-Type': model.type,
+        'Auto-Submitted': 'auto-generated',
+        // Staff's mail clients sort and flag an emergency as urgent; a receipt is the reporter's, not urgent.
+        ...(model.emergency && !receipt ? urgentHeaders : {}),
+      },
       date: new Date(report.createdAt),
     };
   }
@@ -150,7 +165,12 @@ export class ReportMailComposer {
       html,
       messageId: message.messageId,
       ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      headers: { 'X-ReportIncident-Report-Id': model.reportId, 'X-ReportIncident-Type': model.type, 'Auto-Submitted': 'auto-generated' },
+      headers: {
+        'X-ReportIncident-Report-Id': model.reportId,
+        'X-ReportIncident-Type': model.type,
+        'Auto-Submitted': 'auto-generated',
+        ...(report.incidentType === 'immediate-threat-physical-harm' ? urgentHeaders : {}),
+      },
       date: new Date(update.createdAt),
     };
   }

@@ -1,5 +1,5 @@
 /** What a report's mail (and an update's) says, as plain values: the same model feeds the text and the HTML part. */
-import type { UserAccount } from '../../accounts/UserAccount.js';
+import type { Block, UserAccount } from '../../accounts/UserAccount.js';
 import { isIpAddress } from '../../accounts/UserAccount.js';
 import type { IncidentReport, ReportAbout } from '../../reporting/IncidentReport.js';
 import { reportType } from '../../reporting/IncidentReport.js';
@@ -11,7 +11,21 @@ export interface RelatedReport {
   id: string;
   type: string;
   sameComment: boolean;
+  /** The revision and thread it was filed on (0 once purged): its link. */
+  revId: number;
+  threadId: string | null;
 }
+
+/** What staff weigh an account by: how old, how active, and its blocks in force now or lately. */
+export interface AccountFacts {
+  accountAgeDays: number;
+  editCount: number;
+  /** Most recent first; `until` is null for a block without end. */
+  blocks: { sitewide: boolean; active: boolean; since: string; until: string | null; reason: string }[];
+}
+
+/** How far back an account's ended blocks are shown: a block lifted last month still tells staff something. */
+export const RECENT_BLOCK_DAYS = 90;
 
 export interface ReportEmailModel {
   sitename: string;
@@ -23,16 +37,15 @@ export interface ReportEmailModel {
   reporterAtRisk: boolean;
   emergency: boolean;
   filedAt: string;
-  reporter: {
+  reporter: ({
     name: string;
     url: string;
     email: string;
-    accountAgeDays: number;
-    editCount: number;
     language: string;
     aboutKey: string;
-  } | null;
-  reported: { name: string; kindKey: string; url: string | null; contributionsUrl: string | null } | null;
+  } & AccountFacts) | null;
+  /** `account` is null for an IP or a name without an account. */
+  reported: { name: string; kindKey: string; url: string | null; contributionsUrl: string | null; account: AccountFacts | null } | null;
   content: {
     linkLabelKey: string;
     url: string;
@@ -43,7 +56,7 @@ export interface ReportEmailModel {
   details: string;
   somethingElseDetails: string;
   directReport: string;
-  related: { id: string; typeLabelKey: string; reasonKey: string }[];
+  related: { id: string; typeLabelKey: string; reasonKey: string; url: string | null }[];
   /** This report and the related ones: how many reports are about the same comment or user within 7 days. */
   groupSize: number;
   /** What the classifiers found (assistive: a reason to look, never a verdict). */
@@ -67,6 +80,16 @@ function typeLabelKey(type: string): string {
   return type.startsWith('threats-') ? harmLabelKey(type as Parameters<typeof harmLabelKey>[0]) : behaviorLabelKey(type as Parameters<typeof behaviorLabelKey>[0]);
 }
 
+function accountFacts(account: UserAccount, blocks: readonly Block[], now: number): AccountFacts {
+  return {
+    accountAgeDays: Math.floor((now - account.registeredAt) / 86_400_000),
+    editCount: account.editCount,
+    blocks: [...blocks]
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((b) => ({ sitewide: b.sitewide, active: b.expiresAt === null || b.expiresAt > now, since: utc(b.createdAt), until: b.expiresAt === null ? null : utc(b.expiresAt), reason: b.reason })),
+  };
+}
+
 export function presentReportEmail(
   report: IncidentReport,
   deps: {
@@ -75,6 +98,9 @@ export function presentReportEmail(
     pageTitleText: string;
     reporter: UserAccount | null;
     reportedAccount: UserAccount | null;
+    /** The blocks of each account in force now or in the last RECENT_BLOCK_DAYS days. */
+    reporterBlocks?: Block[];
+    reportedBlocks?: Block[];
     related: RelatedReport[];
     now: number;
     signals?: { labelKey: string; match: string; rule: string }[];
@@ -100,8 +126,7 @@ export function presentReportEmail(
           name: reporter.name,
           url: `${server}/wiki/User:${userPath(reporter.name)}`,
           email: reporter.emailConfirmedAt !== null ? reporter.email : '',
-          accountAgeDays: Math.floor((deps.now - reporter.registeredAt) / 86_400_000),
-          editCount: reporter.editCount,
+          ...accountFacts(reporter, deps.reporterBlocks ?? [], deps.now),
           language: report.reporterLanguage,
           aboutKey: report.about === 'self' ? 'reportincident-email-about-self' : report.about === 'someone-else' ? 'reportincident-email-about-someone-else' : 'reportincident-email-about-unknown',
         }
@@ -112,6 +137,7 @@ export function presentReportEmail(
           kindKey: isIpAddress(reported) ? 'reportincident-email-reported-ip' : deps.reportedAccount ? 'reportincident-email-reported-account' : 'reportincident-email-reported-missing',
           url: !isIpAddress(reported) && deps.reportedAccount ? `${server}/wiki/User:${userPath(reported)}` : null,
           contributionsUrl: isIpAddress(reported) || deps.reportedAccount ? `${server}/wiki/Special:Contributions/${userPath(reported)}` : null,
+          account: !isIpAddress(reported) && deps.reportedAccount ? accountFacts(deps.reportedAccount, deps.reportedBlocks ?? [], deps.now) : null,
         }
       : null,
     content: {
@@ -131,6 +157,7 @@ export function presentReportEmail(
       id: r.id,
       typeLabelKey: typeLabelKey(r.type),
       reasonKey: r.sameComment ? 'reportincident-email-related-same-comment' : 'reportincident-email-related-same-user',
+      url: r.revId > 0 ? `${server}/w/index.php?oldid=${r.revId}${r.threadId ? `#${encodeURIComponent(r.threadId)}` : ''}` : null,
     })),
   };
 }
