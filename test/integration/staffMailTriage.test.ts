@@ -111,3 +111,32 @@ describe('the direct mail', () => {
     expect(mail.parsed.text).not.toContain(ids.first!);
   });
 });
+
+describe('the language of staff mail', () => {
+  it('when the wiki is German and Trust & Safety read English, then a direct report is mailed in German and an emergency in English', async () => {
+    const german = await new SmtpSink().start();
+    const de = await startTestWiki({ delivery: true, env: { SMTP_URL: german.url }, settings: { ReportIncidentEnableDirectReporting: true, LanguageCode: 'de', ReportIncidentEmailLanguage: 'en' } as never });
+    try {
+      const reportOn = async (user: string, page: string, comment: string, body: Record<string, unknown>) => {
+        const client = new HttpClient(de.url);
+        await client.login(user);
+        const reply = await postReport(client, { ...(await findComment(client, page, comment)), ...body });
+        expect(reply.status, reply.text).toBe(201);
+        return reply.json<{ reportId: string }>().reportId;
+      };
+      const direct = await reportOn('Juniper', 'User_talk:Testing', 'Every edit you make is rubbish', { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'Er beleidigt Testing schon wieder.' });
+      const emergency = await reportOn('Alice', 'Talk:African_wild_dog', 'Keep reverting me', { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' });
+      await german.waitFor(4);
+      const directMail = german.received.find((m) => m.header('x-reportincident-report-id') === direct && m.envelopeTo.includes('admins@localhost'))!;
+      const emergencyMail = german.received.find((m) => m.header('x-reportincident-report-id') === emergency && m.envelopeTo.includes('emergency@localhost'))!;
+      const t = de.container.messages.translator('de');
+      expect(directMail.parsed.html).toContain('<html lang="de"');
+      expect(directMail.parsed.text).toContain(`${t('reportincident-email-summary-what')}: ${t('reportincident-behavior-intimidation')}`);
+      expect(emergencyMail.parsed.html).toContain('<html lang="en"');
+      expect(emergencyMail.parsed.subject).toMatch(/^\[Demo Wiki\] Emergency report: /u);
+    } finally {
+      await de.close();
+      await german.stop();
+    }
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 /**
- * Composes each outbox message from its stored report: the Trust & Safety mail and the direct report (and
- * the updates of either) in ReportIncidentEmailLanguage, the receipt in the reporter's language; text and
- * HTML from EJS views.
+ * Composes each outbox message from its stored report: the Trust & Safety mail (and its updates) in
+ * ReportIncidentEmailLanguage, the direct report (and its updates) in the wiki's content language, the receipt in
+ * the reporter's language; text and HTML from EJS views.
  */
 import path from 'node:path';
 import ejs from 'ejs';
@@ -55,9 +55,14 @@ export class ReportMailComposer {
     });
   }
 
-  /** Staff mail's language: ReportIncidentEmailLanguage when the wiki has it, else English. */
-  private get staffLanguage(): string {
-    return this.messages.has(this.settings.ReportIncidentEmailLanguage) ? this.settings.ReportIncidentEmailLanguage : 'en';
+  /**
+   * The language of mail to staff: Trust & Safety's in ReportIncidentEmailLanguage (one team serves many wikis), a
+   * direct report in the wiki's content language (its own community responders read it); English when the wiki
+   * has no messages in that language.
+   */
+  private staffLanguage(kind: OutboxMessage['kind']): string {
+    const wanted = kind === 'direct' ? this.settings.LanguageCode : this.settings.ReportIncidentEmailLanguage;
+    return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
   }
 
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
@@ -94,7 +99,7 @@ export class ReportMailComposer {
       unreadableLanguages: verdicts?.emergency.reading.unreadable ?? [],
     });
     const receipt = message.kind === 'receipt';
-    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage;
+    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage(message.kind);
     const t = this.messages.translator(lang);
     const atRisk = model.reporterAtRisk && message.kind === 'trust-and-safety';
     const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[message.kind];
@@ -149,7 +154,7 @@ export class ReportMailComposer {
     const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
     const replyTo = reporter && reporter.emailConfirmedAt !== null ? reporter.email : '';
     const model = presentReportUpdateEmail(report, update, { sitename: this.settings.Sitename });
-    const lang = this.staffLanguage;
+    const lang = this.staffLanguage(message.kind);
     const t = this.messages.translator(lang);
     // An update that says a self-harm report is about the reporter is said first, as on a first report.
     const atRisk = report.physicalHarmType === 'threats-self-harm' && this.reports.aboutAsOf(report, update) === 'self' && message.kind === 'trust-and-safety';
