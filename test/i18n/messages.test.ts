@@ -241,6 +241,14 @@ describe('translations', () => {
     expect(translationProblems(en, translation, 'xx')).toEqual(problems);
   });
 
+  // Messages are counted by base key: a plural message is one message, however many forms a language needs.
+  const englishMessages = [...new Set(Object.keys(en).map(baseKey))];
+  it.each(translations.map((t) => [t.lang, t.messages] as const))('when %s is counted, then it translates at least 95% of the English messages', (lang, messages) => {
+    const translated = new Set(Object.keys(messages).map(baseKey));
+    const missing = englishMessages.filter((k) => !translated.has(k));
+    expect(missing.length / englishMessages.length, `${lang} lacks ${missing.length}: ${missing.slice(0, 20).join(', ')}`).toBeLessThanOrEqual(0.05);
+  });
+
   it.each([
     { message: 'plain', params: [] },
     { message: '{{a}} and {{ b }}', params: ['a', 'b'] },
@@ -259,7 +267,8 @@ describe('keys used in src/ and views/', () => {
     for (const sentinel of [
       'login-title', // t('…')
       'wiki-oldrevision-notice', // tHtml('…') in a view
-      'apierror-internal', // en('…')
+      'apierror-docref', // en('…')
+      'apierror-internal', // messageKey: '…' in an object
       'talk-summary-new-topic', // contentT(cond ? '…' : '…')
       'mainpage', // t0('…')
       'session-failure', // messageKey: '…'
