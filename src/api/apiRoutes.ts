@@ -50,6 +50,17 @@ function readParams(req: Request): { params: Params; posted: Set<string> } {
   return { params, posted };
 }
 
+/** An error or a warning before it is written in the request's error format. */
+interface ApiMessage {
+  module: string;
+  code: string;
+  messageKey: string;
+  params: Record<string, unknown>;
+}
+
+const errorFormats = ['bc', 'plaintext', 'wikitext', 'html', 'raw', 'none'] as const;
+type ErrorFormat = (typeof errorFormats)[number];
+
 const list = (value: string | undefined): string[] => (value ? value.split('|').map((v) => v.trim()).filter(Boolean) : []);
 
 export function apiRoutes(c: Container): Router {
@@ -59,17 +70,18 @@ export function apiRoutes(c: Container): Router {
   router.all('/w/api.php', (req, res) => {
     const { params, posted } = readParams(req);
     const fv2 = params.formatversion === '2' || params.formatversion === 'latest';
-    const warnings: Record<string, string[]> = {};
-    const warn = (module: string, key: string, p: Record<string, unknown> = {}) => (warnings[module] ??= []).push(en(key, p));
+    const messages = apiMessages(params, ctx(res).user);
+    const warnings: ApiMessage[] = [];
+    const warn = (module: string, key: string, p: Record<string, unknown> = {}) => warnings.push({ module, code: key.replace(/^apiwarn-/u, ''), messageKey: key, params: p });
     const used = new Set(['action', 'format', 'formatversion', 'maxlag', 'assert', 'assertuser', 'errorformat', 'uselang', 'errorlang', 'utf8', 'origin', 'smaxage', 'maxage', 'curtimestamp', 'servedby', 'requestid', 'responselanginfo']);
     const bool = (v: boolean) => (fv2 ? v : v ? '' : undefined);
 
     const send = (body: Record<string, unknown>, errorCode?: string) => {
-      if (Object.keys(warnings).length) {
-        body.warnings = Object.fromEntries(
-          Object.entries(warnings).map(([m, w]) => [m, fv2 ? { warnings: w.join('\n') } : { '*': w.join('\n') }]),
-        );
-      }
+      if (warnings.length && messages.format === 'bc') {
+        const byModule = new Map<string, string[]>();
+        for (const w of warnings) byModule.set(w.module, [...(byModule.get(w.module) ?? []), en(w.messageKey, w.params)]);
+        body.warnings = Object.fromEntries([...byModule].map(([m, w]) => [m, fv2 ? { warnings: w.join('\n') } : { '*': w.join('\n') }]));
+      } else if (warnings.length) body.warnings = warnings.map(messages.entry);
       if (params.curtimestamp !== undefined) body.curtimestamp = new Date(c.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
       if (params.requestid !== undefined) body.requestid = params.requestid;
       if (errorCode) res.setHeader('MediaWiki-API-Error', errorCode);
@@ -84,6 +96,7 @@ export function apiRoutes(c: Container): Router {
     };
 
     try {
+      if (messages.invalidFormat) throw new ApiError('badvalue', 'apierror-badvalue', { name: 'errorformat', value: params.errorformat });
       const format = params.format ?? 'jsonfm';
       if (format !== 'json' && format !== 'jsonfm') throw new ApiError('badvalue', 'apierror-badvalue', { name: 'format', value: format });
       const action = params.action ?? 'help';
@@ -114,21 +127,56 @@ export function apiRoutes(c: Container): Router {
 
     function sendError(e: unknown) {
       // (#17) Another process's write lock: nothing was written, and trying again shortly works.
+      let error: ApiMessage;
       if (isDatabaseBusy(e)) {
         res.setHeader('Retry-After', '5');
-        send({ error: { code: 'readonly', info: en('app-error-busy') } }, 'readonly');
-        return;
-      }
-      if (!(e instanceof ApiError)) {
+        error = { module: 'main', code: 'readonly', messageKey: 'app-error-busy', params: {} };
+      } else if (!(e instanceof ApiError)) {
         c.logger.error('api request failed', { error: e instanceof Error ? e.stack : String(e) });
-        send({ error: { code: 'internal_api_error', info: en('apierror-internal') } }, 'internal_api_error');
+        error = { module: 'main', code: 'internal_api_error', messageKey: 'apierror-internal', params: {} };
+      } else error = { module: 'main', code: e.code, messageKey: e.messageKey, params: e.params };
+      if (messages.format !== 'bc') {
+        send({ errors: [messages.entry(error)], docref: messages.t('apierror-docref') }, error.code);
         return;
       }
-      const info = en(e.messageKey, e.params);
+      const info = en(error.messageKey, error.params);
       const docref = en('apierror-docref');
-      send({ error: fv2 ? { code: e.code, info, docref } : { code: e.code, info, '*': docref } }, e.code);
+      // The old format gave the documentation pointer only with a module's own errors.
+      if (!(e instanceof ApiError)) send({ error: { code: error.code, info } }, error.code);
+      else send({ error: fv2 ? { code: error.code, info, docref } : { code: error.code, info, '*': docref } }, error.code);
     }
   });
+
+  /**
+   * How errors and warnings are written, as MediaWiki's ApiMain does it: `errorformat=bc` (the default) keeps the old
+   * English `error.info`; `plaintext`, `wikitext`, `html`, `raw` and `none` give `errors`/`warnings` lists in
+   * `errorlang`, which is `uselang` unless given (`content` is the wiki's language), and `uselang` is the user's
+   * preference, else the wiki's language, unless given.
+   */
+  function apiMessages(params: Params, user: UserAccount | null) {
+    const content = c.settings.LanguageCode;
+    const known = (l: string | undefined): l is string => l !== undefined && c.messages.has(l);
+    const asked = params.uselang;
+    const uselang = asked === undefined || asked === 'user' ? (known(user?.language ?? undefined) ? user!.language! : content) : asked === 'content' ? content : known(asked) ? asked : content;
+    const errorlang = params.errorlang === undefined || params.errorlang === 'uselang' ? uselang : params.errorlang === 'content' ? content : known(params.errorlang) ? params.errorlang : 'en';
+    const format = params.errorformat ?? 'bc';
+    const invalidFormat = !errorFormats.includes(format as ErrorFormat);
+    const t = c.messages.translator(invalidFormat ? 'en' : errorlang);
+    const tHtml = c.messages.htmlTranslator(errorlang);
+    const entry = ({ module, code, messageKey: key, params: p }: ApiMessage): Record<string, unknown> => {
+      switch (format as ErrorFormat) {
+        case 'none':
+          return { code, module };
+        case 'raw':
+          return { code, key, params: Object.values(p), module };
+        case 'html':
+          return { code, html: tHtml(key, p).html, module };
+        default:
+          return { code, text: t(key, p), module };
+      }
+    };
+    return { format: invalidFormat ? ('bc' as const) : (format as ErrorFormat), invalidFormat, t, entry };
+  }
 
   function checkAssert(params: Params, user: UserAccount | null) {
     const assert = params.assert;

@@ -99,6 +99,46 @@ describe('errors and warnings', () => {
   });
 });
 
+describe('errors and warnings in the reader\'s language (errorformat, uselang, errorlang)', () => {
+  const t = (lang: string) => wiki.container.messages.translator(lang);
+
+  it('when errorformat=plaintext and uselang=de, then errors come as a list in German with the module and the doc reference', async () => {
+    const body = (await api(new HttpClient(wiki.url), 'action=frobnicate&formatversion=2&errorformat=plaintext&uselang=de')).json<Json>();
+    expect(body).toEqual({ errors: [{ code: 'badvalue', text: t('de')('apierror-badvalue', { name: 'action', value: 'frobnicate' }), module: 'main' }], docref: t('de')('apierror-docref') });
+    expect(body.errors[0].text).not.toBe(t('en')('apierror-badvalue', { name: 'action', value: 'frobnicate' }));
+  });
+
+  it('when errorlang is given, then it wins over uselang; "content" is the wiki\'s own language', async () => {
+    const client = new HttpClient(wiki.url);
+    const fr = (await api(client, 'action=frobnicate&formatversion=2&errorformat=plaintext&uselang=de&errorlang=fr')).json<Json>();
+    expect(fr.errors[0].text).toBe(t('fr')('apierror-badvalue', { name: 'action', value: 'frobnicate' }));
+    const content = (await api(client, 'action=frobnicate&formatversion=2&errorformat=plaintext&uselang=de&errorlang=content')).json<Json>();
+    expect(content.errors[0].text).toBe(t('en')('apierror-badvalue', { name: 'action', value: 'frobnicate' }));
+  });
+
+  it('when no errorformat is given, then the old format answers in English whatever uselang says, as MediaWiki does', async () => {
+    const body = (await api(new HttpClient(wiki.url), 'action=frobnicate&formatversion=2&uselang=de')).json<Json>();
+    expect(body.error.info).toBe(t('en')('apierror-badvalue', { name: 'action', value: 'frobnicate' }));
+  });
+
+  it('when a parameter is unknown under errorformat=plaintext, then the warning is a list entry with its code, in the language asked', async () => {
+    const body = (await api(new HttpClient(wiki.url), 'action=query&meta=tokens&formatversion=2&errorformat=plaintext&uselang=uk&bogus=1')).json<Json>();
+    expect(body.warnings).toEqual([{ code: 'unrecognizedparams', text: t('uk')('apiwarn-unrecognizedparams', { names: 'bogus', count: 1 }), module: 'main' }]);
+  });
+
+  it('when errorformat is html, raw or none, then each gives its own shape; an unknown format is refused by name', async () => {
+    const client = new HttpClient(wiki.url);
+    const html = (await api(client, 'action=%3Cb%3E&formatversion=2&errorformat=html')).json<Json>();
+    expect(html.errors[0].html).toContain('&lt;b&gt;');
+    const raw = (await api(client, 'action=frobnicate&formatversion=2&errorformat=raw')).json<Json>();
+    expect(raw.errors[0]).toEqual({ code: 'badvalue', key: 'apierror-badvalue', params: ['action', 'frobnicate'], module: 'main' });
+    const none = (await api(client, 'action=frobnicate&formatversion=2&errorformat=none')).json<Json>();
+    expect(none.errors[0]).toEqual({ code: 'badvalue', module: 'main' });
+    const bad = (await api(client, 'action=query&formatversion=2&errorformat=fancy')).json<Json>();
+    expect(bad.error).toMatchObject({ code: 'badvalue', info: t('en')('apierror-badvalue', { name: 'errorformat', value: 'fancy' }) });
+  });
+});
+
 describe('meta=siteinfo and list=allusers', () => {
   it('when siteinfo is asked for, then general, namespaces and aliases come in MediaWiki\'s shapes', async () => {
     const body = (await api(new HttpClient(wiki.url), 'action=query&meta=siteinfo&siprop=general|namespaces|namespacealiases&formatversion=2')).json<Json>();
