@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseStrictJson } from './shared/strictJson.js';
 import { isValidEmail } from './shared/email.js';
 import { RESERVED_KEYS } from './shared/reservedKeys.js';
 import { behaviorTypes } from './taxonomy/taxonomy.js';
@@ -127,6 +128,20 @@ function reservedKeyPaths(value: Json, at: PropertyKey[] = []): string[] {
   return Object.entries(value).flatMap(([k, v]) => (RESERVED_KEYS.has(k) ? [formatPath([...at, k])] : reservedKeyPaths(v, [...at, k])));
 }
 
+/** " at line 3, column 14": where the strict reader (the community configuration's) stops, as an editor counts. */
+function positionOfSyntaxError(text: string): string {
+  const read = parseStrictJson(text, Number.POSITIVE_INFINITY);
+  return read.ok ? '' : ` at line ${read.problem.line}, column ${read.problem.column}`;
+}
+
+/** JSON.parse's reason without the position (given as line and column) or the quoted text (it may hold a password). */
+function syntaxErrorReason(e: Error): string {
+  return e.message
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/su, '')
+    .replace(/ in JSON at position \d+.*$/su, '')
+    .replace(/[\r\n]/gu, (c) => (c === '\n' ? '\\n' : '\\r'));
+}
+
 function readJson(file: string, problems: string[]): Json | undefined {
   let text: string;
   try {
@@ -149,7 +164,7 @@ function readJson(file: string, problems: string[]): Json | undefined {
     }
     return value;
   } catch (e) {
-    problems.push(`(root): invalid JSON: ${(e as Error).message} (${file})`);
+    problems.push(`(root): invalid JSON${positionOfSyntaxError(text)}: ${syntaxErrorReason(e as Error)} (${file})`);
     return undefined;
   }
 }

@@ -9,7 +9,7 @@ import type { Title } from '../wiki/Title.js';
 import { COMMUNITY_CONFIG_VERSION, type CommunityConfig, communityConfigShape } from './communityConfigSchema.js';
 import type { CommunityConfigProvider } from './CommunityConfigProvider.js';
 import { type ConfigIssue, validateCommunityConfig } from './communityConfigValidator.js';
-import { parseStrictJson } from './strictJson.js';
+import { parseStrictJson } from '../shared/strictJson.js';
 
 /** Documents larger than this are refused. */
 export const MAX_CONFIG_BYTES = 64 * 1024;

@@ -11,7 +11,7 @@ import { interwikiTable } from '../wiki/interwiki.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
 import { checkHttpsUrl, LOOKALIKE_PROBLEMS } from './safeUrl.js';
-import { pointerOf } from './strictJson.js';
+import { pointerOf } from '../shared/strictJson.js';
 
 export interface ConfigIssue {
   pointer: string;

@@ -4,7 +4,7 @@
 // (every problem names a field; strict JSON agrees with JSON.parse wherever both read a document).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseStrictJson } from '../../src/communityConfig/strictJson.js';
+import { parseStrictJson } from '../../src/shared/strictJson.js';
 import { bodyProblems, MAX_REPORTED_USER_LENGTH, ReportBodySchema } from '../../src/reporting/reportSchemas.js';
 import { behaviorTypes, incidentTypes, physicalHarmTypes } from '../../src/taxonomy/taxonomy.js';
 import { Namespaces } from '../../src/wiki/namespaces.js';

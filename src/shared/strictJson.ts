@@ -2,7 +2,7 @@
  * A strict JSON reader for admin edits: the same grammar as JSON.parse, but it refuses duplicate keys
  * and says where each problem is (line, column, and the JSON pointer of the place).
  */
-import { RESERVED_KEYS } from '../shared/reservedKeys.js';
+import { RESERVED_KEYS } from './reservedKeys.js';
 
 export interface JsonProblem {
   messageKey: string;

@@ -1,7 +1,7 @@
 // The strict JSON reader of admin edits: the same values as JSON.parse for every valid document, but duplicate
 // keys refused, and every problem placed by line, column and JSON pointer; a size limit and a depth limit.
 import { describe, expect, it } from 'vitest';
-import { type JsonProblem, parseStrictJson, pointerOf } from '../../../src/communityConfig/strictJson.js';
+import { type JsonProblem, parseStrictJson, pointerOf } from '../../../src/shared/strictJson.js';
 import { named } from '../../support/named.js';
 
 const BIG = 64 * 1024;
