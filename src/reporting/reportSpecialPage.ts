@@ -566,6 +566,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
         return;
       }
     }
+    countStep(res, 'flow-finished', 'support');
     res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
@@ -669,6 +670,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     countStep(res, 'maybe-emergency-outcome', 'continued');
+    countStep(res, 'flow-finished', 'support');
     res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
@@ -816,6 +818,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
       if (!isDatabaseBusy(e)) throw e;
       c.logger.warn('a submitted draft could not be marked (the database was locked); the report is stored', { reportId: result.report.id });
     }
+    // A flow ends at its report (an emergency's) or at its Get support page (counted there; a direct report follows it).
+    if (draft.incidentType === 'immediate-threat-physical-harm') countStep(res, 'flow-finished', 'emergency');
     const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';
     res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(result.report.id)}${outcome}`));
   }

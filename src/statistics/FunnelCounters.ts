@@ -17,6 +17,8 @@ export const funnelEvents = [
   'help-link-followed',
   'direct-report-submitted',
   'flow-abandoned',
+  // A flow reached its end: an emergency report filed, or the Get support page reached from the flow.
+  'flow-finished',
   'maybe-emergency-shown',
   'maybe-emergency-outcome',
 ] as const;

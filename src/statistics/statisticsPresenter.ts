@@ -1,6 +1,7 @@
 /** The statistics page's view model: counts with the small-count rule applied, and the geometry of its SVG charts. */
 import type { Translate } from '../i18n/createI18n.js';
 import { timestampParts } from '../i18n/formatDate.js';
+import { behaviorLabelKey, harmLabelKey, type BehaviorType, type PhysicalHarmType } from '../taxonomy/taxonomy.js';
 import { SMALL_COUNT, type StatisticsModel } from './StatisticsService.js';
 
 export interface Bar {
@@ -20,6 +21,15 @@ export function displayCount(n: number, t: Translate, lang: string): string {
 }
 
 const CHART_HEIGHT = 160;
+
+/** The steps a saved draft can be left at, named as a person would name them. */
+const abandonedStepKeys: Record<string, string> = {
+  'choose-type': 'statistics-abandoned-choose-type',
+  emergency: 'statistics-abandoned-emergency',
+  behavior: 'statistics-abandoned-behavior',
+  'maybe-emergency': 'statistics-abandoned-maybe-emergency',
+  support: 'statistics-abandoned-support',
+};
 const FUNNEL_WIDTH = 400;
 
 export function presentStatistics(model: StatisticsModel, t: Translate, lang: string) {
@@ -46,7 +56,9 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
     { key: 'statistics-funnel-help-followed', n: funnelSum('help-link-followed') },
     { key: 'statistics-funnel-direct-submitted', n: funnelSum('direct-report-submitted') },
     { key: 'statistics-funnel-maybe-emergency', n: funnelSum('maybe-emergency-shown') },
-    { key: 'statistics-funnel-abandoned', n: funnelSum('flow-abandoned') },
+    // Opened and never brought to an end (its report or its Get support page), within the period: a flow left at
+    // the first step has no draft to expire, so the drafts' count alone says 0 when most people left there.
+    { key: 'statistics-funnel-abandoned', n: Math.max(0, opened - funnelSum('flow-finished')) },
   ];
   const maxStep = Math.max(SMALL_COUNT, ...steps.map((s) => drawn(s.n)));
   const funnelBars = steps.map((s, i) => ({
@@ -58,16 +70,29 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
     small: s.n > 0 && s.n < SMALL_COUNT,
     y: i * 26,
   }));
-  const abandonedBy = ['choose-type', 'emergency', 'behavior'].map((step) => ({ step, value: count(funnelSum('flow-abandoned', step)) }));
+  const abandonedBy = Object.entries(abandonedStepKeys).map(([step, labelKey]) => ({ labelKey, value: count(funnelSum('flow-abandoned', step)) }));
   const seconds = (ms: number | null) => (ms === null ? '—' : new Intl.NumberFormat(lang === 'qqx' ? 'en' : lang, { maximumFractionDigits: 1 }).format(ms / 1000));
   return {
     from: model.from,
     to: model.to,
     asOf: timestampParts(model.asOf, lang),
     funnelTo: model.funnelTo,
-    chart: { height: CHART_HEIGHT, width: model.days.length * (barWidth + 4), barWidth, bars: dayBars },
-    days: model.days.map((d, i) => ({ day: d.day, emergency: count(d.emergency), direct: count(d.direct), support: count(d.support), total: dayBars[i]!.value })),
-    byType: model.byType.map((b) => ({ type: b.type, value: count(b.count) })),
+    chart: {
+      height: CHART_HEIGHT,
+      width: model.days.length * (barWidth + 4),
+      barWidth,
+      bars: dayBars,
+      // The axes: the scale's top (a count, so "fewer than 5" is never drawn as 1 to 4) and the first and last day.
+      top: count(maxDay),
+      first: model.days[0]?.day ?? '',
+      last: model.days[model.days.length - 1]?.day ?? '',
+      total: count(totals.reduce((a, n) => a + n, 0)),
+      busiest: busiest(model.days, totals, count),
+    },
+    // Days without reports say nothing one by one: they are counted, not listed (the chart still spans them).
+    days: model.days.flatMap((d, i) => (totals[i]! > 0 ? [{ day: d.day, emergency: count(d.emergency), direct: count(d.direct), support: count(d.support), total: dayBars[i]!.value }] : [])),
+    quietDays: totals.filter((n) => n === 0).length,
+    byType: model.byType.map((b) => ({ labelKey: b.type.startsWith('threats-') ? harmLabelKey(b.type as PhysicalHarmType) : behaviorLabelKey(b.type as BehaviorType), value: count(b.count) })),
     funnel: { width: FUNNEL_WIDTH, height: steps.length * 26, bars: funnelBars },
     abandonedBy,
     // (#16) A time drawn from fewer than 5 reports describes them one by one: shown only with 5 or more behind it.
@@ -87,4 +112,13 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
     },
     groupSizes: model.groupSizes.map((g) => ({ size: g.size, value: count(g.count) })),
   };
+}
+
+/** The day with the most reports, for the chart's text alternative; null when there were none. */
+function busiest(days: StatisticsModel['days'], totals: number[], count: (n: number) => string): { day: string; value: string } | null {
+  let best = -1;
+  totals.forEach((n, i) => {
+    if (n > 0 && (best < 0 || n > totals[best]!)) best = i;
+  });
+  return best < 0 ? null : { day: days[best]!.day, value: count(totals[best]!) };
 }

@@ -144,3 +144,36 @@ describe('npm run -s cli -- export:deidentified', () => {
     expect(run(['--from', today, '--to', today, '--format', 'xml']).code).toBe(1);
   });
 });
+
+describe('flows left before the end', () => {
+  it('when flows are opened and left at each step, then the next day the page counts every one left, the first step included', async () => {
+    const dayClock = new FixedClock('2026-04-02T10:00:00Z');
+    const fresh = await startTestWiki({ clock: dayClock });
+    try {
+      const alice = new HttpClient(fresh.url);
+      await alice.login('Alice');
+      // Opens the flow from a comment's menu; answers the first step with `incidentType`, or leaves it unanswered.
+      const open = async (incidentType?: string) => {
+        const page = await alice.get('/wiki/Talk:African_wild_dog');
+        const link = /href="(\/wiki\/Special:ReportIncident\?[^"]+source=menu)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+        const step1 = await alice.get(link);
+        if (!incidentType) return;
+        const fields = ['wpEditToken', 'page', 'threadId', 'revisionId'].map((f) => [f, hiddenField(step1.text, f)]);
+        const harm = incidentType === 'immediate-threat-physical-harm' ? { physicalHarmType: 'threats-physical-harm' } : {};
+        const r = await alice.post('/wiki/Special:ReportIncident', { ...Object.fromEntries(fields), incidentType, ...harm });
+        expect(r.status).toBe(303);
+      };
+      // Two left at the first step, two at the behaviour step, two at the emergency step; five brought to a Get support page.
+      for (const choice of [undefined, undefined, 'unacceptable-user-behavior', 'unacceptable-user-behavior', 'immediate-threat-physical-harm', 'immediate-threat-physical-harm']) await open(choice);
+      for (const b of ['spam', 'trolling', 'spam', 'trolling', 'spam']) expect((await walkToSupport(alice, b)).status).toBe(200);
+      dayClock.set('2026-04-03T09:00:00Z');
+      const tomas = new HttpClient(fresh.url);
+      await tomas.login('Tomas');
+      const r = await tomas.get('/wiki/Special:ReportIncidentStatistics?days=7');
+      expect(r.text).toMatch(/Report opened<\/th><td>11<\/td>/);
+      expect(r.text).toMatch(/Left the flow before the end<\/th><td>6<\/td>/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
