@@ -69,8 +69,9 @@ export function devMailboxSpecialPage(c: Container): SpecialPage {
       if (!mail) throw new AppError(404, 'devmailbox-no-such-message');
       const parsed = await PostalMime.parse(mail.raw);
       if (part === 'html') {
-        // The HTML part alone, in a sandbox: no scripts, no remote content, framed only by this wiki.
-        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'");
+        // The HTML part alone, in a sandbox: no scripts, no remote content, framed only by this wiki. It keeps the
+        // wiki's origin (still without scripts) so that the page framing it can size the frame to the whole mail.
+        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-same-origin; frame-ancestors 'self'");
         res.setHeader('X-Frame-Options', 'SAMEORIGIN');
         res.type('html').send(parsed.html ?? '');
         return;

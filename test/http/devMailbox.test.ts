@@ -31,7 +31,12 @@ describe('Special:DevMailbox', () => {
     expect(message.text).toContain('&lt;b&gt;not bold&lt;/b&gt;');
     expect(message.text).toMatch(/<iframe class="mail-html" src="[^"]+\/html" sandbox/);
     const html = await client.get(`${href}/html`);
-    expect(html.headers.get('content-security-policy')).toContain('sandbox');
+    // The part keeps the wiki's origin so the page can size its frame, and nothing else: no script can run in it.
+    const csp = html.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/(^|; )default-src 'none'(;|$)/u);
+    expect(csp).toMatch(/(^|; )sandbox allow-same-origin(;|$)/u);
+    expect(csp).not.toMatch(/allow-scripts|allow-forms|allow-popups|allow-top-navigation|script-src/u);
+    expect(message.text).toMatch(/<iframe class="mail-html" src="[^"]+\/html" sandbox="allow-same-origin"/u);
     expect(html.text).not.toContain('<b>not bold</b>');
   });
 

@@ -75,4 +75,17 @@
       window.location.href = url;
     });
   });
+
+  /* The development mailbox's HTML preview grows to the whole mail instead of scrolling inside a fixed box. */
+  function fitMailFrame(frame) {
+    try {
+      var doc = frame.contentDocument;
+      if (doc && doc.documentElement) frame.style.blockSize = (doc.documentElement.scrollHeight + 2) + 'px';
+    } catch (e) { /* another origin: the frame keeps its own scroll */ }
+  }
+  Array.prototype.slice.call(document.querySelectorAll('iframe.mail-html')).forEach(function (frame) {
+    frame.addEventListener('load', function () { fitMailFrame(frame); });
+    fitMailFrame(frame);
+    window.addEventListener('resize', function () { fitMailFrame(frame); });
+  });
 })();
