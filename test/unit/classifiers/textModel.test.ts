@@ -6,14 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { classifyEmergency, classifyText } from '../../../src/classifiers/index.js';
 import { bucketCount, labelCount, modelLabels, textFeatures } from '../../../src/classifiers/model/features.js';
 import { decodeModel, encodeModel, modelFile, modelFindings, probabilities, textModel, windowScores } from '../../../src/classifiers/model/textModel.js';
-import { readTuningCorpus, trainModel } from '../../../src/classifiers/model/train.js';
+import { fitFinal, readTuningCorpus } from '../../../src/classifiers/model/train.js';
 import { tokenize } from '../../../src/classifiers/normalise.js';
 
 describe('the shipped text model', () => {
-  it('when the tuning corpus is trained again, then the result is the shipped file, byte for byte', () => {
-    const { model } = trainModel(readTuningCorpus());
+  it('when the tuning corpus is fitted again, then the weights are the shipped file\'s, byte for byte', () => {
+    // The thresholds come from five out-of-fold fits (npm run train:model); the weights, which any change to the
+    // corpus or the features moves, from one fit: that one is redone here.
+    const shipped = textModel();
+    const model = fitFinal(readTuningCorpus(), { emergency: shipped.emergencyThreshold, behavior: shipped.behaviorThreshold });
     expect(gzipSync(encodeModel(model), { level: 9 }).equals(readFileSync(modelFile)), 'models/text-model.bin.gz is stale: run npm run train:model').toBe(true);
-  }, 300_000);
+  }, 120_000);
 
   it('when its size is read, then it is under 10 MB on disk and has the buckets and labels the code expects', () => {
     expect(statSync(modelFile).size).toBeLessThan(10 * 1024 * 1024);
