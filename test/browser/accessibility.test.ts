@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, logIn, screenshot } from '../support/browser.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
@@ -44,12 +44,7 @@ async function open(lang: string, js: boolean, user: string | null, width = 1280
   const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true, locale: lang });
   if (!js) await context.route('**/static/*.js*', (route) => route.abort());
   const page = await context.newPage();
-  if (user) {
-    await page.goto(`${wiki.url}/wiki/Special:UserLogin`);
-    await page.fill('#wpName', user);
-    await page.fill('#wpPassword', 'demo-password');
-    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
-  }
+  if (user) await logIn(page, wiki.url, user);
   return { context, page };
 }
 

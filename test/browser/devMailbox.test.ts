@@ -2,7 +2,7 @@
 // HTML preview as tall as the whole mail, with screenshots.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, logIn, screenshot } from '../support/browser.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
@@ -32,11 +32,7 @@ describe('Special:DevMailbox', () => {
   it.each([360, 1280])('when Tomas opens a Trust & Safety mail at %i px, then nothing scrolls sideways and the HTML preview shows the whole mail', async (width) => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${wiki.url}/wiki/Special:UserLogin?returnto=Special:DevMailbox`);
-    await page.fill('#wpName', 'Tomas');
-    await page.fill('#wpPassword', 'demo-password');
-    await page.click('#wpLoginAttempt');
-    await page.waitForURL(/DevMailbox/);
+    await logIn(page, wiki.url, 'Tomas', 'Special:DevMailbox');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await screenshot(page, `devmailbox-list-${width}`);
     await page.getByRole('link', { name: /Emergency report: Threats of physical harm on Talk:African wild dog/u }).click();

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/shared/Clock.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, logIn, screenshot } from '../support/browser.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
@@ -35,11 +35,7 @@ describe('Special:ReportIncidentStatistics', () => {
   it.each([1280, 360])('when Tomas opens it at %i px, then the period is chosen at the top, the charts are drawn beside tables, and everything reads as words and fits', async (width) => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${wiki.url}/wiki/Special:UserLogin?returnto=Special:ReportIncidentStatistics`);
-    await page.fill('#wpName', 'Tomas');
-    await page.fill('#wpPassword', 'demo-password');
-    await page.click('#wpLoginAttempt');
-    await page.waitForURL(/ReportIncidentStatistics/);
+    await logIn(page, wiki.url, 'Tomas', 'Special:ReportIncidentStatistics');
     const charts = page.locator('svg.stats-chart');
     expect(await charts.count()).toBe(2);
     expect(await page.locator('svg.stats-chart rect').count()).toBeGreaterThanOrEqual(2);

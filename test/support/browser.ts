@@ -207,3 +207,11 @@ export function browserSuite(afterContexts: () => Promise<void> = async () => {}
     },
   };
 }
+
+/** Logs a demo user in through Special:UserLogin, as a person does, and waits until the wiki has answered the form. */
+export async function logIn(page: Page, baseUrl: string, name: string, returnTo?: string): Promise<void> {
+  await page.goto(`${baseUrl}/wiki/Special:UserLogin${returnTo ? `?returnto=${encodeURIComponent(returnTo)}` : ''}`);
+  await page.fill('#wpName', name);
+  await page.fill('#wpPassword', 'demo-password');
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/wiki/Special:UserLogin'), page.click('#wpLoginAttempt')]);
+}
