@@ -14,6 +14,7 @@ import { AppError } from '../shared/AppError.js';
 import { presentSupportPage } from '../support/supportPagePresenter.js';
 import { behaviorTypes } from '../taxonomy/taxonomy.js';
 import { authorView } from '../talk/talkPagePresenter.js';
+import { type DiffLine, lineDiff } from '../wiki/lineDiff.js';
 import { indexPhp, permanentLink } from '../wiki/links.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
@@ -43,6 +44,8 @@ interface EditorState {
   preview: boolean;
   saved: boolean;
   jsonPosition?: { line: number; column: number } | undefined;
+  /** An old version asked to be restored (?restore=N): shown with the change it would make, to confirm. */
+  restoreRevId?: number | undefined;
   status: number;
 }
 
@@ -79,14 +82,26 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
           enabled: c.settings.ReportIncidentEnabledNonEmergencyCategories.includes(type),
         }))
       : [];
-    const history = c.communityConfigEditor.history(20).map((r) => ({
+    const history = c.communityConfigEditor.history(20).map((r, i) => ({
       id: r.id,
+      // The newest is the configuration in force: there is nothing to restore.
+      current: i === 0,
+      restoreHref: `${BASE}?restore=${r.id}#cc-restore`,
       href: permanentLink(c.communityConfigEditor.title, r.id),
       diffHref: r.parentId ? indexPhp(c.communityConfigEditor.title, { diff: r.id, oldid: r.parentId }) : null,
       author: authorView(r.actorName),
       summary: r.summary,
       ...timestampParts(r.createdAt, lang),
     }));
+    const restoring = state.restoreRevId !== undefined ? c.communityConfigEditor.revision(state.restoreRevId) : null;
+    const restore = restoring?.content
+      ? {
+          id: restoring.id,
+          author: authorView(restoring.actorName),
+          ...timestampParts(restoring.createdAt, lang),
+          lines: withContext(lineDiff(c.communityConfigEditor.currentJson().json, restoring.content), 3),
+        }
+      : null;
     const resources = ((state.config.ReportIncident_CrisisResources as unknown[]) ?? []).length;
     return renderPage(res, {
       view: 'communityconfig/editor',
@@ -104,6 +119,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
         previews,
         saved: state.saved,
         history,
+        restore,
         token: formToken(c, res),
         pageHref: c.communityConfigEditor.title.path,
         historyHref: indexPhp(c.communityConfigEditor.title, { action: 'history' }),
@@ -129,7 +145,14 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       }
       if (subpage !== PROVIDER) throw new AppError(404, 'communityconfig-error-no-such-provider', { name: subpage });
       if (!requireEditor(res, req)) return;
-      return show(res, initialState(param(req.query, 'mode') === 'json' ? 'json' : 'form', param(req.query, 'saved') === '1'));
+      const restoreText = param(req.query, 'restore') ?? '';
+      const state = initialState(param(req.query, 'mode') === 'json' ? 'json' : 'form', param(req.query, 'saved') === '1');
+      if (restoreText === '') return show(res, state);
+      const revId = /^\d{1,15}$/.test(restoreText) ? Number(restoreText) : null;
+      if (revId === null || !c.communityConfigEditor.revision(revId)) {
+        return show(res, { ...state, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId: restoreText } }], status: 404 });
+      }
+      return show(res, { ...state, restoreRevId: revId });
     },
     async post(req, res, subpage) {
       if (subpage !== PROVIDER) throw new AppError(404, 'communityconfig-error-no-such-provider', { name: subpage ?? '' });
@@ -186,4 +209,19 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
     },
   };
+}
+
+/** A diff's changed lines with `context` unchanged lines around each change; the lines between are one gap (null). */
+function withContext(lines: DiffLine[], context: number): (DiffLine | null)[] {
+  const near = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === ' ') return;
+    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) near[k] = true;
+  });
+  const out: (DiffLine | null)[] = [];
+  lines.forEach((l, i) => {
+    if (near[i]) out.push(l);
+    else if (out[out.length - 1] !== null) out.push(null);
+  });
+  return out;
 }

@@ -628,6 +628,51 @@ describe('history, diffs and restore', () => {
     expect(textOf(diff.text)).toContain('No difference: the two revisions have the same text.');
   });
 
+  it('when the form is saved with nothing changed, then no new version is made and the admin is told why', async () => {
+    const client = await loggedIn('Ines');
+    expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/unchanged/once' }, 'save', 'A real change')).status).toBe(303);
+    const before = stored();
+    const again = await submitForm(client, {}, 'save', 'Nothing really');
+    expect(again.status).toBe(422);
+    expect(textOf(again.text)).toContain('Nothing changed: this is the configuration already in force, so no new version was saved.');
+    expect(stored()).toEqual(before);
+    // Restoring the version in force is refused the same way.
+    const { token } = await openEditor(client);
+    const restore = await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(before.revId) });
+    expect(restore.status).toBe(422);
+    expect(stored()).toEqual(before);
+  });
+
+  it('when an old version is to be restored, then the history offers it (not the current one), and a confirmation shows the lines it changes, with three lines of context', async () => {
+    const client = await loggedIn('Ines');
+    expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/confirm/old' }, 'save', 'Older')).status).toBe(303);
+    const old = latest();
+    expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/confirm/new' }, 'save', 'Newer')).status).toBe(303);
+    const before = stored();
+    const editor = await client.get(EDITOR);
+    const rows = [.../<section class="cc-history"[\s\S]*?<\/section>/.exec(editor.text)![0].matchAll(/<li class="history-row">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    expect(textOf(rows[0]!)).toContain('current version');
+    expect(rows[0]).not.toContain('restore=');
+    expect(rows[1]).toContain(`?restore=${old.id}#cc-restore`);
+    // Following the link restores nothing: it asks, showing the change.
+    const confirm = await client.get(`${EDITOR}?restore=${old.id}`);
+    expect(confirm.status).toBe(200);
+    expect(stored()).toEqual(before);
+    const section = elementById(confirm.text, 'cc-restore');
+    const removed = [...section.matchAll(/<tr class="diff-removed">([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
+    const added = [...section.matchAll(/<tr class="diff-added">([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
+    expect(removed).toEqual([expect.stringContaining('https://example.org/confirm/new')]);
+    expect(added).toEqual([expect.stringContaining('https://example.org/confirm/old')]);
+    expect([...section.matchAll(/<tr class="diff-context">/g)].length).toBeLessThanOrEqual(6);
+    expect(section).toContain('class="diff-gap"');
+    const token = hiddenField(section, 'wpEditToken');
+    expect(hiddenField(section, 'revId')).toBe(String(old.id));
+    expect((await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(old.id) })).status).toBe(303);
+    expect(latest().content).toBe(old.content);
+    // An unknown version is named, not restored.
+    expect((await client.get(`${EDITOR}?restore=999999`)).status).toBe(404);
+  });
+
   it('when the seeded version (written by hand, not by the editor) is restored, then it means the same configuration again', async () => {
     const client = await loggedIn('Ines');
     const seed = revisions().at(-1)!;
@@ -641,6 +686,8 @@ describe('history, diffs and restore', () => {
   // Restoring saves the old text itself, so the history's diff of a restore shows no change, as MediaWiki's.
   it('when the seeded version is restored, then the new revision has exactly its text', async () => {
     const client = await loggedIn('Ines');
+    // A change first: the test before may have left the seeded text in force, and restoring that changes nothing.
+    expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/before-seed-restore' }, 'save', 'Away from the seed')).status).toBe(303);
     const seed = revisions().at(-1)!;
     const { token } = await openEditor(client);
     expect((await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(seed.id) })).status).toBe(303);
