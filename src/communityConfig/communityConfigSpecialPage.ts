@@ -68,11 +68,21 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
 
   async function show(res: Response, state: EditorState) {
     const { t, lang } = ctx(res);
-    const errors: FieldError[] = state.issues.map((i) => ({
-      field: state.mode === 'json' ? 'cc-json' : fieldIdOfPointer(i.pointer),
-      messageKey: 'communityconfig-error-at',
-      params: { where: i.pointer || '/', message: t(i.messageKey, i.params) },
+    const offered = c.settings.ReportIncidentEnabledNonEmergencyCategories as readonly string[];
+    const sections = presentForm(state.config, state.mode === 'form' ? state.issues : [], c.namespaces).map((section) => ({
+      ...section,
+      // A category the wiki does not offer is folded away: its links are kept, but nobody reaches its page.
+      offered: !section.id.startsWith('category-') || offered.includes(section.id.slice('category-'.length)),
     }));
+    // In the form, an error names the field as its label does (and its section), the JSON pointer after it.
+    const labels = new Map(sections.flatMap((s) => s.fields.map((f) => [f.id, s.id.startsWith('category-') ? `${t(s.headingKey)}: ${t(f.labelKey)}` : t(f.labelKey)] as const)));
+    const errors: FieldError[] = state.issues.map((i) => {
+      const fieldId = state.mode === 'json' ? 'cc-json' : fieldIdOfPointer(i.pointer);
+      const label = state.mode === 'form' ? labels.get(fieldId) : undefined;
+      return label
+        ? { field: fieldId, messageKey: 'communityconfig-error-field', params: { label, message: t(i.messageKey, i.params), pointer: i.pointer || '/' } }
+        : { field: fieldId, messageKey: 'communityconfig-error-at', params: { where: i.pointer || '/', message: t(i.messageKey, i.params) } };
+    });
     // The preview reads the configuration as the wiki would: invalid fields fall back to their defaults.
     const candidate = c.communityConfig.readLeniently(JSON.stringify(state.config), 0);
     const previews = state.preview
@@ -109,7 +119,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       model: {
         base: BASE,
         mode: state.mode,
-        sections: presentForm(state.config, state.mode === 'form' ? state.issues : [], c.namespaces),
+        sections,
         resourceRows: resources + EMPTY_RESOURCE_ROWS,
         json: state.json,
         jsonPosition: state.jsonPosition ?? null,

@@ -572,6 +572,34 @@ describe('CSRF and edit conflicts', () => {
   });
 });
 
+describe('a form that guides', () => {
+  it('when a field is wrong, then the summary names it by its category and label, its JSON pointer after, and links to it', async () => {
+    const client = await loggedIn('Ines');
+    const r = await submitForm(client, { [CONTACT_ADMIN]: 'javascript:alert(1)' }, 'save');
+    expect(r.status).toBe(422);
+    const summary = textOf(/<div class="error-summary"[\s\S]*?<\/div>/.exec(r.text)![0]);
+    expect(summary).toMatch(/Bullying, intimidation, threats or insults: Contact an administrator: .+ \(\/ReportIncident_NonEmergency_Intimidation_HelpMethod\/ContactAdmin\)/u);
+    expect(summary).not.toMatch(/(^|\s)\/ReportIncident_NonEmergency_Intimidation_HelpMethod\/ContactAdmin:/u);
+  });
+
+  it('when the form is opened, then a contents list leads to each section, and categories the wiki does not offer are folded and say so', async () => {
+    const client = await loggedIn('Ines');
+    const { page } = await openEditor(client);
+    const contents = /<nav class="cc-contents"[\s\S]*?<\/nav>/.exec(page.text)![0];
+    const targets = [...contents.matchAll(/href="#(section-[^"]+)"/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(5);
+    for (const id of targets) expect(page.text).toContain(`id="${id}"`);
+    const offered = wiki.container.settings.ReportIncidentEnabledNonEmergencyCategories as readonly string[];
+    const notOffered = behaviorTypes.filter((b) => !offered.includes(b));
+    expect(notOffered.length).toBeGreaterThan(0);
+    for (const type of notOffered) {
+      const folded = new RegExp(`<details class="cc-folded">\\s*<summary>[^<]*not offered on this wiki[^<]*</summary>\\s*<fieldset class="cc-section" id="section-category-${type}"`, 'u');
+      expect(page.text, type).toMatch(folded);
+    }
+    for (const type of offered) expect(page.text).not.toMatch(new RegExp(`<summary>[^<]*</summary>\\s*<fieldset class="cc-section" id="section-category-${type}"`, 'u'));
+  });
+});
+
 describe('history, diffs and restore', () => {
   it('when two changes are saved, then the history lists them with author and summary, and the diff link shows the removed and added lines', async () => {
     const client = await loggedIn('Ines');
