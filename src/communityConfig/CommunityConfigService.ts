@@ -82,8 +82,6 @@ export class CommunityConfigService {
     if (!this.canEdit(user)) return err('communityconfig-error-permission', {}, 403);
     const latest = this.pages.find(this.pageTitle)?.latestRevId ?? null;
     if (baseRevId !== null && latest !== baseRevId) return err('communityconfig-error-edit-conflict', {}, 409);
-    // A save that changes nothing would only add an empty version to the history.
-    if (serialise(config) === this.currentJson().json) return err('communityconfig-error-no-change', {}, 422);
     const saved = this.pages.saveText(this.pageTitle, { user }, serialise(config), summary.trim().slice(0, 500));
     if (!saved.ok) return saved;
     return ok({ revId: saved.value.revId });
@@ -96,7 +94,6 @@ export class CommunityConfigService {
     const checked = this.parseAndValidate(rev.content);
     if (!checked.ok) return checked;
     if (!this.canEdit(user)) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-permission', params: {} }] };
-    if (rev.content === this.currentJson().json) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-change', params: {} }] };
     // The old text exactly as it was, so the diff against it is empty.
     const saved = this.pages.saveText(this.pageTitle, { user }, rev.content, summary.trim().slice(0, 500));
     return saved.ok ? { ok: true, revId: saved.value.revId } : { ok: false, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }] };

@@ -180,8 +180,14 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
         const typedJson = mode === 'json' ? (field(req, 'wpJson') ?? state.json) : state.json;
         return show(res, { ...state, config: typedConfig, json: typedJson, summary, issues: [{ pointer: '', messageKey: 'session-failure', params: {} }], status: 400 });
       }
+      // In the editor, a save or a restore that changes nothing would only add an empty version to the history (an
+      // operator's config:import of the same file is a deliberate revision and is not refused).
+      const nothingChanged = (text: string) => text === c.communityConfigEditor.currentJson().json;
+      const noChange: ConfigIssue = { pointer: '', messageKey: 'communityconfig-error-no-change', params: {} };
       if (action === 'restore') {
         const revText = field(req, 'revId') ?? '';
+        const asked = /^\d+$/.test(revText) ? c.communityConfigEditor.revision(Number(revText)) : null;
+        if (asked?.content && nothingChanged(asked.content)) return show(res, { ...initialState(mode, false), issues: [noChange], status: 422 });
         const restored = /^\d+$/.test(revText) ? c.communityConfigEditor.restore(user, Number(revText), summary || ctx(res).t('communityconfig-restore-summary', { revId: revText })) : null;
         if (restored?.ok) {
           res.redirect(303, `${BASE}?saved=1`);
@@ -214,6 +220,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
         status: checked.ok ? 200 : 422,
       };
       if (action === 'preview' || !checked.ok) return show(res, state);
+      if (nothingChanged(serialise(checked.config))) return show(res, { ...state, issues: [noChange], status: 422 });
       const saved = c.communityConfigEditor.save(user, checked.config, summary, baseRevId);
       if (!saved.ok) return show(res, { ...state, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }], status: saved.status ?? 422 });
       res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
