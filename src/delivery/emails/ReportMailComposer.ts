@@ -23,8 +23,18 @@ import { presentReportEmail, presentReportUpdateEmail, RECENT_BLOCK_DAYS } from 
 
 const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
 
-/** Outlook reads Importance, most other clients X-Priority (1 is highest). */
-const urgentHeaders = { Importance: 'high', 'X-Priority': '1' };
+/**
+ * The headers of every mail about a report. An urgent one (an emergency, to staff) is flagged as such: Outlook
+ * reads Importance, most other clients X-Priority (1 is highest).
+ */
+function reportHeaders(reportId: string, type: string, urgent: boolean): Record<string, string> {
+  return {
+    'X-ReportIncident-Report-Id': reportId,
+    'X-ReportIncident-Type': type,
+    'Auto-Submitted': 'auto-generated',
+    ...(urgent ? { Importance: 'high', 'X-Priority': '1' } : {}),
+  };
+}
 
 const subjectKeys: Record<OutboxMessage['kind'], string> = {
   'trust-and-safety': 'reportincident-email-subject-emergency',
@@ -133,13 +143,8 @@ export class ReportMailComposer {
       text,
       html,
       messageId: message.messageId,
-      headers: {
-        'X-ReportIncident-Report-Id': model.reportId,
-        'X-ReportIncident-Type': model.type,
-        'Auto-Submitted': 'auto-generated',
-        // Staff's mail clients sort and flag an emergency as urgent; a receipt is the reporter's, not urgent.
-        ...(model.emergency && !receipt ? urgentHeaders : {}),
-      },
+      // A receipt is the reporter's own mail: never marked urgent.
+      headers: reportHeaders(model.reportId, model.type, model.emergency && !receipt),
       date: new Date(report.createdAt),
     };
   }
@@ -170,12 +175,7 @@ export class ReportMailComposer {
       html,
       messageId: message.messageId,
       ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      headers: {
-        'X-ReportIncident-Report-Id': model.reportId,
-        'X-ReportIncident-Type': model.type,
-        'Auto-Submitted': 'auto-generated',
-        ...(report.incidentType === 'immediate-threat-physical-harm' ? urgentHeaders : {}),
-      },
+      headers: reportHeaders(model.reportId, model.type, report.incidentType === 'immediate-threat-physical-harm'),
       date: new Date(update.createdAt),
     };
   }
