@@ -14,7 +14,7 @@ import { AppError } from '../shared/AppError.js';
 import { presentSupportPage } from '../support/supportPagePresenter.js';
 import { behaviorTypes } from '../taxonomy/taxonomy.js';
 import { authorView } from '../talk/talkPagePresenter.js';
-import { type DiffLine, lineDiff } from '../wiki/lineDiff.js';
+import { lineDiff, withContext } from '../wiki/lineDiff.js';
 import { indexPhp, permanentLink } from '../wiki/links.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
@@ -226,19 +226,4 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
     },
   };
-}
-
-/** A diff's changed lines with `context` unchanged lines around each change; the lines between are one gap (null). */
-function withContext(lines: DiffLine[], context: number): (DiffLine | null)[] {
-  const near = lines.map(() => false);
-  lines.forEach((l, i) => {
-    if (l.op === ' ') return;
-    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) near[k] = true;
-  });
-  const out: (DiffLine | null)[] = [];
-  lines.forEach((l, i) => {
-    if (near[i]) out.push(l);
-    else if (out[out.length - 1] !== null) out.push(null);
-  });
-  return out;
 }

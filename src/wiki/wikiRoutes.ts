@@ -22,7 +22,7 @@ import { NS_SPECIAL } from './namespaces.js';
 import type { PageRecord, RevisionRecord } from './PageRepository.js';
 import type { SpecialPage } from './SpecialPage.js';
 import { encodeTitleForUrl, parseTitle, type Title } from './Title.js';
-import { lineDiff } from './lineDiff.js';
+import { lineDiff, withContext } from './lineDiff.js';
 import { parseWikitext } from './wikitext.js';
 
 const HISTORY_PAGE_SIZE = 50;
@@ -217,7 +217,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const side = (r: RevisionRecord | null) => (r ? { id: r.id, href: permanentLink(title, r.id), author: authorView(r.actorName), summary: r.summary, ...timestampParts(r.createdAt, lang) } : null);
     return renderPage(res, {
       view: 'wiki/diff',
-      model: { lines: lineDiff(older?.content ?? '', newer.content), older: side(older), newer: side(newer) },
+      model: { ...diffModel(older?.content ?? '', newer.content), older: side(older), newer: side(newer) },
       chrome: presentChrome(c, res, { title, page, revId: newer.id, isLatest: newer.id === page.latestRevId, action: 'history', heading: t('wiki-diff-title', { title: title.prefixedText }) }),
     });
   }
@@ -425,4 +425,10 @@ function prettyJson(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** A diff page's lines: each change with three unchanged lines around it, as MediaWiki shows them. */
+function diffModel(before: string, after: string) {
+  const lines = lineDiff(before, after);
+  return { lines: withContext(lines, 3), identical: lines.every((l) => l.op === ' ') };
 }

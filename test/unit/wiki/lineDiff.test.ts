@@ -1,6 +1,6 @@
 // The line diff of two revisions: kept, removed and added lines with their line numbers on each side.
 import { describe, expect, it } from 'vitest';
-import { type DiffLine, lineDiff } from '../../../src/wiki/lineDiff.js';
+import { type DiffLine, lineDiff, withContext } from '../../../src/wiki/lineDiff.js';
 
 /** The diff in the compact form of a unified diff: " a", "-b", "+c". */
 const compact = (lines: DiffLine[]) => lines.map((l) => `${l.op}${l.text}`);
@@ -168,7 +168,7 @@ describe('lineDiff', () => {
     expect(lines.filter((l) => l.op !== ' ')).toEqual([{ op: '-', text: 'line 250', oldLine: 251, newLine: null }]);
   });
 
-  it('when the changed middle is too big for the table, then the diff shows the old middle removed and the new one added, with the common head and tail kept', () => {
+  it('when more lines change than the diff searches through, then it shows the old middle removed and the new one added, with the common head and tail kept', () => {
     const head = ['head 1', 'head 2'];
     const tail = ['tail'];
     const oldMiddle = Array.from({ length: 3000 }, (_, i) => `old ${i}`);
@@ -184,12 +184,40 @@ describe('lineDiff', () => {
     expectNumberedInOrder(lines);
   });
 
-  it('when the middle is just under the table limit, then the real line diff is used', () => {
-    // (n + 1) * (m + 1) <= 8 000 000 with n = m = 2000: shared lines inside are found.
-    const oldMiddle = Array.from({ length: 2000 }, (_, i) => (i % 2 ? `same ${i}` : `old ${i}`));
-    const newMiddle = Array.from({ length: 2000 }, (_, i) => (i % 2 ? `same ${i}` : `new ${i}`));
+  it('when up to 1,000 lines change, then the real line diff is used and the shared lines between them are found', () => {
+    const oldMiddle = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `same ${i}` : `old ${i}`));
+    const newMiddle = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `same ${i}` : `new ${i}`));
     const lines = lineDiff(oldMiddle.join('\n'), newMiddle.join('\n'));
-    expect(lines.filter((l) => l.op === ' ')).toHaveLength(1000);
+    expect(lines.filter((l) => l.op === ' ')).toHaveLength(500);
     expectNumberedInOrder(lines);
+  });
+
+  // Our own table diff gave up on any text whose changed middle passed 8 million cells: a 5,000-line page with
+  // 100 edited lines showed as every line removed and added again.
+  it('when a long page has edits scattered through it, then only the edited lines are marked', () => {
+    const before = Array.from({ length: 5000 }, (_, i) => `paragraph ${i}`);
+    const after = before.map((l, i) => (i % 50 === 0 ? `${l} (edited)` : l));
+    const lines = lineDiff(before.join('\n'), after.join('\n'));
+    expect(lines.filter((l) => l.op === '-')).toHaveLength(100);
+    expect(lines.filter((l) => l.op === '+')).toHaveLength(100);
+    expectNumberedInOrder(lines);
+  });
+});
+
+describe('withContext', () => {
+  const lines = lineDiff(Array.from({ length: 20 }, (_, i) => `l${i + 1}`).join('\n'), Array.from({ length: 20 }, (_, i) => (i === 9 ? 'changed' : `l${i + 1}`)).join('\n'));
+
+  it('when one line in the middle changes, then three unchanged lines are kept on each side and the rest are gaps', () => {
+    const shown = withContext(lines, 3);
+    expect(shown.map((l) => ('skipped' in l ? `… ${l.skipped}` : `${l.op}${l.text}`))).toEqual(['… 6', ' l7', ' l8', ' l9', '-l10', '+changed', ' l11', ' l12', ' l13', '… 7']);
+  });
+
+  it('when nothing changed, then the diff is one gap that counts every line', () => {
+    expect(withContext(lineDiff('a\nb', 'a\nb'), 3)).toEqual([{ skipped: 2 }]);
+  });
+
+  it('when two changes are closer than twice the context, then the lines between them are not cut', () => {
+    const near = lineDiff('a\nb\nc\nd\ne\nf\ng\nh', 'A\nb\nc\nd\ne\nf\ng\nH');
+    expect(withContext(near, 3).some((l) => 'skipped' in l)).toBe(false);
   });
 });
