@@ -79,9 +79,11 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
     const errors: FieldError[] = state.issues.map((i) => {
       const fieldId = state.mode === 'json' ? 'cc-json' : fieldIdOfPointer(i.pointer);
       const label = state.mode === 'form' ? labels.get(fieldId) : undefined;
-      return label
-        ? { field: fieldId, messageKey: 'communityconfig-error-field', params: { label, message: t(i.messageKey, i.params), pointer: i.pointer || '/' } }
-        : { field: fieldId, messageKey: 'communityconfig-error-at', params: { where: i.pointer || '/', message: t(i.messageKey, i.params) } };
+      if (label) return { field: fieldId, messageKey: 'communityconfig-error-field', params: { label, message: t(i.messageKey, i.params), pointer: i.pointer || '/' } };
+      // A syntax error is found at a line and column (its pointer says only how far the reader got).
+      const at = state.mode === 'json' && typeof i.params.line === 'number' && typeof i.params.column === 'number' ? { line: i.params.line, column: i.params.column } : undefined;
+      const where = at ? t('communityconfig-json-where', at) : i.pointer || '/';
+      return { field: fieldId, messageKey: 'communityconfig-error-at', params: { where, message: t(i.messageKey, i.params) }, ...(at ? { at } : {}) };
     });
     // The preview reads the configuration as the wiki would: invalid fields fall back to their defaults.
     const candidate = c.communityConfig.readLeniently(JSON.stringify(state.config), 0);
@@ -122,7 +124,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
         sections,
         resourceRows: resources + EMPTY_RESOURCE_ROWS,
         json: state.json,
-        jsonPosition: state.jsonPosition ?? null,
+        jsonPosition: state.jsonPosition ? { ...state.jsonPosition, excerpt: excerptAt(state.json, state.jsonPosition) } : null,
         summary: state.summary,
         baseRevId: state.baseRevId ?? '',
         errors,
@@ -225,5 +227,24 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       if (!saved.ok) return show(res, { ...state, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }], status: saved.status ?? 422 });
       res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
     },
+  };
+}
+
+/** The line of a syntax error and the one before, cut to about 60 characters, split at the column so the view can mark it. */
+export function excerptAt(text: string, at: { line: number; column: number }): { previous: string | null; before: string; at: string; after: string } {
+  const lines = text.split('\n');
+  const cut = (l: string | undefined) => (l ?? '').replace(/\r$/, '');
+  const line = cut(lines[at.line - 1]);
+  // The line before too: a missing or extra comma is often at its end.
+  const previousLine = at.line > 1 ? cut(lines[at.line - 2]) : null;
+  const previous = previousLine === null ? null : previousLine.length > 60 ? '…' + previousLine.slice(-60) : previousLine;
+  const column = Math.min(Math.max(at.column - 1, 0), line.length);
+  const start = Math.max(0, column - 40);
+  const end = Math.min(line.length, column + 20);
+  return {
+    previous,
+    before: (start > 0 ? '…' : '') + line.slice(start, column),
+    at: line.slice(column, column + 1),
+    after: line.slice(column + 1, end) + (end < line.length ? '…' : ''),
   };
 }

@@ -27,4 +27,6 @@ export interface FieldError {
   params?: Record<string, unknown>;
   /** Said once, in the error summary only: an error of the whole form that the field merely points at. */
   summaryOnly?: boolean;
+  /** A place in the field's text (a JSON syntax error): the summary's link puts the cursor there. */
+  at?: { line: number; column: number };
 }

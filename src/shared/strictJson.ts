@@ -52,13 +52,35 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
-  const expect = (ch: string) => {
-    if (text[i] !== ch) fail('communityconfig-error-json-expected', { expected: ch, found: text[i] ?? '(end)' });
-    i++;
+  /** Characters a person cannot see: pasted from a web page or a word processor. */
+  const INVISIBLE = /^[\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]$/u;
+  const CURLY_QUOTES = new Set(['\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '\u2018', '\u2019']);
+  /** Problems any position shares, in plain words: what was found there and how to mend it. */
+  const common = (found: string | undefined): never | void => {
+    if (found === undefined) return;
+    if (INVISIBLE.test(found)) fail('communityconfig-error-json-invisible', { code: 'U+' + found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') });
+    if (CURLY_QUOTES.has(found)) fail('communityconfig-error-json-curly-quote', { found });
+    if (found === "'") fail('communityconfig-error-json-single-quote');
+    if (found === '/' || found === '#') fail('communityconfig-error-json-comment');
+  };
+  /** After an entry of an object or list: a comma, or the closing bracket. */
+  const close = (open: '{' | '[') => {
+    const closing = open === '{' ? '}' : ']';
+    const found = text[i];
+    if (found === closing) {
+      i++;
+      return;
+    }
+    if (found === undefined) fail('communityconfig-error-json-unclosed', { open, close: closing });
+    common(found);
+    if (found === '}' || found === ']') fail('communityconfig-error-json-wrong-bracket', { found, open, close: closing });
+    if (/[0-9.eExX+-]/.test(found!) && /[0-9]/.test(text[i - 1] ?? '')) fail('communityconfig-error-json-number');
+    if (found === '"' || found === '{' || found === '[' || /[\p{L}\p{N}]/u.test(found!)) fail('communityconfig-error-json-missing-comma');
+    fail('communityconfig-error-json-unexpected', { found });
   };
 
   const string = (): string => {
-    expect('"');
+    i++; // the opening quotation mark
     let out = '';
     for (;;) {
       const ch = text[i];
@@ -85,6 +107,13 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
     }
   };
 
+  /** The last character before the current position that is not white space. */
+  const lastNonSpace = () => {
+    let k = i - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r')) k--;
+    return text[k] ?? '';
+  };
+
   const value = (depth: number): unknown => {
     if (depth > MAX_DEPTH) fail('communityconfig-error-json-too-deep');
     ws();
@@ -101,6 +130,12 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
       for (;;) {
         ws();
         const keyAt = i;
+        if (text[i] !== '"') {
+          if (text[i] === '}') fail('communityconfig-error-json-trailing-comma', { found: '}' });
+          if (text[i] === undefined) fail('communityconfig-error-json-unclosed', { open: '{', close: '}' });
+          common(text[i]);
+          fail('communityconfig-error-json-unquoted-name');
+        }
         const key = string();
         if (seen.has(key)) {
           path.push(key);
@@ -112,7 +147,11 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
         }
         seen.add(key);
         ws();
-        expect(':');
+        if (text[i] !== ':') {
+          common(text[i]);
+          fail('communityconfig-error-json-missing-colon', { key });
+        }
+        i++;
         path.push(key);
         obj[key] = value(depth + 1);
         path.pop();
@@ -121,7 +160,7 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
           i++;
           continue;
         }
-        expect('}');
+        close('{');
         return { ...obj };
       }
     }
@@ -134,6 +173,8 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
         return arr;
       }
       for (;;) {
+        ws();
+        if (text[i] === '}') fail('communityconfig-error-json-wrong-bracket', { found: '}', open: '[', close: ']' });
         path.push(arr.length);
         arr.push(value(depth + 1));
         path.pop();
@@ -142,14 +183,22 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
           i++;
           continue;
         }
-        expect(']');
+        close('[');
         return arr;
       }
     }
     if (ch === '"') return string();
     literalPattern.lastIndex = i;
     const literal = literalPattern.exec(text);
-    if (!literal) fail(ch === undefined ? 'communityconfig-error-json-unexpected-end' : 'communityconfig-error-json-unexpected', { found: ch ?? '' });
+    if (!literal) {
+      if (ch === undefined) fail('communityconfig-error-json-unexpected-end');
+      common(ch);
+      const before = path.length > 0 ? lastNonSpace() : '';
+      if ((ch === ']' || ch === '}') && before === ',') fail('communityconfig-error-json-trailing-comma', { found: ch });
+      if (ch === ',' || ch === '}' || ch === ']') fail('communityconfig-error-json-missing-value');
+      if (/[0-9.+-]/.test(ch!)) fail('communityconfig-error-json-number');
+      fail('communityconfig-error-json-bad-value');
+    }
     i += literal![0].length;
     const word = literal![0];
     return word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word);
@@ -158,7 +207,11 @@ export function parseStrictJson(text: string, maxBytes: number): StrictJsonResul
   try {
     const result = value(0);
     ws();
-    if (i < text.length) fail('communityconfig-error-json-trailing');
+    if (i < text.length) {
+      if (/[0-9.eE+-]/.test(text[i]!) && /[0-9]/.test(text[i - 1] ?? '')) fail('communityconfig-error-json-number');
+      common(text[i]);
+      fail('communityconfig-error-json-trailing');
+    }
     return { ok: true, value: result };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, problem: e.problem };

@@ -149,6 +149,29 @@ describe('the editor, from the form to the Get support page', () => {
     await screenshots(page, 'cc-json', false);
   });
 
+  it('when the JSON has a comma after its last entry, then the error says so in plain words and its link puts the cursor on it', async () => {
+    const page = await openPage(true);
+    await logInAs(page, 'Ines');
+    await page.goto(`${EDITOR}?mode=json`);
+    const area = page.getByLabel('The configuration as JSON');
+    const valid = await area.inputValue();
+    // The comma an admin leaves after deleting the last entry of a block.
+    const broken = valid.replace(/\n\}\s*$/, ',\n}\n');
+    await area.fill(broken);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const lineOfError = broken.split('\n').length - 1;
+    const link = summary.getByRole('link', { name: `Line ${lineOfError}, column 1: Remove the comma before this "}": JSON allows no comma after the last entry.` });
+    await link.click();
+    const caret = await area.evaluate((el: HTMLTextAreaElement) => ({ focused: el === document.activeElement, start: el.selectionStart, end: el.selectionEnd, value: el.value }));
+    expect(caret.focused).toBe(true);
+    expect(caret.start).toBe(caret.end);
+    // The cursor is at the start of the line holding the closing brace, as the message says.
+    expect(caret.value.slice(caret.start)).toMatch(/^\}\s*$/);
+    await screenshots(page, 'cc-json-error', true);
+  });
+
   it('when the form is at 375 px, then no field and no button sticks out of the viewport (nothing to scroll sideways)', async () => {
     const page = await openPage(true, 375);
     await logInAs(page, 'Ines');

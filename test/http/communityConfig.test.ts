@@ -436,9 +436,16 @@ describe('JSON mode', () => {
     const broken = '{\n  "ReportIncidentEnabledNamespaces": [1, 3],\n  "ReportIncidentE2ETesterUsers": [\n}\n';
     const r = await submitJson(client, broken);
     expect(r.status).toBe(422);
-    expect(textOf(elementById(r.text, 'cc-json-error'))).toContain('The problem is at line 4, column 1.');
+    const error = elementById(r.text, 'cc-json-error');
+    expect(textOf(error)).toContain('The problem is at line 4, column 1:');
+    // The line itself, with the place marked, and a link that puts the cursor there (wiki.js).
+    expect(error).toContain('<mark>}</mark>');
+    expect(error).toMatch(/<a href="#cc-json" data-line="4" data-column="1">Go to line 4, column 1<\/a>/);
     expect(r.text).toMatch(/id="cc-json"[^>]*aria-describedby="cc-json-help cc-json-error"[^>]*aria-invalid="true"/);
     expect(summaryTargets(r.text)).toEqual(['cc-json']);
+    // In plain words, not "Expected X but found Y".
+    expect(textOf(r.text)).toContain('Line 4, column 1: This "}" does not close the open "[": close it with "]" first.');
+    expect(r.text).toMatch(/<a href="#cc-json" data-line="4" data-column="1">Line 4, column 1:/);
     expect(new Map(formOf(r.text)).get('wpJson')).toBe(broken);
     expect(stored()).toEqual(before);
   });
@@ -450,8 +457,8 @@ describe('JSON mode', () => {
     const r = await submitJson(client, json);
     expect(r.status).toBe(422);
     const text = textOf(r.text);
-    expect(text).toContain('/ReportIncident_NonEmergency_Spam_HelpMethod/ContactAdmin: The key "ContactAdmin" appears twice.');
-    expect(text).toContain('The problem is at line 4, column 5.');
+    expect(text).toContain('Line 4, column 5: The key "ContactAdmin" appears twice.');
+    expect(text).toContain('The problem is at line 4, column 5:');
     expect(stored()).toEqual(before);
   });
 
@@ -632,6 +639,15 @@ describe('history, diffs and restore', () => {
     expect(removed[0]).toContain('"ContactAdmin": "https://example.org/history/one"');
     expect(added[0]).toContain('"ContactAdmin": "https://example.org/history/two"');
     expect(textOf(diff.text)).toContain('History two');
+    // Three unchanged lines around the change, as MediaWiki shows them; the rest of the file is counted, not shown.
+    const context = [...diff.text.matchAll(/<tr class="diff-context">/g)];
+    expect(context.length).toBeGreaterThan(0);
+    expect(context.length).toBeLessThanOrEqual(6);
+    const gaps = [...diff.text.matchAll(/<tr class="diff-gap"><td colspan="4">([\s\S]*?)<\/td>/g)].map((m) => textOf(m[1]!));
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) expect(gap).toMatch(/^\d+ unchanged lines?$/);
+    const lineCount = two!.content!.split('\n').length;
+    expect(gaps.reduce((sum, g) => sum + Number(/\d+/.exec(g)![0]), 0) + context.length + 1).toBe(lineCount);
   });
 
   it('when an old version is restored, then a new revision by Ines has exactly its content and the Get support page is back to it', async () => {

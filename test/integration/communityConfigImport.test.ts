@@ -184,7 +184,7 @@ describe('config:validate', () => {
     const r = cli(['config:validate', name, '--community']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(`${name}: /: Expected "}" but found`);
+    expect(r.stderr).toContain(`${name}: /: A comma is missing: put a comma (,) between this entry and the one before it.`);
   });
 
   // BUG (src/cli.ts, config:validate and config:import print `${pointer}: ${message}` only; parseAndValidate's
@@ -205,7 +205,7 @@ describe('config:validate', () => {
     const name = file('syntax.json');
     const r = cli(['config:validate', name]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${name}: /: Expected "}" but found`);
+    expect(r.stderr).toContain(`${name}: /: A comma is missing: put a comma (,) between this entry and the one before it.`);
   });
 
   it('when the file does not exist, then it exits 1 saying it cannot be read', () => {

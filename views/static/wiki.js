@@ -76,6 +76,27 @@
     });
   });
 
+  /* A link to a place in a text area (a JSON syntax error) puts the cursor there, not at the start of the text. */
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-line][data-column]');
+    var area = link && document.getElementById(link.getAttribute('href').slice(1));
+    if (!area || area.tagName !== 'TEXTAREA') return;
+    event.preventDefault();
+    var line = Number(link.getAttribute('data-line'));
+    var lines = area.value.split('\n');
+    var offset = 0;
+    for (var k = 0; k < line - 1 && k < lines.length; k++) offset += lines[k].length + 1;
+    offset = Math.min(offset + Number(link.getAttribute('data-column')) - 1, area.value.length);
+    // The height of the text up to the cursor, wrapped lines included, puts that line in the middle of the box.
+    var text = area.value;
+    area.value = text.slice(0, offset);
+    var above = area.scrollHeight;
+    area.value = text;
+    area.focus();
+    area.setSelectionRange(offset, offset);
+    area.scrollTop = Math.max(0, above - area.clientHeight / 2);
+  });
+
   /* The development mailbox's HTML preview grows to the whole mail instead of scrolling inside a fixed box. */
   function fitMailFrame(frame) {
     try {

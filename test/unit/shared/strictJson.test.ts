@@ -149,12 +149,12 @@ describe('parseStrictJson: syntax errors, with line and column', () => {
   const errors = [
     { name: 'an empty document', text: '', messageKey: 'communityconfig-error-json-unexpected-end', line: 1, column: 1 },
     { name: 'only white space', text: '  \n  ', messageKey: 'communityconfig-error-json-unexpected-end', line: 2, column: 3 },
-    { name: 'a trailing comma in an object', text: '{\n  "a": 1,\n}', messageKey: 'communityconfig-error-json-expected', line: 3, column: 1 },
-    { name: 'a trailing comma in an array', text: '[1,\n 2,\n]', messageKey: 'communityconfig-error-json-unexpected', line: 3, column: 1 },
-    { name: 'a missing comma between members', text: '{"a": 1\n "b": 2}', messageKey: 'communityconfig-error-json-expected', line: 2, column: 2 },
-    { name: 'a missing colon', text: '{"a" 1}', messageKey: 'communityconfig-error-json-expected', line: 1, column: 6 },
-    { name: 'a single-quoted string', text: "{'a': 1}", messageKey: 'communityconfig-error-json-expected', line: 1, column: 2 },
-    { name: 'an unquoted key', text: '{a: 1}', messageKey: 'communityconfig-error-json-expected', line: 1, column: 2 },
+    { name: 'a trailing comma in an object', text: '{\n  "a": 1,\n}', messageKey: 'communityconfig-error-json-trailing-comma', line: 3, column: 1 },
+    { name: 'a trailing comma in an array', text: '[1,\n 2,\n]', messageKey: 'communityconfig-error-json-trailing-comma', line: 3, column: 1 },
+    { name: 'a missing comma between members', text: '{"a": 1\n "b": 2}', messageKey: 'communityconfig-error-json-missing-comma', line: 2, column: 2 },
+    { name: 'a missing colon', text: '{"a" 1}', messageKey: 'communityconfig-error-json-missing-colon', line: 1, column: 6 },
+    { name: 'a single-quoted string', text: "{'a': 1}", messageKey: 'communityconfig-error-json-single-quote', line: 1, column: 2 },
+    { name: 'an unquoted key', text: '{a: 1}', messageKey: 'communityconfig-error-json-unquoted-name', line: 1, column: 2 },
     { name: 'an unterminated string', text: '{"a": "abc', messageKey: 'communityconfig-error-json-unterminated-string', line: 1, column: 11 },
     { name: 'a raw line break in a string', text: '{"a": "ab\ncd"}', messageKey: 'communityconfig-error-json-control-character', line: 1, column: 10 },
     { name: 'a raw tab in a string', text: '"a\tb"', messageKey: 'communityconfig-error-json-control-character', line: 1, column: 3 },
@@ -162,26 +162,37 @@ describe('parseStrictJson: syntax errors, with line and column', () => {
     { name: 'a short \\u escape', text: '"\\u12"', messageKey: 'communityconfig-error-json-bad-escape', line: 1, column: 2 },
     { name: 'a \\u escape with a non-hex digit', text: '"\\u12g4"', messageKey: 'communityconfig-error-json-bad-escape', line: 1, column: 2 },
     { name: 'a backslash at the end', text: '"abc\\', messageKey: 'communityconfig-error-json-bad-escape', line: 1, column: 5 },
-    { name: 'a comment', text: '{\n  // a comment\n  "a": 1\n}', messageKey: 'communityconfig-error-json-expected', line: 2, column: 3 },
-    { name: 'a leading zero', text: '[01]', messageKey: 'communityconfig-error-json-expected', line: 1, column: 3 },
-    { name: 'a leading plus', text: '+1', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'a bare minus', text: '[-]', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 2 },
-    { name: 'a fraction without digits after the point', text: '1.', messageKey: 'communityconfig-error-json-trailing', line: 1, column: 2 },
-    { name: 'a fraction without digits before the point', text: '.5', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'an exponent without digits', text: '[1e]', messageKey: 'communityconfig-error-json-expected', line: 1, column: 3 },
-    { name: 'a hexadecimal number', text: '[0x1F]', messageKey: 'communityconfig-error-json-expected', line: 1, column: 3 },
-    { name: 'NaN', text: 'NaN', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'Infinity', text: '-Infinity', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'True in upper case', text: 'True', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'a misspelt literal', text: '[nul]', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 2 },
+    { name: 'a comment', text: '{\n  // a comment\n  "a": 1\n}', messageKey: 'communityconfig-error-json-comment', line: 2, column: 3 },
+    { name: 'a leading zero', text: '[01]', messageKey: 'communityconfig-error-json-number', line: 1, column: 3 },
+    { name: 'a leading plus', text: '+1', messageKey: 'communityconfig-error-json-number', line: 1, column: 1 },
+    { name: 'a bare minus', text: '[-]', messageKey: 'communityconfig-error-json-number', line: 1, column: 2 },
+    { name: 'a fraction without digits after the point', text: '1.', messageKey: 'communityconfig-error-json-number', line: 1, column: 2 },
+    { name: 'a fraction without digits before the point', text: '.5', messageKey: 'communityconfig-error-json-number', line: 1, column: 1 },
+    { name: 'an exponent without digits', text: '[1e]', messageKey: 'communityconfig-error-json-number', line: 1, column: 3 },
+    { name: 'a hexadecimal number', text: '[0x1F]', messageKey: 'communityconfig-error-json-number', line: 1, column: 3 },
+    { name: 'NaN', text: 'NaN', messageKey: 'communityconfig-error-json-bad-value', line: 1, column: 1 },
+    { name: 'Infinity', text: '-Infinity', messageKey: 'communityconfig-error-json-number', line: 1, column: 1 },
+    { name: 'True in upper case', text: 'True', messageKey: 'communityconfig-error-json-bad-value', line: 1, column: 1 },
+    { name: 'a misspelt literal', text: '[nul]', messageKey: 'communityconfig-error-json-bad-value', line: 1, column: 2 },
     { name: 'a literal followed by letters', text: 'trueish', messageKey: 'communityconfig-error-json-trailing', line: 1, column: 5 },
     { name: 'a second value after the first', text: '{}\n{}', messageKey: 'communityconfig-error-json-trailing', line: 2, column: 1 },
-    { name: 'an unclosed object', text: '{"a": 1', messageKey: 'communityconfig-error-json-expected', line: 1, column: 8 },
-    { name: 'an unclosed array', text: '[1, 2', messageKey: 'communityconfig-error-json-expected', line: 1, column: 6 },
-    { name: 'a closing bracket of the wrong kind', text: '[1}', messageKey: 'communityconfig-error-json-expected', line: 1, column: 3 },
-    { name: 'a missing value after a colon', text: '{"a":}', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 6 },
-    { name: 'a byte order mark', text: '\ufeff{}', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 1 },
-    { name: 'a non-breaking space as white space', text: '{\u00a0}', messageKey: 'communityconfig-error-json-expected', line: 1, column: 2 },
+    { name: 'an unclosed object', text: '{"a": 1', messageKey: 'communityconfig-error-json-unclosed', line: 1, column: 8 },
+    { name: 'an unclosed array', text: '[1, 2', messageKey: 'communityconfig-error-json-unclosed', line: 1, column: 6 },
+    { name: 'a closing bracket of the wrong kind', text: '[1}', messageKey: 'communityconfig-error-json-wrong-bracket', line: 1, column: 3 },
+    { name: 'a missing value after a colon', text: '{"a":}', messageKey: 'communityconfig-error-json-missing-value', line: 1, column: 6 },
+    { name: 'a byte order mark', text: '\ufeff{}', messageKey: 'communityconfig-error-json-invisible', line: 1, column: 1 },
+    { name: 'curly quotation marks from a word processor', text: '{\u201ca\u201d: 1}', messageKey: 'communityconfig-error-json-curly-quote', line: 1, column: 2 },
+    { name: 'a curly quotation mark around a value', text: '{"a": \u201cb\u201d}', messageKey: 'communityconfig-error-json-curly-quote', line: 1, column: 7 },
+    { name: 'a single-quoted value', text: '{"a": \'b\'}', messageKey: 'communityconfig-error-json-single-quote', line: 1, column: 7 },
+    { name: 'an unquoted text value', text: '{"a": hello}', messageKey: 'communityconfig-error-json-bad-value', line: 1, column: 7 },
+    { name: 'a comma after the last member on its own line', text: '{\n  "a": 1,\n  "b": 2,\n}\n', messageKey: 'communityconfig-error-json-trailing-comma', line: 4, column: 1 },
+    { name: 'an equals sign for a colon', text: '{"a" = 1}', messageKey: 'communityconfig-error-json-missing-colon', line: 1, column: 6 },
+    { name: 'a hash comment', text: '{\n  # note\n}', messageKey: 'communityconfig-error-json-comment', line: 2, column: 3 },
+    { name: 'a zero-width space between members', text: '{"a": 1,\u200b"b": 2}', messageKey: 'communityconfig-error-json-invisible', line: 1, column: 9 },
+    { name: 'a missing comma between objects in a list', text: '[{"a": 1}\n{"a": 2}]', messageKey: 'communityconfig-error-json-missing-comma', line: 2, column: 1 },
+    { name: 'a comma with no value after it', text: '{"a": ,}', messageKey: 'communityconfig-error-json-missing-value', line: 1, column: 7 },
+    { name: 'a semicolon between members', text: '{"a": 1; "b": 2}', messageKey: 'communityconfig-error-json-unexpected', line: 1, column: 8 },
+    { name: 'a non-breaking space as white space', text: '{\u00a0}', messageKey: 'communityconfig-error-json-invisible', line: 1, column: 2 },
   ];
   it.each(named(errors, (e) => `when the document has ${e.name}, then it is refused with ${e.messageKey} at ${e.line}:${e.column}`))('%s', (_, e) => {
     expect(() => JSON.parse(e.text)).toThrow();
@@ -206,10 +217,13 @@ describe('parseStrictJson: syntax errors, with line and column', () => {
     expect(problemOf('{} x').pointer).toBe('');
   });
 
-  it('when the expected character is missing, then the message says what was expected and what was found', () => {
-    expect(problemOf('{"a" 1}').params).toEqual({ expected: ':', found: '1' });
-    expect(problemOf('{"a": 1').params).toEqual({ expected: '}', found: '(end)' });
-    expect(problemOf('@').params).toEqual({ found: '@' });
+  it('when a message names what to write, then its parameters give the name, the bracket or the character', () => {
+    expect(problemOf('{"a" 1}').params).toEqual({ key: 'a' });
+    expect(problemOf('{"a": 1').params).toEqual({ open: '{', close: '}' });
+    expect(problemOf('[1}').params).toEqual({ found: '}', open: '[', close: ']' });
+    expect(problemOf('{"a": 1,}').params).toEqual({ found: '}' });
+    expect(problemOf('{"a": 1 @}').params).toEqual({ found: '@' });
+    expect(problemOf('[\u00a0]').params).toEqual({ code: 'U+00A0' });
   });
 });
 
