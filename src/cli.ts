@@ -21,7 +21,7 @@ const commands: Record<string, Command> = {
   'user:create': {
     summary: 'create an account',
     usage: 'user:create NAME --password P [--email E] [--email-confirmed] [--edits N] [--registered ISO8601] [--group G]...',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
@@ -43,7 +43,7 @@ const commands: Record<string, Command> = {
       const unknown = groups.filter((g) => !(explicitGroups as readonly string[]).includes(g));
       if (unknown.length) return fail(io, `unknown group ${unknown.join(', ')}; groups are ${explicitGroups.join(', ')} (user and autoconfirmed are implicit)`);
       const c = container();
-      const created = c.accounts.create({
+      const created = await c.accounts.create({
         name: positionals[0]!,
         password: values.password,
         ...(values.email !== undefined ? { email: values.email } : {}),
@@ -60,7 +60,7 @@ const commands: Record<string, Command> = {
   'user:block': {
     summary: 'block an account, sitewide or partially',
     usage: 'user:block NAME [--reason TEXT] [--expiry ISO8601] [--namespace N]... [--page TITLE]...',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
@@ -73,7 +73,7 @@ const commands: Record<string, Command> = {
       });
       if (positionals.length !== 1) return usage(io, this.usage);
       const c = container();
-      const user = c.accounts.findByName(positionals[0]!);
+      const user = await c.accounts.findByName(positionals[0]!);
       if (!user) return fail(io, `no account named "${positionals[0]}"`);
       const expiresAt = values.expiry === undefined ? null : Date.parse(values.expiry);
       if (expiresAt !== null && (Number.isNaN(expiresAt) || expiresAt <= c.clock.now())) return fail(io, `--expiry must be a future date such as 2030-01-01T00:00:00Z, not "${values.expiry}"`);
@@ -81,12 +81,12 @@ const commands: Record<string, Command> = {
       if (namespaces.some((n) => !c.namespaces.exists(n) || n < 0)) return fail(io, `--namespace takes a namespace number such as 0 or 1`);
       const pageIds: number[] = [];
       for (const p of values.page ?? []) {
-        const parsed = c.pages.find(parseTitleOrThrow(c, p));
+        const parsed = await c.pages.find(parseTitleOrThrow(c, p));
         if (!parsed) return fail(io, `no page named "${p}"`);
         pageIds.push(parsed.id);
       }
       const partial = namespaces.length > 0 || pageIds.length > 0;
-      const block = c.accounts.block(user, { reason: values.reason ?? '', expiresAt, ...(partial ? { partial: { pageIds, namespaces } } : {}) });
+      const block = await c.accounts.block(user, { reason: values.reason ?? '', expiresAt, ...(partial ? { partial: { pageIds, namespaces } } : {}) });
       io.out(JSON.stringify({ blocked: user.name, blockId: block.id, sitewide: block.sitewide, expires: block.expiresAt === null ? 'infinite' : new Date(block.expiresAt).toISOString() }));
       return 0;
     },
@@ -94,12 +94,12 @@ const commands: Record<string, Command> = {
   outbox: {
     summary: 'mail waiting, sent and failed; the oldest waiting; the last errors',
     usage: 'outbox [--json]',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
       const c = container();
-      const stats = c.delivery.stats();
+      const stats = await c.delivery.stats();
       const now = c.clock.now();
-      const errors = c.delivery.recentErrors(10).map((m) => ({ id: m.id, reportId: m.reportId, kind: m.kind, state: m.state, attempts: m.attempts, nextAttempt: new Date(m.nextAttemptAt).toISOString(), error: m.lastError }));
+      const errors = (await c.delivery.recentErrors(10)).map((m) => ({ id: m.id, reportId: m.reportId, kind: m.kind, state: m.state, attempts: m.attempts, nextAttempt: new Date(m.nextAttemptAt).toISOString(), error: m.lastError }));
       const oldestPendingSeconds = stats.oldestPendingAt === null ? null : Math.round((now - stats.oldestPendingAt) / 1000);
       if (values.json) {
         io.out(JSON.stringify({ pending: stats.pending, sending: stats.sending, sent: stats.sent, failed: stats.failed, oldestPendingSeconds, errors }));
@@ -114,15 +114,15 @@ const commands: Record<string, Command> = {
   'outbox:retry': {
     summary: 'send a waiting or failed message again now',
     usage: 'outbox:retry ID',
-    run(args, io, container) {
+    async run(args, io, container) {
       if (args.length !== 1 || !/^\d+$/.test(args[0]!)) return usage(io, this.usage);
       const c = container();
       const id = Number(args[0]);
-      const message = c.delivery.find(id);
+      const message = await c.delivery.find(id);
       if (!message) return fail(io, `no outbox message #${id}`);
       if (message.state === 'sent') return fail(io, `message #${id} was already sent`);
       if (message.state === 'sending') return fail(io, `message #${id} is being sent now`);
-      c.delivery.retry(id);
+      await c.delivery.retry(id);
       io.out(`message #${id} (${message.kind}, report ${message.reportId}) is queued again; the running wiki sends it within 30 s`);
       return 0;
     },
@@ -130,13 +130,13 @@ const commands: Record<string, Command> = {
   'export:deidentified': {
     summary: 'reports between two days, de-identified: day, types, route, namespace, delivery delay, group size, people as hashes salted per export',
     usage: 'export:deidentified --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' } } });
       const day = /^\d{4}-\d{2}-\d{2}$/;
       if (!values.from || !values.to || !day.test(values.from) || !day.test(values.to) || Number.isNaN(Date.parse(values.from)) || Number.isNaN(Date.parse(values.to))) return usage(io, this.usage);
       if (values.format !== 'csv' && values.format !== 'json') return fail(io, `--format is csv or json, not "${values.format}"`);
       if (values.from > values.to) return fail(io, '--from must not be after --to');
-      const rows = container().statistics.exportDeidentified(values.from, values.to);
+      const rows = await container().statistics.exportDeidentified(values.from, values.to);
       if (values.format === 'json') {
         for (const r of rows) io.out(JSON.stringify(r));
         return 0;
@@ -160,9 +160,9 @@ const commands: Record<string, Command> = {
   purge: {
     summary: 'apply retention now: erase report texts and identities older than ReportIncidentRetentionDays',
     usage: 'purge',
-    run(args, io, container) {
+    async run(args, io, container) {
       if (args.length !== 0) return usage(io, this.usage);
-      const result = container().retention.purge();
+      const result = await container().retention.purge();
       io.out(JSON.stringify(result));
       return 0;
     },
@@ -170,7 +170,7 @@ const commands: Record<string, Command> = {
   'config:validate': {
     summary: 'check a community configuration or an operator settings file (exit 0, or 1 with the problems by path)',
     usage: 'config:validate FILE [--community | --settings]',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { community: { type: 'boolean', default: false }, settings: { type: 'boolean', default: false } } });
       if (positionals.length !== 1) return usage(io, this.usage);
       const file = positionals[0]!;
@@ -182,7 +182,7 @@ const commands: Record<string, Command> = {
       }
       if (values.community || (!values.settings && looksLikeCommunityConfig(text))) {
         const c = container();
-        const checked = c.communityConfigEditor.parseAndValidate(text);
+        const checked = await c.communityConfigEditor.parseAndValidate(text);
         if (checked.ok) {
           io.out(`${file}: valid community configuration`);
           return 0;
@@ -205,7 +205,7 @@ const commands: Record<string, Command> = {
   'config:import': {
     summary: 'save a community configuration file (e.g. a wiki\'s MediaWiki:IncidentReportingConfig.json) as a new revision',
     usage: 'config:import FILE --summary TEXT [--user NAME]',
-    run(args, io, container) {
+    async run(args, io, container) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { summary: { type: 'string' }, user: { type: 'string', default: 'Maintenance script' } } });
       if (positionals.length !== 1 || values.summary === undefined) return usage(io, this.usage);
       let text: string;
@@ -216,16 +216,16 @@ const commands: Record<string, Command> = {
       }
       const c = container();
       const t = c.messages.translator('en');
-      const checked = c.communityConfigEditor.parseAndValidate(text);
+      const checked = await c.communityConfigEditor.parseAndValidate(text);
       if (!checked.ok) {
         const at = checked.line ? ` (line ${checked.line}, column ${checked.column})` : '';
         for (const i of checked.issues) io.err(`${positionals[0]}: ${i.pointer || '/'}: ${t(i.messageKey, i.params)}${at}`);
         return 1;
       }
-      const system = c.accounts.systemUser(values.user ?? 'Maintenance script', ['interface-admin', 'bot']);
+      const system = await c.accounts.systemUser(values.user ?? 'Maintenance script', ['interface-admin', 'bot']);
       if (!system.ok) return fail(io, t(system.messageKey, system.params ?? {}));
       const user = system.value;
-      const saved = c.communityConfigEditor.save(user, checked.config, values.summary, null);
+      const saved = await c.communityConfigEditor.save(user, checked.config, values.summary, null);
       if (!saved.ok) return fail(io, t(saved.messageKey, saved.params ?? {}));
       io.out(JSON.stringify({ imported: positionals[0], revision: saved.value.revId, user: user.name }));
       return 0;
@@ -285,7 +285,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(io, e.message);
     throw e;
   } finally {
-    (container as Container | null)?.close();
+    await (container as Container | null)?.close();
   }
 }
 

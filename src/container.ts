@@ -15,6 +15,8 @@ import type { Logger } from './shared/Logger.js';
 import { createLogger } from './shared/Logger.js';
 import { migrate } from './storage/migrate.js';
 import { type Db, openDatabase } from './storage/openDatabase.js';
+import type { SqlDatabase } from './storage/SqlDatabase.js';
+import { SqliteDatabase } from './storage/SqliteDatabase.js';
 import { CommunityConfigProvider } from './communityConfig/CommunityConfigProvider.js';
 import { COMMUNITY_CONFIG_PAGE } from './communityConfig/communityConfigSchema.js';
 import { CommunityConfigService } from './communityConfig/CommunityConfigService.js';
@@ -47,6 +49,8 @@ export interface Container {
   clock: Clock;
   logger: Logger;
   db: Db;
+  /** The database as repositories use it, whichever the engine. */
+  sql: SqlDatabase;
   paths: { root: string; views: string; locales: string };
   namespaces: Namespaces;
   messages: Messages;
@@ -69,7 +73,8 @@ export interface Container {
   start(): Promise<void>;
   /** Stops the worker (waiting for mail being sent) and closes the database. */
   stop(): Promise<void>;
-  close(): void;
+  /** Stops at once: the counts made are written, mail being sent is left to its lease, the database closes. */
+  close(): Promise<void>;
 }
 
 export interface ContainerOverrides {
@@ -107,23 +112,24 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const messages = createI18n(paths.locales);
   const contentT = messages.translator(messages.has(settings.LanguageCode) ? settings.LanguageCode : 'en');
 
-  const users = new UserRepository(db);
-  const accounts = new AccountService(users, new LoginThrottle(db, clock), clock);
-  const sessions = new SessionService(new SessionRepository(db), clock);
-  const pages = new PageService(new PageRepository(db), users, namespaces, clock);
-  const talk = new TalkPageService(pages, new TalkItemRepository(db), namespaces, clock, (kind, heading) =>
+  const sql = new SqliteDatabase(db);
+  const users = new UserRepository(sql);
+  const accounts = new AccountService(users, new LoginThrottle(sql, clock), clock);
+  const sessions = new SessionService(new SessionRepository(sql), clock);
+  const pages = new PageService(new PageRepository(sql), users, namespaces, clock);
+  const talk = new TalkPageService(pages, new TalkItemRepository(sql), namespaces, clock, (kind, heading) =>
     contentT(kind === 'new-topic' ? 'talk-summary-new-topic' : 'talk-summary-reply', { heading }),
   );
 
   const configTitle = parseTitle(COMMUNITY_CONFIG_PAGE, namespaces);
   if (!configTitle.ok) throw new Error(`${COMMUNITY_CONFIG_PAGE} is not a valid title`);
   const communityConfig = new CommunityConfigProvider(pages, configTitle.value, logger);
-  const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, (name) => accounts.findByName(name) !== null);
-  const reportRepository = new ReportRepository(db);
-  const devMailbox = new DevMailboxRepository(db);
+  const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, async (name) => (await accounts.findByName(name)) !== null);
+  const reportRepository = new ReportRepository(sql);
+  const devMailbox = new DevMailboxRepository(sql);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;
-  const funnel = new FunnelCounters(db, clock, logger);
+  const funnel = new FunnelCounters(sql, clock, logger);
   const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report, what) => {
     if (report.route !== 'support') delivery?.kick();
     // The funnel counts reports; an update of one is not another, and a tester's report is not one.
@@ -133,7 +139,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   });
   const reportDrafts = new ReportDrafts(reportRepository, clock, (step) => funnel.count('flow-abandoned', step));
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
-  delivery = new Delivery(new OutboxRepository(db), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
+  delivery = new Delivery(new OutboxRepository(sql), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
   const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger);
 
@@ -146,6 +152,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     clock,
     logger,
     db,
+    sql,
     paths,
     namespaces,
     messages,
@@ -171,14 +178,14 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     stop: async () => {
       retention.stop();
       await mail.stop();
-      funnel.flush();
-      if (db.open) db.close();
+      await funnel.close();
+      await sql.close();
     },
-    close: () => {
+    close: async () => {
       retention.stop();
       void mail.stop();
-      funnel.flush();
-      if (db.open) db.close();
+      await funnel.close();
+      await sql.close();
     },
   };
 }

@@ -36,10 +36,10 @@ let container: Container;
 try {
   container = createContainer(settings);
   if (settings.DemoSeed) {
-    if (seedDemo(container)) container.logger.info('demo wiki seeded', { users: 'see README' });
-    refreshDemo(container);
+    if (await seedDemo(container)) container.logger.info('demo wiki seeded', { users: 'see README' });
+    await refreshDemo(container);
   }
-  warnAboutDemoAccounts(container);
+  await warnAboutDemoAccounts(container);
   await container.start();
 } catch (error) {
   cannotStart(error);
@@ -81,13 +81,13 @@ function stop(signal: string) {
   const graceful = drained.then(() => checkpointer.stop()).then(() => container.stop());
   const bound = new Promise<'bound'>((resolve) => setTimeout(() => resolve('bound'), STOP_BOUND).unref());
   void Promise.race([graceful.then(() => 'done' as const), bound]).then(
-    (outcome) => {
+    async (outcome) => {
       if (outcome === 'bound') {
         // What did not finish in time is cut off cleanly: connections closed, mail being sent queued again with
         // the same Message-ID (a recipient's mail client shows a repeat once), the database closed.
         server.closeAllConnections();
-        const requeued = container.delivery.requeueInFlight();
-        container.close();
+        const requeued = await container.delivery.requeueInFlight();
+        await container.close();
         logger.warn('stopped at the time bound; mail still being sent is queued again', { afterMs: Date.now() - started, mailRequeued: requeued });
       } else {
         logger.info('stopped', { afterMs: Date.now() - started });

@@ -36,18 +36,18 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  create(input: NewAccount): Result<UserAccount> {
+  async create(input: NewAccount): Promise<Result<UserAccount>> {
     const name = normaliseUserName(input.name);
     const problem = userNameProblem(name);
     if (problem) return err(problem, { name });
-    if (this.users.findByName(name)) return err('user-name-taken', { name });
+    if (await this.users.findByName(name)) return err('user-name-taken', { name });
     if (input.password.length < MIN_PASSWORD_LENGTH) return err('password-too-short', { min: MIN_PASSWORD_LENGTH });
     const email = (input.email ?? '').trim();
     if (email && !isValidEmail(email)) return err('email-invalid', { email });
     const now = this.clock.now();
     if (input.emailConfirmed && !email) return err('email-confirm-needs-address');
     return ok(
-      this.users.create({
+      await this.users.create({
         name,
         passwordHash: hashPassword(input.password),
         email,
@@ -63,26 +63,26 @@ export class AccountService {
    * The account maintenance work is done as (MediaWiki's User::newSystemUser): it can never log in, since
    * its password hash is empty, and it is created on first use.
    */
-  systemUser(name: string, groups: ExplicitGroup[]): Result<UserAccount> {
+  async systemUser(name: string, groups: ExplicitGroup[]): Promise<Result<UserAccount>> {
     const normalised = normaliseUserName(name);
     const problem = userNameProblem(normalised);
     if (problem) return err(problem, { name: normalised });
-    const existing = this.users.findByName(normalised);
+    const existing = await this.users.findByName(normalised);
     if (existing) {
       // A person's account never becomes a system account: that would hand them its groups for good.
-      if (this.users.passwordHashOf(normalised) !== '') return err('user-not-system', { name: normalised });
-      for (const g of groups) if (!existing.groups.includes(g)) this.users.addGroup(existing.id, g);
-      return ok(this.users.findById(existing.id)!);
+      if ((await this.users.passwordHashOf(normalised)) !== '') return err('user-not-system', { name: normalised });
+      for (const g of groups) if (!existing.groups.includes(g)) await this.users.addGroup(existing.id, g);
+      return ok((await this.users.findById(existing.id))!);
     }
-    return ok(this.users.create({ name: normalised, passwordHash: '', email: '', emailConfirmedAt: null, registeredAt: this.clock.now(), editCount: 0, groups }));
+    return ok(await this.users.create({ name: normalised, passwordHash: '', email: '', emailConfirmedAt: null, registeredAt: this.clock.now(), editCount: 0, groups }));
   }
 
-  findByName(name: string): UserAccount | null {
-    return this.users.findByName(normaliseUserName(name));
+  async findByName(name: string): Promise<UserAccount | null> {
+    return await this.users.findByName(normaliseUserName(name));
   }
 
-  findById(id: number): UserAccount | null {
-    return this.users.findById(id);
+  async findById(id: number): Promise<UserAccount | null> {
+    return await this.users.findById(id);
   }
 
   /**
@@ -92,41 +92,41 @@ export class AccountService {
   async authenticate(nameInput: string, password: string, address: string): Promise<Result<UserAccount>> {
     const name = normaliseUserName(nameInput);
     // (#16) The attempt is counted before the password is checked, in the same transaction as the check of the limits.
-    const reservation = this.throttle.reserve(name, address);
+    const reservation = await this.throttle.reserve(name, address);
     if (!reservation.ok) return err('login-error-throttled', { minutes: Math.ceil(reservation.retryAfterSeconds / 60) });
-    const user = name ? this.users.findByName(name) : null;
-    const hash = user ? this.users.passwordHashOf(user.name) : undefined;
+    const user = name ? await this.users.findByName(name) : null;
+    const hash = user ? await this.users.passwordHashOf(user.name) : undefined;
     const matches = await verifyPassword(password, hash);
     if (!user || !matches) return err('login-error-wrong');
-    this.throttle.release(reservation, name, address);
+    await this.throttle.release(reservation, name, address);
     return ok(user);
   }
 
-  setEmail(user: UserAccount, email: string): Result<void> {
+  async setEmail(user: UserAccount, email: string): Promise<Result<void>> {
     const trimmed = email.trim();
     if (trimmed && !isValidEmail(trimmed)) return err('email-invalid', { email: trimmed });
-    if (trimmed !== user.email) this.users.setEmail(user.id, trimmed);
+    if (trimmed !== user.email) await this.users.setEmail(user.id, trimmed);
     return ok(undefined);
   }
 
   /** The demo stands in for MediaWiki's confirmation mail: the owner confirms the address by hand. */
-  confirmEmail(user: UserAccount): Result<void> {
+  async confirmEmail(user: UserAccount): Promise<Result<void>> {
     if (!user.email) return err('email-confirm-needs-address');
-    this.users.setEmailConfirmedAt(user.id, this.clock.now());
+    await this.users.setEmailConfirmedAt(user.id, this.clock.now());
     return ok(undefined);
   }
 
-  setLanguage(user: UserAccount, language: string | null): void {
-    this.users.setLanguage(user.id, language);
+  async setLanguage(user: UserAccount, language: string | null): Promise<void> {
+    await this.users.setLanguage(user.id, language);
   }
 
-  addGroup(user: UserAccount, group: ExplicitGroup): void {
-    this.users.addGroup(user.id, group);
+  async addGroup(user: UserAccount, group: ExplicitGroup): Promise<void> {
+    await this.users.addGroup(user.id, group);
   }
 
-  block(user: UserAccount, request: BlockRequest = {}): Block {
+  async block(user: UserAccount, request: BlockRequest = {}): Promise<Block> {
     const now = this.clock.now();
-    const id = this.users.block({
+    const id = await this.users.block({
       userId: user.id,
       byUserId: request.byUserId ?? null,
       reason: request.reason ?? '',
@@ -136,28 +136,28 @@ export class AccountService {
       pageIds: request.partial?.pageIds ?? [],
       namespaces: request.partial?.namespaces ?? [],
     });
-    return this.activeBlocks(user).find((b) => b.id === id)!;
+    return (await this.activeBlocks(user)).find((b) => b.id === id)!;
   }
 
-  activeBlocks(user: UserAccount): Block[] {
-    return this.users.activeBlocks(user.id, this.clock.now());
+  async activeBlocks(user: UserAccount): Promise<Block[]> {
+    return await this.users.activeBlocks(user.id, this.clock.now());
   }
 
   /** The blocks in force now or at some time in the last `days` days: what staff weigh an account's history by. */
-  recentBlocks(user: UserAccount, days: number): Block[] {
-    return this.users.blocksSince(user.id, this.clock.now() - days * 86_400_000);
+  async recentBlocks(user: UserAccount, days: number): Promise<Block[]> {
+    return await this.users.blocksSince(user.id, this.clock.now() - days * 86_400_000);
   }
 
-  count(): number {
-    return this.users.total();
+  async count(): Promise<number> {
+    return await this.users.total();
   }
 
   /** Moves an account's registration time (the CLI's --registered and the demo's "too new" account). */
-  setRegisteredAt(user: UserAccount, at: number): void {
-    this.users.setRegisteredAt(user.id, at);
+  async setRegisteredAt(user: UserAccount, at: number): Promise<void> {
+    await this.users.setRegisteredAt(user.id, at);
   }
 
-  list(query: { from: string; to: string; prefix: string; limit: number }): UserAccount[] {
-    return this.users.list(query);
+  async list(query: { from: string; to: string; prefix: string; limit: number }): Promise<UserAccount[]> {
+    return await this.users.list(query);
   }
 }

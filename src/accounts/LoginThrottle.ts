@@ -1,9 +1,9 @@
 /**
- * Failed-login counting in SQLite, per name and address and per address alone, as $wgPasswordAttemptThrottle. No rule
+ * Failed-login counting in the database, per name and address and per address alone, as $wgPasswordAttemptThrottle. No rule
  * counts a name alone: a stranger could then keep its owner from logging in (#16).
  */
 import type { Clock } from '../shared/Clock.js';
-import type { Db } from '../storage/openDatabase.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 export interface ThrottleRule {
   /** Which parts make the key. */
@@ -21,28 +21,15 @@ export const defaultLoginThrottle: ThrottleRule[] = [
 export type Reservation = { ok: true; rowIds: number[] } | { ok: false; retryAfterSeconds: number };
 
 export class LoginThrottle {
-  private readonly countSince;
-  private readonly oldestSince;
-  private readonly insert;
-  private readonly clear;
-  private readonly prune;
-  private readonly deleteRow;
-
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlDatabase,
     private readonly clock: Clock,
     private readonly rules: ThrottleRule[] = defaultLoginThrottle,
-  ) {
-    this.countSince = db.prepare<[string, number], { n: number }>(
-      'SELECT count(*) AS n FROM login_failures WHERE throttle_key = ? AND failed_at > ?',
-    );
-    this.oldestSince = db.prepare<[string, number], { at: number | null }>(
-      'SELECT min(failed_at) AS at FROM login_failures WHERE throttle_key = ? AND failed_at > ?',
-    );
-    this.insert = db.prepare('INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?)');
-    this.clear = db.prepare('DELETE FROM login_failures WHERE throttle_key = ?');
-    this.prune = db.prepare('DELETE FROM login_failures WHERE failed_at < ?');
-    this.deleteRow = db.prepare('DELETE FROM login_failures WHERE rowid = ?');
+  ) {}
+
+  /** SQLite names each row by its rowid; PostgreSQL's table has a column for it. */
+  private get rowId(): string {
+    return this.sql.engine === 'postgres' ? 'failure_id' : 'rowid';
   }
 
   private key(rule: ThrottleRule, name: string, address: string): string {
@@ -50,16 +37,17 @@ export class LoginThrottle {
   }
 
   /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-  retryAfter(name: string, address: string): number {
+  async retryAfter(name: string, address: string): Promise<number> {
     const now = this.clock.now();
     let wait = 0;
     for (const rule of this.rules) {
       const key = this.key(rule, name, address);
       const since = now - rule.seconds * 1000;
-      if (this.countSince.get(key, since)!.n >= rule.count) {
-        const oldest = this.oldestSince.get(key, since)!.at ?? now;
-        wait = Math.max(wait, Math.ceil((oldest + rule.seconds * 1000 - now) / 1000));
-      }
+      const { n, oldest } = (await this.sql.get<{ n: number; oldest: number | null }>(
+        'SELECT count(*) AS n, min(failed_at) AS oldest FROM login_failures WHERE throttle_key = ? AND failed_at > ?',
+        [key, since],
+      ))!;
+      if (n >= rule.count) wait = Math.max(wait, Math.ceil(((oldest ?? now) + rule.seconds * 1000 - now) / 1000));
     }
     return wait;
   }
@@ -68,27 +56,31 @@ export class LoginThrottle {
    * Checks the limits and counts this attempt as a failure in one transaction, before the (slow) password check:
    * concurrent attempts each see the ones before them, so a burst cannot pass the limit while passwords are hashed.
    */
-  reserve(name: string, address: string): Reservation {
-    return this.db.transaction((): Reservation => {
-      const wait = this.retryAfter(name, address);
+  async reserve(name: string, address: string): Promise<Reservation> {
+    return await this.sql.transaction(async (): Promise<Reservation> => {
+      const wait = await this.retryAfter(name, address);
       if (wait > 0) return { ok: false, retryAfterSeconds: wait };
       const now = this.clock.now();
-      const rowIds = this.rules.map((rule) => Number(this.insert.run(this.key(rule, name, address), now).lastInsertRowid));
-      this.prune.run(now - Math.max(...this.rules.map((r) => r.seconds)) * 1000);
+      const rowIds: number[] = [];
+      for (const rule of this.rules) {
+        const row = await this.sql.get<{ id: number }>(`INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?) RETURNING ${this.rowId} AS id`, [this.key(rule, name, address), now]);
+        rowIds.push(row!.id);
+      }
+      await this.sql.run('DELETE FROM login_failures WHERE failed_at < ?', [now - Math.max(...this.rules.map((r) => r.seconds)) * 1000]);
       return { ok: true, rowIds };
-    })();
+    });
   }
 
   /** The password was right: the reserved attempt was no failure, and the name-and-address count starts again. */
-  release(reservation: { rowIds: number[] }, name: string, address: string): void {
-    this.db.transaction(() => {
-      for (const id of reservation.rowIds) this.deleteRow.run(id);
-      this.recordSuccess(name, address);
-    })();
+  async release(reservation: { rowIds: number[] }, name: string, address: string): Promise<void> {
+    await this.sql.transaction(async () => {
+      for (const id of reservation.rowIds) await this.sql.run(`DELETE FROM login_failures WHERE ${this.rowId} = ?`, [id]);
+      await this.recordSuccess(name, address);
+    });
   }
 
   /** A successful login clears the per-name-and-address count, as MediaWiki does. */
-  recordSuccess(name: string, address: string): void {
-    for (const rule of this.rules) if (rule.by === 'name+address') this.clear.run(this.key(rule, name, address));
+  async recordSuccess(name: string, address: string): Promise<void> {
+    for (const rule of this.rules) if (rule.by === 'name+address') await this.sql.run('DELETE FROM login_failures WHERE throttle_key = ?', [this.key(rule, name, address)]);
   }
 }

@@ -1,5 +1,5 @@
 /** SQL for accounts, their groups and their blocks. */
-import type { Db } from '../storage/openDatabase.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import type { Block, ExplicitGroup, UserAccount } from './UserAccount.js';
 
 interface UserRow {
@@ -25,7 +25,7 @@ interface BlockRow {
 }
 
 const userColumns = `u.user_id, u.user_name, u.email, u.email_confirmed_at, u.registered_at, u.edit_count, u.language,
-  (SELECT group_concat(group_name) FROM user_groups g WHERE g.user_id = u.user_id) AS groups`;
+  (SELECT string_agg(group_name, ',') FROM user_groups g WHERE g.user_id = u.user_id) AS groups`;
 
 function toAccount(row: UserRow): UserAccount {
   return {
@@ -69,136 +69,106 @@ export interface NewUser {
 export type NewBlock = Omit<Block, 'id'>;
 
 export class UserRepository {
-  private readonly byName;
-  private readonly byId;
-  private readonly passwordHashByName;
-  private readonly insertUser;
-  private readonly insertGroup;
-  private readonly removeGroup;
-  private readonly updateEmail;
-  private readonly updateConfirmed;
-  private readonly updateLanguage;
-  private readonly updatePassword;
-  private readonly bumpEditCount;
-  private readonly updateRegistration;
-  private readonly insertBlock;
-  private readonly insertRestriction;
-  private readonly blocksInForceSince;
-  private readonly listFrom;
-  private readonly count;
+  constructor(private readonly sql: SqlDatabase) {}
 
-  constructor(private readonly db: Db) {
-    this.byName = db.prepare<[string], UserRow>(`SELECT ${userColumns} FROM users u WHERE u.user_name = ?`);
-    this.byId = db.prepare<[number], UserRow>(`SELECT ${userColumns} FROM users u WHERE u.user_id = ?`);
-    this.passwordHashByName = db.prepare<[string], { password_hash: string }>('SELECT password_hash FROM users WHERE user_name = ?');
-    this.insertUser = db.prepare(
-      `INSERT INTO users (user_name, password_hash, email, email_confirmed_at, registered_at, edit_count)
-       VALUES (@name, @passwordHash, @email, @emailConfirmedAt, @registeredAt, @editCount)`,
-    );
-    this.insertGroup = db.prepare('INSERT OR IGNORE INTO user_groups (user_id, group_name) VALUES (?, ?)');
-    this.removeGroup = db.prepare('DELETE FROM user_groups WHERE user_id = ? AND group_name = ?');
-    this.updateEmail = db.prepare('UPDATE users SET email = ?, email_confirmed_at = NULL WHERE user_id = ?');
-    this.updateConfirmed = db.prepare('UPDATE users SET email_confirmed_at = ? WHERE user_id = ?');
-    this.updateLanguage = db.prepare('UPDATE users SET language = ? WHERE user_id = ?');
-    this.updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE user_id = ?');
-    this.bumpEditCount = db.prepare('UPDATE users SET edit_count = edit_count + 1 WHERE user_id = ?');
-    this.updateRegistration = db.prepare('UPDATE users SET registered_at = ? WHERE user_id = ?');
-    this.insertBlock = db.prepare(
-      `INSERT INTO blocks (user_id, by_user_id, reason, sitewide, created_at, expires_at)
-       VALUES (@userId, @byUserId, @reason, @sitewide, @createdAt, @expiresAt)`,
-    );
-    this.insertRestriction = db.prepare('INSERT INTO block_restrictions (block_id, kind, value) VALUES (?, ?, ?)');
-    this.blocksInForceSince = db.prepare<[number, number], BlockRow>(
-      `SELECT b.*, (SELECT group_concat(kind || ':' || value) FROM block_restrictions r WHERE r.block_id = b.block_id) AS restrictions
-       FROM blocks b WHERE b.user_id = ? AND (b.expires_at IS NULL OR b.expires_at > ?) ORDER BY b.block_id`,
-    );
-    this.listFrom = db.prepare<[{ from: string; to: string; prefix: string; limit: number }], UserRow>(
-      `SELECT ${userColumns} FROM users u
-       WHERE u.user_name >= @from AND (@to = '' OR u.user_name <= @to)
-         AND substr(u.user_name, 1, length(@prefix)) = @prefix
-       ORDER BY u.user_name LIMIT @limit`,
-    );
-    this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
-  }
-
-  findByName(name: string): UserAccount | null {
-    const row = this.byName.get(name);
+  async findByName(name: string): Promise<UserAccount | null> {
+    const row = await this.sql.get<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.user_name = ?`, [name]);
     return row ? toAccount(row) : null;
   }
 
-  findById(id: number): UserAccount | null {
-    const row = this.byId.get(id);
+  async findById(id: number): Promise<UserAccount | null> {
+    const row = await this.sql.get<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.user_id = ?`, [id]);
     return row ? toAccount(row) : null;
   }
 
-  passwordHashOf(name: string): string | undefined {
-    return this.passwordHashByName.get(name)?.password_hash;
+  async passwordHashOf(name: string): Promise<string | undefined> {
+    return (await this.sql.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_name = ?', [name]))?.password_hash;
   }
 
-  create(user: NewUser): UserAccount {
-    return this.db.transaction(() => {
-      const id = Number(this.insertUser.run(user).lastInsertRowid);
-      for (const g of user.groups) this.insertGroup.run(id, g);
-      return this.findById(id)!;
-    })();
+  async create(user: NewUser): Promise<UserAccount> {
+    return await this.sql.transaction(async () => {
+      const { user_id: id } = (await this.sql.get<{ user_id: number }>(
+        `INSERT INTO users (user_name, password_hash, email, email_confirmed_at, registered_at, edit_count)
+         VALUES (@name, @passwordHash, @email, @emailConfirmedAt, @registeredAt, @editCount) RETURNING user_id`,
+        { name: user.name, passwordHash: user.passwordHash, email: user.email, emailConfirmedAt: user.emailConfirmedAt, registeredAt: user.registeredAt, editCount: user.editCount },
+      ))!;
+      for (const g of user.groups) await this.addGroup(id, g);
+      return (await this.findById(id))!;
+    });
   }
 
-  addGroup(userId: number, group: ExplicitGroup): void {
-    this.insertGroup.run(userId, group);
+  async addGroup(userId: number, group: ExplicitGroup): Promise<void> {
+    await this.sql.run('INSERT INTO user_groups (user_id, group_name) VALUES (?, ?) ON CONFLICT DO NOTHING', [userId, group]);
   }
 
-  removeFromGroup(userId: number, group: ExplicitGroup): void {
-    this.removeGroup.run(userId, group);
+  async removeFromGroup(userId: number, group: ExplicitGroup): Promise<void> {
+    await this.sql.run('DELETE FROM user_groups WHERE user_id = ? AND group_name = ?', [userId, group]);
   }
 
-  setEmail(userId: number, email: string): void {
-    this.updateEmail.run(email, userId);
+  async setEmail(userId: number, email: string): Promise<void> {
+    await this.sql.run('UPDATE users SET email = ?, email_confirmed_at = NULL WHERE user_id = ?', [email, userId]);
   }
 
-  setEmailConfirmedAt(userId: number, at: number | null): void {
-    this.updateConfirmed.run(at, userId);
+  async setEmailConfirmedAt(userId: number, at: number | null): Promise<void> {
+    await this.sql.run('UPDATE users SET email_confirmed_at = ? WHERE user_id = ?', [at, userId]);
   }
 
-  setLanguage(userId: number, language: string | null): void {
-    this.updateLanguage.run(language, userId);
+  async setLanguage(userId: number, language: string | null): Promise<void> {
+    await this.sql.run('UPDATE users SET language = ? WHERE user_id = ?', [language, userId]);
   }
 
-  setPasswordHash(userId: number, hash: string): void {
-    this.updatePassword.run(hash, userId);
+  async setPasswordHash(userId: number, hash: string): Promise<void> {
+    await this.sql.run('UPDATE users SET password_hash = ? WHERE user_id = ?', [hash, userId]);
   }
 
-  setRegisteredAt(userId: number, at: number): void {
-    this.updateRegistration.run(at, userId);
+  async setRegisteredAt(userId: number, at: number): Promise<void> {
+    await this.sql.run('UPDATE users SET registered_at = ? WHERE user_id = ?', [at, userId]);
   }
 
-  incrementEditCount(userId: number): void {
-    this.bumpEditCount.run(userId);
+  async incrementEditCount(userId: number): Promise<void> {
+    await this.sql.run('UPDATE users SET edit_count = edit_count + 1 WHERE user_id = ?', [userId]);
   }
 
-  block(block: NewBlock): number {
-    return this.db.transaction(() => {
-      const id = Number(this.insertBlock.run({ ...block, sitewide: block.sitewide ? 1 : 0 }).lastInsertRowid);
-      for (const p of block.pageIds) this.insertRestriction.run(id, 'page', p);
-      for (const n of block.namespaces) this.insertRestriction.run(id, 'namespace', n);
+  async block(block: NewBlock): Promise<number> {
+    return await this.sql.transaction(async () => {
+      const { block_id: id } = (await this.sql.get<{ block_id: number }>(
+        `INSERT INTO blocks (user_id, by_user_id, reason, sitewide, created_at, expires_at)
+         VALUES (@userId, @byUserId, @reason, @sitewide, @createdAt, @expiresAt) RETURNING block_id`,
+        { userId: block.userId, byUserId: block.byUserId, reason: block.reason, sitewide: block.sitewide ? 1 : 0, createdAt: block.createdAt, expiresAt: block.expiresAt },
+      ))!;
+      for (const p of block.pageIds) await this.sql.run('INSERT INTO block_restrictions (block_id, kind, value) VALUES (?, ?, ?)', [id, 'page', p]);
+      for (const n of block.namespaces) await this.sql.run('INSERT INTO block_restrictions (block_id, kind, value) VALUES (?, ?, ?)', [id, 'namespace', n]);
       return id;
-    })();
+    });
   }
 
-  activeBlocks(userId: number, now: number): Block[] {
+  async activeBlocks(userId: number, now: number): Promise<Block[]> {
     return this.blocksSince(userId, now);
   }
 
   /** The blocks in force at any moment from `since` on: those still in force, and those that ended after it. */
-  blocksSince(userId: number, since: number): Block[] {
-    return this.blocksInForceSince.all(userId, since).map(toBlock);
+  async blocksSince(userId: number, since: number): Promise<Block[]> {
+    const rows = await this.sql.all<BlockRow>(
+      `SELECT b.*, (SELECT string_agg(kind || ':' || value, ',') FROM block_restrictions r WHERE r.block_id = b.block_id) AS restrictions
+       FROM blocks b WHERE b.user_id = ? AND (b.expires_at IS NULL OR b.expires_at > ?) ORDER BY b.block_id`,
+      [userId, since],
+    );
+    return rows.map(toBlock);
   }
 
   /** Accounts in name order from `from` up to `to` (inclusive, '' for no end) that start with `prefix`, for list=allusers. */
-  list(query: { from: string; to: string; prefix: string; limit: number }): UserAccount[] {
-    return this.listFrom.all(query).map(toAccount);
+  async list(query: { from: string; to: string; prefix: string; limit: number }): Promise<UserAccount[]> {
+    const rows = await this.sql.all<UserRow>(
+      `SELECT ${userColumns} FROM users u
+       WHERE u.user_name >= @from AND (@to = '' OR u.user_name <= @to)
+         AND substr(u.user_name, 1, length(CAST(@prefix AS TEXT))) = @prefix
+       ORDER BY u.user_name LIMIT @limit`,
+      { ...query },
+    );
+    return rows.map(toAccount);
   }
 
-  total(): number {
-    return this.count.get()!.n;
+  async total(): Promise<number> {
+    return (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
   }
 }

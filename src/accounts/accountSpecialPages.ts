@@ -26,7 +26,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
 
   async function showLogin(req: Request, res: Response, form: { name: string; errors: FieldError[]; status: number }) {
     const { t } = ctx(res);
-    const session = ensureSession(c, res);
+    const session = await ensureSession(c, res);
     const returnTo = param(req.query, 'returnto') ?? field(req, 'returnto') ?? '';
     const returnToQuery = param(req.query, 'returntoquery') ?? field(req, 'returntoquery') ?? '';
     return renderPage(res, {
@@ -40,7 +40,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
         returnToQuery,
         alreadyLoggedInAs: ctx(res).user?.name ?? null,
       },
-      chrome: presentChrome(c, res, { title: specialTitle('UserLogin'), heading: t('login-title'), action: 'special' }),
+      chrome: await presentChrome(c, res, { title: specialTitle('UserLogin'), heading: t('login-title'), action: 'special' }),
     });
   }
 
@@ -66,7 +66,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
         // One generic message about the whole login, said once (not again beside the password).
         return showLogin(req, res, { name, errors: [{ field: 'wpPassword', messageKey: result.messageKey, summaryOnly: true, ...(result.params ? { params: result.params } : {}) }], status });
       }
-      setSession(c, res, c.sessions.rotate(session, result.value.id));
+      await setSession(c, res, await c.sessions.rotate(session, result.value.id));
       res.redirect(303, ctx(res).link(returnToPath(field(req, 'returnto'), field(req, 'returntoquery'), parseReturnTo)));
     },
   };
@@ -75,18 +75,18 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
     name: 'UserLogout',
     titleKey: 'logout-title',
     listed: false,
-    get(_req, res) {
+    async get(_req, res) {
       const { t, user } = ctx(res);
       return renderPage(res, {
         view: 'accounts/logout',
         model: { loggedIn: user !== null, token: formToken(c, res), done: false },
-        chrome: presentChrome(c, res, { title: specialTitle('UserLogout'), heading: t('logout-title'), action: 'special' }),
+        chrome: await presentChrome(c, res, { title: specialTitle('UserLogout'), heading: t('logout-title'), action: 'special' }),
       });
     },
     async post(req, res) {
       const { t, session } = ctx(res);
       if (session && hasValidToken(c, req, res)) {
-        c.sessions.destroy(session);
+        await c.sessions.destroy(session);
         clearSession(c, res);
       }
       const done = ctx(res).session === null;
@@ -94,7 +94,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
         view: 'accounts/logout',
         status: done ? 200 : 400,
         model: { loggedIn: !done, token: formToken(c, res), done, error: done ? null : 'session-failure' },
-        chrome: presentChrome(c, res, { title: specialTitle('UserLogout'), heading: t('logout-title'), action: 'special' }),
+        chrome: await presentChrome(c, res, { title: specialTitle('UserLogout'), heading: t('logout-title'), action: 'special' }),
       });
     },
   };
@@ -148,7 +148,7 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
             ? { href: returnTo.href, report: returnTo.title.namespace === NS_SPECIAL && /^ReportIncident(\/|$)/.test(returnTo.title.text), page: returnTo.title.prefixedText }
             : null,
       },
-      chrome: presentChrome(c, res, { title: specialTitle('Preferences'), heading: t('preferences-title'), action: 'special' }),
+      chrome: await presentChrome(c, res, { title: specialTitle('Preferences'), heading: t('preferences-title'), action: 'special' }),
     });
   }
 
@@ -166,19 +166,19 @@ export function accountSpecialPages(c: Container): SpecialPage[] {
       }
       const action = field(req, 'wpAction');
       if (action === 'confirm-email') {
-        const confirmed = c.accounts.confirmEmail(user);
+        const confirmed = await c.accounts.confirmEmail(user);
         if (!confirmed.ok) return showPreferences(req, res, { errors: [{ field: 'wpEmail', messageKey: confirmed.messageKey }], saved: null, status: 422 });
-        ctx(res).user = c.accounts.findById(user.id);
+        ctx(res).user = await c.accounts.findById(user.id);
         return showPreferences(req, res, { errors: [], saved: 'preferences-email-confirmed', status: 200 });
       }
       const email = field(req, 'wpEmail') ?? '';
       const language = field(req, 'wpLanguage') ?? '';
       const errors: FieldError[] = [];
       if (language && !c.messages.languages.includes(language)) errors.push({ field: 'wpLanguage', messageKey: 'preferences-error-language' });
-      const emailResult = c.accounts.setEmail(user, email);
+      const emailResult = await c.accounts.setEmail(user, email);
       if (!emailResult.ok) errors.push({ field: 'wpEmail', messageKey: emailResult.messageKey, params: emailResult.params ?? {} });
       if (errors.length) return showPreferences(req, res, { email, errors, saved: null, status: 422 });
-      c.accounts.setLanguage(user, language || null);
+      await c.accounts.setLanguage(user, language || null);
       if (language) res.cookie(LANGUAGE_COOKIE, language, { ...cookieOptions(c, 365 * 24 * 3600 * 1000) });
       const returnTo = preferencesReturnTo(req);
       const back = returnTo ? `&${new URLSearchParams({ returnto: returnTo.returnto, returntoquery: returnTo.returntoquery }).toString()}` : '';

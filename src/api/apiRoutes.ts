@@ -67,7 +67,7 @@ export function apiRoutes(c: Container): Router {
   const router = Router();
   const en = c.messages.translator('en');
 
-  router.all('/w/api.php', (req, res) => {
+  router.all('/w/api.php', async (req, res) => {
     const { params, posted } = readParams(req);
     const fv2 = params.formatversion === '2' || params.formatversion === 'latest';
     const messages = apiMessages(params, ctx(res).user);
@@ -104,7 +104,7 @@ export function apiRoutes(c: Container): Router {
       checkAssert(params, user);
       let result: Record<string, unknown>;
       if (action === 'query') {
-        result = query(params, user, warn, used, bool, res);
+        result = await query(params, user, warn, used, bool, res);
       } else if (action === 'login') {
         for (const p of ['lgname', 'lgpassword', 'lgtoken', 'lgdomain']) used.add(p);
         if (req.method !== 'POST' || (params.lgpassword !== undefined && !posted.has('lgpassword'))) {
@@ -195,14 +195,14 @@ export function apiRoutes(c: Container): Router {
     if (unused.length) warn('main', 'apiwarn-unrecognizedparams', { names: unused.join(', '), count: unused.length });
   }
 
-  function query(
+  async function query(
     params: Params,
     user: UserAccount | null,
     warn: (m: string, k: string, p?: Record<string, unknown>) => void,
     used: Set<string>,
     bool: (v: boolean) => boolean | string | undefined,
     res: Response,
-  ): Record<string, unknown> {
+  ): Promise<Record<string, unknown>> {
     used.add('meta').add('list').add('prop').add('titles');
     const out: Record<string, unknown> = {};
     for (const meta of list(params.meta)) {
@@ -215,14 +215,14 @@ export function apiRoutes(c: Container): Router {
             continue;
           }
           // A login token needs a session to be bound to; MediaWiki starts one here too.
-          const session = type === 'login' ? ensureSession(c, res) : ctx(res).session;
+          const session = type === 'login' ? await ensureSession(c, res) : ctx(res).session;
           const kind: TokenType = type === 'login' ? 'login' : 'csrf';
           tokens[`${type}token`] = user || type === 'login' ? c.sessions.token(session, kind) : c.sessions.token(null, kind);
         }
         out.tokens = tokens;
       } else if (meta === 'userinfo') {
         used.add('uiprop');
-        out.userinfo = userinfo(user, ctx(res).address, list(params.uiprop), warn, bool);
+        out.userinfo = await userinfo(user, ctx(res).address, list(params.uiprop), warn, bool);
       } else if (meta === 'siteinfo') {
         used.add('siprop');
         Object.assign(out, siteinfo(list(params.siprop ?? 'general'), warn, bool));
@@ -233,7 +233,7 @@ export function apiRoutes(c: Container): Router {
     for (const l of list(params.list)) {
       if (l === 'allusers') {
         for (const p of ['auprefix', 'aufrom', 'auto', 'aulimit', 'auprop', 'auwitheditsonly', 'augroup', 'continue']) used.add(p);
-        const { users, next } = allusers(params);
+        const { users, next } = await allusers(params);
         out.allusers = users;
         if (next !== null) (out as { continue?: unknown }).continue = { aufrom: next, continue: '-||' };
       } else {
@@ -246,7 +246,7 @@ export function apiRoutes(c: Container): Router {
   }
 
   /** Anonymous callers are named by their address, as MediaWiki does. */
-  function userinfo(user: UserAccount | null, address: string, props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
+  async function userinfo(user: UserAccount | null, address: string, props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
     const now = c.clock.now();
     const groups = effectiveGroups(user, c.settings, now);
     const info: Record<string, unknown> = user ? { id: user.id, name: user.name } : { id: 0, name: address, anon: bool(true) };
@@ -272,7 +272,7 @@ export function apiRoutes(c: Container): Router {
           break;
         case 'blockinfo':
           if (user) {
-            const block = c.accounts.activeBlocks(user)[0];
+            const block = (await c.accounts.activeBlocks(user))[0];
             if (block) {
               Object.assign(info, {
                 blockid: block.id,
@@ -358,30 +358,32 @@ export function apiRoutes(c: Container): Router {
     return out;
   }
 
-  function allusers(params: Params) {
+  async function allusers(params: Params) {
     const limitParam = params.aulimit ?? '10';
     const limit = limitParam === 'max' ? 500 : Number(limitParam);
     if (!Number.isInteger(limit) || limit < 1) throw new ApiError('badinteger', 'apierror-badinteger', { name: 'aulimit', value: limitParam });
     const capped = Math.min(limit, 500);
     const norm = (s: string | undefined) => (s ? s.replace(/_/g, ' ').replace(/^./u, (ch) => ch.toUpperCase()) : '');
     const props = list(params.auprop);
-    const rows = c.accounts.list({ from: norm(params.aufrom), to: norm(params.auto), prefix: norm(params.auprefix), limit: capped + 1 });
+    const rows = await c.accounts.list({ from: norm(params.aufrom), to: norm(params.auto), prefix: norm(params.auprefix), limit: capped + 1 });
     const now = c.clock.now();
-    const users = rows.slice(0, capped).map((u) => {
+    const users: Record<string, unknown>[] = [];
+    for (const u of rows.slice(0, capped)) {
       const entry: Record<string, unknown> = { userid: u.id, name: u.name };
       if (props.includes('editcount')) entry.editcount = u.editCount;
       if (props.includes('registration')) entry.registration = iso(u.registeredAt);
       if (props.includes('groups')) entry.groups = effectiveGroups(u, c.settings, now);
-      if (props.includes('blockinfo') && c.accounts.activeBlocks(u).length > 0) entry.blockid = c.accounts.activeBlocks(u)[0]!.id;
-      return entry;
-    });
+      const blocks = props.includes('blockinfo') ? await c.accounts.activeBlocks(u) : [];
+      if (blocks.length > 0) entry.blockid = blocks[0]!.id;
+      users.push(entry);
+    }
     return { users, next: rows.length > capped ? rows[capped]!.name : null };
   }
 
   async function login(params: Params, res: Response): Promise<Record<string, unknown>> {
     const session = ctx(res).session;
     if (!params.lgtoken) {
-      return { login: { result: 'NeedToken', token: c.sessions.token(ensureSession(c, res), 'login') } };
+      return { login: { result: 'NeedToken', token: c.sessions.token(await ensureSession(c, res), 'login') } };
     }
     if (!c.sessions.verifyToken(session, 'login', params.lgtoken)) return { login: { result: 'WrongToken' } };
     if (!params.lgname || params.lgpassword === undefined) {
@@ -392,7 +394,7 @@ export function apiRoutes(c: Container): Router {
       const reason = en(result.messageKey === 'login-error-throttled' ? 'login-error-throttled' : 'apierror-login-failed', result.params ?? {});
       return { login: { result: 'Failed', reason } };
     }
-    setSession(c, res, c.sessions.rotate(session, result.value.id));
+    await setSession(c, res, await c.sessions.rotate(session, result.value.id));
     return { login: { result: 'Success', lguserid: result.value.id, lgusername: result.value.name } };
   }
 

@@ -30,15 +30,27 @@ export class CommunityConfigProvider {
     private readonly logger: Logger,
   ) {}
 
-  /** The configuration of the page's latest revision; re-read only when a new revision was saved. */
-  current(): CommunityConfig {
-    const page = this.pages.find(this.pageTitle);
+  /**
+   * The configuration of the page's latest revision. The latest revision's id is read each time (a save by another
+   * process, or by the CLI, is in force at once); the text is parsed again only when it changed.
+   */
+  async current(): Promise<CommunityConfig> {
+    const page = await this.pages.find(this.pageTitle);
     const revId = page?.latestRevId ?? null;
     if (this.cached && this.cached.revId === revId) return this.cached.config;
-    const content = revId !== null ? (this.pages.revision(revId)?.content ?? null) : null;
+    const content = revId !== null ? ((await this.pages.revision(revId))?.content ?? null) : null;
     const config = content === null ? defaultCommunityConfig() : this.readLeniently(content, revId!);
     this.cached = { revId, config };
     return config;
+  }
+
+  /**
+   * The configuration as the last call of current() found it. Each request loads it first (requestContext), so this is
+   * the configuration in force for the request, for code that cannot wait (the menus of every comment).
+   */
+  latest(): CommunityConfig {
+    if (!this.cached) throw new Error('the community configuration was not loaded yet: await current() first');
+    return this.cached.config;
   }
 
   /** Parses each field on its own; a bad field gets its default, the rest are kept. */

@@ -8,7 +8,8 @@ import type { PageService } from '../wiki/PageService.js';
 import type { Title } from '../wiki/Title.js';
 import { COMMUNITY_CONFIG_VERSION, type CommunityConfig, communityConfigShape } from './communityConfigSchema.js';
 import type { CommunityConfigProvider } from './CommunityConfigProvider.js';
-import { type ConfigIssue, validateCommunityConfig } from './communityConfigValidator.js';
+import { type ConfigIssue, type ValidatorDeps, validateCommunityConfig } from './communityConfigValidator.js';
+import { parseTitle } from '../wiki/Title.js';
 import { parseStrictJson } from '../shared/strictJson.js';
 
 /** Documents larger than this are refused. */
@@ -23,14 +24,14 @@ export class CommunityConfigService {
     private readonly pages: PageService,
     private readonly pageTitle: Title,
     private readonly namespaces: Namespaces,
-    private readonly userExists: (name: string) => boolean,
+    private readonly userExists: (name: string) => Promise<boolean>,
   ) {}
 
   canEdit(user: UserAccount | null): boolean {
     return user !== null && user.groups.includes(EDITOR_GROUP);
   }
 
-  current(): CommunityConfig {
+  async current(): Promise<CommunityConfig> {
     return this.provider.current();
   }
 
@@ -39,33 +40,48 @@ export class CommunityConfigService {
   }
 
   /** The stored text of the latest revision, or the defaults serialised when the page does not exist yet. */
-  currentJson(): { json: string; revId: number | null } {
-    const page = this.pages.find(this.pageTitle);
-    const revision = page ? this.pages.revision(page.latestRevId) : null;
-    return revision?.content ? { json: revision.content, revId: revision.id } : { json: serialise(this.current()), revId: null };
+  async currentJson(): Promise<{ json: string; revId: number | null }> {
+    const page = await this.pages.find(this.pageTitle);
+    const revision = page ? await this.pages.revision(page.latestRevId) : null;
+    return revision?.content ? { json: revision.content, revId: revision.id } : { json: serialise(await this.current()), revId: null };
   }
 
-  history(limit = 50): RevisionRecord[] {
-    const page = this.pages.find(this.pageTitle);
-    return page ? this.pages.history(page, Number.MAX_SAFE_INTEGER, limit) : [];
+  async history(limit = 50): Promise<RevisionRecord[]> {
+    const page = await this.pages.find(this.pageTitle);
+    return page ? await this.pages.history(page, Number.MAX_SAFE_INTEGER, limit) : [];
   }
 
-  revision(revId: number): RevisionRecord | null {
-    const page = this.pages.find(this.pageTitle);
-    const rev = this.pages.revision(revId);
+  async revision(revId: number): Promise<RevisionRecord | null> {
+    const page = await this.pages.find(this.pageTitle);
+    const rev = await this.pages.revision(revId);
     return page && rev && rev.pageId === page.id ? rev : null;
   }
 
-  validate(input: unknown) {
-    return validateCommunityConfig(input, {
-      namespaces: this.namespaces,
-      pageExists: (t) => this.pages.find(t) !== null,
-      userExists: this.userExists,
+  async validate(input: unknown) {
+    return validateCommunityConfig(input, await this.lookups(input));
+  }
+
+  /** The pages and accounts the configuration names, looked up before the (synchronous) validation: one query for the pages. */
+  private async lookups(input: unknown): Promise<ValidatorDeps> {
+    const strings: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(input);
+    const titles = strings.flatMap((s) => {
+      const title = parseTitle(s.split('#')[0]!.trim(), this.namespaces);
+      return title.ok ? [title.value] : [];
     });
+    const existing = await this.pages.existing(titles);
+    const testers = (input as { ReportIncidentE2ETesterUsers?: unknown } | null)?.ReportIncidentE2ETesterUsers;
+    const known = new Set<string>();
+    for (const name of Array.isArray(testers) ? testers : []) if (typeof name === 'string' && (await this.userExists(name))) known.add(name);
+    return { namespaces: this.namespaces, pageExists: (t) => existing.has(`${t.namespace}:${t.dbKey}`), userExists: (name) => known.has(name) };
   }
 
   /** Parses JSON text strictly (duplicate keys, size, syntax with line and column), then validates it. */
-  parseAndValidate(text: string): { ok: true; config: CommunityConfig } | { ok: false; issues: ConfigIssue[]; line?: number; column?: number } {
+  async parseAndValidate(text: string): Promise<{ ok: true; config: CommunityConfig } | { ok: false; issues: ConfigIssue[]; line?: number; column?: number }> {
     const parsed = parseStrictJson(text, MAX_CONFIG_BYTES);
     if (!parsed.ok) {
       const p = parsed.problem;
@@ -78,24 +94,24 @@ export class CommunityConfigService {
    * Saves a valid configuration as a new revision. `baseRevId` is the revision the editor started from:
    * if someone saved meanwhile, nothing is overwritten and the editor is told.
    */
-  save(user: UserAccount, config: CommunityConfig, summary: string, baseRevId: number | null): Result<{ revId: number }> {
+  async save(user: UserAccount, config: CommunityConfig, summary: string, baseRevId: number | null): Promise<Result<{ revId: number }>> {
     if (!this.canEdit(user)) return err('communityconfig-error-permission', {}, 403);
-    const latest = this.pages.find(this.pageTitle)?.latestRevId ?? null;
+    const latest = (await this.pages.find(this.pageTitle))?.latestRevId ?? null;
     if (baseRevId !== null && latest !== baseRevId) return err('communityconfig-error-edit-conflict', {}, 409);
-    const saved = this.pages.saveText(this.pageTitle, { user }, serialise(config), summary.trim().slice(0, 500));
+    const saved = await this.pages.saveText(this.pageTitle, { user }, serialise(config), summary.trim().slice(0, 500));
     if (!saved.ok) return saved;
     return ok({ revId: saved.value.revId });
   }
 
   /** Makes an old revision current again, as a new revision; it must still be valid today. */
-  restore(user: UserAccount, revId: number, summary: string): SaveResult {
-    const rev = this.revision(revId);
+  async restore(user: UserAccount, revId: number, summary: string): Promise<SaveResult> {
+    const rev = await this.revision(revId);
     if (!rev || rev.content === null) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId } }] };
-    const checked = this.parseAndValidate(rev.content);
+    const checked = await this.parseAndValidate(rev.content);
     if (!checked.ok) return checked;
     if (!this.canEdit(user)) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-permission', params: {} }] };
     // The old text exactly as it was, so the diff against it is empty.
-    const saved = this.pages.saveText(this.pageTitle, { user }, rev.content, summary.trim().slice(0, 500));
+    const saved = await this.pages.saveText(this.pageTitle, { user }, rev.content, summary.trim().slice(0, 500));
     return saved.ok ? { ok: true, revId: saved.value.revId } : { ok: false, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }] };
   }
 }

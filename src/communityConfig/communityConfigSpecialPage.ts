@@ -94,7 +94,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
           enabled: c.settings.ReportIncidentEnabledNonEmergencyCategories.includes(type),
         }))
       : [];
-    const history = c.communityConfigEditor.history(20).map((r, i) => ({
+    const history = (await c.communityConfigEditor.history(20)).map((r, i) => ({
       id: r.id,
       // The newest is the configuration in force: there is nothing to restore.
       current: i === 0,
@@ -105,13 +105,13 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       summary: r.summary,
       ...timestampParts(r.createdAt, lang),
     }));
-    const restoring = state.restoreRevId !== undefined ? c.communityConfigEditor.revision(state.restoreRevId) : null;
+    const restoring = state.restoreRevId !== undefined ? await c.communityConfigEditor.revision(state.restoreRevId) : null;
     const restore = restoring?.content
       ? {
           id: restoring.id,
           author: authorView(restoring.actorName),
           ...timestampParts(restoring.createdAt, lang),
-          lines: withContext(lineDiff(c.communityConfigEditor.currentJson().json, restoring.content), 3),
+          lines: withContext(lineDiff((await c.communityConfigEditor.currentJson()).json, restoring.content), 3),
         }
       : null;
     const resources = ((state.config.ReportIncident_CrisisResources as unknown[]) ?? []).length;
@@ -136,13 +136,13 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
         pageHref: c.communityConfigEditor.title.path,
         historyHref: indexPhp(c.communityConfigEditor.title, { action: 'history' }),
       },
-      chrome: presentChrome(c, res, { title: title(), heading: t('communityconfig-title'), action: 'special' }),
+      chrome: await presentChrome(c, res, { title: title(), heading: t('communityconfig-title'), action: 'special' }),
     });
   }
 
-  function initialState(mode: 'form' | 'json', saved: boolean): EditorState {
-    const { json, revId } = c.communityConfigEditor.currentJson();
-    const config = c.communityConfigEditor.current();
+  async function initialState(mode: 'form' | 'json', saved: boolean): Promise<EditorState> {
+    const { json, revId } = await c.communityConfigEditor.currentJson();
+    const config = await c.communityConfigEditor.current();
     return { mode, config: config as unknown as Record<string, unknown>, json, summary: '', baseRevId: revId, issues: [], preview: false, saved, status: 200 };
   }
 
@@ -158,10 +158,10 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       if (subpage !== PROVIDER) throw new AppError(404, 'communityconfig-error-no-such-provider', { name: subpage });
       if (!requireEditor(res, req)) return;
       const restoreText = param(req.query, 'restore') ?? '';
-      const state = initialState(param(req.query, 'mode') === 'json' ? 'json' : 'form', param(req.query, 'saved') === '1');
+      const state = await initialState(param(req.query, 'mode') === 'json' ? 'json' : 'form', param(req.query, 'saved') === '1');
       if (restoreText === '') return show(res, state);
       const revId = /^\d{1,15}$/.test(restoreText) ? Number(restoreText) : null;
-      if (revId === null || !c.communityConfigEditor.revision(revId)) {
+      if (revId === null || !await c.communityConfigEditor.revision(revId)) {
         return show(res, { ...state, issues: [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId: restoreText } }], status: 404 });
       }
       return show(res, { ...state, restoreRevId: revId });
@@ -177,37 +177,38 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       const baseRevId = /^\d+$/.test(baseText) ? Number(baseText) : null;
       if (!hasValidToken(c, req, res)) {
         // Nothing is saved, but what was typed is shown again to be sent once more.
-        const state = initialState(mode, false);
-        const typedConfig = mode === 'form' ? configFromForm(req.body as Record<string, unknown>, c.communityConfigEditor.current()) : state.config;
+        const state = await initialState(mode, false);
+        const typedConfig = mode === 'form' ? configFromForm(req.body as Record<string, unknown>, await c.communityConfigEditor.current()) : state.config;
         const typedJson = mode === 'json' ? (field(req, 'wpJson') ?? state.json) : state.json;
         return show(res, { ...state, config: typedConfig, json: typedJson, summary, issues: [{ pointer: '', messageKey: 'session-failure', params: {} }], status: 400 });
       }
       // In the editor, a save or a restore that changes nothing would only add an empty version to the history (an
       // operator's config:import of the same file is a deliberate revision and is not refused).
-      const nothingChanged = (text: string) => text === c.communityConfigEditor.currentJson().json;
+      const currentText = (await c.communityConfigEditor.currentJson()).json;
+      const nothingChanged = (text: string) => text === currentText;
       const noChange: ConfigIssue = { pointer: '', messageKey: 'communityconfig-error-no-change', params: {} };
       if (action === 'restore') {
         const revText = field(req, 'revId') ?? '';
-        const asked = /^\d+$/.test(revText) ? c.communityConfigEditor.revision(Number(revText)) : null;
-        if (asked?.content && nothingChanged(asked.content)) return show(res, { ...initialState(mode, false), issues: [noChange], status: 422 });
-        const restored = /^\d+$/.test(revText) ? c.communityConfigEditor.restore(user, Number(revText), summary || ctx(res).t('communityconfig-restore-summary', { revId: revText })) : null;
+        const asked = /^\d+$/.test(revText) ? await c.communityConfigEditor.revision(Number(revText)) : null;
+        if (asked?.content && nothingChanged(asked.content)) return show(res, { ...(await initialState(mode, false)), issues: [noChange], status: 422 });
+        const restored = /^\d+$/.test(revText) ? await c.communityConfigEditor.restore(user, Number(revText), summary || ctx(res).t('communityconfig-restore-summary', { revId: revText })) : null;
         if (restored?.ok) {
           res.redirect(303, `${BASE}?saved=1`);
           return;
         }
-        return show(res, { ...initialState(mode, false), issues: restored && !restored.ok ? restored.issues : [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId: revText } }], status: 422 });
+        return show(res, { ...(await initialState(mode, false)), issues: restored && !restored.ok ? restored.issues : [{ pointer: '', messageKey: 'communityconfig-error-no-such-revision', params: { revId: revText } }], status: 422 });
       }
       let config: Record<string, unknown>;
       let json: string;
-      let checked: ReturnType<typeof c.communityConfigEditor.parseAndValidate>;
+      let checked: Awaited<ReturnType<typeof c.communityConfigEditor.parseAndValidate>>;
       if (mode === 'json') {
         json = field(req, 'wpJson') ?? '';
-        checked = c.communityConfigEditor.parseAndValidate(json);
-        config = checked.ok ? (checked.config as unknown as Record<string, unknown>) : (c.communityConfigEditor.current() as unknown as Record<string, unknown>);
+        checked = await c.communityConfigEditor.parseAndValidate(json);
+        config = checked.ok ? (checked.config as unknown as Record<string, unknown>) : ((await c.communityConfigEditor.current()) as unknown as Record<string, unknown>);
       } else {
-        config = configFromForm(req.body as Record<string, unknown>, c.communityConfigEditor.current());
+        config = configFromForm(req.body as Record<string, unknown>, await c.communityConfigEditor.current());
         json = serialise(config as unknown as CommunityConfig);
-        checked = c.communityConfigEditor.validate(config);
+        checked = await c.communityConfigEditor.validate(config);
       }
       const state: EditorState = {
         mode,
@@ -223,7 +224,7 @@ export function communityConfigSpecialPage(c: Container): SpecialPage {
       };
       if (action === 'preview' || !checked.ok) return show(res, state);
       if (nothingChanged(serialise(checked.config))) return show(res, { ...state, issues: [noChange], status: 422 });
-      const saved = c.communityConfigEditor.save(user, checked.config, summary, baseRevId);
+      const saved = await c.communityConfigEditor.save(user, checked.config, summary, baseRevId);
       if (!saved.ok) return show(res, { ...state, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }], status: saved.status ?? 422 });
       res.redirect(303, `${BASE}?saved=1${mode === 'json' ? '&mode=json' : ''}`);
     },

@@ -44,7 +44,7 @@ export class Delivery {
     }
     this.mailer = this.mailerFactory(url, !this.settings.runtime.smtpUrl);
     this.worker = new OutboxWorker(this.outbox, this.composer, this.mailer, this.clock, this.logger);
-    this.worker.start();
+    await this.worker.start();
     void this.mailer.verify().then((result) => {
       if (!result.ok) {
         this.logger.error('the SMTP server does not answer; reports are kept and their mail is sent when it does', { smtp: redactUrl(url), error: result.error });
@@ -56,10 +56,10 @@ export class Delivery {
    * For a stop cut off at its time bound: mail still being sent goes back to the queue with its Message-ID, so
    * nothing is left "sending" (#17). Returns how many.
    */
-  requeueInFlight(): number {
+  async requeueInFlight(): Promise<number> {
     // What was delivered is written as sent (if the database allows), never queued again.
-    if (this.worker && !this.worker.recordOutcomes()) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
-    return this.outbox.requeueInterrupted(this.clock.now());
+    if (this.worker && !(await this.worker.recordOutcomes())) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
+    return await this.outbox.requeueInterrupted(this.clock.now());
   }
 
   /** Right after a report's commit: try its mail at once. */
@@ -81,31 +81,31 @@ export class Delivery {
     this.devServer = null;
   }
 
-  stats(): OutboxCounts {
-    return this.outbox.stats();
+  async stats(): Promise<OutboxCounts> {
+    return await this.outbox.stats();
   }
 
-  statsAsOf(asOf: number): OutboxCounts {
-    return this.outbox.statsAsOf(asOf);
+  async statsAsOf(asOf: number): Promise<OutboxCounts> {
+    return await this.outbox.statsAsOf(asOf);
   }
 
   /** Messages still failing after an hour: shown on the statistics page, never silently. */
-  failingForAnHour(at = this.clock.now()): number {
-    return this.outbox.failingSinceCount(at - 3600_000);
+  async failingForAnHour(at = this.clock.now()): Promise<number> {
+    return await this.outbox.failingSinceCount(at - 3600_000);
   }
 
-  recentErrors(limit = 10): OutboxMessage[] {
-    return this.outbox.recentErrors(limit);
+  async recentErrors(limit = 10): Promise<OutboxMessage[]> {
+    return await this.outbox.recentErrors(limit);
   }
 
-  retry(id: number): boolean {
-    const ok = this.outbox.retry(id, this.clock.now());
+  async retry(id: number): Promise<boolean> {
+    const ok = await this.outbox.retry(id, this.clock.now());
     if (ok) this.kick();
     return ok;
   }
 
-  find(id: number): OutboxMessage | null {
-    return this.outbox.find(id);
+  async find(id: number): Promise<OutboxMessage | null> {
+    return await this.outbox.find(id);
   }
 }
 

@@ -1,5 +1,6 @@
 /** SQL for the development mailbox: mail the built-in SMTP server received, as it arrived. */
-import type { Db } from '../storage/openDatabase.js';
+import { type Dialect, dialectOf } from '../storage/dialect.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 export interface StoredMail {
   id: number;
@@ -20,40 +21,37 @@ interface Row {
 const toMail = (r: Row): StoredMail => ({ id: r.mail_id, receivedAt: r.received_at, envelopeFrom: r.envelope_from, envelopeTo: r.envelope_to.split(', '), raw: r.raw });
 
 export class DevMailboxRepository {
-  private readonly insertMail;
-  private readonly latest;
-  private readonly byId;
-  private readonly deleteOlder;
+  private readonly dialect: Dialect;
 
-  constructor(db: Db) {
-    this.insertMail = db.prepare('INSERT INTO dev_mailbox (received_at, envelope_from, envelope_to, raw) VALUES (?, ?, ?, ?)');
-    this.latest = db.prepare<[number], Row>('SELECT * FROM dev_mailbox ORDER BY mail_id DESC LIMIT ?');
-    this.byId = db.prepare<[number], Row>('SELECT * FROM dev_mailbox WHERE mail_id = ?');
-    // Every mail about a report carries the report's id at the start of its Message-ID (<RI-….kind@host>).
-    this.deleteOlder = db.prepare(
-      `DELETE FROM dev_mailbox WHERE received_at < @before
-         OR EXISTS (SELECT 1 FROM json_each(@reportIds) r WHERE instr(CAST(dev_mailbox.raw AS TEXT), '<' || r.value || '.') > 0)`,
-    );
+  constructor(private readonly sql: SqlDatabase) {
+    this.dialect = dialectOf(sql.engine);
   }
 
-  add(receivedAt: number, from: string, to: string[], raw: Buffer): number {
-    return Number(this.insertMail.run(receivedAt, from, to.join(', '), raw).lastInsertRowid);
+  async add(receivedAt: number, from: string, to: string[], raw: Buffer): Promise<number> {
+    const row = await this.sql.get<{ mail_id: number }>('INSERT INTO dev_mailbox (received_at, envelope_from, envelope_to, raw) VALUES (?, ?, ?, ?) RETURNING mail_id', [receivedAt, from, to.join(', '), raw]);
+    return row!.mail_id;
   }
 
-  list(limit: number): StoredMail[] {
-    return this.latest.all(limit).map(toMail);
+  async list(limit: number): Promise<StoredMail[]> {
+    return (await this.sql.all<Row>('SELECT * FROM dev_mailbox ORDER BY mail_id DESC LIMIT ?', [limit])).map(toMail);
   }
 
   /**
    * The development mailbox holds report texts and addresses too: it follows the same retention, and the copies of
    * the reports purged now go with them even when their mail arrived after the cut (a retry, a late update).
+   * Every mail about a report carries the report's id at the start of its Message-ID (<RI-….kind@host>).
    */
-  purgeBefore(before: number, reportIds: readonly string[]): number {
-    return this.deleteOlder.run({ before, reportIds: JSON.stringify(reportIds) }).changes;
+  async purgeBefore(before: number, reportIds: readonly string[]): Promise<number> {
+    const result = await this.sql.run(
+      `DELETE FROM dev_mailbox WHERE received_at < @before
+         OR EXISTS (SELECT 1 FROM ${this.dialect.jsonTexts('@reportIds')} AS r WHERE ${this.dialect.blobContains('dev_mailbox.raw', "'<' || r.value || '.'")})`,
+      { before, reportIds: JSON.stringify(reportIds) },
+    );
+    return result.changes;
   }
 
-  find(id: number): StoredMail | null {
-    const row = this.byId.get(id);
+  async find(id: number): Promise<StoredMail | null> {
+    const row = await this.sql.get<Row>('SELECT * FROM dev_mailbox WHERE mail_id = ?', [id]);
     return row ? toMail(row) : null;
   }
 }

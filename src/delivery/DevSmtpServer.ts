@@ -34,8 +34,11 @@ export class DevSmtpServer {
         stream.on('end', () => {
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
           const to = session.envelope.rcptTo.map((r) => r.address);
-          this.mailbox.add(this.clock.now(), from, to, Buffer.concat(chunks));
-          callback();
+          // The message is accepted only once it is stored: a failed write is a temporary failure the client retries.
+          this.mailbox.add(this.clock.now(), from, to, Buffer.concat(chunks)).then(
+            () => callback(),
+            (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
+          );
         });
         stream.on('error', (e: Error) => callback(e));
       },

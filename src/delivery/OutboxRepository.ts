@@ -1,5 +1,6 @@
 /** SQL for the outbox: claiming due messages, recording each attempt, and what operators need to see. */
-import type { Db } from '../storage/openDatabase.js';
+import { type Dialect, dialectOf } from '../storage/dialect.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -64,159 +65,132 @@ export interface OutboxCounts {
   oldestPendingAt: number | null;
 }
 
-export class OutboxRepository {
-  private readonly claimDue;
-  private readonly claimStaff;
-  private readonly expiredLeases;
-  private readonly dueNow;
-  private readonly staffWaiting;
-  private readonly markSentStmt;
-  private readonly scheduleRetry;
-  private readonly markFailedStmt;
-  private readonly resetSending;
-  private readonly byId;
-  private readonly nextDue;
-  private readonly counts;
-  private readonly oldestPending;
-  private readonly lastErrors;
-  private readonly failingSince;
-  private readonly markAlerted;
-  private readonly retryNow;
-  private readonly failingOlder;
-  private readonly countsAsOf;
+type CountsAsOf = Omit<OutboxCounts, 'oldestPendingAt'> & { oldest: number | null };
 
-  constructor(db: Db) {
-    // A claim is a lease: next_attempt_at becomes the time by which the outcome must be written, or the message is
-    // taken back (requeueExpired) while the app runs, not only at the next start (#17).
-    this.claimDue = db.prepare<[{ now: number; limit: number; leaseUntil: number }], Row>(
-      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
-       WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @limit)
-       RETURNING *`,
-    );
-    // Trust & Safety's lane (the partial index of migration 009): claimed before anything else.
-    this.claimStaff = db.prepare<[{ now: number; limit: number; leaseUntil: number }], Row>(
-      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
-       WHERE outbox_id IN (SELECT outbox_id FROM outbox INDEXED BY outbox_due_staff WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at <= @now
-                           ORDER BY next_attempt_at, outbox_id LIMIT @limit)
-       RETURNING *`,
-    );
-    this.expiredLeases = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending' AND next_attempt_at <= ?");
-    // When the mail server answers again, what waits for a retry is due now, Trust & Safety's first (claimed first).
-    this.dueNow = db.prepare("UPDATE outbox SET next_attempt_at = @now WHERE state = 'pending' AND next_attempt_at > @now AND attempts > 0");
-    this.staffWaiting = db.prepare<[number], { n: number }>(
-      "SELECT count(*) AS n FROM outbox INDEXED BY outbox_due_staff WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at > ? AND attempts > 0",
-    );
-    this.markSentStmt = db.prepare("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE outbox_id = ?");
-    this.scheduleRetry = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE outbox_id = ?");
-    this.markFailedStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE outbox_id = ?");
-    this.resetSending = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'");
-    this.byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE outbox_id = ?');
-    this.nextDue = db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state IN ('pending', 'sending')");
-    this.counts = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state');
-    this.oldestPending = db.prepare<[], { at: number | null }>("SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')");
-    this.lastErrors = db.prepare<[number], Row>("SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC LIMIT ?");
-    // Every message not delivered within the hour, whatever its state and whether or not an error was written (#17);
-    // mail that retention gave up (no recipients left) is not news.
-    this.failingSince = db.prepare<[number], Row>(
-      "SELECT * FROM outbox WHERE state != 'sent' AND alerted_at IS NULL AND created_at <= ? AND recipients != '' ORDER BY created_at LIMIT 100",
-    );
-    this.markAlerted = db.prepare('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?');
-    this.failingOlder = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND recipients != '' AND created_at <= ?");
-    // The outbox as it stood at a moment: mail sent after it still counts as waiting, mail created after it not at all.
-    this.countsAsOf = db.prepare<[{ asOf: number }], Omit<OutboxCounts, 'oldestPendingAt'> & { oldest: number | null }>(
-      `SELECT coalesce(sum(state = 'pending' OR (state = 'sent' AND sent_at >= @asOf)), 0) AS pending,
-         coalesce(sum(state = 'sending'), 0) AS sending,
-         coalesce(sum(state = 'sent' AND sent_at < @asOf), 0) AS sent,
-         coalesce(sum(state = 'failed'), 0) AS failed,
-         min(CASE WHEN state IN ('pending', 'sending') OR (state = 'sent' AND sent_at >= @asOf) THEN created_at END) AS oldest
-       FROM outbox WHERE created_at < @asOf`,
-    );
-    this.retryNow = db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')");
+export class OutboxRepository {
+  private readonly dialect: Dialect;
+
+  constructor(private readonly sql: SqlDatabase) {
+    this.dialect = dialectOf(sql.engine);
   }
 
   /**
    * Takes up to `limit` due messages for sending, Trust & Safety's first, each statement taking its rows at once so
-   * no two workers take the same one; each claim is a lease until `leaseUntil`.
+   * no two workers take the same one; each claim is a lease until `leaseUntil`: the time by which the outcome must be
+   * written, or the message is taken back (requeueExpired) while the app runs, not only at the next start (#17).
    */
-  claim(now: number, limit: number, leaseUntil: number): OutboxMessage[] {
-    const staff = this.claimStaff.all({ now, limit, leaseUntil });
-    const rest = staff.length < limit ? this.claimDue.all({ now, limit: limit - staff.length, leaseUntil }) : [];
+  async claim(now: number, limit: number, leaseUntil: number): Promise<OutboxMessage[]> {
+    // Trust & Safety's lane (the partial index of migration 009): claimed before anything else.
+    const staff = await this.sql.all<Row>(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
+       WHERE outbox_id IN (SELECT outbox_id FROM outbox ${this.dialect.indexedBy('outbox_due_staff')} WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at <= @now
+                           ORDER BY next_attempt_at, outbox_id LIMIT @limit ${this.dialect.skipLocked})
+       RETURNING *`,
+      { now, limit, leaseUntil },
+    );
+    const rest =
+      staff.length < limit
+        ? await this.sql.all<Row>(
+            `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = @leaseUntil
+             WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @limit ${this.dialect.skipLocked})
+             RETURNING *`,
+            { now, limit: limit - staff.length, leaseUntil },
+          )
+        : [];
     return [...staff, ...rest].map(toMessage);
   }
 
   /** Messages whose lease ran out without an outcome go back to the queue; returns how many. */
-  requeueExpired(now: number): number {
-    return this.expiredLeases.run(now, now).changes;
+  async requeueExpired(now: number): Promise<number> {
+    return (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending' AND next_attempt_at <= ?", [now, now])).changes;
   }
 
-  /** Makes every message waiting for a retry due now (the mail server answers again); returns how many. */
-  makeRetriesDue(now: number): number {
-    return this.dueNow.run({ now }).changes;
+  /** Makes every message waiting for a retry due now (the mail server answers again), Trust & Safety's first (claimed first); returns how many. */
+  async makeRetriesDue(now: number): Promise<number> {
+    return (await this.sql.run("UPDATE outbox SET next_attempt_at = @now WHERE state = 'pending' AND next_attempt_at > @now AND attempts > 0", { now })).changes;
   }
 
   /** How many messages to Trust & Safety wait for a retry after failing. */
-  staffWaitingForRetry(now: number): number {
-    return this.staffWaiting.get(now)!.n;
+  async staffWaitingForRetry(now: number): Promise<number> {
+    return (await this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM outbox ${this.dialect.indexedBy('outbox_due_staff')} WHERE state = 'pending' AND kind = 'trust-and-safety' AND next_attempt_at > ? AND attempts > 0`,
+      [now],
+    ))!.n;
   }
 
-  markSent(id: number, at: number): void {
-    this.markSentStmt.run(at, id);
+  async markSent(id: number, at: number): Promise<void> {
+    await this.sql.run("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE outbox_id = ?", [at, id]);
   }
 
-  retryLater(id: number, at: number, error: string): void {
-    this.scheduleRetry.run(at, error.slice(0, 1000), id);
+  async retryLater(id: number, at: number, error: string): Promise<void> {
+    await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE outbox_id = ?", [at, error.slice(0, 1000), id]);
   }
 
-  markFailed(id: number, error: string): void {
-    this.markFailedStmt.run(error.slice(0, 1000), id);
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.sql.run("UPDATE outbox SET state = 'failed', last_error = ? WHERE outbox_id = ?", [error.slice(0, 1000), id]);
   }
 
   /** After a crash, messages caught while sending go back to the queue with their Message-ID unchanged. */
-  requeueInterrupted(now: number): number {
-    return this.resetSending.run(now).changes;
+  async requeueInterrupted(now: number): Promise<number> {
+    return (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'", [now])).changes;
   }
 
-  find(id: number): OutboxMessage | null {
-    const row = this.byId.get(id);
+  async find(id: number): Promise<OutboxMessage | null> {
+    const row = await this.sql.get<Row>('SELECT * FROM outbox WHERE outbox_id = ?', [id]);
     return row ? toMessage(row) : null;
   }
 
-  nextDueAt(): number | null {
-    return this.nextDue.get()!.at;
+  async nextDueAt(): Promise<number | null> {
+    return (await this.sql.get<{ at: number | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state IN ('pending', 'sending')"))!.at;
   }
 
-  stats(): OutboxCounts {
-    const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, oldestPendingAt: this.oldestPending.get()!.at };
-    for (const { state, n } of this.counts.all()) out[state] = n;
+  async stats(): Promise<OutboxCounts> {
+    const oldest = (await this.sql.get<{ at: number | null }>("SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending')"))!.at;
+    const out: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, oldestPendingAt: oldest };
+    for (const { state, n } of await this.sql.all<{ state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state')) out[state] = n;
     return out;
   }
 
-  /** The counts as they stood at `asOf` (statistics show a moment that only moves every quarter of an hour). */
-  statsAsOf(asOf: number): OutboxCounts {
-    const { oldest, ...counts } = this.countsAsOf.get({ asOf })!;
+  /**
+   * The counts as they stood at `asOf` (statistics show a moment that only moves every quarter of an hour): mail sent
+   * after it still counts as waiting, mail created after it not at all.
+   */
+  async statsAsOf(asOf: number): Promise<OutboxCounts> {
+    const { oldest, ...counts } = (await this.sql.get<CountsAsOf>(
+      `SELECT coalesce(sum(CASE WHEN state = 'pending' OR (state = 'sent' AND sent_at >= @asOf) THEN 1 ELSE 0 END), 0) AS pending,
+         coalesce(sum(CASE WHEN state = 'sending' THEN 1 ELSE 0 END), 0) AS sending,
+         coalesce(sum(CASE WHEN state = 'sent' AND sent_at < @asOf THEN 1 ELSE 0 END), 0) AS sent,
+         coalesce(sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+         min(CASE WHEN state IN ('pending', 'sending') OR (state = 'sent' AND sent_at >= @asOf) THEN created_at END) AS oldest
+       FROM outbox WHERE created_at < @asOf`,
+      { asOf },
+    ))!;
     return { ...counts, oldestPendingAt: oldest };
   }
 
-  recentErrors(limit: number): OutboxMessage[] {
-    return this.lastErrors.all(limit).map(toMessage);
+  async recentErrors(limit: number): Promise<OutboxMessage[]> {
+    return (await this.sql.all<Row>("SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC LIMIT ?", [limit])).map(toMessage);
   }
 
-  /** Messages created before `before` that are still failing and were not reported yet. */
-  failingUnalerted(before: number): OutboxMessage[] {
-    return this.failingSince.all(before).map(toMessage);
+  /**
+   * Messages created before `before` that are still not delivered and were not reported yet, whatever their state and
+   * whether or not an error was written (#17); mail that retention gave up (no recipients left) is not news.
+   */
+  async failingUnalerted(before: number): Promise<OutboxMessage[]> {
+    return (await this.sql.all<Row>("SELECT * FROM outbox WHERE state != 'sent' AND alerted_at IS NULL AND created_at <= ? AND recipients != '' ORDER BY created_at LIMIT 100", [before])).map(toMessage);
   }
 
   /** How many messages created before `before` are still not delivered and have failed. */
-  failingSinceCount(before: number): number {
-    return this.failingOlder.get(before)!.n;
+  async failingSinceCount(before: number): Promise<number> {
+    return (await this.sql.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE state != 'sent' AND recipients != '' AND created_at <= ?", [before]))!.n;
   }
 
-  setAlerted(id: number, at: number): void {
-    this.markAlerted.run(at, id);
+  async setAlerted(id: number, at: number): Promise<void> {
+    await this.sql.run('UPDATE outbox SET alerted_at = ? WHERE outbox_id = ?', [at, id]);
   }
 
   /** Puts a pending or failed message back in the queue for now; false when there is no such message to retry. */
-  retry(id: number, now: number): boolean {
-    return this.retryNow.run(now, id).changes > 0;
+  async retry(id: number, now: number): Promise<boolean> {
+    return (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ?, alerted_at = NULL WHERE outbox_id = ? AND state IN ('pending', 'failed')", [now, id])).changes > 0;
   }
 }

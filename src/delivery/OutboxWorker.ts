@@ -64,7 +64,7 @@ export class OutboxWorker {
   /** Sends that failed since the last one that went through: the next success makes every retry due. */
   private sendFailures = 0;
   /** Outcomes of sends (delivered, to retry at a time, given up) not written yet: id → the write. */
-  private readonly outcomes = new Map<number, () => void>();
+  private readonly outcomes = new Map<number, () => Promise<void>>();
   private probe: NodeJS.Timeout | null = null;
   private retriesMadeDueAt = -Infinity;
 
@@ -78,9 +78,9 @@ export class OutboxWorker {
     private readonly window = 10,
   ) {}
 
-  start(): void {
+  async start(): Promise<void> {
     this.stopped = false;
-    const requeued = this.outbox.requeueInterrupted(this.clock.now());
+    const requeued = await this.outbox.requeueInterrupted(this.clock.now());
     if (requeued > 0) this.logger.warn('mail interrupted by a stop is queued again with the same Message-ID', { messages: requeued });
     this.kick();
   }
@@ -116,7 +116,7 @@ export class OutboxWorker {
           this.again = false;
           this.kick();
         } else {
-          this.scheduleNext();
+          void this.scheduleNext();
         }
       });
   }
@@ -148,8 +148,8 @@ export class OutboxWorker {
     // this drain with that error, as before: the caller logs it and tries again shortly.
     const failed: { error?: unknown } = {};
     // First what an earlier drain could not write: a delivered message is recorded, never sent again (#17).
-    this.writeOutcomes();
-    const expired = this.outbox.requeueExpired(this.clock.now());
+    await this.writeOutcomes();
+    const expired = await this.outbox.requeueExpired(this.clock.now());
     if (expired > 0) this.logger.warn('mail whose sending was never recorded is queued again with the same Message-ID', { messages: expired });
     this.wakers.add(wake);
     try {
@@ -159,7 +159,7 @@ export class OutboxWorker {
         if ('error' in failed && inFlight.size === 0) throw failed.error;
         if (!this.stopped && !('error' in failed) && inFlight.size <= this.window / 2) {
           const now = this.clock.now();
-          for (const message of this.outbox.claim(now, this.window - inFlight.size, now + LEASE)) {
+          for (const message of await this.outbox.claim(now, this.window - inFlight.size, now + LEASE)) {
             const sending: Promise<void> = this.sendOne(message)
               .catch((error: unknown) => {
                 if (!('error' in failed)) failed.error = error;
@@ -178,7 +178,7 @@ export class OutboxWorker {
     } finally {
       this.wakers.delete(wake);
     }
-    this.alertOnOldFailures();
+    await this.alertOnOldFailures();
   }
 
   private async sendOne(message: OutboxMessage): Promise<void> {
@@ -205,16 +205,16 @@ export class OutboxWorker {
         this.outcomes.set(message.id, () => this.outbox.retryLater(message.id, now + delay, error));
         this.logger.warn('mail not sent; will retry', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts, retryInMs: delay, error });
       }
-      this.writeOutcomes();
+      await this.writeOutcomes();
       return;
     }
     // Delivered: kept the same way, so it is never reported as not sent, nor sent again.
     const sentAt = this.clock.now();
     this.outcomes.set(message.id, () => this.outbox.markSent(message.id, sentAt));
     this.logger.info('mail sent', { outboxId: message.id, reportId: message.reportId, kind: message.kind, attempts: message.attempts });
-    this.writeOutcomes();
+    await this.writeOutcomes();
     // The mail server answers again: after an outage (several failures in a row), what waits for a retry goes now.
-    if (this.sendFailures >= OUTAGE_FAILURES) this.retryNowAfterOutage();
+    if (this.sendFailures >= OUTAGE_FAILURES) await this.retryNowAfterOutage();
     this.sendFailures = 0;
   }
 
@@ -222,36 +222,36 @@ export class OutboxWorker {
    * The server answers again after an outage: every message waiting for a retry is due now, not at its backoff
    * timer. Once in 30 s at most, so a flaky server is not hammered.
    */
-  private retryNowAfterOutage(): void {
+  private async retryNowAfterOutage(): Promise<void> {
     const now = this.clock.now();
     if (now - this.retriesMadeDueAt < 30_000) return;
     this.retriesMadeDueAt = now;
     this.sendFailures = 0;
-    if (this.outbox.makeRetriesDue(now) > 0) this.kick();
+    if ((await this.outbox.makeRetriesDue(now)) > 0) this.kick();
   }
 
   /** Writes the outcomes not written yet, oldest first; throws (the drain backs off) if the database still refuses. */
-  private writeOutcomes(): void {
+  private async writeOutcomes(): Promise<void> {
     for (const [id, write] of this.outcomes) {
-      write();
+      await write();
       this.outcomes.delete(id);
     }
   }
 
-  private alertOnOldFailures(): void {
+  private async alertOnOldFailures(): Promise<void> {
     const now = this.clock.now();
-    for (const m of this.outbox.failingUnalerted(now - ALERT_AFTER)) {
+    for (const m of await this.outbox.failingUnalerted(now - ALERT_AFTER)) {
       this.logger.error('mail still not delivered after an hour', { outboxId: m.id, reportId: m.reportId, kind: m.kind, attempts: m.attempts, state: m.state, error: redactAddresses(m.lastError ?? '') });
-      this.outbox.setAlerted(m.id, now);
+      await this.outbox.setAlerted(m.id, now);
     }
   }
 
-  private scheduleNext(): void {
+  private async scheduleNext(): Promise<void> {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     let next: number | null = null;
     try {
-      next = this.outbox.nextDueAt();
+      next = await this.outbox.nextDueAt();
     } catch {
       next = this.clock.now() + FIRST_RETRY; // the database is busy: look again soon
     }
@@ -273,11 +273,11 @@ export class OutboxWorker {
     this.probe = setTimeout(() => {
       void this.mailer
         .verify()
-        .then((answer) => {
+        .then(async (answer) => {
           this.probe = null;
           if (this.stopped) return;
           if (!answer.ok) this.scheduleProbe();
-          else if (this.outbox.staffWaitingForRetry(this.clock.now()) > 0) this.retryNowAfterOutage();
+          else if ((await this.outbox.staffWaitingForRetry(this.clock.now())) > 0) await this.retryNowAfterOutage();
         })
         .catch(() => {
           this.probe = null;
@@ -288,9 +288,9 @@ export class OutboxWorker {
   }
 
   /** Writes the outcomes not yet recorded (deliveries first of all); false if the database still refuses. */
-  recordOutcomes(): boolean {
+  async recordOutcomes(): Promise<boolean> {
     try {
-      this.writeOutcomes();
+      await this.writeOutcomes();
       return true;
     } catch {
       return false;
@@ -309,6 +309,6 @@ export class OutboxWorker {
     await this.running;
     // Deliveries not written yet are written now, retried for a few seconds if the database is still locked:
     // a delivered message must not be queued again at the next start.
-    for (let i = 0; i < 20 && this.outcomes.size > 0 && !this.recordOutcomes(); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 20 && this.outcomes.size > 0 && !(await this.recordOutcomes()); i++) await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -52,8 +52,7 @@ export function devMailboxSpecialPage(c: Container): SpecialPage {
       const visible = (envelopeTo: readonly string[]) => mayReadMail(user, envelopeTo, c.settings.ReportIncidentRecipientEmails);
       if (!idText) {
         const mails = await Promise.all(
-          c.devMailbox
-            .list(1000)
+          (await c.devMailbox.list(1000))
             .filter((m) => visible(m.envelopeTo))
             .slice(0, 200)
             .map(async (m) => {
@@ -61,9 +60,9 @@ export function devMailboxSpecialPage(c: Container): SpecialPage {
               return { id: m.id, href: `/wiki/Special:DevMailbox/${m.id}`, ...timestampParts(m.receivedAt, lang), to: m.envelopeTo.join(', '), subject: parsed.subject ?? '' };
             }),
         );
-        return renderPage(res, { view: 'delivery/devmailbox', model: { mails }, chrome: presentChrome(c, res, { title: title(), heading: t('devmailbox-title'), action: 'special' }) });
+        return renderPage(res, { view: 'delivery/devmailbox', model: { mails }, chrome: await presentChrome(c, res, { title: title(), heading: t('devmailbox-title'), action: 'special' }) });
       }
-      const found = /^\d{1,12}$/.test(idText) ? c.devMailbox.find(Number(idText)) : null;
+      const found = /^\d{1,12}$/.test(idText) ? await c.devMailbox.find(Number(idText)) : null;
       // Mail for someone else answers as one that does not exist.
       const mail = found && visible(found.envelopeTo) ? found : null;
       if (!mail) throw new AppError(404, 'devmailbox-no-such-message');
@@ -97,7 +96,7 @@ export function devMailboxSpecialPage(c: Container): SpecialPage {
           },
           backHref: '/wiki/Special:DevMailbox',
         },
-        chrome: presentChrome(c, res, { title: title(), heading: t('devmailbox-message-title', { subject: parsed.subject ?? '' }), action: 'special' }),
+        chrome: await presentChrome(c, res, { title: title(), heading: t('devmailbox-message-title', { subject: parsed.subject ?? '' }), action: 'special' }),
       });
     },
   };

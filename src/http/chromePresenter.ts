@@ -70,7 +70,7 @@ const subjectTabKey: Record<number, string> = {
   14: 'skin-tab-category',
 };
 
-export function presentChrome(c: Container, res: Response, options: ChromeOptions): Chrome {
+export async function presentChrome(c: Container, res: Response, options: ChromeOptions): Promise<Chrome> {
   const { user, session, t, link } = ctx(res);
   const title = options.title;
   const action = options.action ?? 'view';
@@ -90,7 +90,7 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
     const talkNs = c.namespaces.talkOf(title.namespace);
     const subject = parseTitle(`${c.namespaces.nameOf(subjectNs)}:${title.text}`, c.namespaces);
     const talk = parseTitle(`${c.namespaces.nameOf(talkNs)}:${title.text}`, c.namespaces);
-    const existing = c.pages.existing([subject, talk].flatMap((r) => (r.ok ? [r.value] : [])));
+    const existing = await c.pages.existing([subject, talk].flatMap((r) => (r.ok ? [r.value] : [])));
     const exists = (r: typeof subject) => r.ok && existing.has(`${r.value.namespace}:${r.value.dbKey}`);
     if (subject.ok) {
       namespaceTabs.push({
@@ -121,7 +121,7 @@ export function presentChrome(c: Container, res: Response, options: ChromeOption
   }
 
   const tools = title && title.namespace !== NS_SPECIAL
-    ? c.menus.pageActions({ viewer: user, title, page: options.page ?? null, revId: options.revId ?? null, isLatest: options.isLatest ?? true }).map((item) => ({ ...item, href: link(item.href) }))
+    ? c.menus.pageActions({ viewer: user, viewerBlocks: ctx(res).blocks, title, page: options.page ?? null, revId: options.revId ?? null, isLatest: options.isLatest ?? true }).map((item) => ({ ...item, href: link(item.href) }))
     : [];
 
   return {

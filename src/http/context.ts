@@ -1,12 +1,14 @@
 /** The per-request context (session, user, language) kept in res.locals, and typed accessors for it. */
 import type { Request, Response } from 'express';
-import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Block, UserAccount } from '../accounts/UserAccount.js';
 import type { Translate, TranslateHtml } from '../i18n/createI18n.js';
 import type { Session } from '../sessions/SessionService.js';
 
 export interface RequestContext {
   session: Session | null;
   user: UserAccount | null;
+  /** The user's blocks in force, read once with the user: the eligibility policy and edit rights use them. */
+  blocks: Block[];
   lang: string;
   /** The language named by ?uselang, when it is one the wiki has; kept on the wiki's own links. */
   uselang: string | null;

@@ -23,7 +23,7 @@ export function notFoundHandler(c: Container) {
       view: 'errors/error',
       status: 404,
       model: { messageKey: 'app-error-404-text', params: {} },
-      chrome: presentChrome(c, res, { title: null, heading: t('app-error-404-title'), action: 'error' }),
+      chrome: await presentChrome(c, res, { title: null, heading: t('app-error-404-title'), action: 'error' }),
     });
   };
 }
@@ -88,7 +88,7 @@ export function errorHandler(c: Container) {
         view: 'errors/error',
         status,
         model: known && known.expose ? { messageKey: known.messageKey, params: known.params, badTitle } : { messageKey: 'app-error-500-text', params: { requestId }, badTitle: false },
-        chrome: presentChrome(c, res, { title: null, heading: t(headingKey), action: 'error' }),
+        chrome: await presentChrome(c, res, { title: null, heading: t(headingKey), action: 'error' }),
       });
     } catch (renderError) {
       c.logger.error('error page failed', { requestId, error: renderError instanceof Error ? renderError.stack : String(renderError) });

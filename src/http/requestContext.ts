@@ -12,10 +12,13 @@ export const SESSION_COOKIE = 'wiki_session';
 export const LANGUAGE_COOKIE = 'wiki_language';
 
 export function requestContext(c: Container) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const cookies = parseCookies(req.headers.cookie);
-    const session = c.sessions.find(cookies[SESSION_COOKIE]);
-    const user = session?.row.userId ? c.accounts.findById(session.row.userId) : null;
+    const session = await c.sessions.find(cookies[SESSION_COOKIE]);
+    const user = session?.row.userId ? await c.accounts.findById(session.row.userId) : null;
+    const blocks = user ? await c.accounts.activeBlocks(user) : [];
+    // The community configuration in force for this request (menus read it as it was loaded here).
+    await c.communityConfig.current();
     const supported = (l: string) => c.messages.has(l);
     // A language asked for in the URL is kept on the flow's links, forms and redirects; an unknown one is ignored.
     const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
@@ -32,6 +35,7 @@ export function requestContext(c: Container) {
     const context: RequestContext = {
       session,
       user,
+      blocks,
       lang,
       uselang,
       link: (href) => carryLanguage(href, uselang),
@@ -52,20 +56,21 @@ export function cookieOptions(c: Container, maxAgeMs: number) {
 }
 
 /** Sets the session cookie and keeps the context in step. */
-export function setSession(c: Container, res: Response, session: Session): void {
+export async function setSession(c: Container, res: Response, session: Session): Promise<void> {
   res.cookie(SESSION_COOKIE, session.id, cookieOptions(c, Math.max(0, session.row.expiresAt - session.row.lastSeenAt)));
   const context = ctx(res);
   context.session = session;
-  context.user = session.row.userId ? c.accounts.findById(session.row.userId) : null;
+  context.user = session.row.userId ? await c.accounts.findById(session.row.userId) : null;
+  context.blocks = context.user ? await c.accounts.activeBlocks(context.user) : [];
   context.private = true;
 }
 
 /** Returns the session, starting an anonymous one when there is none (for login tokens). */
-export function ensureSession(c: Container, res: Response): Session {
+export async function ensureSession(c: Container, res: Response): Promise<Session> {
   const existing = ctx(res).session;
   if (existing) return existing;
-  const session = c.sessions.create(null);
-  setSession(c, res, session);
+  const session = await c.sessions.create(null);
+  await setSession(c, res, session);
   return session;
 }
 
@@ -74,4 +79,5 @@ export function clearSession(c: Container, res: Response): void {
   const context = ctx(res);
   context.session = null;
   context.user = null;
+  context.blocks = [];
 }

@@ -7,7 +7,7 @@
  * (as MediaWiki's parser cache does); an item that only some readers may use names a capability, and
  * the registry's capability checks decide per request which readers get it.
  */
-import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Block, UserAccount } from '../accounts/UserAccount.js';
 import type { PageRecord } from '../wiki/PageRepository.js';
 import type { Title } from '../wiki/Title.js';
 
@@ -45,6 +45,8 @@ export interface ThreadItemMenuContext {
 
 export interface PageMenuContext {
   viewer: UserAccount | null;
+  /** The viewer's blocks in force, as the request read them. */
+  viewerBlocks: readonly Block[];
   title: Title;
   page: PageRecord | null;
   /** The revision being shown, or null for a missing page. */
@@ -54,6 +56,8 @@ export interface PageMenuContext {
 
 export interface CapabilityContext {
   viewer: UserAccount | null;
+  /** The viewer's blocks in force, as the request read them. */
+  viewerBlocks: readonly Block[];
   title: Title;
   page: PageRecord | null;
 }

@@ -40,10 +40,10 @@ export class ReportDrafts {
     private readonly onAbandoned: (step: DraftStep) => void = () => {},
   ) {}
 
-  create(userId: number, draft: ReportDraft, step: DraftStep): string {
+  async create(userId: number, draft: ReportDraft, step: DraftStep): Promise<string> {
     const id = randomBytes(16).toString('base64url');
-    this.expire();
-    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
+    await this.expire();
+    await this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
     return id;
   }
 
@@ -51,9 +51,9 @@ export class ReportDrafts {
    * Deletes the drafts older than DRAFT_TTL (typed emergency details among them) and counts the flows given up;
    * run by retention's sweep too, so a draft never outlives its two hours on a quiet wiki. Returns how many went.
    */
-  expire(): number {
+  async expire(): Promise<number> {
     let expired = 0;
-    for (const { step: left, count } of this.repository.pruneDraftsBefore(this.clock.now() - DRAFT_TTL)) {
+    for (const { step: left, count } of await this.repository.pruneDraftsBefore(this.clock.now() - DRAFT_TTL)) {
       expired += count;
       if (left === 'support' || left === 'submitted') continue;
       for (let i = 0; i < count; i++) this.onAbandoned(left as DraftStep);
@@ -62,52 +62,54 @@ export class ReportDrafts {
   }
 
   /** The draft, only for the user who made it, and only while it is fresh. */
-  get(id: string | undefined, userId: number): ReportDraft | null {
+  async get(id: string | undefined, userId: number): Promise<ReportDraft | null> {
     if (!id || id.length > 64) return null;
-    const data = this.repository.findDraft(id, userId, this.clock.now() - DRAFT_TTL);
+    const data = await this.repository.findDraft(id, userId, this.clock.now() - DRAFT_TTL);
     if (data === null) return null;
     const parsed = ReportDraftSchema.safeParse(JSON.parse(data));
     return parsed.success ? parsed.data : null;
   }
 
-  save(id: string, userId: number, draft: ReportDraft, step: DraftStep): void {
-    this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
+  async save(id: string, userId: number, draft: ReportDraft, step: DraftStep): Promise<void> {
+    await this.repository.saveDraft(id, userId, JSON.stringify(draft), this.clock.now(), step);
   }
 
-  remove(id: string): void {
-    this.repository.removeDraft(id);
+  async remove(id: string): Promise<void> {
+    await this.repository.removeDraft(id);
   }
 
   /**
    * Keeps a submitted draft as a pointer to its report, with nothing typed left in it, so that Back after
    * Submit leads to the confirmation rather than "expired" (and not to a second report).
    */
-  markSubmitted(id: string, userId: number, draft: ReportDraft, reportId: string): void {
+  async markSubmitted(id: string, userId: number, draft: ReportDraft, reportId: string): Promise<void> {
     const pointer: ReportDraft = { page: draft.page, threadId: draft.threadId, revisionId: draft.revisionId, submittedReportId: reportId };
-    this.repository.saveDraft(id, userId, JSON.stringify(pointer), this.clock.now(), 'submitted');
+    await this.repository.saveDraft(id, userId, JSON.stringify(pointer), this.clock.now(), 'submitted');
   }
 
   /** The user's fresh, unsubmitted drafts about this page and comment, the latest first. */
-  private *draftsAbout(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean) {
-    for (const row of this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
+  private async draftsAbout(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean) {
+    const found: { id: string; draft: ReportDraft; step: DraftStep }[] = [];
+    for (const row of await this.repository.draftsOf(userId, this.clock.now() - DRAFT_TTL)) {
       if (row.step === 'submitted') continue;
       const parsed = ReportDraftSchema.safeParse(JSON.parse(row.data));
       if (!parsed.success || parsed.data.submittedReportId || parsed.data.threadId !== target.threadId || !samePage(parsed.data.page, target.page)) continue;
-      yield { id: row.id, draft: parsed.data, step: row.step as DraftStep };
+      found.push({ id: row.id, draft: parsed.data, step: row.step as DraftStep });
     }
+    return found;
   }
 
   /**
    * Removes the user's unfinished drafts about this page and comment (but `keep`): "Start over", and a report
    * submitted, leave no older words behind to reopen or to fold in later.
    */
-  discardUnfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean, keep: string | null = null): void {
-    for (const { id } of this.draftsAbout(userId, target, samePage)) if (id !== keep) this.repository.removeDraft(id);
+  async discardUnfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean, keep: string | null = null): Promise<void> {
+    for (const { id } of await this.draftsAbout(userId, target, samePage)) if (id !== keep) await this.repository.removeDraft(id);
   }
 
   /** The user's unfinished draft about the same page and comment, if any: a second Report click resumes it. */
-  unfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean): { id: string; draft: ReportDraft; step: DraftStep } | null {
-    for (const found of this.draftsAbout(userId, target, samePage)) {
+  async unfinished(userId: number, target: { page: string; threadId: string }, samePage: (a: string, b: string) => boolean): Promise<{ id: string; draft: ReportDraft; step: DraftStep } | null> {
+    for (const found of await this.draftsAbout(userId, target, samePage)) {
       // Reopened only when it holds words the reporter typed: a bare choice costs nothing to make again.
       if ([found.draft.details, found.draft.somethingElseDetails, found.draft.directReport].some((s) => (s ?? '').trim() !== '')) return found;
     }

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
-import { isAutoconfirmed, isIpAddress, normaliseUserName, sameUserName, type UserAccount } from '../accounts/UserAccount.js';
+import { type Block, isAutoconfirmed, isIpAddress, normaliseUserName, sameUserName, type UserAccount } from '../accounts/UserAccount.js';
 import type { CommunityConfigProvider } from '../communityConfig/CommunityConfigProvider.js';
 import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import { classifyReport } from '../classifiers/index.js';
@@ -110,34 +110,49 @@ export class ReportService {
     private readonly afterCommit: (report: IncidentReport, what: 'report' | 'update') => void = () => {},
   ) {}
 
-  /** The one eligibility policy, with this user's blocks and the current time. */
-  eligibility(user: UserAccount | null): Eligibility {
-    return canReport({ user, blocks: user ? this.accounts.activeBlocks(user) : [], now: this.clock.now(), settings: this.settings });
+  /** The one eligibility policy, with this user's blocks in force (a request reads them with the user) and the current time. */
+  eligibility(user: UserAccount | null, blocks: readonly Block[]): Eligibility {
+    return canReport({ user, blocks: [...blocks], now: this.clock.now(), settings: this.settings });
+  }
+
+  /** The eligibility policy, reading the user's blocks now. */
+  async eligibilityOf(user: UserAccount | null): Promise<Eligibility> {
+    return this.eligibility(user, user ? await this.accounts.activeBlocks(user) : []);
   }
 
   /**
    * Whether reports may be filed about pages of a namespace: the community configuration's list, else the
    * operator's. The one place that decides it, for the menus and for every submission (#16).
    */
-  namespaceEnabled(namespace: number): boolean {
-    const configured = this.communityConfig.current().ReportIncidentEnabledNamespaces;
+  async namespaceEnabled(namespace: number): Promise<boolean> {
+    return this.namespaceEnabledIn(namespace, await this.communityConfig.current());
+  }
+
+  /** The same, by the configuration the request loaded: for the menus of every comment, which cannot wait. */
+  namespaceEnabledForRequest(namespace: number): boolean {
+    return this.namespaceEnabledIn(namespace, this.communityConfig.latest());
+  }
+
+  private namespaceEnabledIn(namespace: number, config: CommunityConfig): boolean {
+    const configured = config.ReportIncidentEnabledNamespaces;
     return (configured.length > 0 ? configured : this.settings.ReportIncidentEnabledNamespaces).includes(namespace);
   }
 
   /** Whether the community configuration lists this user as an end-to-end tester (their reports are tests). */
-  isTester(user: UserAccount | null, config: CommunityConfig = this.communityConfig.current()): boolean {
+  async isTester(user: UserAccount | null, config?: CommunityConfig): Promise<boolean> {
+    config ??= await this.communityConfig.current();
     return user !== null && config.ReportIncidentE2ETesterUsers.length > 0 && config.ReportIncidentE2ETesterUsers.some((name) => sameUserName(normaliseUserName(name), user.name));
   }
 
   /** How many reports that send something this user may still file now, or when they may again. */
-  rateLimit(user: UserAccount): RateLimitStatus {
+  async rateLimit(user: UserAccount): Promise<RateLimitStatus> {
     const now = this.clock.now();
     const [count, seconds] = isAutoconfirmed(user, this.settings, now) ? this.settings.RateLimits.reportincident.user : this.settings.RateLimits.reportincident.newbie;
     return this.limitStatus(user, RATE_LIMIT_ACTION, count, seconds, now);
   }
 
-  private limitStatus(user: UserAccount, action: string, count: number, seconds: number, now: number): RateLimitStatus {
-    const hits = this.repository.hitsSince(user.id, action, now - seconds * 1000);
+  private async limitStatus(user: UserAccount, action: string, count: number, seconds: number, now: number): Promise<RateLimitStatus> {
+    const hits = await this.repository.hitsSince(user.id, action, now - seconds * 1000);
     if (hits.count < count) return { limited: false, remaining: count - hits.count };
     return { limited: true, retryAt: (hits.oldest ?? now) + seconds * 1000 };
   }
@@ -148,15 +163,15 @@ export class ReportService {
    * once no window looks back to it, and never later than retention, which rounds purged reports to their day.
    * (Rounding the charge instead made windows of a minute or less miss it.)
    */
-  private charge(user: UserAccount, action: string, now: number): void {
-    this.repository.addHit(user.id, action, now - 1);
+  private async charge(user: UserAccount, action: string, now: number): Promise<void> {
+    await this.repository.addHit(user.id, action, now - 1);
   }
 
   /**
    * Finds what is reported: the revision (0 means a page without revisions, named by `page`), and the
    * topic or comment with `threadId` on it, whose text is kept as it stood.
    */
-  resolveTarget(submission: Pick<ReportSubmission, 'revisionId' | 'page' | 'threadId'>): { ok: true; target: ReportTarget } | { ok: false; error: SubmitError } {
+  async resolveTarget(submission: Pick<ReportSubmission, 'revisionId' | 'page' | 'threadId'>): Promise<{ ok: true; target: ReportTarget } | { ok: false; error: SubmitError }> {
     let title: Title | null = null;
     if (submission.page !== undefined && submission.page !== '') {
       const parsed = parseTitle(submission.page, this.namespaces);
@@ -166,9 +181,9 @@ export class ReportService {
     let revision: RevisionRecord | null = null;
     let page: PageRecord | null = null;
     if (submission.revisionId !== 0) {
-      revision = this.pages.revision(submission.revisionId);
+      revision = await this.pages.revision(submission.revisionId);
       if (!revision) return fail(404, 'rest-nonexistent-revision', 'reportincident-error-no-revision', { revisionId: submission.revisionId }, 'revisionId');
-      page = this.pages.findById(revision.pageId);
+      page = await this.pages.findById(revision.pageId);
       const revTitle = parseTitle(`${this.namespaces.nameOf(page!.namespace)}:${page!.title}`, this.namespaces);
       if (!revTitle.ok) throw new Error('stored title does not parse');
       if (title && !title.equals(revTitle.value)) {
@@ -177,17 +192,17 @@ export class ReportService {
       title = revTitle.value;
     } else {
       if (!title) return fail(422, 'rest-missing-body-field', 'reportincident-error-page-required', { field: 'page' }, 'page');
-      page = this.pages.find(title);
-      if (page) revision = this.pages.revision(page.latestRevId);
+      page = await this.pages.find(title);
+      if (page) revision = await this.pages.revision(page.latestRevId);
     }
     // (#16) Only pages where Report is offered: not Special pages, articles or the configuration page.
-    if (!this.namespaceEnabled(title.namespace)) {
+    if (!(await this.namespaceEnabled(title.namespace))) {
       return fail(422, 'rest-invalid-title', 'reportincident-error-namespace-not-enabled', { title: title.prefixedText }, 'page');
     }
     let snapshot: CommentSnapshot | null = null;
     const threadId = submission.threadId?.trim() ?? '';
     if (threadId !== '') {
-      const item = page ? this.talk.findItem(page, threadId) : null;
+      const item = page ? await this.talk.findItem(page, threadId) : null;
       if (!item || (revision && item.revId > revision.id)) {
         return fail(422, 'rest-invalid-thread', 'reportincident-error-thread-not-on-page', { threadId, title: title.prefixedText }, 'threadId');
       }
@@ -202,16 +217,16 @@ export class ReportService {
    * only for reports that send something, in the same transaction that stores the report and its mail.
    */
   async submit(user: UserAccount | null, submission: ReportSubmission, language: string): Promise<SubmitResult> {
-    const eligibility = this.eligibility(user);
+    const eligibility = await this.eligibilityOf(user);
     if (!eligibility.eligible || !user) {
       return { ok: false, error: { status: 403, errorKey: 'apierror-permissiondenied', messageKey: 'reportincident-ineligible-generic', params: {} } };
     }
-    const resolved = this.resolveTarget(submission);
+    const resolved = await this.resolveTarget(submission);
     if (!resolved.ok) return resolved;
     const combination = checkCombination(submission);
     if (combination) return { ok: false, error: combination };
 
-    const config = this.communityConfig.current();
+    const config = await this.communityConfig.current();
     const details = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
     const directReport = details(submission.directReport);
     const { target } = resolved;
@@ -233,8 +248,8 @@ export class ReportService {
     }
 
     // An end-to-end tester's report goes through everything but the mail: stored as a test, sent to nobody.
-    const tester = this.isTester(user, config);
-    const reported = this.reportedUserOf(submission, target);
+    const tester = await this.isTester(user, config);
+    const reported = await this.reportedUserOf(submission, target);
     if (!reported.ok) return reported;
     const { name: reportedUser, accountId: reportedUserId } = reported;
     const now = this.clock.now();
@@ -261,8 +276,9 @@ export class ReportService {
     const receipt = this.settings.ReportIncidentSendReceipt && sends && user.emailConfirmedAt !== null && user.email !== '';
     const messages = !sends ? [] : receipt ? [...deliveries, { kind: 'receipt' as const, recipients: [user.email] }] : deliveries;
     const host = new URL(this.settings.Server).hostname;
-    const result = await this.repository.immediate((): SubmitResult => {
-      const duplicate = this.repository.findDuplicate({
+    // The rate limit and the duplicate check are serialised per reporter, across processes too.
+    const result = await this.repository.immediate(async (): Promise<SubmitResult> => {
+      const duplicate = await this.repository.findDuplicate({
         reporter: user.id,
         pageNamespace: report.pageNamespace,
         pageTitle: report.pageTitle,
@@ -275,7 +291,7 @@ export class ReportService {
       });
       // A repeat is folded into the first report; what it adds goes to that report's recipients, not charged again.
       if (duplicate) {
-        const added = this.addUpdate(duplicate, report, now, host);
+        const added = await this.addUpdate(duplicate, report, now, host);
         if (added === UpdateOutcome.limited) {
           // Nothing is lost: the reporter is told where to write what they added (the form gives their words back).
           return fail(429, 'apierror-ratelimited', 'reportincident-ratelimited-update', { id: duplicate.id, emails: this.settings.ReportIncidentRecipientEmails.join(', ') });
@@ -284,27 +300,27 @@ export class ReportService {
       }
       // What sends nothing (the support route, a tester's report) is limited apart, generously.
       if (sends) {
-        const limit = this.rateLimit(user);
+        const limit = await this.rateLimit(user);
         if (limit.limited) {
           return fail(429, 'apierror-ratelimited', route === 'emergency' ? 'reportincident-ratelimited-emergency' : 'reportincident-ratelimited', { retryAt: limit.retryAt, emails: this.settings.ReportIncidentRecipientEmails.join(', ') });
         }
-        this.charge(user, RATE_LIMIT_ACTION, now);
+        await this.charge(user, RATE_LIMIT_ACTION, now);
       } else {
         // Past its own limit a support-route report is not recorded; the reporter still gets the Get support page.
         const [count, seconds] = supportRateLimit(this.settings);
-        const limit = this.limitStatus(user, SUPPORT_RATE_LIMIT_ACTION, count, seconds, now);
+        const limit = await this.limitStatus(user, SUPPORT_RATE_LIMIT_ACTION, count, seconds, now);
         if (limit.limited) {
           const refused = fail(429, 'apierror-ratelimited', 'reportincident-ratelimited-support', { retryAt: limit.retryAt });
           return { ok: false, error: { ...refused.error, unrecorded: report } };
         }
-        this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
+        await this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
       }
-      this.repository.insert(report);
+      await this.repository.insert(report);
       for (const d of messages) {
-        this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
+        await this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
       }
       return { ok: true, report, duplicate: false, updated: false };
-    });
+    }, String(user.id));
     if (result.ok && (!result.duplicate || result.updated)) this.afterCommit(result.report, result.duplicate ? 'update' : 'report');
     return result;
   }
@@ -314,16 +330,16 @@ export class ReportService {
    * mail to each of the first report's recipients, in that mail's thread. The reported user is never among them,
    * and a report that sent nothing (the Get support page) has nobody to tell. At most MAX_UPDATES_PER_DAY a day.
    */
-  private addUpdate(first: IncidentReport, repeat: IncidentReport, now: number, host: string): UpdateOutcome {
-    const mailings = this.repository.mailingsFor(first.id).filter((m) => m.recipients.length > 0);
+  private async addUpdate(first: IncidentReport, repeat: IncidentReport, now: number, host: string): Promise<UpdateOutcome> {
+    const mailings = (await this.repository.mailingsFor(first.id)).filter((m) => m.recipients.length > 0);
     if (mailings.length === 0) return UpdateOutcome.nothingNew;
-    const earlier = this.repository.updatesFor(first.id);
+    const earlier = await this.repository.updatesFor(first.id);
     const update = updateFrom(first, earlier, repeat, now);
     if (!update) return UpdateOutcome.nothingNew;
     if (earlier.filter((u) => u.createdAt > now - DUPLICATE_WINDOW).length >= MAX_UPDATES_PER_DAY) return UpdateOutcome.limited;
-    const updateId = this.repository.addUpdate(update);
+    const updateId = await this.repository.addUpdate(update);
     for (const m of mailings) {
-      this.repository.addOutbox({
+      await this.repository.addOutbox({
         reportId: first.id,
         kind: m.kind,
         recipients: m.recipients,
@@ -342,10 +358,10 @@ export class ReportService {
    * reported user whatever the request says, and a request naming someone else is refused. Someone telling us
    * they may harm themselves reports no one: the comment's author is not made the "reported user".
    */
-  private reportedUserOf(submission: ReportSubmission, target: ReportTarget): { ok: true; name: string; accountId: number | null } | { ok: false; error: SubmitError } {
+  private async reportedUserOf(submission: ReportSubmission, target: ReportTarget): Promise<{ ok: true; name: string; accountId: number | null } | { ok: false; error: SubmitError }> {
     if (submission.physicalHarmType === 'threats-self-harm' && submission.about === 'self') return { ok: true, name: '', accountId: null };
     const author = target.snapshot?.author ?? '';
-    const authorAccount = author !== '' && !isIpAddress(author) ? this.accounts.findByName(author) : null;
+    const authorAccount = author !== '' && !isIpAddress(author) ? await this.accounts.findByName(author) : null;
     const named = submission.reportedUser !== undefined && submission.reportedUser.trim() !== '' ? normaliseReportedUser(submission.reportedUser) : null;
     if (author !== '' && (isIpAddress(author) || authorAccount !== null)) {
       const authorName = normaliseReportedUser(author);
@@ -355,7 +371,7 @@ export class ReportService {
       return { ok: true, name: authorName, accountId: authorAccount?.id ?? null };
     }
     const name = named ?? normaliseReportedUser(author);
-    const account = name !== '' && !isIpAddress(name) ? this.accounts.findByName(name) : null;
+    const account = name !== '' && !isIpAddress(name) ? await this.accounts.findByName(name) : null;
     return { ok: true, name, accountId: account?.id ?? null };
   }
 
@@ -363,47 +379,48 @@ export class ReportService {
    * Whether an emergency report of this kind about this comment would be folded into the reporter's own earlier
    * one (and so add to it rather than be charged): a reporter at their limit may still update what they sent.
    */
-  foldsIntoEarlier(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, physicalHarmType: string): boolean {
-    return this.earlierEmergency(user, draft, [physicalHarmType]) !== null;
+  async foldsIntoEarlier(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, physicalHarmType: string): Promise<boolean> {
+    return (await this.earlierEmergency(user, draft, [physicalHarmType])) !== null;
   }
 
   /** The reporter's own emergency report about this comment within the folding window, of one of `types`, if any. */
-  earlierEmergency(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, types: readonly string[] = physicalHarmTypes): IncidentReport | null {
-    const resolved = this.resolveTarget(draft);
+  async earlierEmergency(user: UserAccount, draft: { page: string; threadId: string; revisionId: number }, types: readonly string[] = physicalHarmTypes): Promise<IncidentReport | null> {
+    const resolved = await this.resolveTarget(draft);
     if (!resolved.ok) return null;
     const { title } = resolved.target;
     const threadId = draft.threadId.trim() || null;
     const since = this.clock.now() - DUPLICATE_WINDOW;
+    const test = await this.isTester(user);
     for (const type of types) {
       // Who is reported is not known yet on the first step: a page-level report may match any; the submit decides.
-      const found = this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type, route: 'emergency', since, test: this.isTester(user) });
+      const found = await this.repository.findDuplicate({ reporter: user.id, pageNamespace: title.namespace, pageTitle: title.dbKey, threadId, reportedUser: null, type, route: 'emergency', since, test });
       if (found) return found;
     }
     return null;
   }
 
-  find(id: string): IncidentReport | null {
-    return this.repository.find(id);
+  async find(id: string): Promise<IncidentReport | null> {
+    return await this.repository.find(id);
   }
 
   /** What the reporter says the report is about as of an update: the latest choice up to it, else the report's. */
-  aboutAsOf(report: IncidentReport, update: ReportUpdate): IncidentReport['about'] {
-    return aboutAfter(report, this.repository.updatesFor(report.id).filter((u) => u.seq <= update.seq));
+  async aboutAsOf(report: IncidentReport, update: ReportUpdate): Promise<IncidentReport['about']> {
+    return aboutAfter(report, (await this.repository.updatesFor(report.id)).filter((u) => u.seq <= update.seq));
   }
 
-  findUpdate(id: number): ReportUpdate | null {
-    return this.repository.findUpdate(id);
+  async findUpdate(id: number): Promise<ReportUpdate | null> {
+    return await this.repository.findUpdate(id);
   }
 
   /** Other reports about the same comment or the same user since a time (ids and types only reach the mail). */
-  related(report: IncidentReport, since: number) {
-    return this.repository.related(report, since);
+  async related(report: IncidentReport, since: number) {
+    return await this.repository.related(report, since);
   }
 
   /** Whether the report's mail has gone: the confirmation page says only what is true. */
-  deliveryState(report: IncidentReport): 'none' | 'pending' | 'sent' {
+  async deliveryState(report: IncidentReport): Promise<'none' | 'pending' | 'sent'> {
     // The reporter's own receipt does not count: the page speaks of the report reaching its recipients.
-    const rows = this.repository.outboxFor(report.id).filter((r) => r.kind !== 'receipt');
+    const rows = (await this.repository.outboxFor(report.id)).filter((r) => r.kind !== 'receipt');
     if (rows.length === 0) return 'none';
     return rows.every((r) => r.state === 'sent') ? 'sent' : 'pending';
   }

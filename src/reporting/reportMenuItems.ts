@@ -3,7 +3,7 @@
  * policy; and, in the same places, "Get help" for logged-in users that policy refuses, so they are never left
  * without a way to get help.
  */
-import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Block, UserAccount } from '../accounts/UserAccount.js';
 import type { MenuRegistry } from '../menus/MenuRegistry.js';
 import type { Settings } from '../settings.js';
 import type { Title } from '../wiki/Title.js';
@@ -36,19 +36,19 @@ export function registerReportMenuItems(
   menus: MenuRegistry,
   deps: { reports: ReportService; settings: Pick<Settings, 'ReportIncidentReportButtonEnabled'> },
 ): void {
-  const enabledIn = (namespace: number): boolean => deps.settings.ReportIncidentReportButtonEnabled && deps.reports.namespaceEnabled(namespace);
+  const enabledIn = (namespace: number): boolean => deps.settings.ReportIncidentReportButtonEnabled && deps.reports.namespaceEnabledForRequest(namespace);
   /** Eligible, or lacking only a confirmed email (the flow then says how to confirm), as the original. */
-  const mayReport = (viewer: UserAccount | null): boolean => {
+  const mayReport = (viewer: UserAccount | null, blocks: readonly Block[]): boolean => {
     if (!viewer) return false;
-    const eligibility = deps.reports.eligibility(viewer);
+    const eligibility = deps.reports.eligibility(viewer, blocks);
     return eligibility.eligible || eligibility.showLink;
   };
 
   /** Logged in, yet refused by the policy for something a confirmed email would not fix. */
-  const needsHelp = (viewer: UserAccount | null): boolean => viewer !== null && !mayReport(viewer);
+  const needsHelp = (viewer: UserAccount | null, blocks: readonly Block[]): boolean => viewer !== null && !mayReport(viewer, blocks);
 
-  menus.addCapability(REPORT_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && mayReport(ctx.viewer));
-  menus.addCapability(GET_HELP_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && needsHelp(ctx.viewer));
+  menus.addCapability(REPORT_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && mayReport(ctx.viewer, ctx.viewerBlocks));
+  menus.addCapability(GET_HELP_CAPABILITY, (ctx) => enabledIn(ctx.title.namespace) && needsHelp(ctx.viewer, ctx.viewerBlocks));
   menus.addThreadItemProvider((ctx) =>
     enabledIn(ctx.title.namespace)
       ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, ctx.threadId, 'menu'), icon: 'flag', weight: 100, behavior: 'report', capability: REPORT_CAPABILITY }
@@ -63,7 +63,7 @@ export function registerReportMenuItems(
   menus.addPageActionProvider((ctx) => {
     // Anonymous readers get neither; everyone else gets Report or Get help (needsHelp is !mayReport here).
     if (ctx.revId === null || ctx.viewer === null || !enabledIn(ctx.title.namespace)) return null;
-    return mayReport(ctx.viewer)
+    return mayReport(ctx.viewer, ctx.viewerBlocks)
       ? { id: 'report', labelKey: 'reportincident-report-link', href: reportHref(ctx.title, ctx.revId, null, 'tools'), icon: 'flag', weight: 100, behavior: 'report' }
       : { id: 'gethelp', labelKey: 'reportincident-gethelp-link', href: getHelpHref(ctx.title, ctx.revId, null), icon: 'help', weight: 101 };
   });

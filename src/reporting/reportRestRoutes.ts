@@ -30,7 +30,7 @@ export function reportRestRoutes(c: Container): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (!c.settings.ReportIncidentApiEnabled) return error(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
     const { user } = ctx(res);
-    const eligibility = c.reports.eligibility(user);
+    const eligibility = c.reports.eligibility(user, ctx(res).blocks);
     if (!eligibility.eligible) {
       const { status, errorKey } = ineligibleRestError[eligibility.reason];
       const until = eligibility.eligibleAt ? timestampParts(eligibility.eligibleAt, ctx(res).lang) : null;

@@ -57,9 +57,9 @@ function entryPoint(source: string | undefined): string {
 
 export function reportSpecialPage(c: Container): SpecialPage {
   /** Keeps the draft; false when another process holds the database's lock (filing the report waits for it). */
-  const keepDraft = (id: string, userId: number, draft: ReportDraft, step: DraftStep): boolean => {
+  const keepDraft = async (id: string, userId: number, draft: ReportDraft, step: DraftStep): Promise<boolean> => {
     try {
-      c.reportDrafts.save(id, userId, draft, step);
+      await c.reportDrafts.save(id, userId, draft, step);
       return true;
     } catch (e) {
       if (!isDatabaseBusy(e)) throw e;
@@ -67,8 +67,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
   };
   /** The funnel counts people reporting: an end-to-end tester's walk through the form is not one (#16). */
-  const countStep = (res: Response, event: FunnelEvent, detail = '') => {
-    if (!c.reports.isTester(ctx(res).user)) c.funnel.count(event, detail);
+  const countStep = async (res: Response, event: FunnelEvent, detail = '') => {
+    if (!await c.reports.isTester(ctx(res).user)) c.funnel.count(event, detail);
   };
   const specialTitle = (): Title => {
     const t = parseTitle('Special:ReportIncident', c.namespaces);
@@ -78,8 +78,8 @@ export function reportSpecialPage(c: Container): SpecialPage {
 
   const chrome = (res: Response) => presentChrome(c, res, { title: specialTitle(), heading: ctx(res).t('reportincident-special-title'), action: 'special' });
 
-  const render = (res: Response, view: string, model: Record<string, unknown>, status = 200) =>
-    renderPage(res, { view: `report/${view}`, status, model: { token: formToken(c, res), base: BASE, ...model }, chrome: chrome(res) });
+  const render = async (res: Response, view: string, model: Record<string, unknown>, status = 200) =>
+    renderPage(res, { view: `report/${view}`, status, model: { token: formToken(c, res), base: BASE, ...model }, chrome: await chrome(res) });
 
   /** The talk page to go back to, at the reported comment. */
   const backHref = (target: ReportTarget, threadId: string) => target.title.path + (threadId ? `#${encodeURIComponent(threadId)}` : '');
@@ -117,7 +117,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       return null;
     }
     if (toRead) return user;
-    const eligibility = c.reports.eligibility(user);
+    const eligibility = c.reports.eligibility(user, ctx(res).blocks);
     if (!eligibility.eligible) {
       // A refused POST comes back to its step as a GET, which finds its draft again (or says it expired).
       await refuse(req, res, user, eligibility, { ...here, ...(req.method === 'GET' ? {} : { returnToQuery: postedQuery(req) }) }, { status: 403, headingKey: 'reportincident-special-title' });
@@ -158,7 +158,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     await renderPage(res, {
       view: 'report/ineligible',
       status,
-      chrome: presentChrome(c, res, { title: specialTitle(), heading: t(headingKey), action: 'special' }),
+      chrome: await presentChrome(c, res, { title: specialTitle(), heading: t(headingKey), action: 'special' }),
       model: {
         reason: eligibility.reason,
         titleKey: ineligibleTitleKey[eligibility.reason],
@@ -176,9 +176,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
         emergencyLinksHtml: emergencyLinksHtml(lang, subject, 'gethelp-email'),
         // The comment goes with each link, so its Get support page leads back to it too.
         supportLinks: c.settings.ReportIncidentEnabledNonEmergencyCategories.map((b) => ({ href: `${BASE}/support/${b}${comment ? `?${comment}` : ''}`, labelKey: behaviorLabelKey(b) })),
-        back: backTo(req, user),
+        back: await backTo(req, user),
         // Someone who may not report can still be at risk: the crisis services are on this page too.
-        crisisResources: crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, lang),
+        crisisResources: crisisResourcesFor((await c.communityConfig.current()).ReportIncident_CrisisResources, lang),
       },
     });
   }
@@ -209,11 +209,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
   }
 
   /** The talk page at the comment the request names (by its query, form or draft), when that page exists. */
-  function backTo(req: Request, user: UserAccount): { href: string; title: string } | null {
-    const named = draftFrom(req, user);
+  async function backTo(req: Request, user: UserAccount): Promise<{ href: string; title: string } | null> {
+    const named = await draftFrom(req, user);
     if (!named) return null;
     const title = parseTitle(named.draft.page, c.namespaces);
-    if (!title.ok || !c.pages.existing([title.value]).has(`${title.value.namespace}:${title.value.dbKey}`)) return null;
+    if (!title.ok || !(await c.pages.existing([title.value])).has(`${title.value.namespace}:${title.value.dbKey}`)) return null;
     const threadId = named.draft.threadId;
     return { href: title.value.path + (threadId ? `#${encodeURIComponent(threadId)}` : ''), title: title.value.prefixedText };
   }
@@ -227,7 +227,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     const user = await gate(req, res, { toRead: true });
     if (!user) return;
     const report = commentQuery(req);
-    const eligibility = c.reports.eligibility(user);
+    const eligibility = c.reports.eligibility(user, ctx(res).blocks);
     if (eligibility.eligible || eligibility.showLink) {
       res.redirect(303, ctx(res).link(`${BASE}${report ? `?${report}` : ''}`));
       return;
@@ -236,10 +236,10 @@ export function reportSpecialPage(c: Container): SpecialPage {
   }
 
   /** Loads the draft named in the request, or a new one from page/threadId/revisionId. */
-  function draftFrom(req: Request, user: UserAccount): { id: string | null; draft: ReportDraft } | null {
+  async function draftFrom(req: Request, user: UserAccount): Promise<{ id: string | null; draft: ReportDraft } | null> {
     const id = param(req.query, 'draft') ?? field(req, 'draft');
     if (id) {
-      const draft = c.reportDrafts.get(id, user.id);
+      const draft = await c.reportDrafts.get(id, user.id);
       return draft ? { id, draft } : null;
     }
     const page = param(req.query, 'page') ?? field(req, 'page');
@@ -273,18 +273,18 @@ export function reportSpecialPage(c: Container): SpecialPage {
 
   /** Resolves the draft's page and comment; answers with an explanation when they are gone. */
   async function targetOf(res: Response, draft: ReportDraft): Promise<ReportTarget | null> {
-    const resolved = c.reports.resolveTarget({ revisionId: draft.revisionId, page: draft.page, threadId: draft.threadId });
+    const resolved = await c.reports.resolveTarget({ revisionId: draft.revisionId, page: draft.page, threadId: draft.threadId });
     if (resolved.ok) return resolved.target;
     await render(res, 'bad-target', { messageKey: resolved.error.messageKey, params: resolved.error.params }, resolved.error.status);
     return null;
   }
 
-  const saveDraft = (id: string | null, user: UserAccount, draft: ReportDraft, step: DraftStep) => {
+  const saveDraft = async (id: string | null, user: UserAccount, draft: ReportDraft, step: DraftStep) => {
     if (id) {
-      c.reportDrafts.save(id, user.id, draft, step);
+      await c.reportDrafts.save(id, user.id, draft, step);
       return id;
     }
-    return c.reportDrafts.create(user.id, draft, step);
+    return await c.reportDrafts.create(user.id, draft, step);
   };
 
   /** Whether two page names given to the flow name the same page. */
@@ -309,12 +309,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
   }
 
   /** When the reporter may send nothing more for now: said on the first step, before anything is typed. */
-  function rateLimitNotice(res: Response, user: UserAccount, draft: ReportDraft) {
-    const limit = c.reports.rateLimit(user);
+  async function rateLimitNotice(res: Response, user: UserAccount, draft: ReportDraft) {
+    const limit = await c.reports.rateLimit(user);
     if (!limit.limited) return null;
     const { lang, t } = ctx(res);
     // A report of this comment filed today can still be added to (not charged): say so, or the reporter thinks they cannot.
-    const earlier = c.reports.earlierEmergency(user, draft);
+    const earlier = await c.reports.earlierEmergency(user, draft);
     return {
       ...timestampParts(limit.retryAt, lang),
       ...emergencyMail(t('reportincident-mailto-subject')),
@@ -338,33 +338,33 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function chooseType(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
     const target = await targetOf(res, draft);
     if (!target) return;
-    if (!loaded.id && !posted && param(req.query, 'fresh') === '1') c.reportDrafts.discardUnfinished(user.id, draft, samePage);
+    if (!loaded.id && !posted && param(req.query, 'fresh') === '1') await c.reportDrafts.discardUnfinished(user.id, draft, samePage);
     if (!loaded.id && !posted && param(req.query, 'fresh') !== '1') {
       // Report clicked again on a comment whose report was left unfinished: it reopens where it was left.
-      const unfinished = c.reportDrafts.unfinished(user.id, { page: draft.page, threadId: draft.threadId }, samePage);
+      const unfinished = await c.reportDrafts.unfinished(user.id, { page: draft.page, threadId: draft.threadId }, samePage);
       if (unfinished) {
         res.redirect(303, ctx(res).link(`${stepHref(unfinished.id, unfinished.draft, unfinished.step)}&resumed=1`));
         return;
       }
     }
-    if (!loaded.id && !posted) countStep(res, 'report-opened', entryPoint(param(req.query, 'source')));
-    return render(
+    if (!loaded.id && !posted) await countStep(res, 'report-opened', entryPoint(param(req.query, 'source')));
+    return await render(
       res,
       'choose-type',
       {
         draftId: loaded.id,
         draft,
-        rateLimit: rateLimitNotice(res, user, draft),
+        rateLimit: await rateLimitNotice(res, user, draft),
         // A tester's reports go nowhere: said before anything is typed, with where a real emergency goes (#16).
-        testerMail: c.reports.isTester(user) ? emergencyMail(ctx(res).t('reportincident-mailto-subject')) : null,
+        testerMail: await c.reports.isTester(user) ? emergencyMail(ctx(res).t('reportincident-mailto-subject')) : null,
         // Refused for the limit with self-harm chosen: the crisis services, never just a refusal.
-        crisisResources: status === 429 && draft.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor(c.communityConfig.current().ReportIncident_CrisisResources, ctx(res).lang) : [],
+        crisisResources: status === 429 && draft.physicalHarmType === 'threats-self-harm' ? crisisResourcesFor((await c.communityConfig.current()).ReportIncident_CrisisResources, ctx(res).lang) : [],
         target: describeTarget(res, target, draft.threadId),
         harmTypes: physicalHarmTypes.map((h) => ({ value: h, labelKey: harmLabelKey(h), exampleKey: harmExampleKey(h) })),
         errors,
@@ -376,7 +376,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function chooseTypePost(req: Request, res: Response) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const incidentType = field(req, 'incidentType');
@@ -394,13 +394,13 @@ export function reportSpecialPage(c: Container): SpecialPage {
     else if (!draft.incidentType) errors.push({ field: 'incidentType-unacceptable-user-behavior', messageKey: 'reportincident-type-required' });
     else if (draft.incidentType === 'immediate-threat-physical-harm' && !draft.physicalHarmType) errors.push({ field: 'physicalHarmType-threats-physical-harm', messageKey: 'reportincident-threat-harm-required' });
     if (errors.length) return chooseType(req, res, errors, 422, draft);
-    if (draft.incidentType === 'immediate-threat-physical-harm' && c.reports.rateLimit(user).limited && !c.reports.foldsIntoEarlier(user, draft, draft.physicalHarmType ?? '')) {
+    if (draft.incidentType === 'immediate-threat-physical-harm' && (await c.reports.rateLimit(user)).limited && !await c.reports.foldsIntoEarlier(user, draft, draft.physicalHarmType ?? '')) {
       return chooseType(req, res, [{ field: 'rate-limit', messageKey: 'reportincident-ratelimited-first-step' }], 429, draft);
     }
     const emergency = draft.incidentType === 'immediate-threat-physical-harm';
-    const id = saveDraft(loaded.id, user, draft, emergency ? 'emergency' : 'behavior');
-    countStep(res, 'step1-choice', emergency ? 'emergency' : 'non-emergency');
-    if (emergency && draft.physicalHarmType) countStep(res, 'harm-type-chosen', draft.physicalHarmType);
+    const id = await saveDraft(loaded.id, user, draft, emergency ? 'emergency' : 'behavior');
+    await countStep(res, 'step1-choice', emergency ? 'emergency' : 'non-emergency');
+    if (emergency && draft.physicalHarmType) await countStep(res, 'harm-type-chosen', draft.physicalHarmType);
     res.redirect(303, ctx(res).link(`${BASE}/${emergency ? 'emergency' : 'behavior'}?draft=${id}`));
   }
 
@@ -408,7 +408,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function emergency(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
@@ -420,12 +420,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!target) return;
     const author = target.snapshot?.author ?? '';
     // The comment's author is fixed when it is an IP or an existing account: it cannot be typed wrong.
-    const fixedReportedUser = author && (isIpAddress(author) || c.accounts.findByName(author)) ? author : null;
+    const fixedReportedUser = author && (isIpAddress(author) || await c.accounts.findByName(author)) ? author : null;
     const { lang, t } = ctx(res);
     // Self-harm asks first whether it is about the reporter: someone at risk is not asked whom they report.
     const selfHarm = draft.physicalHarmType === 'threats-self-harm';
     const aboutSelf = selfHarm && draft.about === 'self';
-    const config = c.communityConfig.current();
+    const config = await c.communityConfig.current();
     const limited = status === 429;
     return render(
       res,
@@ -458,7 +458,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function emergencyPost(req: Request, res: Response) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const action = field(req, 'wpAction');
@@ -476,12 +476,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (action === 'back' && draft.physicalHarmType === 'threats-self-harm' && draft.aboutAnswered) {
       // Back from the details of a self-harm report returns to its question, "about you or someone else?".
       delete draft.aboutAnswered;
-      c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
+      await c.reportDrafts.save(loaded.id, user.id, draft, 'emergency');
       res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
     // Filing waits for another process's lock; only the other actions need the draft written now.
-    const kept = keepDraft(loaded.id, user.id, draft, 'emergency');
+    const kept = await keepDraft(loaded.id, user.id, draft, 'emergency');
     if (!kept && (action === 'back' || action === 'about' || action === 'save')) throw databaseBusy();
     if (action === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
@@ -500,7 +500,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function behavior(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded.draft;
@@ -529,7 +529,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function behaviorPost(req: Request, res: Response) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const chosen = field(req, 'behaviorType');
@@ -537,7 +537,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
     delete draft.behaviorType;
     if ((c.settings.ReportIncidentEnabledNonEmergencyCategories as string[]).includes(chosen ?? '')) draft.behaviorType = chosen as BehaviorType;
     if (!hasValidToken(c, req, res)) return behavior(req, res, [{ field: `behaviorType-${c.settings.ReportIncidentEnabledNonEmergencyCategories[0]}`, messageKey: 'session-failure' }], 422, draft);
-    c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
+    await c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
       return;
@@ -554,19 +554,19 @@ export function reportSpecialPage(c: Container): SpecialPage {
       errors.push({ field: 'somethingElseDetails', messageKey: 'reportincident-error-too-long-field', params: { max: MAX_SOMETHING_ELSE_CODE_POINTS, count: codePointLength(something) } });
     }
     if (errors.length) return behavior(req, res, errors, 422, draft);
-    countStep(res, 'behavior-type-chosen', draft.behaviorType!);
+    await countStep(res, 'behavior-type-chosen', draft.behaviorType!);
     // Assistive only: words of a threat in the comment or the description earn one question, never an action.
     if (!draft.maybeEmergencyAnswered) {
       const target = await targetOf(res, draft);
       if (!target) return;
       const verdict = emergencySignals(draft, target, ctx(res).lang);
       if (asksSafetyQuestion(verdict)) {
-        c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
+        await c.reportDrafts.save(loaded.id, user.id, draft, 'maybe-emergency');
         res.redirect(303, ctx(res).link(`${BASE}/maybe-emergency?draft=${loaded.id}`));
         return;
       }
     }
-    countStep(res, 'flow-finished', 'support');
+    await countStep(res, 'flow-finished', 'support');
     res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
@@ -603,7 +603,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function maybeEmergency(req: Request, res: Response) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const draft = loaded.draft;
@@ -620,11 +620,11 @@ export function reportSpecialPage(c: Container): SpecialPage {
       res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
       return;
     }
-    countStep(res, 'maybe-emergency-shown', verdict.physicalHarmType ?? '');
+    await countStep(res, 'maybe-emergency-shown', verdict.physicalHarmType ?? '');
     // A threat the rules name is not listed again as the model's reading of the same kind.
     const ruled = new Set(verdict.signals.filter((s) => s.score === undefined).map((s) => s.category));
     const shown = verdict.signals.filter((s) => s.score === undefined || !ruled.has(s.category));
-    const config = c.communityConfig.current();
+    const config = await c.communityConfig.current();
     return render(res, 'maybe-emergency', {
       draftId: loaded.id,
       target: describeTarget(res, target, draft.threadId),
@@ -639,14 +639,14 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function maybeEmergencyPost(req: Request, res: Response) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     if (!hasValidToken(c, req, res)) return maybeEmergency(req, res);
     const draft: ReportDraft = { ...loaded.draft, maybeEmergencyAnswered: true };
     const answer = field(req, 'wpAction');
     if (answer === 'back') {
-      c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
+      await c.reportDrafts.save(loaded.id, user.id, draft, 'behavior');
       res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
       return;
     }
@@ -656,21 +656,21 @@ export function reportSpecialPage(c: Container): SpecialPage {
       const verdict = emergencySignals(loaded.draft, target, ctx(res).lang);
       const switched: ReportDraft = { ...draft, incidentType: 'immediate-threat-physical-harm' };
       delete switched.behaviorType;
-      countStep(res, 'maybe-emergency-outcome', 'switched');
+      await countStep(res, 'maybe-emergency-outcome', 'switched');
       if (!verdict.physicalHarmType) {
         // Nothing was read (a language without rules): the reporter says which harm, self-harm included, on the first step.
         delete switched.physicalHarmType;
-        c.reportDrafts.save(loaded.id, user.id, switched, 'choose-type');
+        await c.reportDrafts.save(loaded.id, user.id, switched, 'choose-type');
         res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
         return;
       }
-      c.reportDrafts.save(loaded.id, user.id, { ...switched, physicalHarmType: verdict.physicalHarmType }, 'emergency');
+      await c.reportDrafts.save(loaded.id, user.id, { ...switched, physicalHarmType: verdict.physicalHarmType }, 'emergency');
       res.redirect(303, ctx(res).link(`${BASE}/emergency?draft=${loaded.id}`));
       return;
     }
-    c.reportDrafts.save(loaded.id, user.id, draft, 'support');
-    countStep(res, 'maybe-emergency-outcome', 'continued');
-    countStep(res, 'flow-finished', 'support');
+    await c.reportDrafts.save(loaded.id, user.id, draft, 'support');
+    await countStep(res, 'maybe-emergency-outcome', 'continued');
+    await countStep(res, 'flow-finished', 'support');
     res.redirect(303, ctx(res).link(`${BASE}/support/${draft.behaviorType}?draft=${loaded.id}`));
   }
 
@@ -682,16 +682,16 @@ export function reportSpecialPage(c: Container): SpecialPage {
     if (!user) return;
     if (!(behaviorTypes as readonly string[]).includes(behaviorType)) throw new AppError(404, 'reportincident-error-unknown-behavior', { behaviorType });
     const type = behaviorType as BehaviorType;
-    const readerEligibility = c.reports.eligibility(user);
-    const loaded = readerEligibility.eligible ? draftFrom(req, user) : null;
+    const readerEligibility = c.reports.eligibility(user, ctx(res).blocks);
+    const loaded = readerEligibility.eligible ? await draftFrom(req, user) : null;
     if (sentAlready(res, loaded)) return;
     const draft = posted ?? loaded?.draft ?? null;
     const target = draft ? await targetOf(res, draft) : null;
     if (draft && !target) return;
     // Reading a Get support page is not a report: it is counted for statistics, never charged.
     if (!posted) {
-      countStep(res, 'support-viewed', type);
-      if (loaded?.id && draft) c.reportDrafts.save(loaded.id, user.id, draft, 'support');
+      await countStep(res, 'support-viewed', type);
+      if (loaded?.id && draft) await c.reportDrafts.save(loaded.id, user.id, draft, 'support');
     }
     const options = {
       namespaces: c.namespaces,
@@ -702,7 +702,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       // The wiki's own pages among the help links keep the language asked for.
       link: ctx(res).link,
     };
-    let config = c.communityConfig.current();
+    let config = await c.communityConfig.current();
     let view;
     try {
       view = presentSupportPage(type, config, options);
@@ -730,7 +730,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
         // A blocked reader cannot write on the wiki's pages that the help points to: said, with what still works.
         blockedReader: !readerEligibility.eligible && readerEligibility.reason === 'blocked',
         // Opened without a report in progress (from Get help), the comment named in the URL is still the way back.
-        back: target ? null : backTo(req, user),
+        back: target ? null : await backTo(req, user),
         errors,
       },
       status,
@@ -760,12 +760,12 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function supportPost(req: Request, res: Response, behaviorType: string) {
     const user = await gate(req, res);
     if (!user) return;
-    const loaded = draftFrom(req, user);
+    const loaded = await draftFrom(req, user);
     if (!loaded || !loaded.id) return noDraft(res);
     if (sentAlready(res, loaded)) return;
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
-    if (!keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw databaseBusy();
+    if (!await keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw databaseBusy();
     if (field(req, 'wpAction') === 'back') {
       res.redirect(303, ctx(res).link(`${BASE}/behavior?draft=${loaded.id}`));
       return;
@@ -812,14 +812,14 @@ export function reportSpecialPage(c: Container): SpecialPage {
     }
     // The report is stored: a lock that keeps the draft from being marked must not make the page say otherwise.
     try {
-      c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
-      c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
+      await c.reportDrafts.markSubmitted(draftId, user.id, draft, result.report.id);
+      await c.reportDrafts.discardUnfinished(user.id, draft, samePage, draftId);
     } catch (e) {
       if (!isDatabaseBusy(e)) throw e;
       c.logger.warn('a submitted draft could not be marked (the database was locked); the report is stored', { reportId: result.report.id });
     }
     // A flow ends at its report (an emergency's) or at its Get support page (counted there; a direct report follows it).
-    if (draft.incidentType === 'immediate-threat-physical-harm') countStep(res, 'flow-finished', 'emergency');
+    if (draft.incidentType === 'immediate-threat-physical-harm') await countStep(res, 'flow-finished', 'emergency');
     const outcome = result.updated ? '?duplicate=1&updated=1' : result.duplicate ? '?duplicate=1' : '';
     res.redirect(303, ctx(res).link(`${BASE}/submitted/${encodeURIComponent(result.report.id)}${outcome}`));
   }
@@ -828,9 +828,9 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function followHelpLink(res: Response, behaviorType: string, link: string, ping = false) {
     const methods = ['ContactAdmin', 'Email', 'ContactCommunity', 'nextstep'];
     if (!(behaviorTypes as readonly string[]).includes(behaviorType) || !methods.includes(link)) throw new AppError(404, 'reportincident-error-unknown-step');
-    const target = supportLinkTarget(behaviorType as BehaviorType, link as (typeof methods)[number] as never, c.communityConfig.current(), c.namespaces);
+    const target = supportLinkTarget(behaviorType as BehaviorType, link as (typeof methods)[number] as never, await c.communityConfig.current(), c.namespaces);
     if (!target) throw new AppError(404, 'reportincident-error-unknown-step');
-    countStep(res, 'help-link-followed', `${behaviorType}/${link}`);
+    await countStep(res, 'help-link-followed', `${behaviorType}/${link}`);
     // A ping (the link's own href shows where it goes) is only counted; older links still redirect.
     if (ping) res.status(204).end();
     else res.redirect(303, ctx(res).link(target));
@@ -840,7 +840,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
   async function submitted(req: Request, res: Response, reportId: string) {
     const user = await gate(req, res);
     if (!user) return;
-    const report = c.reports.find(reportId);
+    const report = await c.reports.find(reportId);
     // Anyone else gets the same answer as for an id that does not exist: a report's existence is private.
     if (!report || report.reporterUserId !== user.id) throw new AppError(404, 'reportincident-error-no-such-report');
     // A support-route record sent nothing: its page is the Get support page, never a "being sent" confirmation.
@@ -849,7 +849,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       res.redirect(303, ctx(res).link(supportPage));
       return;
     }
-    const config = c.communityConfig.current();
+    const config = await c.communityConfig.current();
     const { lang } = ctx(res);
     const title = parseTitle(`${c.namespaces.nameOf(report.pageNamespace)}:${report.pageTitle}`, c.namespaces);
     return render(res, 'submitted', {
@@ -858,7 +858,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       report: { id: report.id, route: report.route, physicalHarmType: report.physicalHarmType, behaviorType: report.behaviorType, test: report.test === true },
       duplicate: param(req.query, 'duplicate') === '1',
       updated: param(req.query, 'updated') === '1',
-      delivery: c.reports.deliveryState(report),
+      delivery: await c.reports.deliveryState(report),
       responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
       // Someone who reports another person's intent to self-harm is told where to get advice for them.
       crisisIntroKey: report.about === 'someone-else' ? 'reportincident-submitted-crisis-intro-other' : 'reportincident-submitted-crisis-intro',

@@ -47,25 +47,25 @@ export class RetentionService {
    * period keeps its charges only as long as retention keeps reporters: a charge must not outlive its report's
    * identity, or it would name the reporter of an erased report.
    */
-  sweep(): SweepResult {
+  async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
     return {
-      drafts: this.drafts.expire(),
-      sessions: this.sessions.purgeExpired(),
-      rateLimitCharges: this.reports.purgeHitsBefore(now - Math.min(this.rateLimitWindow, this.retentionDays * DAY)),
+      drafts: await this.drafts.expire(),
+      sessions: await this.sessions.purgeExpired(),
+      rateLimitCharges: await this.reports.purgeHitsBefore(now - Math.min(this.rateLimitWindow, this.retentionDays * DAY)),
     };
   }
 
-  purge(): PurgeResult {
+  async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
-    const purged = this.reports.purgeBefore(before, now);
+    const purged = await this.reports.purgeBefore(before, now);
     // The copies of the reports purged now and in the last two days: mail that was being sent during the last
     // purge may have reached the mailbox since.
     const result = {
       reports: purged.length,
-      devMails: this.devMailbox.purgeBefore(before, this.reports.purgedSince(now - 2 * DAY)),
-      ...this.sweep(),
+      devMails: await this.devMailbox.purgeBefore(before, await this.reports.purgedSince(now - 2 * DAY)),
+      ...(await this.sweep()),
       before: new Date(before).toISOString(),
     };
     // Counts only: never which reports, never who.
@@ -83,12 +83,10 @@ export class RetentionService {
     this.sweeper.unref();
   }
 
-  private safely(run: () => unknown): void {
-    try {
-      run();
-    } catch (e) {
+  private safely(run: () => Promise<unknown>): void {
+    run().catch((e: unknown) => {
       this.logger.error('retention failed; it runs again later', { error: e instanceof Error ? e.message : String(e) });
-    }
+    });
   }
 
   stop(): void {

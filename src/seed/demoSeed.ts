@@ -219,18 +219,18 @@ function title(c: Container, text: string): Title {
   return parsed.value;
 }
 
-function actorFor(c: Container, name: string): Actor {
-  const user = c.accounts.findByName(name);
+async function actorFor(c: Container, name: string): Promise<Actor> {
+  const user = await c.accounts.findByName(name);
   return user ? { user } : { ip: name };
 }
 
 /** Seeds an empty database; returns false (and does nothing) when the database already holds users or pages. */
-export function seedDemo(c: Container): boolean {
-  if (c.accounts.count() > 0) return false;
+export async function seedDemo(c: Container): Promise<boolean> {
+  if ((await c.accounts.count()) > 0) return false;
   const now = c.clock.now();
-  c.db.transaction(() => {
+  await c.sql.transaction(async () => {
     for (const u of demoUsers) {
-      const created = c.accounts.create({
+      const created = await c.accounts.create({
         name: u.name,
         password: DEMO_PASSWORD,
         email: u.email,
@@ -243,10 +243,10 @@ export function seedDemo(c: Container): boolean {
     }
     const pageTime = now - 30 * DAY;
     for (const [text, content] of textPages) {
-      const saved = c.pages.saveText(title(c, text), actorFor(c, 'Juniper'), content, 'Demo page', pageTime);
+      const saved = await c.pages.saveText(title(c, text), await actorFor(c, 'Juniper'), content, 'Demo page', pageTime);
       if (!saved.ok) throw new Error(`demo seed: ${saved.messageKey} for ${text}`);
     }
-    const config = c.pages.saveText(title(c, COMMUNITY_CONFIG_PAGE), actorFor(c, 'Ines'), JSON.stringify(demoCommunityConfig, null, 2), 'Links of the Get support pages for the demo wiki', pageTime);
+    const config = await c.pages.saveText(title(c, COMMUNITY_CONFIG_PAGE), await actorFor(c, 'Ines'), JSON.stringify(demoCommunityConfig, null, 2), 'Links of the Get support pages for the demo wiki', pageTime);
     if (!config.ok) throw new Error(`demo seed: ${config.messageKey} for the community configuration`);
     for (const [pageText, topics] of talkPages) {
       const t = title(c, pageText);
@@ -267,15 +267,15 @@ export function seedDemo(c: Container): boolean {
       for (const i of order) {
         const p = pending[i]!;
         const at = now - p.comment.ago;
-        const actor = actorFor(c, p.comment.author);
+        const actor = await actorFor(c, p.comment.author);
         const parentId = p.parentIndex !== null ? ids.get(p.parentIndex) : topicIds.get(p.topic);
         const posted = parentId
-          ? c.talk.addReply(t, actor, parentId, p.comment.text, at)
-          : c.talk.addTopic(t, actor, p.topic.heading, p.comment.text, at);
+          ? await c.talk.addReply(t, actor, parentId, p.comment.text, at)
+          : await c.talk.addTopic(t, actor, p.topic.heading, p.comment.text, at);
         if (!posted.ok) throw new Error(`demo seed: ${posted.messageKey} on ${pageText}`);
         if (!parentId) {
           topicIds.set(p.topic, posted.value.threadId);
-          const first = c.talk.topicsAt(posted.value.page, posted.value.revId).find((x) => x.heading.threadId === posted.value.threadId)!;
+          const first = (await c.talk.topicsAt(posted.value.page, posted.value.revId)).find((x) => x.heading.threadId === posted.value.threadId)!;
           ids.set(i, first.comments[0]!.item.threadId);
         } else {
           ids.set(i, posted.value.threadId);
@@ -284,31 +284,32 @@ export function seedDemo(c: Container): boolean {
     }
     for (const u of demoUsers) {
       if (!u.block) continue;
-      const account = c.accounts.findByName(u.name)!;
-      c.accounts.block(account, {
+      const account = (await c.accounts.findByName(u.name))!;
+      await c.accounts.block(account, {
         reason: u.block === 'sitewide' ? 'Repeated edit warring (demo block)' : 'Edit warring on articles (demo partial block)',
-        byUserId: c.accounts.findByName('Juniper')!.id,
+        byUserId: (await c.accounts.findByName('Juniper'))!.id,
         ...(u.block === 'partial' ? { partial: { pageIds: [], namespaces: [0] } } : {}),
       });
     }
-  })();
+  });
   return true;
 }
 
 /** Keeps the "too new" demo account too new: its registration is moved to one hour ago at every start. */
-export function refreshDemo(c: Container): void {
-  const dmitri = c.accounts.findByName('Dmitri');
+export async function refreshDemo(c: Container): Promise<void> {
+  const dmitri = await c.accounts.findByName('Dmitri');
   if (dmitri && dmitri.email === 'dmitri@example.org') {
-    c.accounts.setRegisteredAt(dmitri, c.clock.now() - HOUR);
+    await c.accounts.setRegisteredAt(dmitri, c.clock.now() - HOUR);
   }
 }
 
 /** Demo accounts share a published password: say so loudly on any wiki reachable beyond this machine. */
-export function warnAboutDemoAccounts(c: Container): void {
+export async function warnAboutDemoAccounts(c: Container): Promise<void> {
   const host = new URL(c.settings.Server).hostname;
   const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
   if (loopback) return;
-  const present = demoUsers.filter((u) => c.accounts.findByName(u.name)?.email === u.email).map((u) => u.name);
+  const present: string[] = [];
+  for (const u of demoUsers) if ((await c.accounts.findByName(u.name))?.email === u.email) present.push(u.name);
   if (present.length > 0) {
     c.logger.warn('demo accounts with the published password exist on a wiki that is not on loopback; remove them or set DemoSeed to false', { accounts: present, server: c.settings.Server });
   }

@@ -1,5 +1,5 @@
 /** SQL for sessions; ids are stored as SHA-256 hashes. */
-import type { Db } from '../storage/openDatabase.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 export interface SessionRow {
   sessionHash: string;
@@ -19,50 +19,37 @@ interface Row {
   expires_at: number;
 }
 
-export class SessionRepository {
-  private readonly insertRow;
-  private readonly selectRow;
-  private readonly deleteRow;
-  private readonly touchRow;
-  private readonly deleteExpired;
-  private readonly deleteForUser;
+const toSession = (r: Row): SessionRow => ({ sessionHash: r.session_hash, userId: r.user_id, tokenSecret: r.token_secret, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at });
 
-  constructor(db: Db) {
-    this.insertRow = db.prepare(
+export class SessionRepository {
+  constructor(private readonly sql: SqlDatabase) {}
+
+  async insert(row: SessionRow): Promise<void> {
+    await this.sql.run(
       `INSERT INTO sessions (session_hash, user_id, token_secret, created_at, last_seen_at, expires_at)
        VALUES (@sessionHash, @userId, @tokenSecret, @createdAt, @lastSeenAt, @expiresAt)`,
+      { ...row },
     );
-    this.selectRow = db.prepare<[string, number], Row>('SELECT * FROM sessions WHERE session_hash = ? AND expires_at > ?');
-    this.deleteRow = db.prepare('DELETE FROM sessions WHERE session_hash = ?');
-    this.touchRow = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE session_hash = ?');
-    this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-    this.deleteForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   }
 
-  insert(row: SessionRow): void {
-    this.insertRow.run(row);
+  async find(sessionHash: string, now: number): Promise<SessionRow | null> {
+    const r = await this.sql.get<Row>('SELECT * FROM sessions WHERE session_hash = ? AND expires_at > ?', [sessionHash, now]);
+    return r ? toSession(r) : null;
   }
 
-  find(sessionHash: string, now: number): SessionRow | null {
-    const r = this.selectRow.get(sessionHash, now);
-    return r
-      ? { sessionHash: r.session_hash, userId: r.user_id, tokenSecret: r.token_secret, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at }
-      : null;
+  async delete(sessionHash: string): Promise<void> {
+    await this.sql.run('DELETE FROM sessions WHERE session_hash = ?', [sessionHash]);
   }
 
-  delete(sessionHash: string): void {
-    this.deleteRow.run(sessionHash);
+  async touch(sessionHash: string, now: number, expiresAt: number): Promise<void> {
+    await this.sql.run('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE session_hash = ?', [now, expiresAt, sessionHash]);
   }
 
-  touch(sessionHash: string, now: number, expiresAt: number): void {
-    this.touchRow.run(now, expiresAt, sessionHash);
+  async purgeExpired(now: number): Promise<number> {
+    return (await this.sql.run('DELETE FROM sessions WHERE expires_at <= ?', [now])).changes;
   }
 
-  purgeExpired(now: number): number {
-    return this.deleteExpired.run(now).changes;
-  }
-
-  deleteAllFor(userId: number): void {
-    this.deleteForUser.run(userId);
+  async deleteAllFor(userId: number): Promise<void> {
+    await this.sql.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
   }
 }

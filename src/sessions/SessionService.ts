@@ -34,7 +34,7 @@ export class SessionService {
     return createHash('sha256').update(id).digest('hex');
   }
 
-  create(userId: number | null): Session {
+  async create(userId: number | null): Promise<Session> {
     const id = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const row: SessionRow = {
@@ -45,19 +45,19 @@ export class SessionService {
       lastSeenAt: now,
       expiresAt: now + (userId === null ? ANONYMOUS_TTL : USER_TTL),
     };
-    this.repository.insert(row);
+    await this.repository.insert(row);
     return { id, row };
   }
 
-  find(id: string | undefined): Session | null {
+  async find(id: string | undefined): Promise<Session | null> {
     if (!id || id.length > 100) return null;
     const now = this.clock.now();
-    const row = this.repository.find(SessionService.hash(id), now);
+    const row = await this.repository.find(SessionService.hash(id), now);
     if (!row) return null;
     if (now - row.lastSeenAt > TOUCH_INTERVAL) {
       const expiresAt = now + (row.userId === null ? ANONYMOUS_TTL : USER_TTL);
       try {
-        this.repository.touch(row.sessionHash, now, expiresAt);
+        await this.repository.touch(row.sessionHash, now, expiresAt);
         row.lastSeenAt = now;
         row.expiresAt = expiresAt;
       } catch (e) {
@@ -69,13 +69,13 @@ export class SessionService {
   }
 
   /** Ends the old session and starts a new one, so a session id fixed before login is worthless after it. */
-  rotate(old: Session | null, userId: number | null): Session {
-    if (old) this.repository.delete(old.row.sessionHash);
+  async rotate(old: Session | null, userId: number | null): Promise<Session> {
+    if (old) await this.repository.delete(old.row.sessionHash);
     return this.create(userId);
   }
 
-  destroy(session: Session): void {
-    this.repository.delete(session.row.sessionHash);
+  async destroy(session: Session): Promise<void> {
+    await this.repository.delete(session.row.sessionHash);
   }
 
   /** A token bound to the session and its type; an anonymous caller without a session gets MediaWiki's bare "+\\". */
@@ -91,7 +91,7 @@ export class SessionService {
     return expected.length === actual.length && timingSafeEqual(expected, actual);
   }
 
-  purgeExpired(): number {
+  async purgeExpired(): Promise<number> {
     return this.repository.purgeExpired(this.clock.now());
   }
 }

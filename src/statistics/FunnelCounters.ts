@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../shared/Clock.js';
 import type { Logger } from '../shared/Logger.js';
-import type { Db } from '../storage/openDatabase.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import { isDatabaseBusy } from '../storage/databaseErrors.js';
 
 export const funnelEvents = [
@@ -39,64 +39,74 @@ const FLUSH_AFTER_MS = 1000;
  * loses at most the last second of counts, which statistics can afford and reports never share.
  */
 export class FunnelCounters {
-  private readonly add;
-  private readonly between;
-  private readonly writeAll: (rows: CounterRow[]) => void;
-  private readonly pending = new Map<string, CounterRow>();
+  private pending = new Map<string, CounterRow>();
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlDatabase,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {
-    this.add = db.prepare<[string, string, string, number]>(
-      `INSERT INTO funnel_counters (day, event, detail, count) VALUES (?, ?, ?, ?)
-       ON CONFLICT (day, event, detail) DO UPDATE SET count = count + excluded.count`,
-    );
-    this.between = db.prepare<[string, string], CounterRow>('SELECT day, event, detail, count FROM funnel_counters WHERE day >= ? AND day <= ? ORDER BY day, event, detail');
-    this.writeAll = db.transaction((rows: CounterRow[]) => {
-      for (const r of rows) this.add.run(r.day, r.event, r.detail, r.count);
-    });
-  }
+  ) {}
 
   /** `detail` must come from a fixed list (types, steps, entry points): never free text. */
   count(event: FunnelEvent, detail = ''): void {
     const day = new Date(this.clock.now()).toISOString().slice(0, 10);
-    const clipped = detail.slice(0, 60);
-    const key = `${day}\u0000${event}\u0000${clipped}`;
-    const row = this.pending.get(key);
-    if (row) row.count++;
-    else this.pending.set(key, { day, event, detail: clipped, count: 1 });
+    this.add({ day, event, detail: detail.slice(0, 60), count: 1 });
     this.schedule();
   }
 
+  private add(counted: CounterRow): void {
+    const key = `${counted.day}\u0000${counted.event}\u0000${counted.detail}`;
+    const row = this.pending.get(key);
+    if (row) row.count += counted.count;
+    else this.pending.set(key, { ...counted });
+  }
+
   /**
-   * Writes the counts made since the last flush, in one transaction. When that fails (another process holding the
-   * database past the busy timeout, a full disk) the counts stay in memory and are tried again a second later:
-   * statistics never fail a request nor stop the wiki.
+   * Writes the counts made since the last flush, in one transaction, each added to what is stored (an upsert: other
+   * processes count the same days). When that fails (a database busy past its timeout, a full disk) the counts go
+   * back to memory and are tried again a second later: statistics never fail a request nor stop the wiki.
    */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending.size === 0 || !this.db.open) return;
+    if (this.pending.size === 0 || this.closed) return;
+    const rows = [...this.pending.values()];
+    this.pending = new Map();
     try {
-      this.writeAll([...this.pending.values()]);
-      this.pending.clear();
+      await this.sql.transaction(async () => {
+        for (const r of rows) {
+          await this.sql.run(
+            `INSERT INTO funnel_counters (day, event, detail, count) VALUES (?, ?, ?, ?)
+             ON CONFLICT (day, event, detail) DO UPDATE SET count = funnel_counters.count + excluded.count`,
+            [r.day, r.event, r.detail, r.count],
+          );
+        }
+      });
     } catch (e) {
+      for (const r of rows) this.add(r);
       if (!isDatabaseBusy(e)) this.logger.error('funnel counts could not be written; they are kept and tried again', { error: e instanceof Error ? e.message : String(e) });
       this.schedule();
     }
   }
 
+  /** Writes what is counted and stops: the database is about to close. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
     this.timer.unref();
   }
 
-  rows(fromDay: string, toDay: string): CounterRow[] {
-    this.flush();
-    return this.between.all(fromDay, toDay);
+  async rows(fromDay: string, toDay: string): Promise<CounterRow[]> {
+    await this.flush();
+    return this.sql.all<CounterRow>('SELECT day, event, detail, count FROM funnel_counters WHERE day >= ? AND day <= ? ORDER BY day, event, detail', [fromDay, toDay]);
   }
 }

@@ -68,7 +68,7 @@ export class StatisticsService {
     private readonly clock: Clock,
   ) {}
 
-  overview(days = 30): StatisticsModel {
+  async overview(days = 30): Promise<StatisticsModel> {
     const now = this.clock.now();
     const asOf = Math.floor(now / LIVE_BUCKET) * LIVE_BUCKET;
     const to = asOf;
@@ -80,19 +80,19 @@ export class StatisticsService {
       perDay.set(day, { day, emergency: 0, direct: 0, support: 0 });
     }
     const byType = new Map<string, number>();
-    for (const row of this.reports.countsPerDay(from, to)) {
+    for (const row of await this.reports.countsPerDay(from, to)) {
       const entry = perDay.get(row.day);
       if (entry && (row.route === 'emergency' || row.route === 'direct' || row.route === 'support')) entry[row.route] += row.n;
       byType.set(row.type, (byType.get(row.type) ?? 0) + row.n);
     }
     const funnel = new Map<string, FunnelStep>();
-    for (const r of this.funnel.rows(dayOf(from), funnelTo)) {
+    for (const r of await this.funnel.rows(dayOf(from), funnelTo)) {
       const key = `${r.event}|${r.detail}`;
       const step = funnel.get(key) ?? { event: r.event, detail: r.detail, count: 0 };
       step.count += r.count;
       funnel.set(key, step);
     }
-    const rows = this.reports.statsRows(from, to);
+    const rows = await this.reports.statsRows(from, to);
     // Mail delivered after the moment shown is not delivered yet, as far as this page says.
     const delays = rows.flatMap((r) => (r.delivery_ms !== null && r.created_at + r.delivery_ms < asOf ? [r.delivery_ms] : [])).sort((a, b) => a - b);
     const groups = new Map<string, number>();
@@ -101,7 +101,7 @@ export class StatisticsService {
       const size = r.group_size >= 5 ? '5+' : String(r.group_size);
       groups.set(size, (groups.get(size) ?? 0) + 1);
     }
-    const stats = this.delivery.statsAsOf(asOf);
+    const stats = await this.delivery.statsAsOf(asOf);
     return {
       from: dayOf(from),
       to: dayOf(to),
@@ -118,7 +118,7 @@ export class StatisticsService {
         failed: stats.failed,
         oldestPendingMs: stats.oldestPendingAt === null ? null : asOf - stats.oldestPendingAt,
         // Mail failing for an hour as of the moment shown: a live count told when a report's mail began to fail.
-        failingOverAnHour: this.delivery.failingForAnHour(asOf),
+        failingOverAnHour: await this.delivery.failingForAnHour(asOf),
       },
       groupSizes: ['1', '2', '3', '4', '5+'].map((size) => ({ size, count: groups.get(size) ?? 0 })),
     };
@@ -128,12 +128,12 @@ export class StatisticsService {
    * One line per report between two days: day, types, route, namespace, delivery delay, group size; people
    * only as hashes salted afresh for each export, so two exports cannot be joined. No names, texts or titles.
    */
-  exportDeidentified(fromDay: string, toDay: string): DeidentifiedRow[] {
+  async exportDeidentified(fromDay: string, toDay: string): Promise<DeidentifiedRow[]> {
     const salt = randomBytes(32);
     const hash = (value: string) => (value ? createHash('sha256').update(salt).update(value).digest('hex').slice(0, 16) : '');
     const from = Date.parse(fromDay);
     const to = Date.parse(toDay) + DAY;
-    return this.reports.statsRows(from, to).map((r: StatsRow) => ({
+    return (await this.reports.statsRows(from, to)).map((r: StatsRow) => ({
       day: dayOf(r.created_at),
       incidentType: r.incident_type,
       harmOrBehaviorType: r.physical_harm_type ?? r.behavior_type ?? '',

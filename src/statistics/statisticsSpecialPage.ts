@@ -17,7 +17,7 @@ export function statisticsSpecialPage(c: Container): SpecialPage {
     name: 'ReportIncidentStatistics',
     titleKey: 'statistics-title',
     listed: (res) => canRead(ctx(res).user),
-    get(req, res) {
+    async get(req, res) {
       const { user, t, lang } = ctx(res);
       if (!user) {
         res.redirect(303, '/wiki/Special:UserLogin?returnto=Special:ReportIncidentStatistics');
@@ -29,8 +29,8 @@ export function statisticsSpecialPage(c: Container): SpecialPage {
       const title = parseTitle('Special:ReportIncidentStatistics', c.namespaces);
       return renderPage(res, {
         view: 'statistics/statistics',
-        model: { stats: presentStatistics(c.statistics.overview(days), t, lang), days },
-        chrome: presentChrome(c, res, { title: title.ok ? title.value : null, heading: t('statistics-title'), action: 'special' }),
+        model: { stats: presentStatistics(await c.statistics.overview(days), t, lang), days },
+        chrome: await presentChrome(c, res, { title: title.ok ? title.value : null, heading: t('statistics-title'), action: 'special' }),
       });
     },
   };

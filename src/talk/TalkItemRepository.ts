@@ -1,5 +1,5 @@
 /** SQL for the topics and comments of talk pages. */
-import type { Db } from '../storage/openDatabase.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 export interface TalkItemRecord {
   id: number;
@@ -49,43 +49,33 @@ const toItem = (r: Row): TalkItemRecord => ({
 export type NewTalkItem = Omit<TalkItemRecord, 'id'>;
 
 export class TalkItemRepository {
-  private readonly itemsUpTo;
-  private readonly byThreadId;
-  private readonly byItemId;
-  private readonly threadIdExists;
-  private readonly insertItem;
-
-  constructor(db: Db) {
-    this.itemsUpTo = db.prepare<[number, number], Row>('SELECT * FROM talk_items WHERE page_id = ? AND rev_id <= ? ORDER BY item_id');
-    this.byThreadId = db.prepare<[number, string], Row>('SELECT * FROM talk_items WHERE page_id = ? AND thread_id = ?');
-    this.byItemId = db.prepare<[number], Row>('SELECT * FROM talk_items WHERE item_id = ?');
-    this.threadIdExists = db.prepare<[number, string], { x: number }>('SELECT 1 AS x FROM talk_items WHERE page_id = ? AND thread_id = ?');
-    this.insertItem = db.prepare(
-      `INSERT INTO talk_items (page_id, rev_id, thread_id, kind, topic_item_id, parent_item_id, depth, author_name, author_user_id, created_at, body)
-       VALUES (@pageId, @revId, @threadId, @kind, @topicItemId, @parentItemId, @depth, @authorName, @authorUserId, @createdAt, @body)`,
-    );
-  }
+  constructor(private readonly sql: SqlDatabase) {}
 
   /** Every item of the page as it stood at a revision, in one query, in the order they were added. */
-  itemsAt(pageId: number, revId: number): TalkItemRecord[] {
-    return this.itemsUpTo.all(pageId, revId).map(toItem);
+  async itemsAt(pageId: number, revId: number): Promise<TalkItemRecord[]> {
+    return (await this.sql.all<Row>('SELECT * FROM talk_items WHERE page_id = ? AND rev_id <= ? ORDER BY item_id', [pageId, revId])).map(toItem);
   }
 
-  find(pageId: number, threadId: string): TalkItemRecord | null {
-    const row = this.byThreadId.get(pageId, threadId);
+  async find(pageId: number, threadId: string): Promise<TalkItemRecord | null> {
+    const row = await this.sql.get<Row>('SELECT * FROM talk_items WHERE page_id = ? AND thread_id = ?', [pageId, threadId]);
     return row ? toItem(row) : null;
   }
 
-  findById(itemId: number): TalkItemRecord | null {
-    const row = this.byItemId.get(itemId);
+  async findById(itemId: number): Promise<TalkItemRecord | null> {
+    const row = await this.sql.get<Row>('SELECT * FROM talk_items WHERE item_id = ?', [itemId]);
     return row ? toItem(row) : null;
   }
 
-  isTaken(pageId: number, threadId: string): boolean {
-    return this.threadIdExists.get(pageId, threadId) !== undefined;
+  async isTaken(pageId: number, threadId: string): Promise<boolean> {
+    return (await this.sql.get('SELECT 1 AS x FROM talk_items WHERE page_id = ? AND thread_id = ?', [pageId, threadId])) !== undefined;
   }
 
-  insert(item: NewTalkItem): number {
-    return Number(this.insertItem.run(item).lastInsertRowid);
+  async insert(item: NewTalkItem): Promise<number> {
+    const row = await this.sql.get<{ item_id: number }>(
+      `INSERT INTO talk_items (page_id, rev_id, thread_id, kind, topic_item_id, parent_item_id, depth, author_name, author_user_id, created_at, body)
+       VALUES (@pageId, @revId, @threadId, @kind, @topicItemId, @parentItemId, @depth, @authorName, @authorUserId, @createdAt, @body) RETURNING item_id`,
+      { ...item },
+    );
+    return row!.item_id;
   }
 }

@@ -9,7 +9,7 @@ import type { Actor, PageService } from '../wiki/PageService.js';
 import { actorName } from '../wiki/PageService.js';
 import { cleanText } from '../wiki/textInput.js';
 import type { Title } from '../wiki/Title.js';
-import { commentId, headingId } from './commentId.js';
+import { commentIdCandidates, firstFree, headingIdCandidates } from './commentId.js';
 import type { TalkItemRecord, TalkItemRepository } from './TalkItemRepository.js';
 import type { TalkTopic } from './threads.js';
 import { buildThreads } from './threads.js';
@@ -42,25 +42,25 @@ export class TalkPageService {
   }
 
   /** The topics of a page at a revision, loaded in one query. */
-  topicsAt(page: PageRecord, revId: number): TalkTopic[] {
-    return buildThreads(this.items.itemsAt(page.id, revId));
+  async topicsAt(page: PageRecord, revId: number): Promise<TalkTopic[]> {
+    return buildThreads(await this.items.itemsAt(page.id, revId));
   }
 
-  findItem(page: PageRecord, threadId: string): TalkItemRecord | null {
-    return this.items.find(page.id, threadId);
+  async findItem(page: PageRecord, threadId: string): Promise<TalkItemRecord | null> {
+    return await this.items.find(page.id, threadId);
   }
 
-  private checkEditor(actor: Actor, title: Title, page: PageRecord | null): Result<void> {
+  private async checkEditor(actor: Actor, title: Title, page: PageRecord | null): Promise<Result<void>> {
     if (!this.isTalkPage(title)) return err('talk-error-not-talk-page');
     const user: UserAccount | null = 'user' in actor ? actor.user : null;
     if ('ip' in actor) return ok(undefined);
-    const decision = this.pages.editDecision(user, title, page);
+    const decision = await this.pages.editDecision(user, title, page);
     return decision.allowed ? ok(undefined) : err(decision.messageKey);
   }
 
   /** Starts a topic: a heading and its first comment, in one revision. */
-  addTopic(title: Title, actor: Actor, headingInput: unknown, textInput: unknown, createdAt?: number): Result<PostedItem> {
-    const checked = this.checkEditor(actor, title, this.pages.find(title));
+  async addTopic(title: Title, actor: Actor, headingInput: unknown, textInput: unknown, createdAt?: number): Promise<Result<PostedItem>> {
+    const checked = await this.checkEditor(actor, title, await this.pages.find(title));
     if (!checked.ok) return checked;
     const heading = cleanText(headingInput, 'talk-error-heading', MAX_HEADING_CODE_POINTS, true);
     if (!heading.ok) return heading;
@@ -69,18 +69,18 @@ export class TalkPageService {
     const at = createdAt ?? this.clock.now();
     const author = actorName(actor);
     let topicThreadId = '';
-    const { page, revId } = this.pages.recordEdit(
+    const { page, revId } = await this.pages.recordEdit(
       title,
       actor,
       { summary: this.summary('new-topic', heading.value), content: null, sizeDelta: Buffer.byteLength(heading.value) + Buffer.byteLength(text.value), createdAt: at },
-      (page, revId) => {
+      async (page, revId) => {
         const taken = (id: string) => this.items.isTaken(page.id, id);
-        topicThreadId = headingId(author, at, heading.value, taken);
+        topicThreadId = await firstFree(headingIdCandidates(author, at, heading.value), taken);
         const base = { pageId: page.id, revId, authorName: author, authorUserId: 'user' in actor ? actor.user.id : null, createdAt: at };
-        const headingItemId = this.items.insert({ ...base, threadId: topicThreadId, kind: 'heading', topicItemId: null, parentItemId: null, depth: 0, body: heading.value });
-        this.items.insert({
+        const headingItemId = await this.items.insert({ ...base, threadId: topicThreadId, kind: 'heading', topicItemId: null, parentItemId: null, depth: 0, body: heading.value });
+        await this.items.insert({
           ...base,
-          threadId: commentId(author, at, topicThreadId, taken),
+          threadId: await firstFree(commentIdCandidates(author, at, topicThreadId), taken),
           kind: 'comment',
           topicItemId: headingItemId,
           parentItemId: null,
@@ -93,25 +93,25 @@ export class TalkPageService {
   }
 
   /** Replies to a comment, or to a topic (a new comment at its first level). */
-  addReply(title: Title, actor: Actor, parentThreadId: string, textInput: unknown, createdAt?: number): Result<PostedItem> {
-    const existingPage = this.pages.find(title);
-    const checked = this.checkEditor(actor, title, existingPage);
+  async addReply(title: Title, actor: Actor, parentThreadId: string, textInput: unknown, createdAt?: number): Promise<Result<PostedItem>> {
+    const existingPage = await this.pages.find(title);
+    const checked = await this.checkEditor(actor, title, existingPage);
     if (!checked.ok) return checked;
-    const parent = existingPage ? this.items.find(existingPage.id, parentThreadId) : null;
+    const parent = existingPage ? await this.items.find(existingPage.id, parentThreadId) : null;
     if (!existingPage || !parent) return err('talk-error-reply-target-missing', { threadId: parentThreadId }, 404);
     const text = cleanText(textInput, 'talk-error-comment', MAX_COMMENT_CODE_POINTS);
     if (!text.ok) return text;
     const at = createdAt ?? this.clock.now();
     const author = actorName(actor);
-    const topic = parent.kind === 'heading' ? parent : this.items.findById(parent.topicItemId!)!;
+    const topic = parent.kind === 'heading' ? parent : (await this.items.findById(parent.topicItemId!))!;
     let threadId = '';
-    const { page, revId } = this.pages.recordEdit(
+    const { page, revId } = await this.pages.recordEdit(
       title,
       actor,
       { summary: this.summary('reply', topic.body), content: null, sizeDelta: Buffer.byteLength(text.value), createdAt: at },
-      (page, revId) => {
-        threadId = commentId(author, at, parent.threadId, (id) => this.items.isTaken(page.id, id));
-        this.items.insert({
+      async (page, revId) => {
+        threadId = await firstFree(commentIdCandidates(author, at, parent.threadId), (id) => this.items.isTaken(page.id, id));
+        await this.items.insert({
           pageId: page.id,
           revId,
           threadId,

@@ -20,5 +20,5 @@ export function registerTalkMenuItems(menus: MenuRegistry, pages: PageService): 
       ? null
       : { id: 'permalink', labelKey: 'skin-tools-permalink', href: permanentLink(ctx.title, ctx.revId), icon: 'link', weight: 10 },
   );
-  menus.addCapability(REPLY_CAPABILITY, (ctx) => pages.editDecision(ctx.viewer, ctx.title, ctx.page).allowed);
+  menus.addCapability(REPLY_CAPABILITY, (ctx) => pages.editDecisionWith(ctx.viewer, ctx.viewerBlocks, ctx.title, ctx.page).allowed);
 }

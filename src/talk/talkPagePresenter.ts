@@ -74,7 +74,7 @@ export function authorView(name: string): AuthorView {
  * The threads of a talk page at one revision, the same for every reader (so they can be cached): Reply
  * links and menu items that need a capability are marked, and the page's body says which the reader has.
  */
-export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): TopicView[] {
+export async function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry; namespaces: Namespaces; existing: ExistenceCheck }): Promise<TopicView[]> {
   const { title, page, revId, isLatest, t, lang } = input;
   const link = input.link ?? ((href: string) => href);
   const menu = (ctx: Parameters<MenuRegistry['threadItemMenu']>[0]) => deps.menus.threadItemMenu(ctx).map((item) => ({ ...item, href: link(item.href) }));
@@ -82,7 +82,7 @@ export function presentThreads(input: TalkPageInput, deps: { menus: MenuRegistry
   const canReply = isLatest;
   const parsed = new Map<number, Block[]>();
   for (const topic of input.topics) for (const c of topic.comments) parsed.set(c.item.id, parseWikitext(c.item.body, deps.namespaces));
-  const existing = deps.existing([...parsed.values()].flatMap(titlesIn));
+  const existing = await deps.existing([...parsed.values()].flatMap(titlesIn));
 
   const topics = input.topics.map((topic): TopicView => {
     const id = topic.heading.threadId;

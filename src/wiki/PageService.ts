@@ -1,5 +1,5 @@
 /** Pages and revisions: looking them up, saving text pages, and the history of edits. */
-import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Block, UserAccount } from '../accounts/UserAccount.js';
 import type { UserRepository } from '../accounts/UserRepository.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Result } from '../shared/Result.js';
@@ -31,62 +31,66 @@ export class PageService {
     return 'wikitext';
   }
 
-  find(title: Title): PageRecord | null {
-    return this.pages.findPage(title.namespace, title.dbKey);
+  async find(title: Title): Promise<PageRecord | null> {
+    return await this.pages.findPage(title.namespace, title.dbKey);
   }
 
-  findById(id: number): PageRecord | null {
-    return this.pages.findPageById(id);
+  async findById(id: number): Promise<PageRecord | null> {
+    return await this.pages.findPageById(id);
   }
 
-  revision(id: number): RevisionRecord | null {
-    return this.pages.findRevision(id);
+  async revision(id: number): Promise<RevisionRecord | null> {
+    return await this.pages.findRevision(id);
   }
 
-  history(page: PageRecord, before: number, limit: number): RevisionRecord[] {
-    return this.pages.history(page.id, before, limit);
+  async history(page: PageRecord, before: number, limit: number): Promise<RevisionRecord[]> {
+    return await this.pages.history(page.id, before, limit);
   }
 
-  nextRevisionId(page: PageRecord, revId: number): number | null {
-    return this.pages.nextRevisionId(page.id, revId);
+  async nextRevisionId(page: PageRecord, revId: number): Promise<number | null> {
+    return await this.pages.nextRevisionId(page.id, revId);
   }
 
-  revisionCount(page: PageRecord): number {
-    return this.pages.revisionCount(page.id);
+  async revisionCount(page: PageRecord): Promise<number> {
+    return await this.pages.revisionCount(page.id);
   }
 
-  contributions(name: string, before: number, limit: number): RevisionWithPage[] {
-    return this.pages.contributions(name, before, limit);
+  async contributions(name: string, before: number, limit: number): Promise<RevisionWithPage[]> {
+    return await this.pages.contributions(name, before, limit);
   }
 
-  existing(titles: Title[]): Set<string> {
-    return this.pages.existing(titles.map((t) => ({ namespace: t.namespace, title: t.dbKey })));
+  async existing(titles: Title[]): Promise<Set<string>> {
+    return await this.pages.existing(titles.map((t) => ({ namespace: t.namespace, title: t.dbKey })));
   }
 
   /** Whether this user may edit this page now; anonymous users and blocks are refused. */
-  editDecision(user: UserAccount | null, title: Title, page: PageRecord | null) {
-    const blocks = user ? this.users.activeBlocks(user.id, this.clock.now()) : [];
-    return canEdit(user, blocks, { id: page?.id ?? null, namespace: title.namespace });
+  async editDecision(user: UserAccount | null, title: Title, page: PageRecord | null) {
+    return this.editDecisionWith(user, user ? await this.users.activeBlocks(user.id, this.clock.now()) : [], title, page);
+  }
+
+  /** The same, with the user's blocks in force already read (a request reads them with the user). */
+  editDecisionWith(user: UserAccount | null, blocks: readonly Block[], title: Title, page: PageRecord | null) {
+    return canEdit(user, [...blocks], { id: page?.id ?? null, namespace: title.namespace });
   }
 
   /**
    * Records one edit: creates the page when new, adds the revision, and counts the edit for the author,
    * all in one transaction. `write` adds the page's own rows (talk items) for the new revision.
    */
-  recordEdit(
+  async recordEdit(
     title: Title,
     actor: Actor,
     edit: { summary: string; content: string | null; sizeDelta: number; createdAt?: number },
-    write: (page: PageRecord, revId: number) => void = () => {},
-  ): { page: PageRecord; revId: number } {
-    return this.pages.transaction(() => {
-      let page = this.find(title);
+    write: (page: PageRecord, revId: number) => Promise<void> = async () => {},
+  ): Promise<{ page: PageRecord; revId: number }> {
+    return await this.pages.transaction(async () => {
+      let page = await this.find(title);
       if (!page) {
-        this.pages.createPage(title.namespace, title.dbKey, this.contentModelFor(title));
-        page = this.find(title)!;
+        await this.pages.createPage(title.namespace, title.dbKey, this.contentModelFor(title));
+        page = (await this.find(title))!;
       }
-      const parent = page.latestRevId ? this.pages.findRevision(page.latestRevId) : null;
-      const revId = this.pages.addRevision({
+      const parent = page.latestRevId ? await this.pages.findRevision(page.latestRevId) : null;
+      const revId = await this.pages.addRevision({
         pageId: page.id,
         parentId: parent?.id ?? null,
         actorUserId: 'user' in actor ? actor.user.id : null,
@@ -96,19 +100,19 @@ export class PageService {
         content: edit.content,
         size: edit.content !== null ? Buffer.byteLength(edit.content) : (parent?.size ?? 0) + edit.sizeDelta,
       });
-      write(page, revId);
-      if ('user' in actor) this.users.incrementEditCount(actor.user.id);
+      await write(page, revId);
+      if ('user' in actor) await this.users.incrementEditCount(actor.user.id);
       return { page: { ...page, latestRevId: revId }, revId };
     });
   }
 
   /** Saves the whole text of a wikitext or JSON page as a new revision. */
-  saveText(title: Title, actor: Actor, content: string, summary: string, createdAt?: number): Result<{ page: PageRecord; revId: number }> {
+  async saveText(title: Title, actor: Actor, content: string, summary: string, createdAt?: number): Promise<Result<{ page: PageRecord; revId: number }>> {
     if (this.contentModelFor(title) === 'talk') return err('edit-error-talk-page-text');
     if ('user' in actor) {
-      const decision = this.editDecision(actor.user, title, this.find(title));
+      const decision = await this.editDecision(actor.user, title, await this.find(title));
       if (!decision.allowed) return err(decision.messageKey);
     }
-    return ok(this.recordEdit(title, actor, { summary, content, sizeDelta: 0, ...(createdAt ? { createdAt } : {}) }));
+    return ok(await this.recordEdit(title, actor, { summary, content, sizeDelta: 0, ...(createdAt ? { createdAt } : {}) }));
   }
 }

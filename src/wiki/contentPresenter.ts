@@ -13,7 +13,7 @@ export type BlockView =
   | { type: 'heading'; level: number; inlines: InlineView[] }
   | { type: 'list'; items: InlineView[][] };
 
-export type ExistenceCheck = (titles: Title[]) => Set<string>;
+export type ExistenceCheck = (titles: Title[]) => Promise<Set<string>>;
 
 /** Collects every linked title of some blocks, so one query can tell which exist. */
 export function titlesIn(blocks: Block[]): Title[] {

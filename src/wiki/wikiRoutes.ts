@@ -94,7 +94,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         view: 'errors/error',
         status: 404,
         model: { messageKey: 'wiki-error-no-such-special', params: { name } },
-        chrome: presentChrome(c, res, { title, heading: ctx(res).t('wiki-error-no-such-special-title'), action: 'error' }),
+        chrome: await presentChrome(c, res, { title, heading: ctx(res).t('wiki-error-no-such-special-title'), action: 'error' }),
       });
     }
     if (page.name !== name) {
@@ -109,37 +109,37 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
   async function view(req: Request, res: Response, requested: Title, oldid: string | undefined): Promise<void> {
     const { t, lang, user, uselang, link } = ctx(res);
     let title = requested;
-    let page = c.pages.find(title);
+    let page = await c.pages.find(title);
     let revision: RevisionRecord | null = null;
     if (oldid !== undefined) {
       const id = /^\d{1,15}$/.test(oldid) ? Number(oldid) : NaN;
-      revision = Number.isSafeInteger(id) ? c.pages.revision(id) : null;
+      revision = Number.isSafeInteger(id) ? await c.pages.revision(id) : null;
       if (!revision) {
         return renderPage(res, {
           view: 'errors/error',
           status: 404,
           model: { messageKey: 'wiki-error-missing-revision', params: { id: oldid, title: requested.prefixedText } },
-          chrome: presentChrome(c, res, { title, heading: t('wiki-error-missing-revision-title'), action: 'error' }),
+          chrome: await presentChrome(c, res, { title, heading: t('wiki-error-missing-revision-title'), action: 'error' }),
         });
       }
       // As MediaWiki: the revision decides which page is shown, whatever the title says.
-      page = c.pages.findById(revision.pageId);
+      page = await c.pages.findById(revision.pageId);
       title = titleOfPage(page!);
     }
     if (!page) return missing(res, title);
-    revision ??= c.pages.revision(page.latestRevId)!;
+    revision ??= (await c.pages.revision(page.latestRevId))!;
     const isLatest = revision.id === page.latestRevId;
     // The talk branch needs the reader's capabilities in its chrome: each branch presents its own, once.
     const chrome = () => presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view' });
-    const oldNotice = isLatest ? null : presentOldRevisionNotice(revision, title, page, lang);
+    const oldNotice = isLatest ? null : await presentOldRevisionNotice(revision, title, page, lang);
 
     if (page.contentModel === 'talk') {
       // Links in the threads carry ?uselang when the URL named the language: a variant of its own in the cache.
       const key = ThreadsHtmlCache.key(page.id, revision.id, isLatest, uselang ? `${lang}+uselang` : lang);
       let cached = c.threadsCache.get(key);
       if (cached === undefined) {
-        const topics = c.talk.topicsAt(page, revision.id);
-        const threads = presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t, link }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
+        const topics = await c.talk.topicsAt(page, revision.id);
+        const threads = await presentThreads({ title, page, revId: revision.id, isLatest, topics, lang, t, link }, { menus: c.menus, namespaces: c.namespaces, existing: (titles) => c.pages.existing(titles) });
         // Rendered and compressed some topics at a time: the page's HTML never exists as one string.
         const parts = [];
         for (let i = 0; i < threads.length; i += TOPICS_PER_PART) {
@@ -148,7 +148,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         cached = { deflated: joinParts(parts), topicCount: topics.length };
         c.threadsCache.set(key, cached);
       }
-      const capabilities = c.menus.capabilitiesOf({ viewer: user, title, page });
+      const capabilities = c.menus.capabilitiesOf({ viewer: user, viewerBlocks: ctx(res).blocks, title, page });
       // The page is rendered around a marker; the cached threads go in its place, compressed or not.
       const html = await renderPageHtml(res, {
         view: 'talk/page',
@@ -158,7 +158,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
           newTopicHref: capabilities.includes(REPLY_CAPABILITY) ? indexPhp(title, { action: 'edit', section: 'new' }) : null,
           oldNotice,
         },
-        chrome: presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view', capabilities }),
+        chrome: await presentChrome(c, res, { title, page, revId: revision.id, isLatest, action: 'view', capabilities }),
       });
       const at = html.indexOf(THREADS_MARKER);
       const head = html.slice(0, at);
@@ -179,16 +179,16 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       return;
     }
     if (page.contentModel === 'json') {
-      return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome: chrome() });
+      return renderPage(res, { view: 'wiki/json', model: { json: prettyJson(revision.content ?? ''), oldNotice }, chrome: await chrome() });
     }
     const blocks = parseWikitext(revision.content ?? '', c.namespaces);
-    const content = presentBlocks(blocks, c.pages.existing(titlesIn(blocks)));
-    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice, pageLang }, chrome: chrome() });
+    const content = presentBlocks(blocks, await c.pages.existing(titlesIn(blocks)));
+    return renderPage(res, { view: 'wiki/page', model: { content, oldNotice, pageLang }, chrome: await chrome() });
   }
 
-  function presentOldRevisionNotice(revision: RevisionRecord, title: Title, page: PageRecord, lang: string) {
+  async function presentOldRevisionNotice(revision: RevisionRecord, title: Title, page: PageRecord, lang: string) {
     const when = timestampParts(revision.createdAt, lang);
-    const newer = c.pages.nextRevisionId(page, revision.id);
+    const newer = await c.pages.nextRevisionId(page, revision.id);
     return {
       author: authorView(revision.actorName),
       ...when,
@@ -204,12 +204,12 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
    */
   async function diff(res: Response, title: Title, diffParam: string, oldidParam: string | undefined): Promise<void> {
     const { lang, t } = ctx(res);
-    const page = c.pages.find(title);
+    const page = await c.pages.find(title);
     if (!page) return missing(res, title);
-    const byId = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? c.pages.revision(Number(v)) : null);
-    const newer = diffParam === 'prev' ? byId(oldidParam) : diffParam === 'cur' ? c.pages.revision(page.latestRevId) : byId(diffParam);
-    const explicitOlder = diffParam !== 'prev' && oldidParam !== undefined ? byId(oldidParam) : undefined;
-    const older = explicitOlder !== undefined ? explicitOlder : newer?.parentId ? c.pages.revision(newer.parentId) : null;
+    const byId = async (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? await c.pages.revision(Number(v)) : null);
+    const newer = diffParam === 'prev' ? await byId(oldidParam) : diffParam === 'cur' ? await c.pages.revision(page.latestRevId) : await byId(diffParam);
+    const explicitOlder = diffParam !== 'prev' && oldidParam !== undefined ? await byId(oldidParam) : undefined;
+    const older = explicitOlder !== undefined ? explicitOlder : newer?.parentId ? await c.pages.revision(newer.parentId) : null;
     if (!newer || newer.pageId !== page.id || (explicitOlder !== undefined && (!older || older.pageId !== page.id))) {
       throw new AppError(404, 'wiki-error-missing-revision', { id: diffParam, title: title.prefixedText });
     }
@@ -218,29 +218,29 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     return renderPage(res, {
       view: 'wiki/diff',
       model: { ...diffModel(older?.content ?? '', newer.content), older: side(older), newer: side(newer) },
-      chrome: presentChrome(c, res, { title, page, revId: newer.id, isLatest: newer.id === page.latestRevId, action: 'history', heading: t('wiki-diff-title', { title: title.prefixedText }) }),
+      chrome: await presentChrome(c, res, { title, page, revId: newer.id, isLatest: newer.id === page.latestRevId, action: 'history', heading: t('wiki-diff-title', { title: title.prefixedText }) }),
     });
   }
 
   async function missing(res: Response, title: Title): Promise<void> {
     const { user } = ctx(res);
     const isTalk = c.namespaces.isTalk(title.namespace);
-    const canEdit = isTalk && c.pages.editDecision(user, title, null).allowed;
+    const canEdit = isTalk && (await c.pages.editDecision(user, title, null)).allowed;
     return renderPage(res, {
       view: 'wiki/missing',
       status: 404,
       model: { newTopicHref: canEdit ? indexPhp(title, { action: 'edit', section: 'new' }) : null, isTalk, loggedIn: user !== null },
-      chrome: presentChrome(c, res, { title, page: null, revId: null, action: 'view' }),
+      chrome: await presentChrome(c, res, { title, page: null, revId: null, action: 'view' }),
     });
   }
 
   async function history(req: Request, res: Response, title: Title): Promise<void> {
     const { lang } = ctx(res);
-    const page = c.pages.find(title);
+    const page = await c.pages.find(title);
     if (!page) return missing(res, title);
     const offsetParam = param(req.query, 'offset');
     const before = offsetParam && /^\d{1,15}$/.test(offsetParam) ? Number(offsetParam) : Number.MAX_SAFE_INTEGER;
-    const rows = c.pages.history(page, before, HISTORY_PAGE_SIZE + 1);
+    const rows = await c.pages.history(page, before, HISTORY_PAGE_SIZE + 1);
     const more = rows.length > HISTORY_PAGE_SIZE;
     const revisions = rows.slice(0, HISTORY_PAGE_SIZE).map((r) => ({
       id: r.id,
@@ -259,15 +259,15 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         revisions,
         olderHref: more ? indexPhp(title, { action: 'history', offset: revisions[revisions.length - 1]!.id }) : null,
         newestHref: before !== Number.MAX_SAFE_INTEGER ? indexPhp(title, { action: 'history' }) : null,
-        total: c.pages.revisionCount(page),
+        total: await c.pages.revisionCount(page),
       },
-      chrome: presentChrome(c, res, { title, page, revId: page.latestRevId, action: 'history', heading: ctx(res).t('wiki-history-title', { title: title.prefixedText }) }),
+      chrome: await presentChrome(c, res, { title, page, revId: page.latestRevId, action: 'history', heading: ctx(res).t('wiki-history-title', { title: title.prefixedText }) }),
     });
   }
 
   async function raw(res: Response, title: Title, oldid: string | undefined): Promise<void> {
-    const page = c.pages.find(title);
-    const revision = oldid && /^\d{1,15}$/.test(oldid) ? c.pages.revision(Number(oldid)) : page ? c.pages.revision(page.latestRevId) : null;
+    const page = await c.pages.find(title);
+    const revision = oldid && /^\d{1,15}$/.test(oldid) ? await c.pages.revision(Number(oldid)) : page ? await c.pages.revision(page.latestRevId) : null;
     if (!page || !revision || revision.pageId !== page.id) throw notFound('wiki-error-missing-page');
     if (revision.content === null) throw new AppError(400, 'wiki-error-raw-talk');
     res.type(page.contentModel === 'json' ? 'application/json' : 'text/plain').send(revision.content);
@@ -278,10 +278,10 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const { user, t } = ctx(res);
     const replyTo = param(req.query, 'replyto') ?? '';
     if (!user) return sendToLogin(res, title, { action: 'reply', replyto: replyTo });
-    const page = c.pages.find(title);
-    const target = page ? c.talk.findItem(page, replyTo) : null;
+    const page = await c.pages.find(title);
+    const target = page ? await c.talk.findItem(page, replyTo) : null;
     if (!page || !target) throw new AppError(404, 'talk-error-reply-target-missing', { threadId: replyTo });
-    const decision = c.pages.editDecision(user, title, page);
+    const decision = await c.pages.editDecision(user, title, page);
     if (!decision.allowed) throw new AppError(403, decision.messageKey, { reason: decision.block?.reason ?? '' });
 
     let text = '';
@@ -291,7 +291,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       if (!hasValidToken(c, req, res)) {
         errors.push({ field: 'wpTextbox1', messageKey: 'session-failure' });
       } else {
-        const posted = c.talk.addReply(title, { user }, replyTo, text);
+        const posted = await c.talk.addReply(title, { user }, replyTo, text);
         if (posted.ok) {
           res.redirect(303, ctx(res).link(`${title.path}#${encodeURIComponent(posted.value.threadId)}`));
           return;
@@ -308,7 +308,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         target: {
           kind: target.kind,
           heading: target.kind === 'heading' ? target.body : null,
-          blocks: presentBlocks(targetBlocks, c.pages.existing(titlesIn(targetBlocks))),
+          blocks: presentBlocks(targetBlocks, await c.pages.existing(titlesIn(targetBlocks))),
           author: authorView(target.authorName),
           ...when,
         },
@@ -319,7 +319,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         errors,
         maxLength: MAX_COMMENT_CODE_POINTS,
       },
-      chrome: presentChrome(c, res, {
+      chrome: await presentChrome(c, res, {
         title,
         page,
         revId: page.latestRevId,
@@ -333,8 +333,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const { user, t } = ctx(res);
     if (!user) return sendToLogin(res, title, { action: 'edit', section: 'new' });
     if (!c.namespaces.isTalk(title.namespace)) throw new AppError(400, 'talk-error-not-talk-page');
-    const page = c.pages.find(title);
-    const decision = c.pages.editDecision(user, title, page);
+    const page = await c.pages.find(title);
+    const decision = await c.pages.editDecision(user, title, page);
     if (!decision.allowed) throw new AppError(403, decision.messageKey, { reason: decision.block?.reason ?? '' });
 
     let subject = '';
@@ -346,7 +346,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
       if (!hasValidToken(c, req, res)) {
         errors.push({ field: 'wpSummary', messageKey: 'session-failure' });
       } else {
-        const posted = c.talk.addTopic(title, { user }, subject, text);
+        const posted = await c.talk.addTopic(title, { user }, subject, text);
         if (posted.ok) {
           res.redirect(303, ctx(res).link(`${title.path}#${encodeURIComponent(posted.value.threadId)}`));
           return;
@@ -368,7 +368,7 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         maxLength: MAX_COMMENT_CODE_POINTS,
         maxSubjectLength: MAX_HEADING_CODE_POINTS,
       },
-      chrome: presentChrome(c, res, { title, page, revId: page?.latestRevId ?? null, action: 'new-topic', heading: t('talk-new-topic-title', { title: title.prefixedText }) }),
+      chrome: await presentChrome(c, res, { title, page, revId: page?.latestRevId ?? null, action: 'new-topic', heading: t('talk-new-topic-title', { title: title.prefixedText }) }),
     });
   }
 
@@ -399,8 +399,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     const titleParam = param(req.query, 'title');
     const oldid = param(req.query, 'oldid');
     if (titleParam === undefined && oldid !== undefined) {
-      const revision = /^\d{1,15}$/.test(oldid) ? c.pages.revision(Number(oldid)) : null;
-      const page = revision ? c.pages.findById(revision.pageId) : null;
+      const revision = /^\d{1,15}$/.test(oldid) ? await c.pages.revision(Number(oldid)) : null;
+      const page = revision ? await c.pages.findById(revision.pageId) : null;
       if (!page) throw new AppError(404, 'wiki-error-missing-revision', { id: oldid, title: '' });
       return dispatch(req, res, titleOfPage(page));
     }

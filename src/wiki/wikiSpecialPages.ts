@@ -17,14 +17,14 @@ export function wikiSpecialPages(c: Container, all: () => SpecialPage[]): Specia
     name: 'Contributions',
     titleKey: 'contributions-title',
     listed: true,
-    get(req, res, subpage) {
+    async get(req, res, subpage) {
       const { t, lang } = ctx(res);
       const target = normaliseUserName(subpage ?? param(req.query, 'target') ?? '');
       const offset = param(req.query, 'offset');
       const before = offset && /^\d{1,15}$/.test(offset) ? Number(offset) : Number.MAX_SAFE_INTEGER;
-      const rows = target ? c.pages.contributions(target, before, PAGE_SIZE + 1) : [];
+      const rows = target ? await c.pages.contributions(target, before, PAGE_SIZE + 1) : [];
       // An IP address "exists" when it has edits; an account when it is registered.
-      const exists = target !== '' && (c.accounts.findByName(target) !== null || (authorView(target).isIp && rows.length > 0));
+      const exists = target !== '' && (await c.accounts.findByName(target) !== null || (authorView(target).isIp && rows.length > 0));
       const edits = rows.slice(0, PAGE_SIZE).map((r) => {
         const title = parseTitle(`${c.namespaces.nameOf(r.namespace)}:${r.title}`, c.namespaces);
         return {
@@ -48,7 +48,7 @@ export function wikiSpecialPages(c: Container, all: () => SpecialPage[]): Specia
           edits,
           olderHref: rows.length > PAGE_SIZE ? `/wiki/Special:Contributions/${encodeURIComponent(target.replace(/ /g, '_'))}?offset=${edits[edits.length - 1]!.id}` : null,
         },
-        chrome: presentChrome(c, res, {
+        chrome: await presentChrome(c, res, {
           title: titleParsed.ok ? titleParsed.value : null,
           heading: target ? t('contributions-title-for', { user: target }) : t('contributions-title'),
           action: 'special',
@@ -61,7 +61,7 @@ export function wikiSpecialPages(c: Container, all: () => SpecialPage[]): Specia
     name: 'SpecialPages',
     titleKey: 'specialpages-title',
     listed: false,
-    get(_req, res) {
+    async get(_req, res) {
       const { t } = ctx(res);
       const pages = all()
         .filter((p) => (typeof p.listed === 'function' ? p.listed(res) : p.listed))
@@ -71,7 +71,7 @@ export function wikiSpecialPages(c: Container, all: () => SpecialPage[]): Specia
       return renderPage(res, {
         view: 'wiki/specialpages',
         model: { pages },
-        chrome: presentChrome(c, res, { title: titleParsed.ok ? titleParsed.value : null, heading: t('specialpages-title'), action: 'special' }),
+        chrome: await presentChrome(c, res, { title: titleParsed.ok ? titleParsed.value : null, heading: t('specialpages-title'), action: 'special' }),
       });
     },
   };

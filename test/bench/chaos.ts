@@ -12,7 +12,7 @@ import { SmtpSink } from '../support/smtpSink.js';
 
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 60);
 const T_AND_S = 'emergency@localhost';
-const seeded = seedReporters({ reporters: 30, comments: 600 });
+const seeded = await seedReporters({ reporters: 30, comments: 600 });
 const settings = path.join(seeded.dataDir, 'settings.json');
 writeFileSync(settings, JSON.stringify({ RateLimits: { reportincident: { newbie: [1_000_000, 86400], user: [1_000_000, 86400] } } }));
 

@@ -77,7 +77,7 @@ describe('the editor, from the form to the Get support page', () => {
       expect(await helpHrefs(preview)).toContain(link);
       expect(await preview.getByRole('link', { name: 'Contact an administrator' }).getAttribute('href')).toBe(link);
       expect(await contactAdmin(page).inputValue()).toBe(link);
-      expect(suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).not.toBe(link);
+      expect((await suite.wiki.container.communityConfig.current()).ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).not.toBe(link);
       await preview.scrollIntoViewIfNeeded();
       await screenshots(page, 'cc-preview', js);
 
@@ -114,7 +114,7 @@ describe('the editor, from the form to the Get support page', () => {
     const page = await openPage(true);
     await logInAs(page, 'Ines');
     await page.goto(EDITOR);
-    const before = suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin;
+    const before = (await suite.wiki.container.communityConfig.current()).ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin;
     await contactAdmin(page).fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save changes' }).click();
     const summary = page.locator('.error-summary');
@@ -128,7 +128,7 @@ describe('the editor, from the form to the Get support page', () => {
     // The summary's link takes the keyboard to the field.
     await summary.getByRole('link').first().click();
     expect(await contactAdmin(page).evaluate((el) => el === document.activeElement || location.hash === `#${el.id}`)).toBe(true);
-    expect(suite.wiki.container.communityConfig.current().ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe(before);
+    expect((await suite.wiki.container.communityConfig.current()).ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe(before);
     await screenshots(page, 'cc-editor-errors', true);
   });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const details = 'He wrote this under my edit and then sent me a private message with my home town in it. '.repeat(6);
   expect((await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details })).status).toBe(201);
   // The outbox worker sends it moments after the 201.
-  for (let waited = 0; wiki.container.devMailbox.list(10).length === 0; waited += 50) {
+  for (let waited = 0; (await wiki.container.devMailbox.list(10)).length === 0; waited += 50) {
     if (waited > 15_000) throw new Error('the report mail never reached the development mailbox');
     await new Promise((r) => setTimeout(r, 50));
   }

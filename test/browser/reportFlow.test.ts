@@ -261,7 +261,7 @@ describe('when Alice reports an immediate threat of harm', () => {
       expect(await submitted.getByRole('heading', { name: 'What happens next?' }).isVisible()).toBe(true);
       if (!js) expect(where(page).pathname).toBe(`${SPECIAL}/submitted/${reference}`);
       // What was filed is what she chose and typed.
-      const report = own.container.reports.find(reference!)!;
+      const report = (await own.container.reports.find(reference!))!;
       expect(report).toMatchObject({ threadId, physicalHarmType: 'threats-physical-harm', reportedUser: 'Brackenfield', route: 'emergency' });
       expect(report.details).toBe(`They found my workplace and threatened me (JavaScript ${label}).`);
       await screenshots(page, 'submitted', js);
@@ -286,7 +286,7 @@ async function wikiWithThreat(text: string): Promise<TestWiki> {
   const c = own.container;
   const title = parseTitle('Talk:African wild dog', c.namespaces);
   if (!title.ok) throw new Error('title');
-  const topic = c.talk.addTopic(title.value, { user: c.accounts.findByName('Brackenfield')! }, 'Last warning', text);
+  const topic = await c.talk.addTopic(title.value, { user: (await c.accounts.findByName('Brackenfield'))! }, 'Last warning', text);
   if (!topic.ok) throw new Error(topic.messageKey);
   return own;
 }
@@ -314,7 +314,7 @@ describe('when Alice reports a threat as unacceptable behaviour', () => {
         const next = await expectStep(page, js, leadsTo);
         if (leadsTo === 'emergency') expect(await next.textContent()).toContain('Threats of physical harm');
         // Nothing was sent by the question itself: only a submitted report queues mail.
-        expect(own.container.delivery.stats()).toMatchObject({ pending: 0, sending: 0, sent: 0 });
+        expect(await own.container.delivery.stats()).toMatchObject({ pending: 0, sending: 0, sent: 0 });
       });
     }
   }

@@ -103,7 +103,7 @@ describe('(a) the database locked by another process', () => {
   // goes down, where README promises "a locked database answers 503 saying nothing was stored". (Run in-process,
   // the same throw surfaces as an unhandled error of the test run.) Fix: errors of the async handle(req, res) go to next (`handle(req, res).catch(next)`).
   it('when another process holds the write lock past the busy timeout, then a REST report answers 503 saying nothing was stored, and the same report goes through once the lock is gone', { timeout: 60_000 }, async () => {
-    const seeded = seedReporters({ reporters: 1 });
+    const seeded = await seedReporters({ reporters: 1 });
     dataDirs.push(seeded.dataDir);
     const wiki = await child({ DATA_DIR: seeded.dataDir });
     const reporter = seeded.reporters[0]!;
@@ -140,7 +140,7 @@ describe('(a) the database locked by another process', () => {
   });
 
   it('when another process holds the write lock only briefly (under the busy timeout), then the REST report waits for it and is stored', async () => {
-    const seeded = seedReporters({ reporters: 1 });
+    const seeded = await seedReporters({ reporters: 1 });
     dataDirs.push(seeded.dataDir);
     const wiki = await child({ DATA_DIR: seeded.dataDir });
     const reporter = seeded.reporters[0]!;
@@ -280,7 +280,7 @@ async function sink(options: ConstructorParameters<typeof SmtpSink>[0] = {}): Pr
 
 describe('(b) SIGTERM under load', () => {
   it('when SIGTERM arrives while fifty reports are in flight, then the process exits 0, and every report answered 201 is stored and mailed once after a restart', { timeout: 120_000 }, async () => {
-    const seeded = seedReporters({ reporters: 50 });
+    const seeded = await seedReporters({ reporters: 50 });
     dataDirs.push(seeded.dataDir);
     const threadId = seeded.threadIds[0]!;
     // A server that answers every message with a temporary failure: the mail waits in the outbox for a retry.
@@ -332,7 +332,7 @@ describe('(b) SIGTERM under load', () => {
 
 describe('(c) kill -9 with SMTP down', () => {
   it('when the app is killed right after a 201 while SMTP is down, then after a restart with SMTP up each report is mailed exactly once', { timeout: 90_000 }, async () => {
-    const seeded = seedReporters({ reporters: 3, comments: 3 });
+    const seeded = await seedReporters({ reporters: 3, comments: 3 });
     dataDirs.push(seeded.dataDir);
     const port = await freePort();
     const smtpUrl = `smtp://127.0.0.1:${port}`;
@@ -369,7 +369,7 @@ describe('(c) kill -9 with SMTP down', () => {
 
 describe('(d) a ten-second lock held by another process', () => {
   it('when another process holds the write lock for 10 s, then /healthz and page views keep answering quickly, reports wait or get 503 "nothing stored", and none is stored twice (#17)', { timeout: 90_000 }, async () => {
-    const seeded = seedReporters({ reporters: 5 });
+    const seeded = await seedReporters({ reporters: 5 });
     dataDirs.push(seeded.dataDir);
     const wiki = await child({ DATA_DIR: seeded.dataDir, DEMO_SEED: '0' });
     const lock = await holdWriteLock(path.join(seeded.dataDir, 'wiki.sqlite'));

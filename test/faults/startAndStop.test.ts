@@ -144,7 +144,7 @@ async function keepPosting(url: string, r: SeededReporter, body: (i: number) => 
 
 describe('SIGTERM under keep-alive load', () => {
   it('when SIGTERM arrives while reporters keep their connections busy, then no report is accepted a second after it, the process exits 0 within 10 s, and no mail is left sending', { timeout: 90_000 }, async () => {
-    const seeded = seedReporters({ reporters: 20, comments: 400 });
+    const seeded = await seedReporters({ reporters: 20, comments: 400 });
     dirs.push(seeded.dataDir);
     const settings = path.join(seeded.dataDir, 'settings.json');
     writeFileSync(settings, JSON.stringify({ RateLimits: { reportincident: { newbie: [1_000_000, 86400], user: [1_000_000, 86400] } } }));

@@ -97,10 +97,17 @@ async function submitJson(client: HttpClient, json: string, summary = 'JSON edit
 
 const configTitle = () => wiki.container.communityConfigEditor.title;
 /** The configuration page's revisions, newest first, with their texts (the history rows carry none). */
-const revisions = (): RevisionRecord[] => wiki.container.communityConfigEditor.history(500).map((r) => wiki.container.pages.revision(r.id)!);
-const latest = (): RevisionRecord => revisions()[0]!;
+const revisions = async (): Promise<RevisionRecord[]> => {
+  const out: RevisionRecord[] = [];
+  for (const r of await wiki.container.communityConfigEditor.history(500)) out.push((await wiki.container.pages.revision(r.id))!);
+  return out;
+};
+const latest = async (): Promise<RevisionRecord> => (await revisions())[0]!;
 /** The stored state: the latest revision's id and text, and how many there are. */
-const stored = () => ({ revId: latest().id, content: latest().content, count: revisions().length });
+const stored = async () => {
+  const all = await revisions();
+  return { revId: all[0]!.id, content: all[0]!.content, count: all.length };
+};
 
 /** The HTML of one element with this id, up to its closing tag of the same name (no nesting of that tag inside). */
 function elementById(html: string, id: string): string {
@@ -153,11 +160,11 @@ describe('who may open the editor', () => {
   });
 
   it('when an anonymous visitor posts to it, then they are sent to log in and nothing is saved', async () => {
-    const before = stored();
+    const before = await stored();
     const r = await new HttpClient(wiki.url).post(EDITOR, { mode: 'json', wpJson: '{}', wpAction: 'save' });
     expect(r.status).toBe(303);
     expect(r.location).toMatch(/^\/wiki\/Special:UserLogin\?/);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it.each(['Alice', 'Juniper', 'Tomas'])('when %s (not an interface-admin) opens it, then a 403 page says only interface administrators may change it', async (name) => {
@@ -173,11 +180,11 @@ describe('who may open the editor', () => {
     const client = await loggedIn(name);
     const any = await client.get('/wiki/Talk:African_wild_dog');
     const token = hiddenField(any.text, 'wpEditToken');
-    const before = stored();
+    const before = await stored();
     const r = await client.post(EDITOR, { wpEditToken: token, mode: 'json', wpJson: '{}', wpAction: 'save', wpSummary: 'take over' });
     expect(r.status).toBe(403);
     expect(textOf(r.text)).toContain('Only interface administrators can change the community configuration.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when Ines (interface-admin) opens it, then the editor answers 200', async () => {
@@ -211,20 +218,20 @@ describe('the form', () => {
     expect(values.get('ReportIncident_NonEmergency_Spam_SpamContentURL')).toBe('Demo Wiki:Spam');
     expect(values.get('ReportIncident_Emergency_ResponseTimeHours')).toBe('24');
     expect(values.get('ReportIncident_CrisisResources.0.name')).toBe('Find A Helpline');
-    expect(values.get('baseRevId')).toBe(String(latest().id));
+    expect(values.get('baseRevId')).toBe(String((await latest()).id));
     // Each input has its label.
     expect(page.text).toContain(`<label for="${CONTACT_ADMIN_ID}">Contact an administrator</label>`);
     // And the JSON mode shows the stored text as it is.
     const json = await openEditor(client, 'json');
-    expect(new Map(json.form).get('wpJson')).toBe(latest().content);
+    expect(new Map(json.form).get('wpJson')).toBe((await latest()).content);
   });
 
   it('when the form is saved without a change, then the stored configuration means the same as before (the form loses nothing)', async () => {
     const client = await loggedIn('Ines');
-    const before = wiki.container.communityConfigEditor.current();
+    const before = await wiki.container.communityConfigEditor.current();
     const r = await submitForm(client, {}, 'save', 'Save through the form unchanged');
     expect(r.status).toBe(303);
-    const { $version, ...after } = JSON.parse(latest().content!) as Record<string, unknown>;
+    const { $version, ...after } = JSON.parse((await latest()).content!) as Record<string, unknown>;
     expect($version).toBe('1.1.0');
     expect(after).toEqual(before);
   });
@@ -233,7 +240,7 @@ describe('the form', () => {
 describe('preview', () => {
   it('when Ines previews typed values, then every Get support page is rendered with them and nothing is saved', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const changes: Record<string, string> = {};
     const configNames: Record<string, string> = { intimidation: 'Intimidation', 'sexual-harassment': 'SexualHarassment', trolling: 'Trolling', 'hate-or-discrimination': 'HateSpeech', spam: 'Spam', 'something-else': 'SomethingElse', sockpuppetry: 'Sockpuppetry', vandalism: 'Vandalism', userdispute: 'UserDispute', disruptiveediting: 'DisruptiveEditing', other: 'Other' };
     for (const [type, name] of Object.entries(configNames)) changes[`ReportIncident_NonEmergency_${name}_HelpMethod.ContactAdmin`] = `https://example.org/preview/${type}`;
@@ -257,28 +264,28 @@ describe('preview', () => {
     expect(new Map(formOf(r.text)).get(CONTACT_ADMIN)).toBe('https://example.org/preview/intimidation');
     expect(new Map(formOf(r.text)).get('wpSummary')).toBe('not saved');
     // Nothing stored, and the live Get support page is unchanged.
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
     const alice = await loggedIn('Alice');
     expect(await liveHelpLinks(alice, (await alice.get(SUPPORT)).text)).not.toContain('https://example.org/preview/intimidation');
   });
 
   it('when a previewed value is invalid, then its error shows beside the field and the preview leaves the unusable link out', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { [CONTACT_ADMIN]: 'http://example.org/admins', 'ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactCommunity': 'https://example.org/community' }, 'preview');
     expect(r.status).toBe(422);
     expect(r.text).toContain(`id="${CONTACT_ADMIN_ID}-error"`);
     const links = helpLinks(elementById(r.text, 'preview-intimidation'));
     expect(links).toContain('https://example.org/community');
     expect(links).not.toContain('http://example.org/admins');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 
 describe('saving through the form', () => {
   it('when Ines saves a new Contact an administrator link with a summary, then a revision by Ines holds it and the Get support page links to it', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/wiki/Admins?topic=intimidation' }, 'save', 'Point intimidation reports to the new admin desk');
     expect(r.status).toBe(303);
     expect(r.location).toBe(`${EDITOR}?saved=1`);
@@ -287,8 +294,8 @@ describe('saving through the form', () => {
     expect(textOf(after.text)).toContain('Your changes were saved. They are live now.');
     expect(new Map(formOf(after.text)).get(CONTACT_ADMIN)).toBe('https://example.org/wiki/Admins?topic=intimidation');
 
-    const rev = latest();
-    expect(revisions()).toHaveLength(before.count + 1);
+    const rev = await latest();
+    expect(await revisions()).toHaveLength(before.count + 1);
     expect(rev.parentId).toBe(before.revId);
     expect(rev.actorName).toBe('Ines');
     expect(rev.summary).toBe('Point intimidation reports to the new admin desk');
@@ -313,7 +320,7 @@ describe('saving through the form', () => {
   it('when the summary is longer than 500 characters, then it is cut to 500', async () => {
     const client = await loggedIn('Ines');
     expect((await submitForm(client, { [CONTACT_ADMIN]: "Demo Wiki:Administrators' noticeboard" }, 'save', 'x'.repeat(600))).status).toBe(303);
-    expect(latest().summary).toBe('x'.repeat(500));
+    expect((await latest()).summary).toBe('x'.repeat(500));
   });
 });
 
@@ -328,7 +335,7 @@ describe('invalid values through the form', () => {
   ];
   it.each(cases)('when Ines saves $name, then 422: the error is beside the field and in the summary, what was typed is kept, nothing is stored', async (c) => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { [c.field]: c.value }, 'save', 'should not be saved');
     expect(r.status).toBe(422);
     // Beside the field, and tied to it for screen readers.
@@ -342,17 +349,17 @@ describe('invalid values through the form', () => {
     expect(new Map(formOf(r.text)).get(c.field)).toBe(c.value);
     expect(new Map(formOf(r.text)).get('wpSummary')).toBe('should not be saved');
     expect(r.text).not.toContain('href="javascript:');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when several values are wrong, then each has its error and the summary lists them all', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { [CONTACT_ADMIN]: 'javascript:alert(1)', 'ReportIncident_NonEmergency_Intimidation_HelpMethod.Email': 'foo', ReportIncident_NonEmergency_Spam_SpamContentURL: 'No such page' });
     expect(r.status).toBe(422);
     expect(summaryTargets(r.text).sort()).toEqual([CONTACT_ADMIN_ID, 'cc-ReportIncident_NonEmergency_Intimidation_HelpMethod-Email', 'cc-ReportIncident_NonEmergency_Spam_SpamContentURL'].sort());
     for (const id of summaryTargets(r.text)) expect(r.text).toContain(`id="${id}-error"`);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   // BUG (src/communityConfig/communityConfigValidator.ts, validateCommunityConfig: `if (!parsed.success) return`
@@ -370,10 +377,10 @@ describe('invalid values through the form', () => {
 
   it('when a link has a malformed percent escape in an empty query parameter, then nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/?%zz=' });
     expect(r.status).toBeGreaterThanOrEqual(400);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   // BUG (src/communityConfig/communityConfigValidator.ts, checkPageOrUrl: decodeURIComponent(name) throws URIError
@@ -389,12 +396,12 @@ describe('invalid values through the form', () => {
 
   it('when a tester account does not exist, then the error is beside the list and nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { ReportIncidentE2ETesterUsers: 'Alice\nNo Such Tester' });
     expect(r.status).toBe(422);
     expect(textOf(elementById(r.text, 'cc-ReportIncidentE2ETesterUsers-error'))).toContain('"No Such Tester" is not an existing account');
     expect(new Map(formOf(r.text)).get('ReportIncidentE2ETesterUsers')).toBe('Alice\nNo Such Tester');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   // BUG (src/communityConfig/communityConfigSpecialPage.ts, show(): the summary's field id keeps the first two
@@ -410,13 +417,13 @@ describe('invalid values through the form', () => {
 
   it('when a crisis resource uses http, then the error is shown in the resources table\'s group and nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitForm(client, { 'ReportIncident_CrisisResources.3.name': 'Local line', 'ReportIncident_CrisisResources.3.url': 'http://local.example' });
     expect(r.status).toBe(422);
     expect(summaryTargets(r.text)).toEqual(['cc-ReportIncident_CrisisResources']);
     expect(textOf(r.text)).toContain('/ReportIncident_CrisisResources/3/url: "http://local.example" must use https.');
     expect(new Map(formOf(r.text)).get('ReportIncident_CrisisResources.3.url')).toBe('http://local.example');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when every link on an error page is checked, then each summary link points at an element of the page', async () => {
@@ -428,11 +435,11 @@ describe('invalid values through the form', () => {
 });
 
 describe('JSON mode', () => {
-  const validJson = () => latest().content!;
+  const validJson = async () => (await latest()).content!;
 
   it('when the JSON is invalid, then 422 says the line and column, the text typed is kept and nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const broken = '{\n  "ReportIncidentEnabledNamespaces": [1, 3],\n  "ReportIncidentE2ETesterUsers": [\n}\n';
     const r = await submitJson(client, broken);
     expect(r.status).toBe(422);
@@ -447,38 +454,38 @@ describe('JSON mode', () => {
     expect(textOf(r.text)).toContain('Line 4, column 1: This "}" does not close the open "[": close it with "]" first.');
     expect(r.text).toMatch(/<a href="#cc-json" data-line="4" data-column="1">Line 4, column 1:/);
     expect(new Map(formOf(r.text)).get('wpJson')).toBe(broken);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when a key appears twice, then it is refused, naming the key and its place', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const json = '{\n  "ReportIncident_NonEmergency_Spam_HelpMethod": {\n    "ContactAdmin": "Demo Wiki:Spam",\n    "ContactAdmin": "https://evil.example/"\n  }\n}';
     const r = await submitJson(client, json);
     expect(r.status).toBe(422);
     const text = textOf(r.text);
     expect(text).toContain('Line 4, column 5: The key "ContactAdmin" appears twice.');
     expect(text).toContain('The problem is at line 4, column 5:');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when a key is unknown, then it is refused, naming the key', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await submitJson(client, JSON.stringify({ ReportIncident_NonEmergency_Spam_HelpMethod: { ContactAdmin: '' }, ReportIncidentDisputeResolutionPage: 'Demo Wiki:Dispute resolution' }, null, 2));
     expect(r.status).toBe(422);
     expect(textOf(r.text)).toContain('/ReportIncidentDisputeResolutionPage: "ReportIncidentDisputeResolutionPage" is not a setting of this configuration.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when the document is larger than 64 KiB, then it is refused and nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
-    const big = validJson().replace(/\n}\s*$/, `,\n  "ReportIncidentE2ETesterUsers": []${' '.repeat(65 * 1024)}\n}\n`);
+    const before = await stored();
+    const big = (await validJson()).replace(/\n}\s*$/, `,\n  "ReportIncidentE2ETesterUsers": []${' '.repeat(65 * 1024)}\n}\n`);
     expect(Buffer.byteLength(big)).toBeGreaterThan(64 * 1024);
     const r = await submitJson(client, big);
     expect([413, 422]).toContain(r.status);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   // BUG (src/app.ts BODY_LIMIT = '64kb' vs. MAX_CONFIG_BYTES = 64 KiB in CommunityConfigService.ts): the form body
@@ -489,7 +496,7 @@ describe('JSON mode', () => {
   // /wiki/Special:CommunityConfiguration/*.
   it('when the document is larger than 64 KiB, then the editor comes back with the size message and the text typed', async () => {
     const client = await loggedIn('Ines');
-    const big = validJson().replace(/\n}\s*$/, `,\n  "ReportIncidentE2ETesterUsers": []${' '.repeat(65 * 1024)}\n}\n`);
+    const big = (await validJson()).replace(/\n}\s*$/, `,\n  "ReportIncidentE2ETesterUsers": []${' '.repeat(65 * 1024)}\n}\n`);
     const r = await submitJson(client, big);
     expect(r.status).toBe(422);
     expect(textOf(r.text)).toContain('The configuration is larger than 64 KiB.');
@@ -497,15 +504,15 @@ describe('JSON mode', () => {
 
   it('when a valid JSON document with the original\'s sub-header objects and $version is saved, then it is stored without them', async () => {
     const client = await loggedIn('Ines');
-    const config = { $version: '1.1.0', ...JSON.parse(validJson()), ReportIncident_NonEmergency_Intimidation: {}, ReportIncident_NonEmergency_Spam: {} } as Record<string, unknown>;
+    const config = { $version: '1.1.0', ...JSON.parse(await validJson()), ReportIncident_NonEmergency_Intimidation: {}, ReportIncident_NonEmergency_Spam: {} } as Record<string, unknown>;
     (config.ReportIncident_NonEmergency_Intimidation_HelpMethod as Record<string, string>).ContactAdmin = 'https://example.org/json-mode';
     const r = await submitJson(client, JSON.stringify(config, null, 2), 'From JSON mode');
     expect(r.status).toBe(303);
     expect(r.location).toBe(`${EDITOR}?saved=1&mode=json`);
-    const saved = JSON.parse(latest().content!) as Record<string, unknown>;
+    const saved = JSON.parse((await latest()).content!) as Record<string, unknown>;
     expect(saved).not.toHaveProperty('ReportIncident_NonEmergency_Intimidation');
     expect(saved.$version).toBe('1.1.0');
-    expect(latest().actorName).toBe('Ines');
+    expect((await latest()).actorName).toBe('Ines');
     const alice = await loggedIn('Alice');
     expect(await liveHelpLinks(alice, (await alice.get(SUPPORT)).text)).toContain('https://example.org/json-mode');
   });
@@ -514,35 +521,35 @@ describe('JSON mode', () => {
 describe('CSRF and edit conflicts', () => {
   it('when the form is sent with a wrong token, then nothing is saved and the session message is shown', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const { form } = await openEditor(client);
     const r = await postPairs(client, EDITOR, [...withFields(form, { wpEditToken: 'forged+\\', [CONTACT_ADMIN]: 'https://evil.example/' }), ['wpAction', 'save']]);
     expect(r.status).toBe(400);
     expect(textOf(r.text)).toContain('Your session expired or this form was sent from another site, so nothing was saved.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when the form is sent without a token (a cross-site post), then nothing is saved', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const r = await client.post(EDITOR, { mode: 'json', wpJson: '{}', wpAction: 'save' });
     expect(r.status).toBe(400);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when another session\'s token is used, then nothing is saved', async () => {
     const ines = await loggedIn('Ines');
     const other = await loggedIn('Ines');
-    const before = stored();
+    const before = await stored();
     const { token } = await openEditor(other);
     const { form } = await openEditor(ines);
     const r = await postPairs(ines, EDITOR, [...withFields(form, { wpEditToken: token, [CONTACT_ADMIN]: 'https://evil.example/' }), ['wpAction', 'save']]);
     expect(r.status).toBe(400);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   // BUG (src/communityConfig/communityConfigSpecialPage.ts, post(): on a bad token the page is redrawn from
-  // initialState(), the stored values): the message says "Please check what you typed and submit the form
+  // await initialState(), the stored values): the message says "Please check what you typed and submit the form
   // again", but what was typed is gone (only the summary is kept). Fix: build the state from the body as for a
   // save (configFromForm / wpJson) and show it with the session-failure issue.
   it('when the token is wrong, then what was typed is kept for sending again', async () => {
@@ -558,13 +565,13 @@ describe('CSRF and edit conflicts', () => {
     // Meanwhile, another interface-admin session saves.
     const other = await loggedIn('Ines');
     expect((await submitForm(other, { [CONTACT_ADMIN]: 'https://example.org/theirs' }, 'save', 'Their change')).status).toBe(303);
-    const theirs = stored();
+    const theirs = await stored();
     const r = await postPairs(ines, EDITOR, [...withFields(opened.form, { [CONTACT_ADMIN]: 'https://example.org/mine', wpSummary: 'My change' }), ['wpAction', 'save']]);
     expect(r.status).toBe(409);
     expect(textOf(r.text)).toContain('Someone saved the configuration after you opened it. Nothing was overwritten');
     expect(new Map(formOf(r.text)).get(CONTACT_ADMIN)).toBe('https://example.org/mine');
-    expect(stored()).toEqual(theirs);
-    expect(JSON.parse(latest().content!).ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe('https://example.org/theirs');
+    expect(await stored()).toEqual(theirs);
+    expect(JSON.parse((await latest()).content!).ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin).toBe('https://example.org/theirs');
   });
 
   it('when a JSON edit is based on an old revision, then it is refused with 409 too', async () => {
@@ -572,10 +579,10 @@ describe('CSRF and edit conflicts', () => {
     const opened = await openEditor(ines, 'json');
     const other = await loggedIn('Ines');
     expect((await submitForm(other, { [CONTACT_ADMIN]: 'https://example.org/theirs-2' }, 'save', 'Their second change')).status).toBe(303);
-    const theirs = stored();
+    const theirs = await stored();
     const r = await postPairs(ines, EDITOR, Object.entries({ wpEditToken: opened.token, mode: 'json', baseRevId: opened.baseRevId, wpJson: '{}', wpSummary: 'reset', wpAction: 'save' }));
     expect(r.status).toBe(409);
-    expect(stored()).toEqual(theirs);
+    expect(await stored()).toEqual(theirs);
   });
 });
 
@@ -612,7 +619,7 @@ describe('history, diffs and restore', () => {
     const client = await loggedIn('Ines');
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/history/one' }, 'save', 'History one')).status).toBe(303);
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/history/two' }, 'save', 'History two')).status).toBe(303);
-    const [two, one] = revisions();
+    const [two, one] = await revisions();
 
     const editor = await client.get(EDITOR);
     const history = /<section class="cc-history"[\s\S]*?<\/section>/.exec(editor.text)![0];
@@ -653,14 +660,14 @@ describe('history, diffs and restore', () => {
   it('when an old version is restored, then a new revision by Ines has exactly its content and the Get support page is back to it', async () => {
     const client = await loggedIn('Ines');
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/restore/old' }, 'save', 'Version to restore')).status).toBe(303);
-    const old = latest();
+    const old = await latest();
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/restore/new' }, 'save', 'Later version')).status).toBe(303);
-    const before = stored();
+    const before = await stored();
     const { token } = await openEditor(client);
     const r = await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(old.id) });
     expect(r.status).toBe(303);
-    const restored = latest();
-    expect(revisions()).toHaveLength(before.count + 1);
+    const restored = await latest();
+    expect(await revisions()).toHaveLength(before.count + 1);
     expect(restored.id).not.toBe(old.id);
     expect(restored.content).toBe(old.content);
     expect(restored.actorName).toBe('Ines');
@@ -675,24 +682,24 @@ describe('history, diffs and restore', () => {
   it('when the form is saved with nothing changed, then no new version is made and the admin is told why', async () => {
     const client = await loggedIn('Ines');
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/unchanged/once' }, 'save', 'A real change')).status).toBe(303);
-    const before = stored();
+    const before = await stored();
     const again = await submitForm(client, {}, 'save', 'Nothing really');
     expect(again.status).toBe(422);
     expect(textOf(again.text)).toContain('Nothing changed: this is the configuration already in force, so no new version was saved.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
     // Restoring the version in force is refused the same way.
     const { token } = await openEditor(client);
     const restore = await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(before.revId) });
     expect(restore.status).toBe(422);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when an old version is to be restored, then the history offers it (not the current one), and a confirmation shows the lines it changes, with three lines of context', async () => {
     const client = await loggedIn('Ines');
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/confirm/old' }, 'save', 'Older')).status).toBe(303);
-    const old = latest();
+    const old = await latest();
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/confirm/new' }, 'save', 'Newer')).status).toBe(303);
-    const before = stored();
+    const before = await stored();
     const editor = await client.get(EDITOR);
     const rows = [.../<section class="cc-history"[\s\S]*?<\/section>/.exec(editor.text)![0].matchAll(/<li class="history-row">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     expect(textOf(rows[0]!)).toContain('current version');
@@ -701,7 +708,7 @@ describe('history, diffs and restore', () => {
     // Following the link restores nothing: it asks, showing the change.
     const confirm = await client.get(`${EDITOR}?restore=${old.id}`);
     expect(confirm.status).toBe(200);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
     const section = elementById(confirm.text, 'cc-restore');
     const removed = [...section.matchAll(/<tr class="diff-removed">([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
     const added = [...section.matchAll(/<tr class="diff-added">([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
@@ -712,17 +719,17 @@ describe('history, diffs and restore', () => {
     const token = hiddenField(section, 'wpEditToken');
     expect(hiddenField(section, 'revId')).toBe(String(old.id));
     expect((await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(old.id) })).status).toBe(303);
-    expect(latest().content).toBe(old.content);
+    expect((await latest()).content).toBe(old.content);
     // An unknown version is named, not restored.
     expect((await client.get(`${EDITOR}?restore=999999`)).status).toBe(404);
   });
 
   it('when the seeded version (written by hand, not by the editor) is restored, then it means the same configuration again', async () => {
     const client = await loggedIn('Ines');
-    const seed = revisions().at(-1)!;
+    const seed = (await revisions()).at(-1)!;
     const { token } = await openEditor(client);
     expect((await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(seed.id) })).status).toBe(303);
-    const restored = wiki.container.communityConfig.readLeniently(latest().content!, 0);
+    const restored = wiki.container.communityConfig.readLeniently((await latest()).content!, 0);
     const seeded = wiki.container.communityConfig.readLeniently(seed.content!, seed.id);
     expect(restored).toEqual(seeded);
   });
@@ -732,46 +739,46 @@ describe('history, diffs and restore', () => {
     const client = await loggedIn('Ines');
     // A change first: the test before may have left the seeded text in force, and restoring that changes nothing.
     expect((await submitForm(client, { [CONTACT_ADMIN]: 'https://example.org/before-seed-restore' }, 'save', 'Away from the seed')).status).toBe(303);
-    const seed = revisions().at(-1)!;
+    const seed = (await revisions()).at(-1)!;
     const { token } = await openEditor(client);
     expect((await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(seed.id) })).status).toBe(303);
-    expect(latest().content).toBe(seed.content);
+    expect((await latest()).content).toBe(seed.content);
   });
 
   it('when the revision to restore belongs to another page, then 422 says so and nothing is stored', async () => {
     const client = await loggedIn('Ines');
     const helpDesk = parseTitle('Demo Wiki:Help desk', wiki.container.namespaces);
     if (!helpDesk.ok) throw new Error('bad title');
-    const other = wiki.container.pages.find(helpDesk.value)!;
-    const before = stored();
+    const other = (await wiki.container.pages.find(helpDesk.value))!;
+    const before = await stored();
     const { token } = await openEditor(client);
     const r = await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(other.latestRevId) });
     expect(r.status).toBe(422);
     expect(textOf(r.text)).toContain(`Revision ${other.latestRevId} is not a revision of the community configuration.`);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when the revision to restore is no longer valid, then 422 lists its problems and nothing is stored', async () => {
     const client = await loggedIn('Ines');
-    const ines = wiki.container.accounts.findByName('Ines')!;
-    const bad = wiki.container.pages.saveText(configTitle(), { user: ines }, JSON.stringify({ ReportIncident_NonEmergency_Spam_HelpMethod: { ContactAdmin: 'http://example.org/spam' } }), 'invalid, saved behind the editor\'s back');
+    const ines = (await wiki.container.accounts.findByName('Ines'))!;
+    const bad = await wiki.container.pages.saveText(configTitle(), { user: ines }, JSON.stringify({ ReportIncident_NonEmergency_Spam_HelpMethod: { ContactAdmin: 'http://example.org/spam' } }), 'invalid, saved behind the editor\'s back');
     expect(bad.ok).toBe(true);
     // Then a good version on top, so that restoring the bad one is a real change.
     expect((await submitForm(client, { 'ReportIncident_NonEmergency_Spam_HelpMethod.ContactAdmin': 'Demo Wiki:Spam' }, 'save', 'Fixed')).status).toBe(303);
-    const before = stored();
+    const before = await stored();
     const { token } = await openEditor(client);
     const r = await client.post(EDITOR, { wpEditToken: token, wpAction: 'restore', revId: String(bad.ok ? bad.value.revId : 0) });
     expect(r.status).toBe(422);
     expect(textOf(r.text)).toContain('"http://example.org/spam" must use https.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('when a restore is sent with a wrong token, then nothing is restored', async () => {
     const client = await loggedIn('Ines');
-    const before = stored();
-    const r = await client.post(EDITOR, { wpEditToken: 'forged', wpAction: 'restore', revId: String(revisions().at(-1)!.id) });
+    const before = await stored();
+    const r = await client.post(EDITOR, { wpEditToken: 'forged', wpAction: 'restore', revId: String((await revisions()).at(-1)!.id) });
     expect(r.status).toBe(400);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 
@@ -795,7 +802,7 @@ describe('large configurations', () => {
     expect(Buffer.byteLength(json)).toBeLessThan(64 * 1024);
     const r = await postPairs(client, EDITOR, Object.entries({ wpEditToken: hiddenField(page.text, 'wpEditToken'), mode: 'json', baseRevId: hiddenField(page.text, 'baseRevId'), wpJson: json, wpSummary: 'Fifty crisis lines', wpAction: 'save' }));
     expect(r.status, `a ${Math.round(Buffer.byteLength(json) / 1024)} KiB document was refused with ${r.status}`).toBe(303);
-    expect(large.container.communityConfigEditor.current().ReportIncident_CrisisResources).toHaveLength(50);
+    expect((await large.container.communityConfigEditor.current()).ReportIncident_CrisisResources).toHaveLength(50);
   });
 
   // BUG (src/app.ts: `express.urlencoded({ parameterLimit: 200 })` vs. the schema's 50 crisis resources, each four
@@ -807,7 +814,7 @@ describe('large configurations', () => {
     const client = new HttpClient(large.url);
     await client.login('Ines');
     const page = await client.get(EDITOR);
-    expect(large.container.communityConfigEditor.current().ReportIncident_CrisisResources).toHaveLength(50);
+    expect((await large.container.communityConfigEditor.current()).ReportIncident_CrisisResources).toHaveLength(50);
     const r = await postPairs(client, EDITOR, [...withFields(formOf(page.text), { [CONTACT_ADMIN]: 'Demo Wiki:Help desk', wpSummary: 'form with 50 lines' }), ['wpAction', 'preview']]);
     expect(r.status).toBe(200);
   });
@@ -821,8 +828,8 @@ describe('a broken stored configuration', () => {
   afterAll(() => broken?.close());
 
   it('when the stored page is not valid JSON, then talk pages and every Get support page still answer 200 with the defaults, and an error is logged', async () => {
-    const ines = broken.container.accounts.findByName('Ines')!;
-    const saved = broken.container.pages.saveText(broken.container.communityConfigEditor.title, { user: ines }, '{ "ReportIncident_NonEmergency_Intimidation_HelpMethod": { "ContactAdmin": ', 'broken by hand');
+    const ines = (await broken.container.accounts.findByName('Ines'))!;
+    const saved = await broken.container.pages.saveText(broken.container.communityConfigEditor.title, { user: ines }, '{ "ReportIncident_NonEmergency_Intimidation_HelpMethod": { "ContactAdmin": ', 'broken by hand');
     expect(saved.ok).toBe(true);
     const alice = new HttpClient(broken.url);
     expect((await alice.login('Alice')).status).toBe(303);
@@ -848,7 +855,7 @@ describe('a broken stored configuration', () => {
     await client.login('Ines');
     const json = await client.get(`${EDITOR}?mode=json`);
     expect(json.status).toBe(200);
-    expect(new Map(formOf(json.text)).get('wpJson')).toBe(broken.container.pages.revision(broken.container.communityConfigEditor.history(1)[0]!.id)!.content);
+    expect(new Map(formOf(json.text)).get('wpJson')).toBe((await broken.container.pages.revision((await broken.container.communityConfigEditor.history(1))[0]!.id))!.content);
     const form = await client.get(EDITOR);
     expect(form.status).toBe(200);
     const r = await postPairs(client, EDITOR, [...withFields(formOf(form.text), { [CONTACT_ADMIN]: "Demo Wiki:Administrators' noticeboard", wpSummary: 'Repair' }), ['wpAction', 'save']]);
@@ -859,8 +866,8 @@ describe('a broken stored configuration', () => {
   });
 
   it('when the stored page has a field of the wrong type, then the other fields are kept and the field is logged as a warning', async () => {
-    const ines = broken.container.accounts.findByName('Ines')!;
-    const saved = broken.container.pages.saveText(broken.container.communityConfigEditor.title, { user: ines }, JSON.stringify({ ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: 'Demo Wiki:Help desk' }, ReportIncident_NonEmergency_Doxing_ShowWarning: 'yes' }), 'half broken');
+    const ines = (await broken.container.accounts.findByName('Ines'))!;
+    const saved = await broken.container.pages.saveText(broken.container.communityConfigEditor.title, { user: ines }, JSON.stringify({ ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: 'Demo Wiki:Help desk' }, ReportIncident_NonEmergency_Doxing_ShowWarning: 'yes' }), 'half broken');
     expect(saved.ok).toBe(true);
     const alice = new HttpClient(broken.url);
     await alice.login('Alice');

@@ -13,7 +13,7 @@ beforeAll(async () => {
   const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', ...target, details: '<b>not bold</b>' });
   expect(r.status).toBe(201);
   const end = Date.now() + 10_000;
-  while (wiki.container.devMailbox.list(10).length < 2 && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+  while ((await wiki.container.devMailbox.list(10)).length < 2 && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
 });
 afterAll(() => wiki.close());
 

@@ -12,8 +12,8 @@ let target: { revisionId: number; threadId: string };
 beforeAll(async () => {
   wiki = await startTestWiki();
   const c = wiki.container;
-  const ines = c.accounts.findByName('Ines')!;
-  const saved = c.communityConfigEditor.save(ines, { ...c.communityConfigEditor.current(), ReportIncidentE2ETesterUsers: ['rowan'] }, 'testers', c.communityConfigEditor.currentJson().revId);
+  const ines = (await c.accounts.findByName('Ines'))!;
+  const saved = await c.communityConfigEditor.save(ines, { ...(await c.communityConfigEditor.current()), ReportIncidentE2ETesterUsers: ['rowan'] }, 'testers', (await c.communityConfigEditor.currentJson()).revId);
   expect(saved.ok).toBe(true);
   rowan = new HttpClient(wiki.url);
   await rowan.login('Rowan');
@@ -29,7 +29,7 @@ describe('end-to-end testers', () => {
     expect(r.status).toBe(201);
     const body = r.json<{ reportId: string; test?: boolean }>();
     expect(body.test).toBe(true);
-    expect(wiki.container.reports.find(body.reportId)!.test).toBe(true);
+    expect((await wiki.container.reports.find(body.reportId))!.test).toBe(true);
     expect(outbox(body.reportId)).toBe(0);
   });
 
@@ -44,9 +44,9 @@ describe('end-to-end testers', () => {
 
   it('when a tester leaves the list and reports the same comment for real, then it is a new report that is mailed, not folded into the test', async () => {
     const c = wiki.container;
-    const ines = c.accounts.findByName('Ines')!;
-    const listed = (names: string[]) => expect(c.communityConfigEditor.save(ines, { ...c.communityConfigEditor.current(), ReportIncidentE2ETesterUsers: names }, 'testers', c.communityConfigEditor.currentJson().revId).ok).toBe(true);
-    listed([]);
+    const ines = (await c.accounts.findByName('Ines'))!;
+    const listed = async (names: string[]) => expect((await c.communityConfigEditor.save(ines, { ...(await c.communityConfigEditor.current()), ReportIncidentE2ETesterUsers: names }, 'testers', (await c.communityConfigEditor.currentJson()).revId)).ok).toBe(true);
+    await listed([]);
     try {
       const real = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'Now for real: he posted my home address.' });
       expect(real.status).toBe(201);
@@ -54,7 +54,7 @@ describe('end-to-end testers', () => {
       expect(body.test).toBeUndefined();
       expect(outbox(body.reportId)).toBeGreaterThan(0);
       // Listed again, a repeat of that real report is a new test, and mails no update to its recipients.
-      listed(['Rowan']);
+      await listed(['Rowan']);
       const mails = wiki.container.db.prepare('SELECT count(*) FROM outbox').pluck().get();
       const again = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'Now for real: he posted my home address. And a tester run.' });
       expect(again.json<{ test?: boolean }>().test).toBe(true);
@@ -63,14 +63,14 @@ describe('end-to-end testers', () => {
       c.db.prepare('DELETE FROM outbox WHERE report_id = ?').run(body.reportId);
       c.db.prepare('DELETE FROM reports WHERE report_id = ?').run(body.reportId);
     } finally {
-      listed(['rowan']);
+      await listed(['rowan']);
     }
   });
 
   it('when a tester opens the report form, then its first step says their reports go nowhere and where a real emergency goes, and the funnel does not count it', async () => {
     const day = new Date(wiki.container.clock.now()).toISOString().slice(0, 10);
-    const opened = () => wiki.container.funnel.rows(day, day).filter((r) => r.event === 'report-opened').reduce((a, r) => a + r.count, 0);
-    const before = opened();
+    const opened = async () => (await wiki.container.funnel.rows(day, day)).filter((r) => r.event === 'report-opened').reduce((a, r) => a + r.count, 0);
+    const before = await opened();
     const page = await rowan.get('/wiki/Talk:African_wild_dog');
     const link = /href="(\/wiki\/Special:ReportIncident\?[^"]+source=menu)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
     const step1 = await rowan.get(`${link}&uselang=en`);
@@ -78,7 +78,7 @@ describe('end-to-end testers', () => {
     expect(step1.text).toContain('id="tester-notice"');
     expect(step1.text).toContain('is kept as a test and sent to nobody');
     expect(step1.text).toMatch(/id="tester-notice"[\s\S]*?href="mailto:emergency@localhost/);
-    expect(opened()).toBe(before);
+    expect(await opened()).toBe(before);
     // Anyone else's first step says nothing of it.
     const alice = new HttpClient(wiki.url);
     await alice.login('Alice');
@@ -91,12 +91,12 @@ describe('end-to-end testers', () => {
     const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'a real one' });
     const { reportId } = r.json<{ reportId: string }>();
     expect(outbox(reportId)).toBeGreaterThan(0);
-    const report = wiki.container.reports.find(reportId)!;
+    const report = (await wiki.container.reports.find(reportId))!;
     expect(wiki.container.db.prepare('SELECT count(*) FROM reports WHERE test = 1').pluck().get()).toBe(2);
     // The mail's "other reports about this comment" come from here.
-    const related = wiki.container.reports.related(report, 0);
+    const related = await wiki.container.reports.related(report, 0);
     expect(related.map((x) => x.id)).toEqual([]);
-    const rows = wiki.container.statistics.exportDeidentified('2000-01-01', '2100-01-01');
+    const rows = await wiki.container.statistics.exportDeidentified('2000-01-01', '2100-01-01');
     expect(rows).toHaveLength(1);
   });
 });

@@ -137,7 +137,7 @@ describe('Special:Preferences', () => {
     const r = await client.post('/wiki/Special:Preferences?uselang=qqx', { wpEditToken: hiddenField(page.text, 'wpEditToken'), wpAction: 'confirm-email' });
     expect(r.status).toBe(200);
     expect(r.text).toContain('(preferences-email-confirmed)');
-    expect(wiki.container.accounts.findByName('Chloe')!.emailConfirmedAt).not.toBeNull();
+    expect((await wiki.container.accounts.findByName('Chloe'))!.emailConfirmedAt).not.toBeNull();
   });
 
   it('when an invalid email is saved, then the field shows the error and keeps what was typed', async () => {

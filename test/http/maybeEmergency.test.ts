@@ -14,13 +14,13 @@ beforeAll(async () => {
   const c = wiki.container;
   const title = parseTitle('User talk:Testing', c.namespaces);
   if (!title.ok) throw new Error('title');
-  const author = c.accounts.findByName('Brackenfield')!;
-  const topic = c.talk.addTopic(title.value, { user: author }, 'Last warning', 'I know where you live and I will come to your house and hurt you.');
+  const author = (await c.accounts.findByName('Brackenfield'))!;
+  const topic = await c.talk.addTopic(title.value, { user: author }, 'Last warning', 'I know where you live and I will come to your house and hurt you.');
   if (!topic.ok) throw new Error(topic.messageKey);
-  threatId = c.talk.topicsAt(topic.value.page, topic.value.revId).find((t) => t.heading.threadId === topic.value.threadId)!.comments[0]!.item.threadId;
-  const thai = c.talk.addTopic(title.value, { user: author }, 'พรุ่งนี้', 'เจอกันพรุ่งนี้เช้าที่บ้านของคุณ รอดูเถอะ');
+  threatId = (await c.talk.topicsAt(topic.value.page, topic.value.revId)).find((t) => t.heading.threadId === topic.value.threadId)!.comments[0]!.item.threadId;
+  const thai = await c.talk.addTopic(title.value, { user: author }, 'พรุ่งนี้', 'เจอกันพรุ่งนี้เช้าที่บ้านของคุณ รอดูเถอะ');
   if (!thai.ok) throw new Error(thai.messageKey);
-  unreadableId = c.talk.topicsAt(thai.value.page, thai.value.revId).find((t) => t.heading.threadId === thai.value.threadId)!.comments[0]!.item.threadId;
+  unreadableId = (await c.talk.topicsAt(thai.value.page, thai.value.revId)).find((t) => t.heading.threadId === thai.value.threadId)!.comments[0]!.item.threadId;
 });
 afterAll(() => wiki.close());
 
@@ -58,13 +58,13 @@ describe('the "This may be an emergency" step', () => {
     await client.login('Alice');
     const r = await toBehavior(client, threatId);
     const step = await client.get(r.location!);
-    const outbox = wiki.container.delivery.stats();
+    const outbox = await wiki.container.delivery.stats();
     const continued = await client.post('/wiki/Special:ReportIncident/maybe-emergency', { wpEditToken: hiddenField(step.text, 'wpEditToken'), draft: hiddenField(step.text, 'draft'), wpAction: 'continue' });
     expect(continued.location).toContain('/wiki/Special:ReportIncident/support/trolling?draft=');
     expect((await client.get(continued.location!)).status).toBe(200);
-    expect(wiki.container.delivery.stats()).toEqual(outbox);
+    expect(await wiki.container.delivery.stats()).toEqual(outbox);
     const today = new Date().toISOString().slice(0, 10);
-    const rows = wiki.container.funnel.rows(today, today);
+    const rows = await wiki.container.funnel.rows(today, today);
     expect(rows.some((x) => x.event === 'maybe-emergency-outcome' && x.detail === 'continued')).toBe(true);
     expect(rows.some((x) => x.event === 'maybe-emergency-outcome' && x.detail === 'switched')).toBe(true);
   });

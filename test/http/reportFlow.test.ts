@@ -272,8 +272,8 @@ describe('the emergency flow', () => {
     expect(confirmation.text).toContain('data-step="submitted"');
     expect(confirmation.text).toContain(`(reportincident-submitted-reference: <bdi class="report-reference" dir="ltr" translate="no">${reportId}</bdi>)`);
     expect(confirmation.text).toContain('(reportincident-submitted-call-emergency)');
-    expect(wiki.container.reports.find(reportId)).toMatchObject({
-      reporterUserId: wiki.container.accounts.findByName('Alice')!.id,
+    expect(await wiki.container.reports.find(reportId)).toMatchObject({
+      reporterUserId: (await wiki.container.accounts.findByName('Alice'))!.id,
       route: 'emergency',
       physicalHarmType: 'threats-physical-harm',
       about: 'self',
@@ -596,9 +596,9 @@ describe('direct reporting through the forms', () => {
     direct = await startTestWiki({ settings: { ReportIncidentEnableDirectReporting: true } });
     const title = parseTitle('MediaWiki:IncidentReportingConfig.json', direct.container.namespaces);
     if (!title.ok) throw new Error('title');
-    const ines = direct.container.accounts.findByName('Ines')!;
+    const ines = (await direct.container.accounts.findByName('Ines'))!;
     const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: 'Demo Wiki:Administrators\' noticeboard', Email: 'admins@example.org', ContactCommunity: '' } };
-    expect(direct.container.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Direct reports').ok).toBe(true);
+    expect((await direct.container.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Direct reports')).ok).toBe(true);
   });
   afterAll(() => direct.close());
 
@@ -661,7 +661,7 @@ describe('settings that hide the Report links', () => {
     try {
       const title = parseTitle('MediaWiki:IncidentReportingConfig.json', only.container.namespaces);
       if (!title.ok) throw new Error('title');
-      const saved = only.container.pages.saveText(title.value, { user: only.container.accounts.findByName('Ines')! }, JSON.stringify({ ReportIncidentEnabledNamespaces: [3] }), 'Only user talk pages');
+      const saved = await only.container.pages.saveText(title.value, { user: (await only.container.accounts.findByName('Ines'))! }, JSON.stringify({ ReportIncidentEnabledNamespaces: [3] }), 'Only user talk pages');
       expect(saved.ok).toBe(true);
       const client = await loggedIn(only, 'Alice');
       expect(await reportLinks(client)).toEqual([]);

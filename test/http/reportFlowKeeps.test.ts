@@ -157,7 +157,7 @@ describe('self-harm about oneself', () => {
     expect(details.text).toContain('class="crisis-resources"');
     const sent = await post(client, details, `${BASE}/emergency`, { details: 'I do not want to be here any more', wpAction: 'submit' });
     const id = /\/submitted\/(RI-[\w-]+)/.exec(sent.location!)![1]!;
-    expect(wiki.container.reports.find(id)).toMatchObject({ about: 'self', reportedUser: '', reportedUserId: null });
+    expect(await wiki.container.reports.find(id)).toMatchObject({ about: 'self', reportedUser: '', reportedUserId: null });
     const confirmation = await client.follow(sent);
     expect(confirmation.text).toContain('class="crisis-resources"');
   });
@@ -183,7 +183,7 @@ describe('the server decides who is reported', () => {
     expect(JSON.stringify(r.json())).toContain('reportincident-error-reported-user-not-author');
     const same = await postReport(alice, { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', reportedUser: 'brackenfield' });
     expect(same.status).toBe(201);
-    expect(wiki.container.reports.find(same.json<{ reportId: string }>().reportId)!.reportedUser).toBe('Brackenfield');
+    expect((await wiki.container.reports.find(same.json<{ reportId: string }>().reportId))!.reportedUser).toBe('Brackenfield');
   });
 
   it('when the form is posted naming someone other than the comment\'s author, then 422 shows the error on the field and nothing is filed', async () => {
@@ -234,9 +234,9 @@ describe('the Trust & Safety mail of a reporter at risk', () => {
     const r = await postReport(juniper, { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'self', details: 'I have a plan for tonight' });
     expect(r.status).toBe(201);
     const end = Date.now() + 10_000;
-    const staffMail = () => mailWiki.container.devMailbox.list(10).find((m) => m.envelopeTo.includes('emergency@localhost'))?.raw.toString('utf8');
-    while (!staffMail() && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
-    const raw = staffMail()!;
+    const staffMail = async () => (await mailWiki.container.devMailbox.list(10)).find((m) => m.envelopeTo.includes('emergency@localhost'))?.raw.toString('utf8');
+    while (!(await staffMail()) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+    const raw = (await staffMail())!;
     expect(raw).toMatch(/^Subject: \[Demo Wiki\] Reporter may be at risk:/m);
     expect(raw).toContain('The reporter may be at risk themselves');
     expect(raw).not.toContain('Reported user');
@@ -345,7 +345,7 @@ describe('what a review of the change found', () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.json<{ reportId: string }>().reportId).not.toBe(first.json<{ reportId: string }>().reportId);
-    expect(wiki.container.reports.find(second.json<{ reportId: string }>().reportId)!.reportedUser).toBe('Tomas');
+    expect((await wiki.container.reports.find(second.json<{ reportId: string }>().reportId))!.reportedUser).toBe('Tomas');
   });
 
   it('when "Start over" is chosen and the new report sent, then the words left in the old draft neither reopen nor fold in later', async () => {
@@ -371,7 +371,7 @@ describe('a category that takes direct reports, read without a report in progres
     const title = parseTitle('MediaWiki:IncidentReportingConfig.json', direct.container.namespaces);
     if (!title.ok) throw new Error('title');
     const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: "Demo Wiki:Administrators' noticeboard", Email: 'admins@example.org', ContactCommunity: '' } };
-    expect(direct.container.pages.saveText(title.value, { user: direct.container.accounts.findByName('Ines')! }, JSON.stringify(config), 'Direct reports').ok).toBe(true);
+    expect((await direct.container.pages.saveText(title.value, { user: (await direct.container.accounts.findByName('Ines'))! }, JSON.stringify(config), 'Direct reports')).ok).toBe(true);
   });
   afterAll(() => direct.close());
 
@@ -403,10 +403,10 @@ describe('what a second walk found', () => {
     const update = await postReport(testing, { ...fields, details: 'I cannot go on. It is worse tonight.' });
     expect(update.json<{ updated?: boolean }>().updated).toBe(true);
     const end = Date.now() + 10_000;
-    const updateMail = () => mailWiki2.container.devMailbox.list(20).map((m) => m.raw.toString('utf8')).find((raw) => /^Subject: .*update to report/im.test(raw) && raw.includes('emergency@localhost'));
-    while (!updateMail() && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
-    expect(updateMail()).toMatch(/^Subject: \[Demo Wiki\] Reporter may be at risk: update to report/m);
-    expect(updateMail()).toContain('The reporter may be at risk themselves');
+    const updateMail = async () => (await mailWiki2.container.devMailbox.list(20)).map((m) => m.raw.toString('utf8')).find((raw) => /^Subject: .*update to report/im.test(raw) && raw.includes('emergency@localhost'));
+    while (!(await updateMail()) && Date.now() < end) await new Promise((res) => setTimeout(res, 20));
+    expect(await updateMail()).toMatch(/^Subject: \[Demo Wiki\] Reporter may be at risk: update to report/m);
+    expect(await updateMail()).toContain('The reporter may be at risk themselves');
   });
 
   it('when Nora, at her limit, opens Report on a comment she reported today, then she is told she can still add to that report', async () => {

@@ -50,8 +50,8 @@ function titleOf(wiki: TestWiki, text: string): Title {
   return parsed.value;
 }
 
-function latestRevision(wiki: TestWiki, text: string): number {
-  return wiki.container.pages.find(titleOf(wiki, text))!.latestRevId;
+async function latestRevision(wiki: TestWiki, text: string): Promise<number> {
+  return (await wiki.container.pages.find(titleOf(wiki, text)))!.latestRevId;
 }
 
 /** The DiscussionTools ids on a page, from its HTML, in page order. */
@@ -318,14 +318,14 @@ describe('body validation (testBodyFailsValidation)', () => {
   it('when details has tabs, newlines and carriage returns, then they are accepted (they are not control characters of plain text)', async () => {
     const r = await submit(alice, emergencyFields({ details: 'line one\r\n\tline two\nline three' }));
     expect(r.status).toBe(201);
-    const stored = wiki.container.reports.find(r.json<Json>().reportId)!;
+    const stored = (await wiki.container.reports.find(r.json<Json>().reportId))!;
     expect(stored.details).toBe('line one\n\tline two\nline three');
   });
 
   it('when details has 1000 emoji (2000 UTF-16 units), then it is accepted: the limit counts code points', async () => {
     const r = await submit(alice, emergencyFields({ details: '😀'.repeat(1000) }));
     expect(r.status).toBe(201);
-    expect(wiki.container.reports.find(r.json<Json>().reportId)!.details).toBe('😀'.repeat(1000));
+    expect((await wiki.container.reports.find(r.json<Json>().reportId))!.details).toBe('😀'.repeat(1000));
   });
 
   it.each(['details', 'somethingElseDetails', 'directReport'])('when %s has 1001 emoji, then 400 says it is too long, at most 1000', async (field) => {
@@ -401,14 +401,14 @@ describe('the revision, the page and the thread', () => {
   it('when revisionId is 0 and page names a page without revisions, then the report is accepted on that title (testRestPayload: nonexistent page)', async () => {
     const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: 0, page: 'User talk:Nobody yet' });
     expect(r.status).toBe(201);
-    const stored = wiki.container.reports.find(r.json<Json>().reportId)!;
+    const stored = (await wiki.container.reports.find(r.json<Json>().reportId))!;
     expect(stored).toMatchObject({ pageNamespace: 3, pageTitle: 'Nobody_yet', revId: 0, pageId: null });
   });
 
   it('when revisionId is 0 and page names an existing page, then its latest revision is reported', async () => {
     const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: 0, page: 'User_talk:Testing' });
     expect(r.status).toBe(201);
-    expect(wiki.container.reports.find(r.json<Json>().reportId)!.revId).toBe(latestRevision(wiki, 'User_talk:Testing'));
+    expect((await wiki.container.reports.find(r.json<Json>().reportId))!.revId).toBe(await latestRevision(wiki, 'User_talk:Testing'));
   });
 
   it.each(['Foo<bar', 'Talk:', '#only-a-fragment', 'Special:'])('when revisionId is 0 and page is %j, which does not parse, then 422 rest-invalid-title', async (page) => {
@@ -434,33 +434,33 @@ describe('the revision, the page and the thread', () => {
   });
 
   it('when the revision belongs to another page than page, then 422 answers', async () => {
-    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: latestRevision(wiki, 'User_talk:Testing'), page: 'Talk:African_wild_dog' });
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: await latestRevision(wiki, 'User_talk:Testing'), page: 'Talk:African_wild_dog' });
     expect(r.status).toBe(422);
     expect(r.json<Json>().errorKey).toBe('rest-invalid-title');
     expect(messageOf(r)).toContain('(reportincident-error-revision-of-other-page');
   });
 
   it('when the revision is given with the same page spelt differently, then it is accepted', async () => {
-    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: latestRevision(wiki, 'User_talk:Testing'), page: 'user talk:Testing', threadId: (await threadIds(wiki, 'User_talk:Testing'))[0] });
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: await latestRevision(wiki, 'User_talk:Testing'), page: 'user talk:Testing', threadId: (await threadIds(wiki, 'User_talk:Testing'))[0] });
     expect(r.status).toBe(201);
   });
 
   it('when the threadId is on another page, then 422 says it is not on this page', async () => {
     const otherThread = (await threadIds(wiki, 'User_talk:Testing')).find((id) => id.startsWith('c-Brackenfield'))!;
-    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', revisionId: latestRevision(wiki, 'Talk:African_wild_dog'), threadId: otherThread });
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', revisionId: await latestRevision(wiki, 'Talk:African_wild_dog'), threadId: otherThread });
     expect(r.status).toBe(422);
     expect(messageOf(r)).toContain('(reportincident-error-thread-not-on-page');
   });
 
   it('when the threadId does not exist at all, then 422 answers', async () => {
-    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', revisionId: latestRevision(wiki, 'Talk:African_wild_dog'), threadId: 'c-Nobody-20200101000000' });
+    const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', revisionId: await latestRevision(wiki, 'Talk:African_wild_dog'), threadId: 'c-Nobody-20200101000000' });
     expect(r.status).toBe(422);
   });
 
   it('when the threadId was posted after the reported revision, then 422 answers: it was not on the page at that revision', async () => {
     const title = titleOf(wiki, 'Talk:African_wild_dog');
-    const page = wiki.container.pages.find(title)!;
-    const oldest = wiki.container.pages.history(page, Number.MAX_SAFE_INTEGER, 1000).at(-1)!;
+    const page = (await wiki.container.pages.find(title))!;
+    const oldest = (await wiki.container.pages.history(page, Number.MAX_SAFE_INTEGER, 1000)).at(-1)!;
     const later = (await threadIds(wiki, 'Talk:African_wild_dog')).find((id) => id.startsWith('c-Brackenfield'))!;
     const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-physical-harm', revisionId: oldest.id, threadId: later });
     expect(r.status).toBe(422);
@@ -478,7 +478,7 @@ describe('successful reports (testRestPayload)', () => {
   beforeAll(async () => {
     const ids = await threadIds(wiki, 'Talk:African_wild_dog');
     braThreat = ids.filter((id) => id.startsWith('c-Brackenfield'))[1]!; // "Keep reverting me and you will regret it…"
-    revision = latestRevision(wiki, 'Talk:African_wild_dog');
+    revision = await latestRevision(wiki, 'Talk:African_wild_dog');
   });
 
   it('when an emergency report is valid, then 201 answers with a reportId and route emergency, and nothing else', async () => {
@@ -495,9 +495,9 @@ describe('successful reports (testRestPayload)', () => {
     const r = await submit(alice, { revisionId: revision, threadId: braThreat, incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', details: '  Please look.  ' });
     expect(r.status).toBe(201);
     const id = r.json<Json>().reportId as string;
-    const stored = wiki.container.reports.find(id)!;
+    const stored = (await wiki.container.reports.find(id))!;
     expect(stored).toMatchObject({
-      reporterUserId: wiki.container.accounts.findByName('Alice')!.id,
+      reporterUserId: (await wiki.container.accounts.findByName('Alice'))!.id,
       incidentType: EMERGENCY,
       physicalHarmType: 'threats-public-harm',
       behaviorType: null,
@@ -509,7 +509,7 @@ describe('successful reports (testRestPayload)', () => {
       details: 'Please look.',
       // Without reportedUser, the comment's author is reported (testRestPayload: missing reported user).
       reportedUser: 'Brackenfield',
-      reportedUserId: wiki.container.accounts.findByName('Brackenfield')!.id,
+      reportedUserId: (await wiki.container.accounts.findByName('Brackenfield'))!.id,
     });
     expect(stored.snapshot).toMatchObject({ author: 'Brackenfield', text: expect.stringContaining('Keep reverting me and you will regret it') });
     const rows = outboxRows(wiki, id);
@@ -526,16 +526,16 @@ describe('successful reports (testRestPayload)', () => {
   it('when reportedUser is empty, then the report is accepted and keeps it empty (testRestPayload: empty reported user)', async () => {
     const r = await submit(alice, emergencyFields({ reportedUser: '' }));
     expect(r.status).toBe(201);
-    expect(wiki.container.reports.find(r.json<Json>().reportId)!.reportedUser).toBe('');
+    expect((await wiki.container.reports.find(r.json<Json>().reportId))!.reportedUser).toBe('');
   });
 
   it('when reportedUser names no account or an IP, then the report is accepted (T381119, T346680)', async () => {
     const ghost = await submit(alice, emergencyFields({ reportedUser: 'No such user here' }));
     expect(ghost.status).toBe(201);
-    expect(wiki.container.reports.find(ghost.json<Json>().reportId)).toMatchObject({ reportedUser: 'No such user here', reportedUserId: null });
+    expect(await wiki.container.reports.find(ghost.json<Json>().reportId)).toMatchObject({ reportedUser: 'No such user here', reportedUserId: null });
     const ip = await submit(alice, emergencyFields({ reportedUser: '192.0.2.44' }));
     expect(ip.status).toBe(201);
-    expect(wiki.container.reports.find(ip.json<Json>().reportId)).toMatchObject({ reportedUser: '192.0.2.44', reportedUserId: null });
+    expect(await wiki.container.reports.find(ip.json<Json>().reportId)).toMatchObject({ reportedUser: '192.0.2.44', reportedUserId: null });
   });
 
   it('when details is empty, then the report is accepted (testRestPayload: empty details)', async () => {
@@ -580,7 +580,7 @@ describe('successful reports (testRestPayload)', () => {
   it('when a something-else report is valid, then its description is kept', async () => {
     const r = await submit(alice, supportFields({ behaviorType: 'something-else', somethingElseDetails: 'Edits my user page' }));
     expect(r.status).toBe(201);
-    expect(wiki.container.reports.find(r.json<Json>().reportId)!.somethingElseDetails).toBe('Edits my user page');
+    expect((await wiki.container.reports.find(r.json<Json>().reportId))!.somethingElseDetails).toBe('Edits my user page');
   });
 
   it.each(['sockpuppetry', 'vandalism', 'userdispute', 'disruptiveediting', 'other'])('when a non-emergency report has the non-default behaviour %s, then the API accepts it', async (behaviorType) => {
@@ -604,7 +604,7 @@ describe('duplicates', () => {
   let rowan: Reporter;
   beforeAll(async () => {
     thread = (await threadIds(wiki, 'User_talk:Testing')).filter((id) => id.startsWith('c-Brackenfield'))[1]!;
-    revision = latestRevision(wiki, 'User_talk:Testing');
+    revision = await latestRevision(wiki, 'User_talk:Testing');
     rowan = await reporter(wiki, 'Rowan');
   });
 
@@ -642,9 +642,9 @@ describe('duplicates', () => {
       .prepare("SELECT kind, recipients, message_id, in_reply_to, update_id FROM outbox WHERE report_id = ? AND kind != 'receipt' ORDER BY outbox_id")
       .all(firstId) as (OutboxRow & { in_reply_to: string | null; update_id: number | null })[];
     expect(update).toMatchObject({ kind: 'trust-and-safety', recipients: mail!.recipients, message_id: `<${firstId}.trust-and-safety.update-1@127.0.0.1>`, in_reply_to: mail!.message_id });
-    expect(wiki.container.reports.findUpdate(update!.update_id!)).toMatchObject({ reportId: firstId, seq: 1, text: 'He named the day.', about: 'self' });
+    expect(await wiki.container.reports.findUpdate(update!.update_id!)).toMatchObject({ reportId: firstId, seq: 1, text: 'He named the day.', about: 'self' });
     // The confirmation page speaks of the report's own mail, not its updates'.
-    expect(wiki.container.reports.deliveryState(wiki.container.reports.find(firstId)!)).toBe('pending');
+    expect(await wiki.container.reports.deliveryState((await wiki.container.reports.find(firstId))!)).toBe('pending');
   });
 
   it('when a support-route report (which sent nothing) is repeated with details, then nothing is stored or sent', async () => {
@@ -728,7 +728,7 @@ describe('the rate limit (testRateLimitTrip)', () => {
       const r = await submit(nora, supportFields({ behaviorType }));
       expect(r.status, behaviorType).toBe(201);
     }
-    expect(limited.container.reports.rateLimit(limited.container.accounts.findByName('Nora')!)).toEqual({ limited: false, remaining: 1 });
+    expect(await limited.container.reports.rateLimit((await limited.container.accounts.findByName('Nora'))!)).toEqual({ limited: false, remaining: 1 });
   });
 
   it('when a newbie (1 a day) files a second emergency report, then 429 apierror-ratelimited with Retry-After and the Trust & Safety address, and nothing is stored', async () => {
@@ -802,7 +802,7 @@ describe('the support route\'s own limit (#16)', () => {
 
   it('when the operator sets no support limit, then 50 a day applies', async () => {
     const c = wiki.container;
-    const rowan = c.accounts.findByName('Juniper')!;
+    const rowan = (await c.accounts.findByName('Juniper'))!;
     for (let i = 0; i < 50; i++) c.db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)').run(rowan.id, 'reportincident-support', c.clock.now() - 1000);
     const juniper = await reporter(wiki, 'Juniper');
     expect((await submit(juniper, supportFields())).status).toBe(429);
@@ -818,8 +818,8 @@ describe('direct reporting', () => {
   };
   beforeAll(async () => {
     direct = await startTestWiki({ settings: { ReportIncidentEnableDirectReporting: true } });
-    const ines = direct.container.accounts.findByName('Ines')!;
-    const saved = direct.container.pages.saveText(titleOf(direct, 'MediaWiki:IncidentReportingConfig.json'), { user: ines }, JSON.stringify(config), 'Direct reports for intimidation');
+    const ines = (await direct.container.accounts.findByName('Ines'))!;
+    const saved = await direct.container.pages.saveText(titleOf(direct, 'MediaWiki:IncidentReportingConfig.json'), { user: ines }, JSON.stringify(config), 'Direct reports for intimidation');
     expect(saved.ok).toBe(true);
     reporterAlice = await reporter(direct, 'Alice');
   });
@@ -833,7 +833,7 @@ describe('direct reporting', () => {
     const rows = outboxRows(direct, body.reportId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'direct', recipients: 'admins@example.org' });
-    expect(direct.container.reports.find(body.reportId)!.directReport).toBe('He follows me from page to page.');
+    expect((await direct.container.reports.find(body.reportId))!.directReport).toBe('He follows me from page to page.');
   });
 
   it('when an intimidation report has no directReport, then it takes the support route and sends nothing', async () => {

@@ -49,8 +49,8 @@ beforeAll(async () => {
 afterAll(() => wiki.close());
 
 describe('funnel counters', () => {
-  it('when flows are walked, then each step is counted by day without user, text or page', () => {
-    const rows = wiki.container.funnel.rows(DAY0, DAY0);
+  it('when flows are walked, then each step is counted by day without user, text or page', async () => {
+    const rows = await wiki.container.funnel.rows(DAY0, DAY0);
     const sum = (event: string, detail?: string) => rows.filter((r) => r.event === event && (detail === undefined || r.detail === detail)).reduce((a, r) => a + r.count, 0);
     expect(sum('report-opened', 'menu')).toBe(7);
     expect(sum('step1-choice', 'non-emergency')).toBe(7);
@@ -91,7 +91,7 @@ describe('Special:ReportIncidentStatistics', () => {
   });
 
   it('when a report arrives, then nothing on the page changes until the next quarter hour, which the page names (#16)', async () => {
-    const before = wiki.container.statistics.overview();
+    const before = await wiki.container.statistics.overview();
     expect(new Date(before.asOf).toISOString()).toBe('2026-03-11T09:00:00.000Z');
     const rowan = new HttpClient(wiki.url);
     await rowan.login('Rowan');
@@ -99,7 +99,7 @@ describe('Special:ReportIncidentStatistics', () => {
     expect((await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page: 'User_talk:Rowan' })).status).toBe(201);
     await new Promise((resolve) => setTimeout(resolve, 50));
     clock.advance(60_000);
-    expect(wiki.container.statistics.overview()).toEqual(before);
+    expect(await wiki.container.statistics.overview()).toEqual(before);
     const tomas = new HttpClient(wiki.url);
     await tomas.login('Tomas');
     const page = await tomas.get('/wiki/Special:ReportIncidentStatistics');
@@ -107,7 +107,7 @@ describe('Special:ReportIncidentStatistics', () => {
     expect(page.text).toContain('the days that have ended, up to 2026-03-10');
     // At the quarter hour the report is counted, with everything else that happened in it.
     clock.set('2026-03-11T09:15:00Z');
-    const after = wiki.container.statistics.overview();
+    const after = await wiki.container.statistics.overview();
     expect(after.days.at(-1)!.emergency).toBe(before.days.at(-1)!.emergency + 1);
   });
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   if (!title.ok) throw new Error('title');
   // Stored as an older validator let it through: saveText does not validate.
   const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: 'Constructor:Report_here', Email: '', ContactCommunity: 'toString:Help' } };
-  expect(wiki.container.pages.saveText(title.value, { user: wiki.container.accounts.findByName('Ines')! }, JSON.stringify(config), 'Odd values').ok).toBe(true);
+  expect((await wiki.container.pages.saveText(title.value, { user: (await wiki.container.accounts.findByName('Ines'))! }, JSON.stringify(config), 'Odd values')).ok).toBe(true);
 });
 afterAll(() => wiki.close());
 

@@ -43,7 +43,7 @@ describe('replies and new topics', () => {
   it('when a logged-in user replies to a comment, then a new revision holds it, the edit count rises and the redirect points at its id', async () => {
     const client = new HttpClient(wiki.url);
     await client.login('Rowan');
-    const before = wiki.container.accounts.findByName('Rowan')!.editCount;
+    const before = (await wiki.container.accounts.findByName('Rowan'))!.editCount;
     const page = await client.get('/wiki/Talk:African_wild_dog');
     const target = /id="(c-Testing-\d{14})"/.exec(page.text)![1]!;
     const form = await client.get(`/w/index.php?title=Talk:African_wild_dog&action=reply&replyto=${target}`);
@@ -60,7 +60,7 @@ describe('replies and new topics', () => {
     expect(after.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(after.text).not.toContain('<script>alert(1)');
     expect(after.text).toContain('<a href="/wiki/User:Testing" title="User:Testing">Testing</a>');
-    expect(wiki.container.accounts.findByName('Rowan')!.editCount).toBe(before + 1);
+    expect((await wiki.container.accounts.findByName('Rowan'))!.editCount).toBe(before + 1);
   });
 
   it('when the reply is empty, then the form comes back with the error beside the field and in the summary', async () => {
@@ -83,12 +83,12 @@ describe('replies and new topics', () => {
     await client.login('Rowan');
     const page = await client.get('/wiki/Talk:African_wild_dog');
     const target = /id="(c-Rowan-\d{14})"/.exec(page.text)![1]!;
-    const latest = wiki.container.pages.find(titleOf('Talk:African_wild_dog'))!.latestRevId;
+    const latest = (await wiki.container.pages.find(titleOf('Talk:African_wild_dog')))!.latestRevId;
     const r = await client.post(`/w/index.php?title=Talk:African_wild_dog&action=reply&replyto=${target}&uselang=qqx`, { wpEditToken: 'forged+\\', wpTextbox1: 'keep me' });
     expect(r.status).toBe(422);
     expect(r.text).toContain('(session-failure)');
     expect(r.text).toContain('keep me');
-    expect(wiki.container.pages.find(titleOf('Talk:African_wild_dog'))!.latestRevId).toBe(latest);
+    expect((await wiki.container.pages.find(titleOf('Talk:African_wild_dog')))!.latestRevId).toBe(latest);
   });
 
   it('when an anonymous visitor opens a reply link, then they are sent to log in and back', async () => {
@@ -147,8 +147,8 @@ describe('replies and new topics', () => {
 describe('permanent links and history', () => {
   it('when an old revision is requested, then it shows the page as it stood, with the old-revision notice', async () => {
     const client = new HttpClient(wiki.url);
-    const page = wiki.container.pages.find(titleOf('Talk:African_wild_dog'))!;
-    const first = wiki.container.pages.history(page, Number.MAX_SAFE_INTEGER, 1000).at(-1)!;
+    const page = (await wiki.container.pages.find(titleOf('Talk:African_wild_dog')))!;
+    const first = (await wiki.container.pages.history(page, Number.MAX_SAFE_INTEGER, 1000)).at(-1)!;
     const r = await client.get(`/w/index.php?title=Talk:African_wild_dog&oldid=${first.id}&uselang=qqx`);
     expect(r.status).toBe(200);
     expect(r.text).toContain('(wiki-oldrevision-notice');
@@ -156,7 +156,7 @@ describe('permanent links and history', () => {
   });
 
   it('when oldid names a revision of another page, then that page is shown, as MediaWiki does', async () => {
-    const other = wiki.container.pages.find(titleOf('User_talk:Testing'))!;
+    const other = (await wiki.container.pages.find(titleOf('User_talk:Testing')))!;
     const r = await new HttpClient(wiki.url).get(`/w/index.php?title=Talk:African_wild_dog&oldid=${other.latestRevId}`);
     expect(r.status).toBe(200);
     expect(r.text).toContain('<h1 id="firstHeading" class="first-heading">User talk:Testing</h1>');

@@ -88,9 +88,16 @@ afterAll(async () => {
 
 const cli = (args: string[]) => runCli(wiki.dataDir, args);
 
-const revisions = (): RevisionRecord[] => wiki.container.communityConfigEditor.history(500).map((r) => wiki.container.pages.revision(r.id)!);
-const latest = () => revisions()[0]!;
-const stored = () => ({ revId: latest().id, content: latest().content, count: revisions().length });
+const revisions = async (): Promise<RevisionRecord[]> => {
+  const out: RevisionRecord[] = [];
+  for (const r of await wiki.container.communityConfigEditor.history(500)) out.push((await wiki.container.pages.revision(r.id))!);
+  return out;
+};
+const latest = async (): Promise<RevisionRecord> => (await revisions())[0]!;
+const stored = async () => {
+  const all = await revisions();
+  return { revId: all[0]!.id, content: all[0]!.content, count: all.length };
+};
 
 /** The links of the "How to ask for help" list of a Get support page. */
 function helpLinks(html: string): string[] {
@@ -222,17 +229,17 @@ describe('config:validate', () => {
   });
 });
 
-describe('config:import', () => {
+describe('config:import', async () => {
   it('when the realistic configuration is imported, then it exits 0, a revision by "Maintenance script" holds it, and the Get support pages use it at once', async () => {
-    const before = stored();
+    const before = await stored();
     const r = cli(['config:import', file('IncidentReportingConfig.json'), '--summary', 'Import the configuration of the pilot wiki (T374113)']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { imported: string; revision: number; user: string };
     expect(out).toEqual({ imported: file('IncidentReportingConfig.json'), revision: expect.any(Number), user: 'Maintenance script' });
 
-    const rev = latest();
-    expect(revisions()).toHaveLength(before.count + 1);
+    const rev = await latest();
+    expect(await revisions()).toHaveLength(before.count + 1);
     expect(rev.id).toBe(out.revision);
     expect(rev.parentId).toBe(before.revId);
     expect(rev.actorName).toBe('Maintenance script');
@@ -246,7 +253,7 @@ describe('config:import', () => {
     expect(saved.$version).toBe('1.1.0');
 
     // The running wiki reads it: the configuration and the pages people see.
-    const live = wiki.container.communityConfig.current();
+    const live = await wiki.container.communityConfig.current();
     expect(live.ReportIncidentEnabledNamespaces).toEqual([1, 3, 5]);
     expect(live.ReportIncidentE2ETesterUsers).toEqual(['Testing']);
     expect(live.ReportIncident_NonEmergency_Doxing_HelpMethod.Email).toBe('oversight-demo@example.org');
@@ -270,12 +277,12 @@ describe('config:import', () => {
     expect((await supportPage('sexual-harassment')).help[0]).toBe('https://meta.wikimedia.org/wiki/Special:MyLanguage/Universal_Code_of_Conduct');
   });
 
-  it('when the same file is imported twice, then the second import is one more revision with the same text', () => {
-    const before = stored();
+  it('when the same file is imported twice, then the second import is one more revision with the same text', async () => {
+    const before = await stored();
     const r = cli(['config:import', file('IncidentReportingConfig.json'), '--summary', 'Again']);
     expect(r.code).toBe(0);
-    expect(latest().content).toBe(before.content);
-    expect(latest().summary).toBe('Again');
+    expect((await latest()).content).toBe(before.content);
+    expect((await latest()).summary).toBe('Again');
   });
 
   it('when the "Maintenance script" account made by the import is tried at the login form, then it cannot log in', async () => {
@@ -288,10 +295,10 @@ describe('config:import', () => {
     }
   });
 
-  it('when an invalid file is imported, then it exits 1 with the problems and nothing is stored', () => {
+  it('when an invalid file is imported, then it exits 1 with the problems and nothing is stored', async () => {
     const name = file('invalid-import.json');
     writeFileSync(name, JSON.stringify({ ...realistic, ReportIncident_NonEmergency_Spam_HelpMethod: { ContactAdmin: 'javascript:alert(1)', Email: 'foo' } }, null, 2));
-    const before = stored();
+    const before = await stored();
     const r = cli(['config:import', name, '--summary', 'bad']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').sort()).toEqual(
@@ -300,40 +307,40 @@ describe('config:import', () => {
         `${name}: /ReportIncident_NonEmergency_Spam_HelpMethod/Email: "foo" is not a valid email address.`,
       ].sort(),
     );
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
-  it('when a file over 64 KiB is imported, then it exits 1 saying so and nothing is stored', () => {
+  it('when a file over 64 KiB is imported, then it exits 1 saying so and nothing is stored', async () => {
     const name = file('huge.json');
     writeFileSync(name, JSON.stringify(realistic, null, 2).replace(/\n}$/, `${' '.repeat(65 * 1024)}\n}`));
-    const before = stored();
+    const before = await stored();
     const r = cli(['config:import', name, '--summary', 'huge']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The configuration is larger than 64 KiB.');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
-  it('when --summary is missing, then it prints the usage, exits 2 and stores nothing', () => {
-    const before = stored();
+  it('when --summary is missing, then it prints the usage, exits 2 and stores nothing', async () => {
+    const before = await stored();
     const r = cli(['config:import', file('IncidentReportingConfig.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('usage: npm run -s cli -- config:import FILE --summary TEXT');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
-  it('when --user names another account, then the revision is by that name', () => {
+  it('when --user names another account, then the revision is by that name', async () => {
     const r = cli(['config:import', file('IncidentReportingConfig.json'), '--summary', 'As a bot', '--user', 'Config importer']);
     expect(r.code).toBe(0);
-    expect(latest().actorName).toBe('Config importer');
+    expect((await latest()).actorName).toBe('Config importer');
   });
 
   // BUG (src/cli.ts config:import → AccountService.systemUser(name, ['interface-admin', 'bot'])): systemUser adds the
   // groups to an EXISTING account, so `--user Alice` makes Alice an interface-admin (and a bot) for good, and she
   // can then edit the configuration on the web. Fix: refuse --user names of accounts that can log in (or never
   // add groups to an existing account; attribute the revision without changing rights).
-  it('when --user names an existing person\'s account, then that person gets no new rights', () => {
-    expect(wiki.container.accounts.findByName('Alice')!.groups).not.toContain('interface-admin');
+  it('when --user names an existing person\'s account, then that person gets no new rights', async () => {
+    expect((await wiki.container.accounts.findByName('Alice'))!.groups).not.toContain('interface-admin');
     cli(['config:import', file('IncidentReportingConfig.json'), '--summary', 'Oops', '--user', 'Alice']);
-    expect(wiki.container.accounts.findByName('Alice')!.groups).not.toContain('interface-admin');
+    expect((await wiki.container.accounts.findByName('Alice'))!.groups).not.toContain('interface-admin');
   });
 });

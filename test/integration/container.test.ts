@@ -23,27 +23,27 @@ afterEach(() => {
 });
 
 describe('createContainer', () => {
-  it('when built on a new data directory, then every service exists and the database is in WAL mode with foreign keys', () => {
+  it('when built on a new data directory, then every service exists and the database is in WAL mode with foreign keys', async () => {
     const dir = tempDir();
     const c = createContainer(testSettings(dir), { logger: new MemoryLogger() });
     for (const service of [c.accounts, c.sessions, c.pages, c.talk, c.menus, c.messages, c.namespaces]) expect(service).toBeDefined();
     expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(c.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(c.db.pragma('user_version', { simple: true })).toBe(listMigrations().at(-1)!.version);
-    c.close();
+    await c.close();
   });
 
-  it('when the database is opened a second time, then no migration runs again and the data is kept', () => {
+  it('when the database is opened a second time, then no migration runs again and the data is kept', async () => {
     const dir = tempDir();
     const logger = new MemoryLogger();
     const first = createContainer(testSettings(dir), { logger });
-    seedDemo(first);
-    const users = first.accounts.count();
-    first.close();
+    await seedDemo(first);
+    const users = await first.accounts.count();
+    await first.close();
     const again = createContainer(testSettings(dir), { logger: new MemoryLogger() });
-    expect(again.accounts.count()).toBe(users);
-    expect(seedDemo(again)).toBe(false);
-    again.close();
+    expect(await again.accounts.count()).toBe(users);
+    expect(await seedDemo(again)).toBe(false);
+    await again.close();
   });
 });
 
@@ -57,34 +57,34 @@ describe('migrate', () => {
 });
 
 describe('revisions of talk pages', () => {
-  it('when two comments are posted by the same author in the same second, then the second id gets the parent appended', () => {
+  it('when two comments are posted by the same author in the same second, then the second id gets the parent appended', async () => {
     const clock = new FixedClock('2024-05-04T03:02:01Z');
     const c = createContainer(testSettings(tempDir()), { logger: new MemoryLogger(), clock });
-    const alice = c.accounts.create({ name: 'Alice', password: 'long-enough', email: 'a@example.org', emailConfirmed: true });
+    const alice = await c.accounts.create({ name: 'Alice', password: 'long-enough', email: 'a@example.org', emailConfirmed: true });
     expect(alice.ok).toBe(true);
     const user = alice.ok ? alice.value : null!;
     const title = parseTitle('Talk:Example', c.namespaces);
     if (!title.ok) throw new Error('title');
-    const topic = c.talk.addTopic(title.value, { user }, 'Hello', 'First comment');
+    const topic = await c.talk.addTopic(title.value, { user }, 'Hello', 'First comment');
     if (!topic.ok) throw new Error(topic.messageKey);
     expect(topic.value.threadId).toBe('h-Alice-20240504030201');
-    const firstComment = c.talk.topicsAt(topic.value.page, topic.value.revId)[0]!.comments[0]!.item.threadId;
+    const firstComment = (await c.talk.topicsAt(topic.value.page, topic.value.revId))[0]!.comments[0]!.item.threadId;
     expect(firstComment).toBe('c-Alice-20240504030201');
-    const reply = c.talk.addReply(title.value, { user }, firstComment, 'Second, same second');
+    const reply = await c.talk.addReply(title.value, { user }, firstComment, 'Second, same second');
     if (!reply.ok) throw new Error(reply.messageKey);
     expect(reply.value.threadId).toBe('c-Alice-20240504030201-Alice-20240504030201');
-    const third = c.talk.addReply(title.value, { user }, firstComment, 'Third, same second and parent');
+    const third = await c.talk.addReply(title.value, { user }, firstComment, 'Third, same second and parent');
     if (!third.ok) throw new Error(third.messageKey);
     expect(third.value.threadId).toBe('c-Alice-20240504030201-Alice-20240504030201-2');
     clock.advance(60_000);
-    const later = c.talk.addReply(title.value, { user }, firstComment, 'A minute later');
+    const later = await c.talk.addReply(title.value, { user }, firstComment, 'A minute later');
     if (!later.ok) throw new Error(later.messageKey);
     expect(later.value.threadId).toBe('c-Alice-20240504030301');
-    expect(c.accounts.findByName('Alice')!.editCount).toBe(4);
+    expect((await c.accounts.findByName('Alice'))!.editCount).toBe(4);
     // Revision 1 shows only what existed then.
-    const page = c.pages.find(title.value)!;
-    expect(c.talk.topicsAt(page, topic.value.revId)[0]!.comments).toHaveLength(1);
-    expect(c.talk.topicsAt(page, page.latestRevId)[0]!.comments).toHaveLength(4);
-    c.close();
+    const page = (await c.pages.find(title.value))!;
+    expect((await c.talk.topicsAt(page, topic.value.revId))[0]!.comments).toHaveLength(1);
+    expect((await c.talk.topicsAt(page, page.latestRevId))[0]!.comments).toHaveLength(4);
+    await c.close();
   });
 });

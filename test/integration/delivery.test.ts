@@ -216,7 +216,7 @@ describe('faults', () => {
     await eventually(() => outboxRows(wiki).every((r) => r.state === 'pending' && r.attempts >= 1 && r.last_error !== null), 'every message waiting for a retry');
     const sink = await new SmtpSink({ port }).start();
     cleanups.push(() => sink.stop());
-    for (const id of wiki.container.db.prepare('SELECT outbox_id FROM outbox').pluck().all() as number[]) wiki.container.delivery.retry(id);
+    for (const id of wiki.container.db.prepare('SELECT outbox_id FROM outbox').pluck().all() as number[]) await wiki.container.delivery.retry(id);
     await sink.waitFor(2);
     await eventually(() => outboxRows(wiki).every((r) => r.state === 'sent'), 'every message sent');
     expect(sink.received).toHaveLength(2);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
   expect((await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target })).status).toBe(201);
   const end = Date.now() + 10_000;
-  while (wiki.container.delivery.recentErrors().length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  while ((await wiki.container.delivery.recentErrors()).length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(() => wiki.close());
 

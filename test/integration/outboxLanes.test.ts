@@ -27,7 +27,7 @@ it('when twenty receipts wait and an emergency mail comes last, then the emergen
   const { sink, worker, queueMessage } = await setUp(200);
   for (let i = 0; i < 20; i++) queueMessage(`RI-RECEIPT-${i}`, 'receipt');
   queueMessage('RI-STAFF', 'trust-and-safety');
-  worker.start();
+  await worker.start();
   await sink.waitFor(21);
   const order = sink.received.map((m) => m.parsed.messageId);
   // Ten are in flight at once: the emergency is among the first ten to arrive (before, it waited for ten receipts).
@@ -38,7 +38,7 @@ it('when the mail server refuses for a while and answers again, then the waiting
   const { sink, worker, queueMessage, db } = await setUp();
   sink.failing = true;
   queueMessage('RI-STAFF', 'trust-and-safety');
-  worker.start();
+  await worker.start();
   // Three refusals: the next retry would be 10 to 20 s away.
   await eventually(() => (db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts >= 3").pluck().get() as number) === 1, 40_000);
   sink.failing = false;
@@ -49,7 +49,7 @@ it('when the mail server refuses for a while and answers again, then the waiting
 
 it('when a message was claimed and its lease ran out without an outcome (a stuck send), then it is queued again while the app runs and sent', async () => {
   const { sink, worker, db } = await setUp();
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, 50));
   db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, state, attempts, next_attempt_at, created_at) VALUES ('RI-STUCK', 'trust-and-safety', 'ts@example.org', '<RI-STUCK@wiki>', 'sending', 1, ?, ?)").run(Date.now() - 1000, Date.now() - 400_000);
   worker.kick();
@@ -71,7 +71,7 @@ it('when a message is delivered while its outcome cannot be written, then it is 
 
 it('when a message has been in "sending" for over an hour with no error written, then the hour\'s alarm names it too', async () => {
   const { worker, db, logger } = await setUp();
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, 50));
   // Claimed (its lease still running) by a send that never came back.
   db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, state, attempts, next_attempt_at, created_at) VALUES ('RI-OLD', 'trust-and-safety', 'ts@example.org', '<RI-OLD@wiki>', 'sending', 1, ?, ?)").run(Date.now() + 600_000, Date.now() - 2 * 3600_000);

@@ -8,6 +8,7 @@ import { SmtpMailer } from '../../src/delivery/SmtpMailer.js';
 import { systemClock } from '../../src/shared/Clock.js';
 import { createLogger, MemoryLogger } from '../../src/shared/Logger.js';
 import { startOutboxWorker } from '../support/outboxWorker.js';
+import { SqliteDatabase } from '../../src/storage/SqliteDatabase.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -33,8 +34,8 @@ it('when a delivery could not be written and the app stops before the next try, 
   await s.worker.stop();
   expect(s.state()).toBe('sent');
   const mailer = new SmtpMailer({ url: s.sink.url, plain: true });
-  const next = new OutboxWorker(new OutboxRepository(s.db), composer, mailer, systemClock, new MemoryLogger());
-  next.start();
+  const next = new OutboxWorker(new OutboxRepository(new SqliteDatabase(s.db)), composer, mailer, systemClock, new MemoryLogger());
+  await next.start();
   await new Promise((r) => setTimeout(r, 500));
   await next.stop();
   await mailer.close();
@@ -52,8 +53,8 @@ it('when one outcome cannot be written while another message is still at the mai
     verify: async () => ({ ok: true as const }),
     close: async () => {},
   };
-  const worker = new OutboxWorker(new OutboxRepository(s.db), composer, mailer, systemClock, new MemoryLogger());
-  worker.start();
+  const worker = new OutboxWorker(new OutboxRepository(new SqliteDatabase(s.db)), composer, mailer, systemClock, new MemoryLogger());
+  await worker.start();
   await new Promise((r) => setTimeout(r, 50));
   s.other.exec('BEGIN IMMEDIATE');
   await new Promise((r) => setTimeout(r, 100));
@@ -78,8 +79,8 @@ it('when the server refuses one Trust & Safety address for an hour (550), then o
     verify: async () => ({ ok: true as const }),
     close: async () => {},
   };
-  const worker = new OutboxWorker(new OutboxRepository(s.db), composer, mailer, systemClock, new MemoryLogger());
-  worker.start();
+  const worker = new OutboxWorker(new OutboxRepository(new SqliteDatabase(s.db)), composer, mailer, systemClock, new MemoryLogger());
+  await worker.start();
   await vi.advanceTimersByTimeAsync(3600_000);
   await worker.stop();
   // Doubling from 5 s to 15 minutes: about ten tries in an hour (the review measured 722).
@@ -93,7 +94,7 @@ it('when 25 messages are over an hour old, then the alarm writes a line for each
   const logger = createLogger('info', (l) => lines.push(l));
   for (let i = 0; i < 25; i++) s.queueMessage(`RI-${i}`, 'receipt', 0);
   s.db.exec("UPDATE outbox SET state = 'failed', last_error = 'x'");
-  const worker = new OutboxWorker(new OutboxRepository(s.db), composer, { send: async () => {}, verify: async () => ({ ok: true as const }), close: async () => {} }, systemClock, logger);
+  const worker = new OutboxWorker(new OutboxRepository(new SqliteDatabase(s.db)), composer, { send: async () => {}, verify: async () => ({ ok: true as const }), close: async () => {} }, systemClock, logger);
   await worker.drain();
   expect(lines.filter((l) => l.includes('mail still not delivered after an hour'))).toHaveLength(25);
 });

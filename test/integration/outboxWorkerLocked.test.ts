@@ -16,7 +16,7 @@ async function setUp(mailboxDelayMs = 0) {
 
 it('when another process holds the write lock as the worker claims mail, then it logs, does not crash, and sends once the lock is gone', async () => {
   const { sink, logger, worker, other, queueMessage, state } = await setUp();
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, 50)); // its first look finds nothing
   queueMessage();
   other.exec('BEGIN IMMEDIATE');
@@ -50,7 +50,7 @@ async function eventually(condition: () => boolean): Promise<void> {
 
 it('when the outbox stays locked while reports keep arriving, then the worker backs off instead of spinning, and sends once the lock is gone (#17)', async () => {
   const { sink, logger, worker, other, queueMessage, state } = await setUp();
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, 50));
   queueMessage();
   other.exec('BEGIN IMMEDIATE');

@@ -13,7 +13,7 @@ it('when reports keep coming while ten messages wait on a slow mailbox, then a w
   const { worker, queueMessage, close } = await startOutboxWorker({ mailboxDelayMs: 3000, parse: false });
   cleanups.push(close);
   for (let i = 0; i < 10; i++) queueMessage(`RI-${i}`);
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, 200)); // all ten claimed and waiting on the mailbox
   let promises = 0;
   const hook = createHook({ init: (_id, type) => void (type === 'PROMISE' && promises++) }).enable();

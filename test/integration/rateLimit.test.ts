@@ -27,8 +27,8 @@ function emergency(who: { client: HttpClient; token: string }, extra: Json = {})
   return who.client.request('POST', `${REPORT}?uselang=qqx`, JSON.stringify(body), { 'content-type': 'application/json' });
 }
 
-function hits(wiki: TestWiki, name: string): number {
-  const user = wiki.container.accounts.findByName(name)!;
+async function hits(wiki: TestWiki, name: string): Promise<number> {
+  const user = (await wiki.container.accounts.findByName(name))!;
   return (wiki.container.db.prepare('SELECT count(*) AS n FROM rate_limit_hits WHERE user_id = ?').get(user.id) as { n: number }).n;
 }
 
@@ -50,15 +50,15 @@ describe('rate limits across a restart', () => {
     const first = await emergency(await logIn(wiki, 'Nora'));
     expect(first.status).toBe(201);
     const reportId = first.json<Json>().reportId as string;
-    expect(hits(wiki, 'Nora')).toBe(1);
+    expect(await hits(wiki, 'Nora')).toBe(1);
     await wiki.close();
     wiki = null;
 
     // Act: an hour later, a new container and app on the same data directory (the demo is not seeded twice).
     clock.advance(HOUR);
     wiki = await startTestWiki({ dataDir, clock });
-    expect(wiki.container.accounts.count()).toBeGreaterThan(0);
-    expect(wiki.container.reports.find(reportId)).not.toBeNull();
+    expect(await wiki.container.accounts.count()).toBeGreaterThan(0);
+    expect(await wiki.container.reports.find(reportId)).not.toBeNull();
     const nora = await logIn(wiki, 'Nora');
     const refused = await emergency(nora);
 
@@ -66,7 +66,7 @@ describe('rate limits across a restart', () => {
     expect(refused.status).toBe(429);
     expect(refused.json<Json>().errorKey).toBe('apierror-ratelimited');
     expect(refused.headers.get('retry-after')).toBe(String(23 * 3600));
-    expect(hits(wiki, 'Nora')).toBe(1);
+    expect(await hits(wiki, 'Nora')).toBe(1);
 
     // Just before the window ends she is still limited; once 24 hours have passed she may report again.
     clock.advance(23 * HOUR - 1000);
@@ -75,7 +75,7 @@ describe('rate limits across a restart', () => {
     expect(stillRefused.headers.get('retry-after')).toBe('1');
     clock.advance(1000);
     expect((await emergency(nora)).status).toBe(201);
-    expect(hits(wiki, 'Nora')).toBe(2);
+    expect(await hits(wiki, 'Nora')).toBe(2);
     // ... and only once.
     expect((await emergency(nora)).status).toBe(429);
   });
@@ -83,7 +83,7 @@ describe('rate limits across a restart', () => {
   it('when the app restarts, then the rate limit status of the service agrees with the HTTP answers', async () => {
     await wiki!.close();
     wiki = await startTestWiki({ dataDir, clock });
-    const status = wiki.container.reports.rateLimit(wiki.container.accounts.findByName('Nora')!);
+    const status = await wiki.container.reports.rateLimit((await wiki.container.accounts.findByName('Nora'))!);
     // A charge is dated just before the start of its minute (never a report's own time, #16); the clock is on one.
     expect(status).toEqual({ limited: true, retryAt: clock.now() + 24 * HOUR - 1 });
   });
@@ -100,7 +100,7 @@ describe('rate limits when requests race', () => {
     const nora = await logIn(wiki, 'Nora');
     const replies = await Promise.all([emergency(nora), emergency(nora), emergency(nora)]);
     expect(replies.map((r) => r.status).sort()).toEqual([201, 429, 429]);
-    expect(hits(wiki, 'Nora')).toBe(1);
+    expect(await hits(wiki, 'Nora')).toBe(1);
   });
 
   it('when the same report is sent twice at once, then one is stored and the other is folded into it', async () => {
@@ -110,7 +110,7 @@ describe('rate limits when requests race', () => {
     const [a, b] = await Promise.all([emergency(alice, { page }), emergency(alice, { page })]);
     expect([a!.status, b!.status].sort()).toEqual([200, 201]);
     expect(a!.json<Json>().reportId).toBe(b!.json<Json>().reportId);
-    expect(hits(wiki, 'Alice')).toBe(1);
+    expect(await hits(wiki, 'Alice')).toBe(1);
   });
 });
 

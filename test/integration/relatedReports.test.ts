@@ -5,6 +5,7 @@ import type { IncidentReport } from '../../src/reporting/IncidentReport.js';
 import { ReportRepository } from '../../src/reporting/ReportRepository.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { openDatabase } from '../../src/storage/openDatabase.js';
+import { SqliteDatabase } from '../../src/storage/SqliteDatabase.js';
 
 function report(n: number, fields: Partial<IncidentReport>): IncidentReport {
   return {
@@ -33,11 +34,11 @@ function report(n: number, fields: Partial<IncidentReport>): IncidentReport {
 }
 
 describe('ReportRepository.related', () => {
-  it('when a user and a comment have been reported many times, then the 50 newest others come back, each once, flagged by reason', () => {
+  it('when a user and a comment have been reported many times, then the 50 newest others come back, each once, flagged by reason', async () => {
     const db = openDatabase(':memory:');
     migrate(db);
     db.pragma('foreign_keys = OFF'); // page ids without pages: this test is about the query
-    const repository = new ReportRepository(db);
+    const repository = new ReportRepository(new SqliteDatabase(db));
     const all: IncidentReport[] = [];
     for (let n = 0; n < 400; n++) {
       const r = report(n, {
@@ -47,7 +48,7 @@ describe('ReportRepository.related', () => {
         route: n % 11 === 0 ? 'support' : n % 2 === 0 ? 'emergency' : 'direct',
         ...(n % 2 === 0 ? { incidentType: 'immediate-threat-physical-harm' as const, physicalHarmType: 'threats-physical-harm' as const, behaviorType: null } : {}),
       });
-      repository.insert(r);
+      await repository.insert(r);
       all.push(r);
     }
     // About a comment only (395), about a comment and its author (390, given an author), about an author only (399).
@@ -61,7 +62,7 @@ describe('ReportRepository.related', () => {
         .slice(0, 50)
         .map((r) => ({ id: r.id, type: r.physicalHarmType ?? r.behaviorType, sameComment: sameComment(r), createdAt: r.createdAt, revId: r.revId, threadId: r.threadId }));
       expect(expected.length).toBeGreaterThan(0);
-      expect(repository.related(about, since)).toEqual(expected);
+      expect(await repository.related(about, since)).toEqual(expected);
     }
     db.close();
   });

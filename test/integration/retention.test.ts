@@ -21,10 +21,10 @@ describe('RetentionService.purge', () => {
     const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'a secret detail' });
     const { reportId } = r.json<{ reportId: string }>();
     clock.advance(29 * 24 * 3600 * 1000);
-    expect(wiki.container.retention.purge().reports).toBe(0);
+    expect((await wiki.container.retention.purge()).reports).toBe(0);
     clock.advance(2 * 24 * 3600 * 1000);
-    expect(wiki.container.retention.purge().reports).toBe(1);
-    const report = wiki.container.reports.find(reportId)!;
+    expect((await wiki.container.retention.purge()).reports).toBe(1);
+    const report = (await wiki.container.reports.find(reportId))!;
     expect(report).toMatchObject({ reporterUserId: null, reportedUser: '', details: '', snapshot: null, threadId: null, physicalHarmType: 'threats-physical-harm', route: 'emergency' });
     // The day stays for statistics, not the time (#16).
     expect(report.createdAt).toBe(Date.parse('2026-01-10T00:00:00Z'));
@@ -51,7 +51,7 @@ describe('RetentionService.purge', () => {
     expect(updates()).toContain('a secret addition');
 
     clock.advance(31 * 24 * 3600 * 1000);
-    expect(wiki.container.retention.purge().reports).toBe(1);
+    expect((await wiki.container.retention.purge()).reports).toBe(1);
 
     expect(updates()).not.toContain('a secret addition');
     expect(wiki.container.db.prepare('SELECT text FROM report_updates WHERE report_id = ?').pluck().all(reportId)).toEqual(['']);

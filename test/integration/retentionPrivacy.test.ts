@@ -49,7 +49,7 @@ describe('retention leaves no way back from a purged report to its reporter', ()
     const first = await findComment(clients[0]!, 'Talk:African_wild_dog', 'Keep reverting me');
     const title = parseTitle('Talk:African wild dog', c.namespaces);
     if (!title.ok) throw new Error('title');
-    expect(c.talk.addReply(title.value, { user: c.accounts.findByName('Alice')! }, first.threadId, 'Please stop.').ok).toBe(true);
+    expect((await c.talk.addReply(title.value, { user: (await c.accounts.findByName('Alice'))! }, first.threadId, 'Please stop.')).ok).toBe(true);
     clock.advance(20_000);
     const target = await findComment(clients[0]!, 'Talk:African_wild_dog', 'Keep reverting me');
     const ids: string[] = [];
@@ -63,21 +63,21 @@ describe('retention leaves no way back from a purged report to its reporter', ()
     await file(clients[1]!, { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation' });
     await file(clients[2]!, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'self', details: 'I cannot go on.' });
     // A draft left with typed words, and a submitted one (a pointer to its report), as the no-JavaScript flow leaves them.
-    const rowan = c.accounts.findByName('Rowan')!;
-    c.reportDrafts.create(rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId, details: 'typed, never sent' }, 'emergency');
-    const pointer = c.reportDrafts.create(rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId }, 'emergency');
-    c.reportDrafts.markSubmitted(pointer, rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId }, ids[2]!);
+    const rowan = (await c.accounts.findByName('Rowan'))!;
+    await c.reportDrafts.create(rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId, details: 'typed, never sent' }, 'emergency');
+    const pointer = await c.reportDrafts.create(rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId }, 'emergency');
+    await c.reportDrafts.markSubmitted(pointer, rowan.id, { page: 'Talk:African wild dog', threadId: target.threadId, revisionId: target.revisionId }, ids[2]!);
     // Mail to Trust & Safety and the receipts reach the development mailbox.
     await until(() => c.db.prepare("SELECT count(*) FROM outbox WHERE state != 'sent'").pluck().get() === 0);
-    expect(c.devMailbox.list(50).length).toBeGreaterThanOrEqual(4);
+    expect((await c.devMailbox.list(50)).length).toBeGreaterThanOrEqual(4);
 
     clock.advance(31 * DAY);
     // A copy that reached the mailbox after the cut (a late retry) goes with its report too.
-    c.devMailbox.add(clock.now(), 'wiki@localhost', ['alice@example.org'], Buffer.from(`Message-ID: <${ids[0]}.receipt@127.0.0.1>\r\nTo: alice@example.org\r\n\r\nlate copy\r\n`));
-    expect(c.retention.purge().reports).toBe(3);
+    await c.devMailbox.add(clock.now(), 'wiki@localhost', ['alice@example.org'], Buffer.from(`Message-ID: <${ids[0]}.receipt@127.0.0.1>\r\nTo: alice@example.org\r\n\r\nlate copy\r\n`));
+    expect((await c.retention.purge()).reports).toBe(3);
 
-    const people = reporters.map((name) => c.accounts.findByName(name)!);
-    const created = ids.map((id) => c.reports.find(id)!.createdAt);
+    const people = await Promise.all(reporters.map(async (name) => (await c.accounts.findByName(name))!));
+    const created = await Promise.all(ids.map(async (id) => (await c.reports.find(id))!.createdAt));
     const names = people.flatMap((p) => [p.name, p.email]).map((s) => s.toLowerCase());
     const texts = (row: Row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : typeof v === 'string' ? v : '')).join('\n').toLowerCase();
     const found: string[] = [];
@@ -92,7 +92,7 @@ describe('retention leaves no way back from a purged report to its reporter', ()
     // Nor across tables: what is kept of the reports holds no revision and no time finer than the day, so it cannot
     // be joined to the reporter's reply, session or account by time.
     for (const id of ids) {
-      expect(c.reports.find(id)!.revId).toBe(0);
+      expect((await c.reports.find(id))!.revId).toBe(0);
       const kept = [
         ...(c.db.prepare('SELECT created_at FROM reports WHERE report_id = ?').raw().all(id) as number[][]),
         ...(c.db.prepare('SELECT created_at, next_attempt_at, sent_at, alerted_at FROM outbox WHERE report_id = ?').raw().all(id) as number[][]),
@@ -101,10 +101,10 @@ describe('retention leaves no way back from a purged report to its reporter', ()
       expect(kept.filter((t) => t % DAY !== 0)).toEqual([]);
     }
     // A copy that reaches the mailbox after the purge (it was being sent) goes at the next one.
-    c.devMailbox.add(clock.now() + 1000, 'wiki@localhost', ['testing@example.org'], Buffer.from(`Message-ID: <${ids[1]}.receipt@127.0.0.1>\r\nTo: testing@example.org\r\n\r\nlater still\r\n`));
+    await c.devMailbox.add(clock.now() + 1000, 'wiki@localhost', ['testing@example.org'], Buffer.from(`Message-ID: <${ids[1]}.receipt@127.0.0.1>\r\nTo: testing@example.org\r\n\r\nlater still\r\n`));
     clock.advance(DAY);
-    c.retention.purge();
-    expect(c.devMailbox.list(100).filter((m) => ids.some((id) => m.raw.toString('latin1').includes(id)))).toEqual([]);
+    await c.retention.purge();
+    expect((await c.devMailbox.list(100)).filter((m) => ids.some((id) => m.raw.toString('latin1').includes(id)))).toEqual([]);
     // And nothing typed is left anywhere.
     const everything = everyRow(wiki).map(({ row }) => texts(row)).join('\n');
     for (const secret of ['he wrote where i live', 'i cannot go on', 'typed, never sent']) expect(everything).not.toContain(secret);
@@ -118,7 +118,7 @@ describe('retention leaves no way back from a purged report to its reporter', ()
     const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
     const { reportId } = (await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'x' })).json<{ reportId: string }>();
     clock.advance(31 * DAY);
-    wiki.container.retention.purge();
+    await wiki.container.retention.purge();
     const rows = wiki.container.db.prepare('SELECT kind, state, recipients FROM outbox WHERE report_id = ?').all(reportId);
     expect(rows).toEqual([
       { kind: 'trust-and-safety', state: 'failed', recipients: '' },
@@ -131,14 +131,14 @@ describe('what lives briefly is swept on time', () => {
   it('when two hours pass and nobody starts another report, then a draft with typed emergency details is gone', async () => {
     const clock = new FixedClock('2026-01-10T10:00:00Z');
     wiki = await startTestWiki({ clock });
-    const alice = wiki.container.accounts.findByName('Alice')!;
-    wiki.container.reportDrafts.create(alice.id, { page: 'Talk:African wild dog', threadId: '', revisionId: 0, details: 'where they live' }, 'emergency');
+    const alice = (await wiki.container.accounts.findByName('Alice'))!;
+    await wiki.container.reportDrafts.create(alice.id, { page: 'Talk:African wild dog', threadId: '', revisionId: 0, details: 'where they live' }, 'emergency');
     const drafts = () => wiki!.container.db.prepare('SELECT count(*) FROM report_drafts').pluck().get();
     clock.advance(2 * HOUR - 1);
-    wiki.container.retention.sweep();
+    await wiki.container.retention.sweep();
     expect(drafts()).toBe(1);
     clock.advance(1);
-    expect(wiki.container.retention.sweep().drafts).toBe(1);
+    expect((await wiki.container.retention.sweep()).drafts).toBe(1);
     expect(drafts()).toBe(0);
   });
 
@@ -149,7 +149,7 @@ describe('what lives briefly is swept on time', () => {
     await alice.login('Alice');
     const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
     const { reportId } = (await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'x' })).json<{ reportId: string }>();
-    const createdAt = wiki.container.reports.find(reportId)!.createdAt;
+    const createdAt = (await wiki.container.reports.find(reportId))!.createdAt;
     const charges = () => wiki!.container.db.prepare('SELECT at FROM rate_limit_hits').pluck().all() as number[];
     expect(charges()).toHaveLength(1);
     expect(charges()[0]).not.toBe(createdAt);
@@ -157,7 +157,7 @@ describe('what lives briefly is swept on time', () => {
     expect(createdAt - charges()[0]!).toBeLessThanOrEqual(60_000);
     // The longest window is a day (config/default.json): a day later nothing looks at the charge.
     clock.advance(DAY);
-    expect(wiki.container.retention.sweep().rateLimitCharges).toBe(1);
+    expect((await wiki.container.retention.sweep()).rateLimitCharges).toBe(1);
     expect(charges()).toEqual([]);
   });
 
@@ -170,7 +170,7 @@ describe('what lives briefly is swept on time', () => {
     const sessions = () => wiki!.container.db.prepare('SELECT count(*) FROM sessions WHERE user_id IS NULL').pluck().get();
     expect(sessions()).toBe(1);
     clock.advance(HOUR);
-    expect(wiki.container.retention.sweep().sessions).toBe(1);
+    expect((await wiki.container.retention.sweep()).sessions).toBe(1);
     expect(sessions()).toBe(0);
   });
 });

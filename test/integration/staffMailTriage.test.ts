@@ -32,8 +32,8 @@ beforeAll(async () => {
   sink = await new SmtpSink().start();
   wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: sink.url }, settings: { ReportIncidentEnableDirectReporting: true } as never });
   const accounts = wiki.container.accounts;
-  const brackenfield = accounts.findByName('Brackenfield')!;
-  accounts.block(brackenfield, { reason: 'Harassment on talk pages', expiresAt: Date.now() + 7 * 86_400_000, partial: { pageIds: [], namespaces: [1] } });
+  const brackenfield = (await accounts.findByName('Brackenfield'))!;
+  await accounts.block(brackenfield, { reason: 'Harassment on talk pages', expiresAt: Date.now() + 7 * 86_400_000, partial: { pageIds: [], namespaces: [1] } });
   ids.first = await report('Alice', 'Talk:African_wild_dog', 'Keep reverting me', { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'He knows where I work.' });
   ids.second = await report('Testing', 'User_talk:Testing', 'Every edit you make is rubbish', { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'Same person again.' });
   ids.atRisk = await report('Rowan', 'Talk:African_wild_dog', 'Keep reverting me', { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'self', details: 'I cannot go on like this.' });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const title = parseTitle('User talk:Testing', c.namespaces);
   if (!title.ok) throw new Error('title');
   // Thai, which no rules read: "See you tomorrow morning at your house, just wait."
-  const topic = c.talk.addTopic(title.value, { user: c.accounts.findByName('Brackenfield')! }, 'พรุ่งนี้', 'เจอกันพรุ่งนี้เช้าที่บ้านของคุณ รอดูเถอะ');
+  const topic = await c.talk.addTopic(title.value, { user: (await c.accounts.findByName('Brackenfield'))! }, 'พรุ่งนี้', 'เจอกันพรุ่งนี้เช้าที่บ้านของคุณ รอดูเถอะ');
   if (!topic.ok) throw new Error(topic.messageKey);
 });
 

@@ -70,7 +70,7 @@ afterAll(async () => {
 
 describe('200 concurrent reporters for 60 seconds', () => {
   it('when 200 reporters post reports for 60 s, then every 201 is stored and mailed to Trust & Safety exactly once, and nothing answers 5xx', { timeout: 150_000 }, async () => {
-    const seeded = seedReporters({ reporters: REPORTERS, comments: 300, authors: 100 });
+    const seeded = await seedReporters({ reporters: REPORTERS, comments: 300, authors: 100 });
     dataDir = seeded.dataDir;
     // Nobody is limited here: the test is about load, not about the rate limit.
     const settingsFile = path.join(dataDir, 'load-settings.json');

@@ -81,7 +81,7 @@ beforeAll(async () => {
   const token = await csrfToken(brackenfield);
   const talk = parseTitle('Talk:African_wild_dog', wiki.container.namespaces);
   if (!talk.ok) throw new Error('bad title');
-  const revision = wiki.container.pages.find(talk.value)!.latestRevId;
+  const revision = (await wiki.container.pages.find(talk.value))!.latestRevId;
   const rest = (label: string, body: unknown, client = brackenfield, raw?: string): Probe => ({
     label: `REST ${label}`,
     run: () => client.request('POST', REST, raw ?? JSON.stringify(body), { 'content-type': 'application/json' }),
@@ -147,7 +147,7 @@ beforeAll(async () => {
   // Every message is tried and refused by address; then the server takes them and they are sent again.
   await eventually(() => outbox(wiki).length > 0 && outbox(wiki).every((m) => m.attempts >= 1 && m.last_error !== null), 'every message refused once');
   smtp.rejectingRecipients = false;
-  for (const m of outbox(wiki)) wiki.container.delivery.retry(m.outbox_id);
+  for (const m of outbox(wiki)) await wiki.container.delivery.retry(m.outbox_id);
   await eventually(() => outbox(wiki).every((m) => m.state === 'sent'), 'every message sent');
 }, 90_000);
 
@@ -239,7 +239,7 @@ describe('what others can read', () => {
 });
 
 describe('the log', () => {
-  it('when reports were filed and their mail refused by address then sent, then no log line holds a report text, a name or an address; only ids and counts', () => {
+  it('when reports were filed and their mail refused by address then sent, then no log line holds a report text, a name or an address; only ids and counts', async () => {
     const lines = wiki.logger.lines.map((l) => JSON.stringify(l));
     // The server's refusals named the addresses; the log keeps only the SMTP codes (#16).
     expect(lines.some((l) => l.includes('mail not sent; will retry') && l.includes('SMTP 452 4.2.2 on RCPT TO'))).toBe(true);
@@ -254,7 +254,7 @@ describe('the log', () => {
     }
     // The lines that speak of reports speak of them by id: every report's mail is logged under its id.
     const mentioned = new Set(lines.flatMap((l) => l.match(REPORT_ID) ?? []));
-    for (const f of filed.filter((x) => wiki.container.reports.deliveryState(wiki.container.reports.find(x.id)!) !== 'none')) expect(mentioned).toContain(f.id);
+    for (const f of filed) if ((await wiki.container.reports.deliveryState((await wiki.container.reports.find(f.id))!)) !== 'none') expect(mentioned).toContain(f.id);
   });
 });
 

@@ -98,12 +98,14 @@ function titleOf(wiki: TestWiki, text: string): Title {
   return parsed.value;
 }
 
-function createOddUsers(wiki: TestWiki): UserAccount[] {
-  return ODD_NAMES.map((name, i) => {
-    const r = wiki.container.accounts.create({ name, password: PASSWORD, email: `odd${i + 1}@example.org`, emailConfirmed: true, edits: 50, registeredAt: Date.now() - 400 * DAY });
+async function createOddUsers(wiki: TestWiki): Promise<UserAccount[]> {
+  const users: UserAccount[] = [];
+  for (const [i, name] of ODD_NAMES.entries()) {
+    const r = await wiki.container.accounts.create({ name, password: PASSWORD, email: `odd${i + 1}@example.org`, emailConfirmed: true, edits: 50, registeredAt: Date.now() - 400 * DAY });
     if (!r.ok) throw new Error(`${JSON.stringify(name)} was refused: ${r.messageKey}`);
-    return r.value;
-  });
+    users.push(r.value);
+  }
+  return users;
 }
 
 async function loggedIn(wiki: TestWiki, name: string): Promise<HttpClient> {
@@ -139,9 +141,9 @@ async function reply(client: HttpClient, title: Title, replyTo: string, text: st
 }
 
 /** The thread id of a topic's first comment. */
-function firstCommentOf(wiki: TestWiki, title: Title, headingId: string): string {
-  const page = wiki.container.pages.find(title)!;
-  const topic = wiki.container.talk.topicsAt(page, page.latestRevId).find((t) => t.heading.threadId === headingId);
+async function firstCommentOf(wiki: TestWiki, title: Title, headingId: string): Promise<string> {
+  const page = (await wiki.container.pages.find(title))!;
+  const topic = (await wiki.container.talk.topicsAt(page, page.latestRevId)).find((t) => t.heading.threadId === headingId);
   return topic!.comments[0]!.item.threadId;
 }
 
@@ -203,7 +205,7 @@ let world: World;
 async function buildWorld(): Promise<World> {
   const sink = await new SmtpSink().start();
   const wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: sink.url }, settings: { ReportIncidentEnableDirectReporting: true, RateLimits: UNLIMITED } });
-  const users = createOddUsers(wiki);
+  const users = await createOddUsers(wiki);
   const clients = await Promise.all(users.map((u) => loggedIn(wiki, u.name)));
   const talk = titleOf(wiki, TALK);
   const threads: World['threads'] = [];
@@ -211,13 +213,13 @@ async function buildWorld(): Promise<World> {
     const author = clients[i % clients.length]!;
     const replier = clients[(i + 1) % clients.length]!;
     const headingId = await newTopic(author, talk, `${p.text} (topic ${p.marker})`, `${p.text}\nsecond line of ${p.marker}`);
-    const commentId = firstCommentOf(wiki, talk, headingId);
+    const commentId = await firstCommentOf(wiki, talk, headingId);
     const replyId = await reply(replier, talk, commentId, `reply: ${p.text}`);
     threads.push({ headingId, commentId, replyId });
   }
 
   const filed: Filed[] = [];
-  const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+  const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
   const harms = ['threats-physical-harm', 'threats-self-harm', 'threats-public-harm'] as const;
   const others = await Promise.all(['Alice', 'Testing', 'Rowan', 'Juniper'].map((n) => loggedIn(wiki, n)));
   const reporters = [...clients, ...others];
@@ -390,7 +392,7 @@ describe('comments, topics, user names and page titles on the wiki pages', () =>
 describe('the report flow', () => {
   it('when a reporter walks the steps without JavaScript about comments by odd-named users, then each step and the confirmation are safe', async () => {
     const { wiki, talk } = world;
-    const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+    const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
     const client = await loggedIn(wiki, 'Alice');
     for (const [i, p] of CORPUS.entries()) {
       const t = world.threads[i]!;
@@ -439,7 +441,7 @@ describe('the report flow', () => {
   it('when "something else" and a direct report are typed with the corpus, then the behaviour and support steps keep them escaped', async () => {
     const { wiki, talk } = world;
     const client = world.clients[3]!;
-    const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+    const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
     for (const [i, p] of CORPUS.entries()) {
       const start = await client.get(`${REPORT}?${new URLSearchParams({ page: talk.prefixedText, threadId: world.threads[i]!.commentId, revisionId: String(revisionId) })}`);
       const chosen = await client.post(REPORT, { wpEditToken: hiddenField(start.text, 'wpEditToken'), page: talk.prefixedText, threadId: world.threads[i]!.commentId, revisionId: String(revisionId), incidentType: 'unacceptable-user-behavior' });
@@ -519,7 +521,7 @@ describe('the community configuration', () => {
     }
     return pairs;
   }
-  const stored = (wiki: TestWiki) => wiki.container.pages.find(titleOf(wiki, COMMUNITY_CONFIG_PAGE))?.latestRevId ?? null;
+  const stored = async (wiki: TestWiki) => (await wiki.container.pages.find(titleOf(wiki, COMMUNITY_CONFIG_PAGE)))?.latestRevId ?? null;
 
   const REFUSED: [string, string][] = [
     ['ReportIncident_NonEmergency_Intimidation_HelpMethod.ContactAdmin', 'javascript:alert("e01")'],
@@ -536,7 +538,7 @@ describe('the community configuration', () => {
     try {
       const ines = await loggedIn(wiki, 'Ines');
       const page = await ines.get(EDITOR);
-      const before = stored(wiki);
+      const before = await stored(wiki);
       const pairs = formOf(page.text).filter(([n]) => n !== field && n !== 'wpSummary');
       for (const action of ['preview', 'save']) {
         const r = await ines.request('POST', EDITOR, new URLSearchParams([...pairs, [field, value], ['wpSummary', value], ['wpAction', action]]).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
@@ -554,7 +556,7 @@ describe('the community configuration', () => {
       const r = await ines.post(EDITOR, { wpEditToken: hiddenField(json.text, 'wpEditToken'), mode: 'json', baseRevId: hiddenField(json.text, 'baseRevId'), wpJson: JSON.stringify(current, null, 2), wpSummary: 'hostile', wpAction: 'save' });
       expect(r.status).toBe(422);
       expectSafe(`JSON editor refusing ${field}`, r.text);
-      expect(stored(wiki)).toBe(before);
+      expect(await stored(wiki)).toBe(before);
     } finally {
       await wiki.close();
     }
@@ -566,8 +568,8 @@ describe('the community configuration', () => {
     beforeAll(async () => {
       sink = await new SmtpSink().start();
       wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: sink.url }, settings: { ReportIncidentEnableDirectReporting: true, RateLimits: UNLIMITED } });
-      const ines = wiki.container.accounts.findByName('Ines')!;
-      const saved = wiki.container.pages.saveText(titleOf(wiki, COMMUNITY_CONFIG_PAGE), { user: ines }, JSON.stringify(HOSTILE_CONFIG, null, 2), 'hostile values, stored around the validator');
+      const ines = (await wiki.container.accounts.findByName('Ines'))!;
+      const saved = await wiki.container.pages.saveText(titleOf(wiki, COMMUNITY_CONFIG_PAGE), { user: ines }, JSON.stringify(HOSTILE_CONFIG, null, 2), 'hostile values, stored around the validator');
       expect(saved.ok).toBe(true);
     });
     afterAll(async () => {
@@ -578,7 +580,7 @@ describe('the community configuration', () => {
     it.each(['intimidation', 'sexual-harassment', 'doxing', 'trolling', 'hate-or-discrimination', 'spam', 'something-else'])('when the %s Get support page is built from it, then it links nowhere dangerous and shows the values as text', async (type) => {
       const client = await loggedIn(wiki, 'Alice');
       const talk = titleOf(wiki, 'Talk:African_wild_dog');
-      const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+      const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
       const shared = await client.get(`${REPORT}/support/${type}?${new URLSearchParams({ page: talk.prefixedText, revisionId: String(revisionId) })}`);
       expect(shared.status).toBe(200);
       expectSafe(`${type} support page (shared link)`, shared.text);
@@ -607,7 +609,7 @@ describe('the community configuration', () => {
     it('when a self-harm report is confirmed and receipted, then the crisis resources show their hostile names as text', async () => {
       const client = await loggedIn(wiki, 'Alice');
       const talk = titleOf(wiki, 'Talk:African_wild_dog');
-      const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+      const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
       const r = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'self', revisionId, page: talk.prefixedText });
       expect(r.status).toBe(201);
       const { reportId } = r.json<{ reportId: string }>();
@@ -628,12 +630,12 @@ describe('the community configuration', () => {
     // person reporting self-harm, and in their receipt mail, where no CSP applies. Fix: drop non-https urls on
     // read (src/communityConfig/communityConfigSchema.ts), see the report.
     it('when a crisis resource stored around the editor has a javascript: URL, then neither the confirmation page nor the receipt links to it', async () => {
-      const ines = wiki.container.accounts.findByName('Ines')!;
+      const ines = (await wiki.container.accounts.findByName('Ines'))!;
       const config = { ...HOSTILE_CONFIG, ReportIncident_CrisisResources: [{ name: 'Crisis line c22', url: 'javascript:alert("c22")', phone: '', language: '' }] };
-      expect(wiki.container.pages.saveText(titleOf(wiki, COMMUNITY_CONFIG_PAGE), { user: ines }, JSON.stringify(config), 'javascript crisis line').ok).toBe(true);
+      expect((await wiki.container.pages.saveText(titleOf(wiki, COMMUNITY_CONFIG_PAGE), { user: ines }, JSON.stringify(config), 'javascript crisis line')).ok).toBe(true);
       const client = await loggedIn(wiki, 'Testing');
       const talk = titleOf(wiki, 'Talk:African_wild_dog');
-      const r = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'someone-else', revisionId: wiki.container.pages.find(talk)!.latestRevId, page: talk.prefixedText });
+      const r = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-self-harm', about: 'someone-else', revisionId: (await wiki.container.pages.find(talk))!.latestRevId, page: talk.prefixedText });
       expect(r.status).toBe(201);
       const { reportId } = r.json<{ reportId: string }>();
       const confirmation = await client.get(`${REPORT}/submitted/${reportId}`);
@@ -651,15 +653,15 @@ describe('Special:DevMailbox', () => {
   beforeAll(async () => {
     // No SMTP_URL: mail goes to the development mailbox, read by Trust & Safety.
     wiki = await startTestWiki({ delivery: true, settings: { ReportIncidentEnableDirectReporting: true, RateLimits: UNLIMITED } });
-    users = createOddUsers(wiki);
+    users = await createOddUsers(wiki);
     const clients = await Promise.all(users.slice(0, 3).map((u) => loggedIn(wiki, u.name)));
     const talk = titleOf(wiki, TALK);
     const ids: string[] = [];
     for (const [i, p] of CORPUS.slice(0, 8).entries()) ids.push(await newTopic(clients[i % 3]!, talk, p.text, p.text));
-    const revisionId = wiki.container.pages.find(talk)!.latestRevId;
+    const revisionId = (await wiki.container.pages.find(talk))!.latestRevId;
     for (const [i, p] of CORPUS.entries()) {
       const client = clients[i % 3]!;
-      const threadId = firstCommentOf(wiki, talk, ids[i % ids.length]!);
+      const threadId = await firstCommentOf(wiki, talk, ids[i % ids.length]!);
       const types = ['threats-physical-harm', 'threats-self-harm', 'threats-public-harm'];
       // The comment's author (an odd name) is reported whatever a request says; a typed name is kept only for a
       // report about the page as a whole, so the payload goes there.

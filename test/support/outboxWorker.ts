@@ -14,6 +14,7 @@ import { MemoryLogger } from '../../src/shared/Logger.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { openDatabase } from '../../src/storage/openDatabase.js';
 import { SmtpSink } from './smtpSink.js';
+import { SqliteDatabase } from '../../src/storage/SqliteDatabase.js';
 
 export async function startOutboxWorker(options: { mailboxDelayMs?: number; parse?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'outbox-worker-'));
@@ -30,7 +31,7 @@ export async function startOutboxWorker(options: { mailboxDelayMs?: number; pars
     // Each message says which row it is (its Message-ID), so a test can tell the order they arrived in.
     compose: async (m: { messageId: string }) => ({ from: 'wiki@example.org', to: ['ts@example.org'], subject: 'Report RI-TEST', text: 'text', html: '<p>html</p>', messageId: m.messageId, headers: {}, date: new Date() }),
   };
-  const worker = new OutboxWorker(new OutboxRepository(db), composer, mailer, systemClock, logger);
+  const worker = new OutboxWorker(new OutboxRepository(new SqliteDatabase(db)), composer, mailer, systemClock, logger);
   /** Another process's connection to the same file. */
   const other = openDatabase(file);
   const insert = db.prepare("INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at) VALUES (?, ?, 'ts@example.org', ?, 0, ?)");
@@ -48,7 +49,7 @@ export async function startOutboxWorker(options: { mailboxDelayMs?: number; pars
      * would: whatever the mailbox answers, its outcome cannot be written until `other` lets go.
      */
     async lockWhileAtMailbox(): Promise<void> {
-      worker.start();
+      await worker.start();
       await new Promise((r) => setTimeout(r, 50)); // its first look finds nothing
       insert.run('RI-TEST', 'trust-and-safety', '<RI-TEST@wiki>', 0);
       worker.kick();

@@ -33,24 +33,24 @@ export interface SeededWiki {
 
 const DAY = 24 * 3600 * 1000;
 
-export function seedReporters(options: { reporters: number; comments?: number; authors?: number; dataDir?: string }): SeededWiki {
+export async function seedReporters(options: { reporters: number; comments?: number; authors?: number; dataDir?: string }): Promise<SeededWiki> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wiki-seeded-'));
   const c = createContainer(testSettings(dataDir), { logger: new MemoryLogger() });
   try {
-    seedDemo(c);
-    const users = new UserRepository(c.db);
+    await seedDemo(c);
+    const users = new UserRepository(c.sql);
     const now = c.clock.now();
     const reporters: SeededReporter[] = [];
-    c.db.transaction(() => {
+    await c.sql.transaction(async () => {
       for (let i = 0; i < options.reporters; i++) {
         const name = `Reporter ${i}`;
         const email = `reporter${i}@example.org`;
         // An empty hash never matches a password: these accounts only ever use the session made here.
-        const user = users.create({ name, passwordHash: '', email, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 50, groups: [] });
-        const session = c.sessions.create(user.id);
+        const user = await users.create({ name, passwordHash: '', email, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 50, groups: [] });
+        const session = await c.sessions.create(user.id);
         reporters.push({ name, email, cookie: `wiki_session=${session.id}`, token: c.sessions.token(session, 'csrf') });
       }
-    })();
+    });
     const page = 'Talk:Many comments';
     const title = parseTitle(page, c.namespaces);
     if (!title.ok) throw new Error(page);
@@ -58,25 +58,29 @@ export function seedReporters(options: { reporters: number; comments?: number; a
     const authorCount = options.authors ?? 1;
     const authors =
       authorCount <= 1
-        ? [c.accounts.findByName('Brackenfield')!]
-        : c.db.transaction(() => Array.from({ length: authorCount }, (_, i) => users.create({ name: `Author ${i}`, passwordHash: '', email: `author${i}@example.org`, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 10, groups: [] })))();
+        ? [(await c.accounts.findByName('Brackenfield'))!]
+        : await c.sql.transaction(async () => {
+            const created = [];
+            for (let i = 0; i < authorCount; i++) created.push(await users.create({ name: `Author ${i}`, passwordHash: '', email: `author${i}@example.org`, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 10, groups: [] }));
+            return created;
+          });
     const comments = options.comments ?? 1;
     let at = now - 10 * DAY;
-    c.db.transaction(() => {
-      const topic = c.talk.addTopic(title.value, { user: authors[0]! }, 'A long thread', 'Comment 0 of a long thread.', at);
+    await c.sql.transaction(async () => {
+      const topic = await c.talk.addTopic(title.value, { user: authors[0]! }, 'A long thread', 'Comment 0 of a long thread.', at);
       if (!topic.ok) throw new Error(topic.messageKey);
-      let parent = c.talk.topicsAt(topic.value.page, topic.value.revId)[0]!.comments[0]!.item.threadId;
+      let parent = (await c.talk.topicsAt(topic.value.page, topic.value.revId))[0]!.comments[0]!.item.threadId;
       for (let k = 1; k < comments; k++) {
         at += 1000;
-        const reply = c.talk.addReply(title.value, { user: authors[k % authors.length]! }, parent, `Comment ${k} of a long thread.`, at);
+        const reply = await c.talk.addReply(title.value, { user: authors[k % authors.length]! }, parent, `Comment ${k} of a long thread.`, at);
         if (!reply.ok) throw new Error(reply.messageKey);
         if (k % 10 === 0) parent = reply.value.threadId;
       }
-    })();
-    const stored = c.pages.find(title.value)!;
-    const threadIds = c.talk.topicsAt(stored, stored.latestRevId).flatMap((t) => t.comments.map((x) => x.item.threadId));
+    });
+    const stored = (await c.pages.find(title.value))!;
+    const threadIds = (await c.talk.topicsAt(stored, stored.latestRevId)).flatMap((t) => t.comments.map((x) => x.item.threadId));
     return { dataDir, reporters, page, revisionId: stored.latestRevId, threadIds };
   } finally {
-    c.close();
+    await c.close();
   }
 }

@@ -46,7 +46,7 @@ export async function startTestWiki(options: TestWikiOptions = {}): Promise<Test
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.mailerFactory ? { mailerFactory: options.mailerFactory } : {}),
   });
-  if (options.seed ?? true) seedDemo(container);
+  if (options.seed ?? true) await seedDemo(container);
   if (options.delivery) await container.start();
   const app = createApp(container);
   const server = await new Promise<import('node:http').Server>((resolve) => {

@@ -76,15 +76,15 @@ export class ReportMailComposer {
   }
 
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
-    const report = this.reports.find(message.reportId);
+    const report = await this.reports.find(message.reportId);
     if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
     if (message.updateId !== null) return this.composeUpdate(message, message.updateId, report);
-    const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
-    const reportedAccount = report.reportedUser ? this.accounts.findByName(report.reportedUser) : null;
+    const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
+    const reportedAccount = report.reportedUser ? await this.accounts.findByName(report.reportedUser) : null;
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
     const now = this.clock.now();
     // The classifiers read what the reporter wrote and the comment as it stood: their signals tell staff where to look.
-    const config = this.communityConfig.current();
+    const config = await this.communityConfig.current();
     const input = classifierInput(report, config, this.settings);
     const seen = new Set<string>();
     const receiptOnly = message.kind === 'receipt';
@@ -101,9 +101,9 @@ export class ReportMailComposer {
       reporter,
       reportedAccount,
       // Blocks are staff's to weigh; the reporter's own receipt has no use for them.
-      reporterBlocks: reporter && !receiptOnly ? this.accounts.recentBlocks(reporter, RECENT_BLOCK_DAYS) : [],
-      reportedBlocks: reportedAccount && !receiptOnly ? this.accounts.recentBlocks(reportedAccount, RECENT_BLOCK_DAYS) : [],
-      related: receiptOnly ? [] : this.reports.related(report, report.createdAt - RELATED_WINDOW),
+      reporterBlocks: reporter && !receiptOnly ? await this.accounts.recentBlocks(reporter, RECENT_BLOCK_DAYS) : [],
+      reportedBlocks: reportedAccount && !receiptOnly ? await this.accounts.recentBlocks(reportedAccount, RECENT_BLOCK_DAYS) : [],
+      related: receiptOnly ? [] : await this.reports.related(report, report.createdAt - RELATED_WINDOW),
       now,
       signals,
       unreadableLanguages: verdicts?.emergency.reading.unreadable ?? [],
@@ -154,15 +154,15 @@ export class ReportMailComposer {
    * recipients have the rest), with the same Reply-To as that mail.
    */
   private async composeUpdate(message: OutboxMessage, updateId: number, report: IncidentReport): Promise<OutgoingMail> {
-    const update = this.reports.findUpdate(updateId);
+    const update = await this.reports.findUpdate(updateId);
     if (!update || update.reportId !== report.id) throw new UncomposableMail(`update ${updateId} of report ${report.id} no longer exists`);
-    const reporter = report.reporterUserId !== null ? this.accounts.findById(report.reporterUserId) : null;
+    const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
     const replyTo = reporter && reporter.emailConfirmedAt !== null ? reporter.email : '';
     const model = presentReportUpdateEmail(report, update, { sitename: this.settings.Sitename });
     const lang = this.staffLanguage(message.kind);
     const t = this.messages.translator(lang);
     // An update that says a self-harm report is about the reporter is said first, as on a first report.
-    const atRisk = report.physicalHarmType === 'threats-self-harm' && this.reports.aboutAsOf(report, update) === 'self' && message.kind === 'trust-and-safety';
+    const atRisk = report.physicalHarmType === 'threats-self-harm' && await this.reports.aboutAsOf(report, update) === 'self' && message.kind === 'trust-and-safety';
     const subject = t(atRisk ? 'reportincident-email-subject-update-at-risk' : 'reportincident-email-subject-update', { sitename: model.sitename, type: t(model.typeLabelKey), id: model.reportId });
     const data = { t, lang, dir: directionOf(lang), m: model, subject, audience: message.kind, atRisk };
     const [text, html] = await Promise.all([this.render('update.text.ejs', data, true), this.render('update.html.ejs', data, false)]);

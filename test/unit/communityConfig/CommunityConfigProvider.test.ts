@@ -42,7 +42,7 @@ function build(): { pages: FakePages; logger: MemoryLogger; provider: CommunityC
 }
 
 describe('CommunityConfigSchema', () => {
-  it('when an empty object is parsed, then it succeeds and gives every default (the emergency fallback)', () => {
+  it('when an empty object is parsed, then it succeeds and gives every default (the emergency fallback)', async () => {
     const config = CommunityConfigSchema.parse({});
     expect(config.ReportIncidentEnabledNamespaces).toEqual([]);
     expect(config.ReportIncidentE2ETesterUsers).toEqual([]);
@@ -57,14 +57,14 @@ describe('CommunityConfigSchema', () => {
     for (const r of config.ReportIncident_CrisisResources) expect(r.url).toMatch(/^https:\/\//);
   });
 
-  it('when the defaults are asked for, then they equal the parse of an empty object, freshly made each time', () => {
+  it('when the defaults are asked for, then they equal the parse of an empty object, freshly made each time', async () => {
     const a = defaultCommunityConfig();
     expect(a).toEqual(CommunityConfigSchema.parse({}));
     a.ReportIncidentEnabledNamespaces.push(1);
     expect(defaultCommunityConfig().ReportIncidentEnabledNamespaces).toEqual([]);
   });
 
-  it('when a help-method object is given in part, then its other fields get their defaults', () => {
+  it('when a help-method object is given in part, then its other fields get their defaults', async () => {
     const config = CommunityConfigSchema.parse({ ReportIncident_NonEmergency_Trolling_HelpMethod: { Email: 'trolls@example.org' } });
     expect(config.ReportIncident_NonEmergency_Trolling_HelpMethod).toEqual({ ContactAdmin: '', Email: 'trolls@example.org', ContactCommunity: '' });
   });
@@ -86,29 +86,29 @@ describe('withoutSubHeaders', () => {
     expect(withoutSubHeaders(input)).toEqual({ ReportIncident_NonEmergency_Doxing_ShowWarning: false });
   });
 
-  it('when the list of sub-headers is read, then it names each of the 12 categories once', () => {
+  it('when the list of sub-headers is read, then it names each of the 12 categories once', async () => {
     expect(new Set(subHeaderKeys).size).toBe(12);
   });
 });
 
 describe('CommunityConfigProvider', () => {
-  it('when the page does not exist, then the defaults are used and nothing is logged', () => {
+  it('when the page does not exist, then the defaults are used and nothing is logged', async () => {
     const { provider, logger } = build();
-    expect(provider.current()).toEqual(defaultCommunityConfig());
+    expect(await provider.current()).toEqual(defaultCommunityConfig());
     expect(logger.lines).toEqual([]);
   });
 
-  it('when the page holds a valid configuration, then it is used as it is', () => {
+  it('when the page holds a valid configuration, then it is used as it is', async () => {
     const { pages, provider, logger } = build();
     pages.save(JSON.stringify({ ReportIncident_NonEmergency_Doxing_ShowWarning: false, ReportIncidentEnabledNamespaces: [3] }));
-    const config = provider.current();
+    const config = await provider.current();
     expect(config.ReportIncident_NonEmergency_Doxing_ShowWarning).toBe(false);
     expect(config.ReportIncidentEnabledNamespaces).toEqual([3]);
     expect(config.ReportIncident_Emergency_ResponseTimeHours).toBe(24);
     expect(logger.lines).toEqual([]);
   });
 
-  it('when some fields are invalid, then the valid ones are kept, the bad ones get their defaults, and a warning names them', () => {
+  it('when some fields are invalid, then the valid ones are kept, the bad ones get their defaults, and a warning names them', async () => {
     const { pages, provider, logger } = build();
     pages.save(
       JSON.stringify({
@@ -119,7 +119,7 @@ describe('CommunityConfigProvider', () => {
         ReportIncidentEnabledNamespaces: 'all',
       }),
     );
-    const config = provider.current();
+    const config = await provider.current();
     expect(config.ReportIncident_NonEmergency_Intimidation_HelpMethod).toEqual({ ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' });
     expect(config.ReportIncident_Emergency_ResponseTimeHours).toBe(3);
     expect(config.ReportIncident_NonEmergency_Doxing_ShowWarning).toBe(true);
@@ -132,7 +132,7 @@ describe('CommunityConfigProvider', () => {
     expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
-  it('when a revision saved before the look-alike checks holds such an address, then it is not served: a list loses that entry, another field gets its default (#16)', () => {
+  it('when a revision saved before the look-alike checks holds such an address, then it is not served: a list loses that entry, another field gets its default (#16)', async () => {
     const { pages, logger, provider } = build();
     pages.save(JSON.stringify({
       ReportIncident_CrisisResources: [
@@ -142,7 +142,7 @@ describe('CommunityConfigProvider', () => {
       ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL: 'https://wikipedi\u0430.org/wiki/Help',
       ReportIncident_NonEmergency_Other_DisputeResolutionURL: 'https://example.org/help',
     }));
-    const config = provider.current();
+    const config = await provider.current();
     expect(config.ReportIncident_CrisisResources.map((r) => r.name)).toEqual(['Real line']);
     expect(config.ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL).toBe(defaultCommunityConfig().ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL);
     expect(config.ReportIncident_NonEmergency_Other_DisputeResolutionURL).toBe('https://example.org/help');
@@ -150,63 +150,63 @@ describe('CommunityConfigProvider', () => {
     expect([...(logger.lines[0]!.fields?.fields as string[])].sort()).toEqual(['ReportIncident_CrisisResources', 'ReportIncident_NonEmergency_Intimidation_DisputeResolutionURL']);
   });
 
-  it('when the page has the original\'s empty sub-header objects, then they are ignored without a warning', () => {
+  it('when the page has the original\'s empty sub-header objects, then they are ignored without a warning', async () => {
     const { pages, provider, logger } = build();
     pages.save(JSON.stringify({ ReportIncident_NonEmergency_Intimidation: {}, ReportIncident_NonEmergency_Doxing: {}, ReportIncident_NonEmergency_Other: {}, ReportIncident_NonEmergency_Doxing_HideEditURL: 'Project:Oversight' }));
-    expect(provider.current().ReportIncident_NonEmergency_Doxing_HideEditURL).toBe('Project:Oversight');
+    expect((await provider.current()).ReportIncident_NonEmergency_Doxing_HideEditURL).toBe('Project:Oversight');
     expect(logger.lines).toEqual([]);
   });
 
-  it('when the page has keys the schema does not know, then they are left out of the configuration', () => {
+  it('when the page has keys the schema does not know, then they are left out of the configuration', async () => {
     const { pages, provider } = build();
     pages.save(JSON.stringify({ SomethingNew: 1, ReportIncident_NonEmergency_Doxing_ShowWarning: false }));
-    const config = provider.current() as Record<string, unknown>;
+    const config = (await provider.current()) as Record<string, unknown>;
     expect(config.SomethingNew).toBeUndefined();
     expect(config.ReportIncident_NonEmergency_Doxing_ShowWarning).toBe(false);
   });
 
-  it.each(['{ not json', '', '{"a": 1,}'])('when the page is not valid JSON (%j), then every default is used and an error is logged', (content) => {
+  it.each(['{ not json', '', '{"a": 1,}'])('when the page is not valid JSON (%j), then every default is used and an error is logged', async (content) => {
     const { pages, provider, logger } = build();
     pages.save(content);
-    expect(provider.current()).toEqual(defaultCommunityConfig());
+    expect(await provider.current()).toEqual(defaultCommunityConfig());
     expect(logger.lines).toEqual([expect.objectContaining({ level: 'error', fields: expect.objectContaining({ revId: 1 }) })]);
   });
 
-  it.each(['[]', 'null', '42', '"text"', '[{"ReportIncident_NonEmergency_Doxing_ShowWarning": false}]'])('when the page is JSON but not an object (%s), then every default is used and an error is logged', (content) => {
+  it.each(['[]', 'null', '42', '"text"', '[{"ReportIncident_NonEmergency_Doxing_ShowWarning": false}]'])('when the page is JSON but not an object (%s), then every default is used and an error is logged', async (content) => {
     const { pages, provider, logger } = build();
     pages.save(content);
-    expect(provider.current()).toEqual(defaultCommunityConfig());
+    expect(await provider.current()).toEqual(defaultCommunityConfig());
     expect(logger.lines.map((l) => l.level)).toEqual(['error']);
   });
 
-  it('when nothing was saved since the last read, then the cached configuration is returned without reading the page again', () => {
+  it('when nothing was saved since the last read, then the cached configuration is returned without reading the page again', async () => {
     const { pages, provider } = build();
     pages.save(JSON.stringify({ ReportIncident_Emergency_ResponseTimeHours: 5 }));
-    const first = provider.current();
+    const first = await provider.current();
     const reads = pages.reads;
-    expect(provider.current()).toBe(first);
+    expect(await provider.current()).toBe(first);
     expect(pages.reads).toBe(reads);
   });
 
-  it('when a new revision is saved, then the next read uses it', () => {
+  it('when a new revision is saved, then the next read uses it', async () => {
     const { pages, provider } = build();
     pages.save(JSON.stringify({ ReportIncident_Emergency_ResponseTimeHours: 5 }));
-    expect(provider.current().ReportIncident_Emergency_ResponseTimeHours).toBe(5);
+    expect((await provider.current()).ReportIncident_Emergency_ResponseTimeHours).toBe(5);
     pages.save(JSON.stringify({ ReportIncident_Emergency_ResponseTimeHours: 6 }));
-    expect(provider.current().ReportIncident_Emergency_ResponseTimeHours).toBe(6);
+    expect((await provider.current()).ReportIncident_Emergency_ResponseTimeHours).toBe(6);
   });
 
-  it('when a broken revision follows a good one, then the defaults are used (not the last good one) and it is logged once', () => {
+  it('when a broken revision follows a good one, then the defaults are used (not the last good one) and it is logged once', async () => {
     const { pages, provider, logger } = build();
     pages.save(JSON.stringify({ ReportIncident_Emergency_ResponseTimeHours: 5 }));
-    provider.current();
+    await provider.current();
     pages.save('{ broken');
-    expect(provider.current()).toEqual(defaultCommunityConfig());
-    provider.current();
+    expect(await provider.current()).toEqual(defaultCommunityConfig());
+    await provider.current();
     expect(logger.lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 
-  it('when readLeniently is called directly, then it parses the content it is given', () => {
+  it('when readLeniently is called directly, then it parses the content it is given', async () => {
     const { provider } = build();
     expect(provider.readLeniently('{"ReportIncident_NonEmergency_Doxing_ShowWarning": false}', 9).ReportIncident_NonEmergency_Doxing_ShowWarning).toBe(false);
   });
