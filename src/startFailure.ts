@@ -3,6 +3,17 @@
  * cannot write, a database that is damaged, locked, read-only or empty. Never a stack trace.
  */
 
+/** The database was migrated by a newer version of the code: starting on it could damage what that version wrote. */
+export class DatabaseNewerThanCode extends Error {
+  constructor(
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(`the database is at migration ${databaseVersion}, but this code knows migrations up to ${codeVersion}: run the newer code, or restore a backup made for this one`);
+    this.name = 'DatabaseNewerThanCode';
+  }
+}
+
 /** An existing database file of zero bytes: a new wiki is never created over it (its accounts would be gone). */
 export class EmptyDatabaseFile extends Error {
   constructor(readonly file: string) {
@@ -20,6 +31,7 @@ export interface StartContext {
 export function describeStartFailure(error: unknown, where: StartContext): string {
   const code = (error as { code?: unknown } | null)?.code;
   const file = where.databaseFile;
+  if (error instanceof DatabaseNewerThanCode) return `${file}: ${error.message}.`;
   if (error instanceof EmptyDatabaseFile) {
     return `${file} is empty (0 bytes): it may be a damaged copy of this wiki; restore it from a backup, or delete it to start a new wiki (one is never made over an existing file).`;
   }

@@ -1,0 +1,63 @@
+// Migrations on each engine: applied once, also when processes start together, and a database that newer code
+// migrated is refused rather than used.
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { DatabaseNewerThanCode } from '../../src/startFailure.js';
+import { listMigrations, migrate, migratePostgres } from '../../src/storage/migrate.js';
+import { openDatabase } from '../../src/storage/openDatabase.js';
+import { PostgresDatabase } from '../../src/storage/PostgresDatabase.js';
+import { newSchema, testDatabaseUrl } from '../support/postgres.js';
+
+describe('migrations on SQLite', () => {
+  it('when a new database is migrated twice, then every migration runs once and the version is the last one', () => {
+    const db = openDatabase(':memory:');
+    expect(migrate(db)).toEqual(listMigrations('sqlite').map((m) => m.name));
+    expect(migrate(db)).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(listMigrations('sqlite').at(-1)!.version);
+  });
+
+  it('when the database was migrated by newer code, then it is refused, naming both versions, and left as it is', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const latest = listMigrations('sqlite').at(-1)!.version;
+    db.pragma(`user_version = ${latest + 1}`);
+    expect(() => migrate(db)).toThrow(DatabaseNewerThanCode);
+    expect(() => migrate(db)).toThrow(`the database is at migration ${latest + 1}, but this code knows migrations up to ${latest}`);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)('migrations on PostgreSQL', () => {
+  it('when three processes start on a new database at once, then the migrations run once and all three go on', async () => {
+    const { schema, drop } = await newSchema();
+    const databases = [0, 1, 2].map(() => PostgresDatabase.connect(testDatabaseUrl!, { schema, max: 2 }));
+    try {
+      const applied = await Promise.all(databases.map((d) => migratePostgres(d)));
+      expect(applied.flat()).toEqual(listMigrations('postgres').map((m) => m.name));
+      expect(await databases[0]!.get('SELECT count(*) AS n FROM users')).toEqual({ n: 0 });
+    } finally {
+      for (const d of databases) await d.close();
+      await drop();
+    }
+  });
+
+  it('when the database was migrated by newer code, then it is refused and left as it is', async () => {
+    const { schema, drop } = await newSchema();
+    const database = PostgresDatabase.connect(testDatabaseUrl!, { schema, max: 2 });
+    try {
+      await migratePostgres(database);
+      const latest = listMigrations('postgres').at(-1)!.version;
+      await database.run('UPDATE schema_version SET version = ?', [latest + 1]);
+      await expect(migratePostgres(database)).rejects.toThrow(DatabaseNewerThanCode);
+      expect(await database.get('SELECT version FROM schema_version')).toEqual({ version: latest + 1 });
+      // The advisory lock was let go: another process can still ask.
+      const other = new pg.Client({ connectionString: testDatabaseUrl! });
+      await other.connect();
+      expect((await other.query('SELECT pg_try_advisory_lock($1) AS free', [0x52_49_4d_47])).rows[0]).toEqual({ free: true });
+      await other.end();
+    } finally {
+      await database.close();
+      await drop();
+    }
+  });
+});
