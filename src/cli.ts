@@ -9,6 +9,7 @@ import { classifyLines } from './classifiers/classifyCommand.js';
 import { loadSettings } from './settings.js';
 import { createLogger } from './shared/Logger.js';
 import { parseTitle } from './wiki/Title.js';
+import { listMigrations } from './storage/migrate.js';
 
 interface Io {
   out: (line: string) => void;
@@ -18,6 +19,21 @@ interface Io {
 type Command = { summary: string; usage: string; run(args: string[], io: Io, container: () => Container): Promise<number> | number };
 
 const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'apply the database migrations not applied yet (the wiki does too, at start) and say where the database is',
+    usage: 'migrate',
+    async run(args, io, container) {
+      if (args.length > 0) return usage(io, this.usage);
+      const c = container();
+      // SQLite is migrated as it opens; PostgreSQL once ready() resolves, under the lock every process shares.
+      await c.ready();
+      const engine = c.sql.engine;
+      const version = engine === 'sqlite' ? (c.db.pragma('user_version', { simple: true }) as number) : ((await c.sql.get<{ v: number }>('SELECT max(version) AS v FROM schema_version'))?.v ?? 0);
+      const latest = listMigrations(engine).at(-1)?.version ?? 0;
+      io.out(`the ${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} database is at migration ${version}, the latest this code knows (${latest})`);
+      return 0;
+    },
+  },
   'user:create': {
     summary: 'create an account',
     usage: 'user:create NAME --password P [--email E] [--email-confirmed] [--edits N] [--registered ISO8601] [--group G]...',

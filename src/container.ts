@@ -13,7 +13,8 @@ import type { Clock } from './shared/Clock.js';
 import { systemClock } from './shared/Clock.js';
 import type { Logger } from './shared/Logger.js';
 import { createLogger } from './shared/Logger.js';
-import { migrate } from './storage/migrate.js';
+import { migrate, migratePostgres } from './storage/migrate.js';
+import { PostgresDatabase } from './storage/PostgresDatabase.js';
 import { type Db, openDatabase } from './storage/openDatabase.js';
 import type { SqlDatabase } from './storage/SqlDatabase.js';
 import { SqliteDatabase } from './storage/SqliteDatabase.js';
@@ -48,9 +49,12 @@ export interface Container {
   settings: Settings;
   clock: Clock;
   logger: Logger;
+  /** The SQLite connection, for what only SQLite has (its write-ahead log, its pragmas); absent on PostgreSQL. */
   db: Db;
   /** The database as repositories use it, whichever the engine. */
   sql: SqlDatabase;
+  /** Resolves once the database is reachable and migrated (PostgreSQL's migrations run asynchronously). */
+  ready(): Promise<void>;
   paths: { root: string; views: string; locales: string };
   namespaces: Namespaces;
   messages: Messages;
@@ -82,6 +86,8 @@ export interface ContainerOverrides {
   logger?: Logger;
   /** A database file other than DATA_DIR/wiki.sqlite, or ':memory:'. */
   databaseFile?: string;
+  /** A PostgreSQL database instead of SQLite (tests: each file its own schema). */
+  postgres?: { url: string; schema?: string };
   /** How long a statement waits for another process's write lock (the CLI may wait; the app must not). */
   busyTimeoutMs?: number;
   /** Builds the mailer for an SMTP URL (tests may wrap it). */
@@ -104,15 +110,31 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const logger = overrides.logger ?? createLogger(settings.runtime.production ? 'info' : 'info');
   const paths = { root: projectRoot, views: path.join(projectRoot, 'views'), locales: path.join(projectRoot, 'locales') };
 
-  const db = openDatabase(overrides.databaseFile ?? databaseFileOf(settings), { busyTimeoutMs: overrides.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT });
-  const applied = migrate(db);
-  if (applied.length > 0) logger.info('database migrated', { migrations: applied });
+  const postgresUrl = overrides.postgres?.url ?? settings.runtime.databaseUrl;
+  let db: Db | null = null;
+  let sql: SqlDatabase;
+  let migrated: Promise<void>;
+  if (postgresUrl) {
+    const postgres = PostgresDatabase.connect(postgresUrl, { ...(overrides.postgres?.schema ? { schema: overrides.postgres.schema } : {}) });
+    sql = postgres;
+    // Migrated before first use (ready()), under a lock shared by every process of the wiki.
+    migrated = migratePostgres(postgres).then((applied) => {
+      if (applied.length > 0) logger.info('database migrated', { migrations: applied });
+    });
+    migrated.catch(() => {}); // awaited by ready(); never an unhandled rejection before that
+    postgres.waitFor(migrated);
+  } else {
+    db = openDatabase(overrides.databaseFile ?? databaseFileOf(settings), { busyTimeoutMs: overrides.busyTimeoutMs ?? SERVER_BUSY_TIMEOUT });
+    const applied = migrate(db);
+    if (applied.length > 0) logger.info('database migrated', { migrations: applied });
+    sql = new SqliteDatabase(db);
+    migrated = Promise.resolve();
+  }
 
   const namespaces = new Namespaces(settings.Sitename);
   const messages = createI18n(paths.locales);
   const contentT = messages.translator(messages.has(settings.LanguageCode) ? settings.LanguageCode : 'en');
 
-  const sql = new SqliteDatabase(db);
   const users = new UserRepository(sql);
   const accounts = new AccountService(users, new LoginThrottle(sql, clock), clock);
   const sessions = new SessionService(new SessionRepository(sql), clock);
@@ -151,8 +173,12 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     settings,
     clock,
     logger,
-    db,
+    get db(): Db {
+      if (!db) throw new Error('this wiki runs on PostgreSQL: it has no SQLite connection');
+      return db;
+    },
     sql,
+    ready: () => migrated,
     paths,
     namespaces,
     messages,

@@ -6,7 +6,7 @@ import { Lifecycle } from './http/lifecycle.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
-import { describeStartFailure } from './startFailure.js';
+import { describeStartFailure, postgresPlace } from './startFailure.js';
 import { exposedDataFiles, removeEmptyCreatedFiles } from './storage/dataFiles.js';
 import { WalCheckpointer } from './storage/WalCheckpointer.js';
 
@@ -17,14 +17,15 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const settings = loaded.settings;
-const exposed = exposedDataFiles(databaseFileOf(settings));
+const postgresUrl = settings.runtime.databaseUrl;
+const exposed = postgresUrl ? [] : exposedDataFiles(databaseFileOf(settings));
 if (exposed.length > 0 && !settings.AllowDataReadableByOthers) {
   process.stderr.write('The wiki cannot start: other local users can read its data (reports, identities, password hashes).\n');
   for (const e of exposed) process.stderr.write(`data: ${e.file} has mode ${e.mode}; fix it with: ${e.fix}\n`);
   process.stderr.write('data: or set AllowDataReadableByOthers to true to start anyway (see config/README.md).\n');
   process.exit(1);
 }
-const where = { databaseFile: databaseFileOf(settings), host: settings.runtime.host, port: settings.runtime.port };
+const where = { databaseFile: databaseFileOf(settings), host: settings.runtime.host, port: settings.runtime.port, postgres: postgresUrl ? postgresPlace(postgresUrl) : undefined };
 /** (#17) One clear line and exit 1, never a stack trace: the operator reads what to do. */
 function cannotStart(error: unknown): never {
   process.stderr.write(`The wiki cannot start: ${describeStartFailure(error, where)}\n`);
@@ -35,6 +36,7 @@ function cannotStart(error: unknown): never {
 let container: Container;
 try {
   container = createContainer(settings);
+  await container.ready();
   if (settings.DemoSeed) {
     if (await seedDemo(container)) container.logger.info('demo wiki seeded', { users: 'see README' });
     await refreshDemo(container);
@@ -45,8 +47,9 @@ try {
   cannotStart(error);
 }
 const { logger } = container;
-const checkpointer = new WalCheckpointer(container.db, logger);
-checkpointer.start();
+// SQLite's write-ahead log is checkpointed beside the requests; PostgreSQL looks after its own.
+const checkpointer = container.sql.engine === 'sqlite' ? new WalCheckpointer(container.db, logger) : null;
+checkpointer?.start();
 // npm start runs node with --expose-gc for this; run otherwise (tsx in development), the heap is left to V8.
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = gc ? new IdleMemoryRelease(compactingCollection(gc), eventLoopBusyShare(), logger) : null;
@@ -58,7 +61,9 @@ const server: Server = app.listen(settings.runtime.port, settings.runtime.host, 
   if (error) cannotStart(error);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.runtime.port;
-  logger.info('wiki listening', { url: `http://${settings.runtime.host}:${port}/`, server: settings.Server, dataDir: settings.runtime.dataDir });
+  // The database is named by where it is, never by its URL (it may hold a password).
+  const database = where.postgres ? { postgres: `${where.postgres.host}:${where.postgres.port}/${where.postgres.database}` } : { dataDir: settings.runtime.dataDir };
+  logger.info('wiki listening', { url: `http://${settings.runtime.host}:${port}/`, server: settings.Server, ...database });
 });
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
@@ -78,7 +83,7 @@ function stop(signal: string) {
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   // Requests in flight finish, the worker finishes the mail it is sending, then the database closes.
-  const graceful = drained.then(() => checkpointer.stop()).then(() => container.stop());
+  const graceful = drained.then(() => checkpointer?.stop()).then(() => container.stop());
   const bound = new Promise<'bound'>((resolve) => setTimeout(() => resolve('bound'), STOP_BOUND).unref());
   void Promise.race([graceful.then(() => 'done' as const), bound]).then(
     async (outcome) => {

@@ -14,6 +14,12 @@ const rateLimit = z.tuple(
 );
 
 /** The keys an operator may set in a settings file; MediaWiki's names without the `wg` prefix. */
+/** A PostgreSQL URL, or empty for SQLite under DATA_DIR. The password it may hold is never logged. */
+const databaseUrl = z.union([
+  z.literal(''),
+  z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL (or empty for SQLite under DATA_DIR)' }),
+]);
+
 export const WikiSettingsSchema = z.strictObject({
   /** Public base URL used in links and emails, without a trailing slash. */
   Server: z
@@ -64,10 +70,13 @@ export const WikiSettingsSchema = z.strictObject({
   DemoSeed: z.boolean(),
   /** Start even when other local users may read the database file (it holds reports and identities). */
   AllowDataReadableByOthers: z.boolean(),
+  /** A PostgreSQL database (postgres://…) instead of SQLite under DATA_DIR; DATABASE_URL overrides it. */
+  DatabaseUrl: databaseUrl,
 });
 export type WikiSettings = z.infer<typeof WikiSettingsSchema>;
 
 const EnvSchema = z.object({
+  DATABASE_URL: databaseUrl.optional(),
   PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080)),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -83,7 +92,7 @@ const EnvSchema = z.object({
 
 /** Settings as the app uses them: the wiki's keys plus what only the environment sets. */
 export type Settings = WikiSettings & {
-  runtime: { port: number; host: string; dataDir: string; smtpUrl: string | undefined; production: boolean };
+  runtime: { port: number; host: string; dataDir: string; smtpUrl: string | undefined; databaseUrl: string | undefined; production: boolean };
 };
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -206,6 +215,7 @@ export function loadSettings(env: Record<string, string | undefined>, projectRoo
         host: e.HOST,
         dataDir: path.resolve(e.DATA_DIR),
         smtpUrl: e.SMTP_URL,
+        databaseUrl: e.DATABASE_URL || wiki.data.DatabaseUrl || undefined,
         production: e.NODE_ENV === 'production',
       },
     },

@@ -24,13 +24,19 @@ export class EmptyDatabaseFile extends Error {
 
 export interface StartContext {
   databaseFile: string;
+  /** With PostgreSQL: its host, port and database, never the URL (it may hold a password). */
+  postgres?: { host: string; port: string; database: string } | undefined;
   host: string;
   port: number;
 }
 
 export function describeStartFailure(error: unknown, where: StartContext): string {
   const code = (error as { code?: unknown } | null)?.code;
-  const file = where.databaseFile;
+  if (where.postgres) {
+    const pgProblem = describePostgresFailure(error, where.postgres);
+    if (pgProblem) return pgProblem;
+  }
+  const file = where.postgres ? `the PostgreSQL database ${where.postgres.database} on ${where.postgres.host}:${where.postgres.port}` : where.databaseFile;
   if (error instanceof DatabaseNewerThanCode) return `${file}: ${error.message}.`;
   if (error instanceof EmptyDatabaseFile) {
     return `${file} is empty (0 bytes): it may be a damaged copy of this wiki; restore it from a backup, or delete it to start a new wiki (one is never made over an existing file).`;
@@ -64,5 +70,40 @@ export function describeStartFailure(error: unknown, where: StartContext): strin
       const message = error instanceof Error ? error.message : String(error);
       return `${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}`;
     }
+  }
+}
+
+/** PostgreSQL's refusals at start, by their codes: what failed and where, never the URL's password. */
+function describePostgresFailure(error: unknown, at: { host: string; port: string; database: string }): string | null {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const server = `PostgreSQL at ${at.host}:${at.port}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${server} refuses connections: start it, or correct the host and port of DATABASE_URL.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host ${at.host} of DATABASE_URL is not known: correct DATABASE_URL.`;
+    case 'ETIMEDOUT':
+      return `${server} does not answer: check that it runs and that this machine may reach it.`;
+    case '28P01':
+    case '28000':
+      return `${server} refused the user or password of DATABASE_URL.`;
+    case '3D000':
+      return `${server} has no database ${at.database}: create it (createdb ${at.database}) or correct DATABASE_URL.`;
+    case '42501':
+      return `the user of DATABASE_URL may not create tables in the database ${at.database} on ${server}: grant it, or use another user.`;
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (/timeout/i.test(message)) return `${server} does not answer within 5 s: check that it runs and that this machine may reach it.`;
+  return null;
+}
+
+/** Where a PostgreSQL URL points, without its user or password (for messages and logs). */
+export function postgresPlace(url: string): { host: string; port: string; database: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname || 'localhost', port: u.port || '5432', database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres' };
+  } catch {
+    return { host: '(unreadable DATABASE_URL)', port: '', database: '' };
   }
 }

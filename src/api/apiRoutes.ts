@@ -225,7 +225,7 @@ export function apiRoutes(c: Container): Router {
         out.userinfo = await userinfo(user, ctx(res).address, list(params.uiprop), warn, bool);
       } else if (meta === 'siteinfo') {
         used.add('siprop');
-        Object.assign(out, siteinfo(list(params.siprop ?? 'general'), warn, bool));
+        Object.assign(out, await siteinfo(list(params.siprop ?? 'general'), warn, bool));
       } else {
         warn('query', 'apiwarn-unrecognizedvalues', { name: 'meta', values: meta, count: 1 });
       }
@@ -292,7 +292,7 @@ export function apiRoutes(c: Container): Router {
     return info;
   }
 
-  function siteinfo(props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
+  async function siteinfo(props: string[], warn: (m: string, k: string, p?: Record<string, unknown>) => void, bool: (v: boolean) => unknown) {
     const out: Record<string, unknown> = {};
     const server = new URL(c.settings.Server);
     const mainPage = parseTitle(c.messages.translator(c.settings.LanguageCode)('mainpage'), c.namespaces);
@@ -308,8 +308,8 @@ export function apiRoutes(c: Container): Router {
             generator: GENERATOR,
             phpversion: '8.3.0',
             phpsapi: 'node',
-            dbtype: 'sqlite',
-            dbversion: sqliteVersion(c.db),
+            dbtype: c.sql.engine,
+            dbversion: c.sql.engine === 'sqlite' ? sqliteVersion(c.db) : ((await c.sql.get<{ v: string }>("SELECT current_setting('server_version') AS v"))?.v ?? ''),
             case: 'first-letter',
             lang: c.settings.LanguageCode,
             fallback: [],

@@ -40,7 +40,21 @@ export class PostgresDatabase implements SqlDatabase {
   private readonly translated = new Map<string, Translated>();
   private readonly current = new AsyncLocalStorage<OpenTransaction>();
 
+  /** Statements wait for this first: the migrations, run when the app starts. */
+  private gate: Promise<unknown> | null = null;
+
   constructor(readonly pool: pg.Pool) {}
+
+  /** Makes every statement wait until `ready` settles (a failure then fails them too). */
+  waitFor(ready: Promise<unknown>): void {
+    this.gate = ready;
+    ready.then(
+      () => {
+        if (this.gate === ready) this.gate = null;
+      },
+      () => {},
+    );
+  }
 
   static connect(url: string, options: PostgresOptions = {}): PostgresDatabase {
     const pool = new pg.Pool({
@@ -70,6 +84,7 @@ export class PostgresDatabase implements SqlDatabase {
   async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const open = this.openHere();
     if (open) return this.savepoint(open, work);
+    if (this.gate) await this.gate;
     const client = await this.pool.connect();
     const opened: OpenTransaction = { client, depth: 0, ended: false };
     let broken = false;
@@ -106,6 +121,7 @@ export class PostgresDatabase implements SqlDatabase {
     const { text, names } = this.translate(sql);
     const values = params === undefined ? [] : names ? names.map((n) => (params as Record<string, unknown>)[n] ?? null) : [...(params as readonly unknown[])];
     const open = this.openHere();
+    if (!open && this.gate) await this.gate;
     return (open ? open.client : this.pool).query(text, values);
   }
 
