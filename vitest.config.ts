@@ -1,13 +1,18 @@
-// Test runner settings: every suite runs in its own forked process, in UTC.
+// Test runner settings: every suite runs in its own forked process, in UTC. With TEST_DATABASE_URL, the HTTP suites
+// run a second time on PostgreSQL (the "postgres" project), each test wiki in a schema of its own.
 import { defineConfig } from 'vitest/config';
+
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['./vitest.globalSetup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], globalSetup: ['./vitest.globalSetup.ts'] } },
+      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', include: ['test/http/**/*.test.ts'], env: { TZ: 'UTC', TEST_ENGINE: 'postgres' } } }] : []),
+    ],
   },
 });

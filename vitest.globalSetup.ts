@@ -2,7 +2,7 @@
 export default function announceEngines(): void {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    console.log('PostgreSQL suites skipped: TEST_DATABASE_URL is not set; they ran on SQLite only (.ci/run sets it to the machine\'s PostgreSQL 15).');
+    console.log('PostgreSQL suites skipped: TEST_DATABASE_URL is not set, so the storage and HTTP suites ran on SQLite only (.ci/run sets it to the machine\'s PostgreSQL 15).');
     return;
   }
   let where = url;
@@ -12,5 +12,5 @@ export default function announceEngines(): void {
   } catch {
     where = 'the server TEST_DATABASE_URL names';
   }
-  console.log(`PostgreSQL suites run on ${where} (TEST_DATABASE_URL), each test file in a schema of its own.`);
+  console.log(`PostgreSQL suites run on ${where} (TEST_DATABASE_URL): the storage suites, and the HTTP suites a second time (project "postgres"), each test file or wiki in a schema of its own.`);
 }

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => wiki.close());
 
-const outbox = (id: string) => wiki.container.db.prepare('SELECT count(*) FROM outbox WHERE report_id = ?').pluck().get(id);
+const outbox = async (id: string) => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE report_id = ?', [id]))!.n;
 
 describe('end-to-end testers', () => {
   it('when a tester files an emergency report, then it is stored as a test and no mail at all is queued, not even a receipt', async () => {
@@ -30,7 +30,7 @@ describe('end-to-end testers', () => {
     const body = r.json<{ reportId: string; test?: boolean }>();
     expect(body.test).toBe(true);
     expect((await wiki.container.reports.find(body.reportId))!.test).toBe(true);
-    expect(outbox(body.reportId)).toBe(0);
+    expect(await outbox(body.reportId)).toBe(0);
   });
 
   it('when the tester opens the confirmation, then it says the report was a test sent to nobody, not that it is being sent', async () => {
@@ -52,16 +52,16 @@ describe('end-to-end testers', () => {
       expect(real.status).toBe(201);
       const body = real.json<{ reportId: string; test?: boolean; duplicate?: boolean }>();
       expect(body.test).toBeUndefined();
-      expect(outbox(body.reportId)).toBeGreaterThan(0);
+      expect(await outbox(body.reportId)).toBeGreaterThan(0);
       // Listed again, a repeat of that real report is a new test, and mails no update to its recipients.
       await listed(['Rowan']);
-      const mails = wiki.container.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+      const mails = (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n;
       const again = await postReport(rowan, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'Now for real: he posted my home address. And a tester run.' });
       expect(again.json<{ test?: boolean }>().test).toBe(true);
-      expect(wiki.container.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(mails);
+      expect((await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n).toBe(mails);
       // Leaves the statistics as the rest of this file expects them.
-      c.db.prepare('DELETE FROM outbox WHERE report_id = ?').run(body.reportId);
-      c.db.prepare('DELETE FROM reports WHERE report_id = ?').run(body.reportId);
+      await c.sql.run('DELETE FROM outbox WHERE report_id = ?', [body.reportId]);
+      await c.sql.run('DELETE FROM reports WHERE report_id = ?', [body.reportId]);
     } finally {
       await listed(['rowan']);
     }
@@ -90,9 +90,9 @@ describe('end-to-end testers', () => {
     await alice.login('Alice');
     const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target, details: 'a real one' });
     const { reportId } = r.json<{ reportId: string }>();
-    expect(outbox(reportId)).toBeGreaterThan(0);
+    expect(await outbox(reportId)).toBeGreaterThan(0);
     const report = (await wiki.container.reports.find(reportId))!;
-    expect(wiki.container.db.prepare('SELECT count(*) FROM reports WHERE test = 1').pluck().get()).toBe(2);
+    expect((await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports WHERE test = 1'))!.n).toBe(2);
     // The mail's "other reports about this comment" come from here.
     const related = await wiki.container.reports.related(report, 0);
     expect(related.map((x) => x.id)).toEqual([]);

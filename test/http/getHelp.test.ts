@@ -252,12 +252,12 @@ describe('Get support for those who may not report', () => {
   });
 
   it('when Farah posts a direct report anyway, then it is refused and nothing is stored', async () => {
-    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports'))!.n;
+    const before = await count();
     const client = await loggedIn('Farah');
     const r = await client.post(`${BASE}/support/intimidation`, { wpEditToken: 'x', draft: 'x', directReport: 'x', wpAction: 'submit' });
     expect(r.status).toBe(403);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('when an anonymous visitor opens a Get support page, then they are still sent to log in', async () => {

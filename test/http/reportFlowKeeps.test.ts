@@ -86,15 +86,15 @@ describe('nothing typed is lost', () => {
     const sent = await post(alice, emergency, `${BASE}/emergency`, { details: 'first words', wpAction: 'submit' });
     const confirmation = sent.location!;
     expect(confirmation).toMatch(/\/submitted\/RI-/);
-    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports'))!.n;
+    const before = await count();
     const back = await alice.get(`${BASE}/emergency?draft=${hiddenField(emergency.text, 'draft')}`);
     expect(back.status).toBe(303);
     expect(back.location).toBe(confirmation.replace(/\?.*$/, ''));
     const resent = await post(alice, emergency, `${BASE}/emergency`, { details: 'first words', wpAction: 'submit' });
     expect(resent.status).toBe(303);
     expect(resent.location).toMatch(/\/submitted\/RI-/);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('when Report is chosen again on a comment whose report was left unfinished, then the draft reopens where it was left, with a way to start over', async () => {
@@ -308,10 +308,10 @@ describe('a submit sent twice at once', () => {
     const ines = await loggedIn('Ines');
     const step1 = await ines.get(`${await reportLink(ines, 'Best prices')}&fresh=1`);
     const emergency = await ines.follow(await post(ines, step1, BASE, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', wpAction: 'continue' }));
-    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports'))!.n;
+    const before = await count();
     const [a, b] = await Promise.all([1, 2].map(() => post(ines, emergency, `${BASE}/emergency`, { details: 'twice at once', wpAction: 'submit' })));
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
     const ids = [a!, b!].map((r) => /\/submitted\/(RI-[\w-]+)/.exec(r.location ?? '')?.[1]);
     expect(ids[0]).toBeDefined();
     expect(ids[1]).toBe(ids[0]);
@@ -323,18 +323,18 @@ describe('what a review of the change found', () => {
     const nora = await loggedIn('Nora');
     const target = await findComment(nora, 'User_talk:Testing', 'Brackenfield');
     const fields = { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm' };
-    wiki.container.db.prepare("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')").run();
+    await wiki.container.sql.run("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')");
     expect((await postReport(nora, { ...fields, details: 'First.' })).status).toBe(201);
     for (let i = 1; i <= 5; i++) {
       const r = await postReport(nora, { ...fields, details: `Sentence number ${i} is new.` });
       expect(r.json<{ updated?: boolean }>().updated, `update ${i}`).toBe(true);
     }
-    const outbox = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
-    const before = outbox();
+    const outbox = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n;
+    const before = await outbox();
     const sixth = await postReport(nora, { ...fields, details: 'Sentence number six is new.' });
     expect(sixth.status).toBe(429);
     expect(JSON.stringify(sixth.json())).toContain('emergency@localhost');
-    expect(outbox()).toBe(before);
+    expect(await outbox()).toBe(before);
   });
 
   it('when a page as a whole is reported twice naming two users, then the second is a report of its own, not folded into the first', async () => {
@@ -360,7 +360,7 @@ describe('what a review of the change found', () => {
     const again = await tomas.get(link);
     expect(again.status).toBe(200);
     expect(again.text).toContain('data-step="choose-type"');
-    expect((wiki.container.db.prepare("SELECT count(*) AS n FROM report_drafts WHERE data LIKE '%DISCARDED%'").get() as { n: number }).n).toBe(0);
+    expect((await wiki.container.sql.get<{ n: number }>("SELECT count(*) AS n FROM report_drafts WHERE data LIKE '%DISCARDED%'"))!.n).toBe(0);
   });
 });
 
@@ -411,7 +411,7 @@ describe('what a second walk found', () => {
 
   it('when Nora, at her limit, opens Report on a comment she reported today, then she is told she can still add to that report', async () => {
     const nora = await loggedIn('Nora');
-    wiki.container.db.prepare("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')").run();
+    await wiki.container.sql.run("DELETE FROM rate_limit_hits WHERE user_id = (SELECT user_id FROM users WHERE user_name = 'Nora')");
     const target = await findComment(nora, TALK, 'Nobody asked for your opinion');
     const first = await postReport(nora, { ...target, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', details: 'A.' });
     const id = first.json<{ reportId: string }>().reportId;

@@ -67,21 +67,21 @@ interface OutboxRow {
 }
 
 /** Every outbox row of a report, the reporter's own receipt included (ReportIncidentSendReceipt). */
-function allOutboxRows(wiki: TestWiki, reportId: string): OutboxRow[] {
-  return wiki.container.db.prepare('SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? ORDER BY outbox_id').all(reportId) as OutboxRow[];
+async function allOutboxRows(wiki: TestWiki, reportId: string): Promise<OutboxRow[]> {
+  return wiki.container.sql.all<OutboxRow>('SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? ORDER BY outbox_id', [reportId]);
 }
 
 /** The outbox rows that carry the report to its recipients (not the reporter's receipt). */
-function outboxRows(wiki: TestWiki, reportId: string): OutboxRow[] {
-  return allOutboxRows(wiki, reportId).filter((r) => r.kind !== 'receipt');
+async function outboxRows(wiki: TestWiki, reportId: string): Promise<OutboxRow[]> {
+  return (await allOutboxRows(wiki, reportId)).filter((r) => r.kind !== 'receipt');
 }
 
-function outboxCount(wiki: TestWiki): number {
-  return (wiki.container.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+async function outboxCount(wiki: TestWiki): Promise<number> {
+  return (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n;
 }
 
-function reportCount(wiki: TestWiki): number {
-  return (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+async function reportCount(wiki: TestWiki): Promise<number> {
+  return (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports'))!.n;
 }
 
 let pageCounter = 0;
@@ -124,12 +124,12 @@ describe('POST /w/rest.php/reportincident/v0/report: who may report (ReportHandl
   ];
   it.each(named(refusals, (r) => `when ${r.name} posts a valid report, then ${r.status} ${r.errorKey} answers and nothing is stored`))('%s', async (_, row) => {
     const who = await reporter(wiki, row.user);
-    const before = reportCount(wiki);
+    const before = await reportCount(wiki);
     const r = await submit(who, emergencyFields());
     expect(r.status).toBe(row.status);
     expect(r.json<Json>()).toMatchObject({ errorKey: row.errorKey, httpCode: row.status });
     expect(messageOf(r)).toContain(`(${row.messageKey}`);
-    expect(reportCount(wiki)).toBe(before);
+    expect(await reportCount(wiki)).toBe(before);
   });
 
   it('when a blocked user is refused, then the message gives the reason of the block', async () => {
@@ -189,7 +189,7 @@ describe('the feature flag (testConfigDisabled)', () => {
     const r = await submit(who, emergencyFields());
     expect(r.status).toBe(404);
     expect(r.json<Json>()).toMatchObject({ errorKey: 'rest-no-match', httpCode: 404 });
-    expect(reportCount(off)).toBe(0);
+    expect(await reportCount(off)).toBe(0);
   });
 
   it('when ReportIncidentApiEnabled is false, then an anonymous visitor also gets 404, not 403', async () => {
@@ -251,13 +251,13 @@ describe('body validation (testBodyFailsValidation)', () => {
     { name: 'threadId is a number', fields: { threadId: 5 }, messageKey: 'reportincident-error-wrong-type', field: 'threadId' },
   ];
   it.each(named(cases, (c) => `when ${c.name}, then 400 rest-body-validation-error names the field and nothing is stored`))('%s', async (_, row) => {
-    const before = reportCount(wiki);
+    const before = await reportCount(wiki);
     const r = await submit(alice, emergencyFields(row.fields));
     expect(r.status).toBe(400);
     const body = r.json<Json>();
     expect(body).toMatchObject({ errorKey: 'rest-body-validation-error', httpCode: 400 });
     expect(body.failures).toEqual(expect.arrayContaining([expect.objectContaining({ field: row.field })]));
-    expect(reportCount(wiki)).toBe(before);
+    expect(await reportCount(wiki)).toBe(before);
   });
 
   const checkKey = async (row: (typeof cases)[number]) => {
@@ -356,11 +356,11 @@ describe('the body as a whole', () => {
   });
 
   it('when the body is larger than 64 KiB, then 413 answers and nothing is stored', async () => {
-    const before = reportCount(wiki);
+    const before = await reportCount(wiki);
     const r = await post(alice.client, { token: alice.token, ...emergencyFields({ details: 'x'.repeat(70 * 1024) }) });
     expect(r.status).toBe(413);
     expect(r.json<Json>()).toMatchObject({ errorKey: 'rest-request-too-large', httpCode: 413 });
-    expect(reportCount(wiki)).toBe(before);
+    expect(await reportCount(wiki)).toBe(before);
   });
 
   it('when an answer is sent, then it is never cached', async () => {
@@ -382,12 +382,12 @@ describe('incompatible fields (testValidateIncompatibleFields)', () => {
     { name: 'a something-else report has only spaces as description', fields: supportFields({ behaviorType: 'something-else', somethingElseDetails: '   ' }), status: 422, errorKey: 'rest-missing-body-field', messageKey: 'reportincident-something-else-empty' },
   ];
   it.each(named(cases, (c) => `when ${c.name}, then ${c.status} ${c.errorKey} answers`))('%s', async (_, row) => {
-    const before = reportCount(wiki);
+    const before = await reportCount(wiki);
     const r = await submit(alice, row.fields);
     expect(r.status).toBe(row.status);
     expect(r.json<Json>()).toMatchObject({ errorKey: row.errorKey, httpCode: row.status });
     expect(messageOf(r)).toContain(`(${row.messageKey}`);
-    expect(reportCount(wiki)).toBe(before);
+    expect(await reportCount(wiki)).toBe(before);
   });
 
   it('when a behaviorType is missing, then the message names behaviorType, not physicalHarmType (the original\'s bug fixed in 8fa102f)', async () => {
@@ -491,7 +491,7 @@ describe('successful reports (testRestPayload)', () => {
   });
 
   it('when an emergency report is stored, then it keeps the reporter, the comment as it stood and one outbox row with a fixed Message-ID', async () => {
-    const before = outboxCount(wiki);
+    const before = await outboxCount(wiki);
     const r = await submit(alice, { revisionId: revision, threadId: braThreat, incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', details: '  Please look.  ' });
     expect(r.status).toBe(201);
     const id = r.json<Json>().reportId as string;
@@ -512,15 +512,15 @@ describe('successful reports (testRestPayload)', () => {
       reportedUserId: (await wiki.container.accounts.findByName('Brackenfield'))!.id,
     });
     expect(stored.snapshot).toMatchObject({ author: 'Brackenfield', text: expect.stringContaining('Keep reverting me and you will regret it') });
-    const rows = outboxRows(wiki, id);
+    const rows = await outboxRows(wiki, id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'trust-and-safety', recipients: 'emergency@localhost' });
     expect(rows[0]!.message_id).toMatch(new RegExp(`^<${id}\\.trust-and-safety@[^>]+>$`));
     // One row per message: besides Trust & Safety's, at most the reporter's receipt, to her own address.
-    const all = allOutboxRows(wiki, id);
+    const all = await allOutboxRows(wiki, id);
     expect(all.filter((r) => r.kind === 'receipt').every((r) => r.recipients === 'alice@example.org')).toBe(true);
     expect(new Set(all.map((r) => r.message_id)).size).toBe(all.length);
-    expect(outboxCount(wiki)).toBe(before + all.length);
+    expect(await outboxCount(wiki)).toBe(before + all.length);
   });
 
   it('when reportedUser is empty, then the report is accepted and keeps it empty (testRestPayload: empty reported user)', async () => {
@@ -552,7 +552,7 @@ describe('successful reports (testRestPayload)', () => {
   });
 
   it('when a non-emergency report is valid, then 201 answers with route support and the supportUrl of its category, and no mail is queued', async () => {
-    const before = outboxCount(wiki);
+    const before = await outboxCount(wiki);
     const r = await submit(alice, { revisionId: revision, threadId: braThreat, incidentType: NON_EMERGENCY, behaviorType: 'intimidation', reportedUser: 'Brackenfield' });
     expect(r.status).toBe(201);
     const body = r.json<Json>();
@@ -563,8 +563,8 @@ describe('successful reports (testRestPayload)', () => {
     expect(url.pathname).toBe('/wiki/Special:ReportIncident/support/intimidation');
     expect(url.searchParams.get('page')).toBe('Talk:African_wild_dog');
     expect(url.searchParams.get('threadId')).toBe(braThreat);
-    expect(outboxCount(wiki)).toBe(before);
-    expect(allOutboxRows(wiki, body.reportId)).toEqual([]);
+    expect(await outboxCount(wiki)).toBe(before);
+    expect(await allOutboxRows(wiki, body.reportId)).toEqual([]);
   });
 
   it('when the reporter opens the supportUrl, then its Get support page answers 200 without a redirect', async () => {
@@ -590,11 +590,11 @@ describe('successful reports (testRestPayload)', () => {
   });
 
   it('when direct reporting is off, then a non-emergency report with directReport is refused with 422', async () => {
-    const before = reportCount(wiki);
+    const before = await reportCount(wiki);
     const r = await submit(alice, supportFields({ behaviorType: 'intimidation', directReport: 'Please help.' }));
     expect(r.status).toBe(422);
     expect(messageOf(r)).toContain('(reportincident-error-direct-unavailable');
-    expect(reportCount(wiki)).toBe(before);
+    expect(await reportCount(wiki)).toBe(before);
   });
 });
 
@@ -613,34 +613,35 @@ describe('duplicates', () => {
     const first = await submit(rowan, body);
     expect(first.status).toBe(201);
     const firstId = first.json<Json>().reportId as string;
-    const outbox = outboxCount(wiki);
-    const reports = reportCount(wiki);
+    const outbox = await outboxCount(wiki);
+    const reports = await reportCount(wiki);
     const again = await submit(rowan, body);
     expect(again.status).toBe(200);
     expect(again.json<Json>()).toEqual({ reportId: firstId, route: 'emergency', duplicate: true });
-    expect(outboxCount(wiki)).toBe(outbox);
-    expect(reportCount(wiki)).toBe(reports);
+    expect(await outboxCount(wiki)).toBe(outbox);
+    expect(await reportCount(wiki)).toBe(reports);
     // The first report's mail keeps its one Message-ID.
-    expect(outboxRows(wiki, firstId)).toHaveLength(1);
+    expect(await outboxRows(wiki, firstId)).toHaveLength(1);
   });
 
   it('when the repeat adds details, then 200 says updated true and one update mail to Trust & Safety is queued in the first mail\'s thread, not charged', async () => {
     const body = emergencyFields({ details: 'He said he would come.' });
     const first = await submit(rowan, body);
     const firstId = first.json<Json>().reportId as string;
-    const hits = () => wiki.container.db.prepare('SELECT count(*) FROM rate_limit_hits').pluck().get();
-    const charged = hits();
-    const reports = reportCount(wiki);
+    const hits = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM rate_limit_hits'))!.n;
+    const charged = await hits();
+    const reports = await reportCount(wiki);
 
     const again = await submit(rowan, { ...body, details: 'He said he would come. He named the day.', about: 'self' });
 
     expect(again.status).toBe(200);
     expect(again.json<Json>()).toEqual({ reportId: firstId, route: 'emergency', duplicate: true, updated: true });
-    expect(reportCount(wiki)).toBe(reports);
-    expect(hits()).toBe(charged);
-    const [mail, update] = wiki.container.db
-      .prepare("SELECT kind, recipients, message_id, in_reply_to, update_id FROM outbox WHERE report_id = ? AND kind != 'receipt' ORDER BY outbox_id")
-      .all(firstId) as (OutboxRow & { in_reply_to: string | null; update_id: number | null })[];
+    expect(await reportCount(wiki)).toBe(reports);
+    expect(await hits()).toBe(charged);
+    const [mail, update] = await wiki.container.sql.all<OutboxRow & { in_reply_to: string | null; update_id: number | null }>(
+      "SELECT kind, recipients, message_id, in_reply_to, update_id FROM outbox WHERE report_id = ? AND kind != 'receipt' ORDER BY outbox_id",
+      [firstId],
+    );
     expect(update).toMatchObject({ kind: 'trust-and-safety', recipients: mail!.recipients, message_id: `<${firstId}.trust-and-safety.update-1@127.0.0.1>`, in_reply_to: mail!.message_id });
     expect(await wiki.container.reports.findUpdate(update!.update_id!)).toMatchObject({ reportId: firstId, seq: 1, text: 'He named the day.', about: 'self' });
     // The confirmation page speaks of the report's own mail, not its updates'.
@@ -650,12 +651,12 @@ describe('duplicates', () => {
   it('when a support-route report (which sent nothing) is repeated with details, then nothing is stored or sent', async () => {
     const body = { revisionId: revision, threadId: thread, incidentType: NON_EMERGENCY, behaviorType: 'spam' };
     const first = (await submit(rowan, body)).json<Json>();
-    const outbox = outboxCount(wiki);
+    const outbox = await outboxCount(wiki);
     const again = await submit(rowan, { ...body, details: 'More about the spam.' });
     expect(again.json<Json>()).toMatchObject({ reportId: first.reportId, duplicate: true });
     expect(again.json<Json>()).not.toHaveProperty('updated');
-    expect(outboxCount(wiki)).toBe(outbox);
-    expect(wiki.container.db.prepare('SELECT count(*) FROM report_updates WHERE report_id = ?').pluck().get(first.reportId)).toBe(0);
+    expect(await outboxCount(wiki)).toBe(outbox);
+    expect((await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM report_updates WHERE report_id = ?', [first.reportId]))!.n).toBe(0);
   });
 
   it('when the same reporter reports the same thread with another harm type, then it is a new report', async () => {
@@ -735,16 +736,16 @@ describe('the rate limit (testRateLimitTrip)', () => {
     noraFirst = emergencyFields();
     const first = await submit(nora, noraFirst);
     expect(first.status).toBe(201);
-    const reports = reportCount(limited);
-    const outbox = outboxCount(limited);
+    const reports = await reportCount(limited);
+    const outbox = await outboxCount(limited);
     const second = await submit(nora, emergencyFields({ physicalHarmType: 'threats-self-harm' }), 'uselang=en');
     expect(second.status).toBe(429);
     expect(second.json<Json>()).toMatchObject({ errorKey: 'apierror-ratelimited', httpCode: 429 });
     // The clock stands still, so the wait is the whole day.
     expect(second.headers.get('retry-after')).toBe('86400');
     expect(messageOf(second)).toContain('emergency@localhost');
-    expect(reportCount(limited)).toBe(reports);
-    expect(outboxCount(limited)).toBe(outbox);
+    expect(await reportCount(limited)).toBe(reports);
+    expect(await outboxCount(limited)).toBe(outbox);
   });
 
   it('when a limited newbie repeats the report already filed, then it is still folded into it with 200', async () => {
@@ -786,13 +787,13 @@ describe('the support route\'s own limit (#16)', () => {
     try {
       const rowan = await reporter(small, 'Rowan');
       for (const behaviorType of ['intimidation', 'trolling']) expect((await submit(rowan, supportFields({ behaviorType }))).status).toBe(201);
-      const reports = reportCount(small);
+      const reports = await reportCount(small);
       const third = await submit(rowan, supportFields({ behaviorType: 'spam' }), 'uselang=en');
       expect(third.status).toBe(429);
       expect(third.json<Json>()).toMatchObject({ errorKey: 'apierror-ratelimited', httpCode: 429 });
       expect(third.json<Json>().supportUrl).toMatch(/\/wiki\/Special:ReportIncident\/support\/spam\?page=User\+talk%3AReport_target_\d+&revisionId=0$/);
       expect(messageOf(third)).toContain('not recorded');
-      expect(reportCount(small)).toBe(reports);
+      expect(await reportCount(small)).toBe(reports);
       // Reports that send something are limited apart: the support route used none of them.
       expect((await submit(rowan, emergencyFields())).status).toBe(201);
     } finally {
@@ -803,7 +804,7 @@ describe('the support route\'s own limit (#16)', () => {
   it('when the operator sets no support limit, then 50 a day applies', async () => {
     const c = wiki.container;
     const rowan = (await c.accounts.findByName('Juniper'))!;
-    for (let i = 0; i < 50; i++) c.db.prepare('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)').run(rowan.id, 'reportincident-support', c.clock.now() - 1000);
+    for (let i = 0; i < 50; i++) await c.sql.run('INSERT INTO rate_limit_hits (user_id, action, at) VALUES (?, ?, ?)', [rowan.id, 'reportincident-support', c.clock.now() - 1000]);
     const juniper = await reporter(wiki, 'Juniper');
     expect((await submit(juniper, supportFields())).status).toBe(429);
   });
@@ -830,7 +831,7 @@ describe('direct reporting', () => {
     expect(r.status).toBe(201);
     const body = r.json<Json>();
     expect(body).toEqual({ reportId: expect.stringMatching(REPORT_ID), route: 'direct' });
-    const rows = outboxRows(direct, body.reportId);
+    const rows = await outboxRows(direct, body.reportId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'direct', recipients: 'admins@example.org' });
     expect((await direct.container.reports.find(body.reportId))!.directReport).toBe('He follows me from page to page.');
@@ -840,7 +841,7 @@ describe('direct reporting', () => {
     const r = await submit(reporterAlice, supportFields({ behaviorType: 'intimidation' }));
     expect(r.status).toBe(201);
     expect(r.json<Json>().route).toBe('support');
-    expect(allOutboxRows(direct, r.json<Json>().reportId)).toEqual([]);
+    expect(await allOutboxRows(direct, r.json<Json>().reportId)).toEqual([]);
   });
 
   it('when directReport is only spaces, then it is not a direct report', async () => {
@@ -853,11 +854,11 @@ describe('direct reporting', () => {
     ['trolling, which has no configured address', { behaviorType: 'trolling' }],
     ['something-else, which is never direct even with an address', { behaviorType: 'something-else', somethingElseDetails: 'x' }],
   ])('when directReport is sent for %s, then 422 and nothing is stored', async (_, fields) => {
-    const before = reportCount(direct);
+    const before = await reportCount(direct);
     const r = await submit(reporterAlice, supportFields({ ...fields, directReport: 'Please help.' }));
     expect(r.status).toBe(422);
     expect(messageOf(r)).toContain('(reportincident-error-direct-unavailable');
-    expect(reportCount(direct)).toBe(before);
+    expect(await reportCount(direct)).toBe(before);
   });
 
   it('when a direct report is filed by a newbie, then it is charged to the rate limit: it sends mail', async () => {
@@ -876,13 +877,13 @@ describe('pages where reports may be filed (#16)', () => {
     { name: 'the community configuration page', page: 'MediaWiki:IncidentReportingConfig.json' },
     { name: 'an article that does not exist', page: 'No such article' },
   ])('when a report names $name, then 422 refuses it and nothing is stored', async ({ page }) => {
-    const count = () => (wiki.container.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await wiki.container.sql.get<{ n: number }>('SELECT count(*) AS n FROM reports'))!.n;
+    const before = await count();
     const r = await submit(alice, { incidentType: EMERGENCY, physicalHarmType: 'threats-public-harm', revisionId: 0, page });
     expect(r.status).toBe(422);
     expect(r.json<Json>().errorKey).toBe('rest-invalid-title');
     expect(messageOf(r)).toContain('(reportincident-error-namespace-not-enabled');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('when a report names a talk page not yet written (revisionId 0), then it is still accepted, as in the original', async () => {

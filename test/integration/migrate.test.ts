@@ -6,7 +6,11 @@ import { DatabaseNewerThanCode } from '../../src/startFailure.js';
 import { listMigrations, migrate, migratePostgres } from '../../src/storage/migrate.js';
 import { openDatabase } from '../../src/storage/openDatabase.js';
 import { PostgresDatabase } from '../../src/storage/PostgresDatabase.js';
-import { newSchema, testDatabaseUrl } from '../support/postgres.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/cli.js';
+import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
 
 describe('migrations on SQLite', () => {
   it('when a new database is migrated twice, then every migration runs once and the version is the last one', () => {
@@ -24,6 +28,31 @@ describe('migrations on SQLite', () => {
     expect(() => migrate(db)).toThrow(DatabaseNewerThanCode);
     expect(() => migrate(db)).toThrow(`the database is at migration ${latest + 1}, but this code knows migrations up to ${latest}`);
     expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
+  });
+});
+
+describe('npm run -s cli -- migrate', () => {
+  it('when run on a new data directory, then it migrates SQLite and says it is at the latest migration', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wiki-migrate-'));
+    try {
+      const r = runCli(dir, ['migrate']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe(`the SQLite database is at migration ${listMigrations('sqlite').at(-1)!.version}, the latest this code knows (${listMigrations('sqlite').at(-1)!.version})`);
+      expect(r.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!testDatabaseUrl)('when DATABASE_URL names an empty PostgreSQL database, then it migrates it', async () => {
+    const { schema, drop } = await newSchema();
+    try {
+      const r = runCli(mkdtempSync(path.join(tmpdir(), 'wiki-migrate-')), ['migrate'], { DATABASE_URL: urlWithSchema(schema) });
+      expect(r.stdout.trim()).toBe(`the PostgreSQL database is at migration ${listMigrations('postgres').at(-1)!.version}, the latest this code knows (${listMigrations('postgres').at(-1)!.version})`);
+      expect(r.code).toBe(0);
+    } finally {
+      await drop();
+    }
   });
 });
 

@@ -55,3 +55,13 @@ export async function migratedDatabase(engine: Engine): Promise<{ sql: SqlDataba
     },
   };
 }
+
+/** Where each test wiki on PostgreSQL keeps its data: the CLI run on its data directory uses the same schema. */
+export const postgresUrlOfDataDir = new Map<string, string>();
+
+/** TEST_DATABASE_URL with the schema every connection uses, for processes started by the tests. */
+export function urlWithSchema(schema: string): string {
+  const url = new URL(testDatabaseUrl!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}

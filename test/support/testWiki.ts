@@ -9,6 +9,8 @@ import { seedDemo } from '../../src/seed/demoSeed.js';
 import { loadSettings, type Settings } from '../../src/settings.js';
 import type { Clock } from '../../src/shared/Clock.js';
 import { MemoryLogger } from '../../src/shared/Logger.js';
+import type { Engine } from '../../src/storage/SqlDatabase.js';
+import { newSchema, postgresUrlOfDataDir, testDatabaseUrl, urlWithSchema } from './postgres.js';
 
 export interface TestWiki {
   url: string;
@@ -37,15 +39,25 @@ export function testSettings(dataDir: string, overrides: Partial<Settings> = {},
   return { ...loaded.settings, ...overrides };
 }
 
+/**
+ * The engine the HTTP suites run on: vitest's "postgres" project runs them again with TEST_ENGINE=postgres, each
+ * wiki in a schema of its own on TEST_DATABASE_URL's server.
+ */
+export const testWikiEngine: Engine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
 export async function startTestWiki(options: TestWikiOptions = {}): Promise<TestWiki> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wiki-test-'));
   const logger = new MemoryLogger();
   const settings = testSettings(dataDir, options.settings, options.env);
+  const schema = testWikiEngine === 'postgres' ? await newSchema() : null;
   const container = createContainer(settings, {
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.mailerFactory ? { mailerFactory: options.mailerFactory } : {}),
+    ...(schema ? { postgres: { url: testDatabaseUrl!, schema: schema.schema } } : {}),
   });
+  await container.ready();
+  if (schema) postgresUrlOfDataDir.set(dataDir, urlWithSchema(schema.schema));
   if (options.seed ?? true) await seedDemo(container);
   if (options.delivery) await container.start();
   const app = createApp(container);
@@ -62,6 +74,8 @@ export async function startTestWiki(options: TestWikiOptions = {}): Promise<Test
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await container.stop();
+      await schema?.drop();
+      postgresUrlOfDataDir.delete(dataDir);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
