@@ -68,7 +68,8 @@ export class LoginThrottle {
       }
       await this.sql.run('DELETE FROM login_failures WHERE failed_at < ?', [now - Math.max(...this.rules.map((r) => r.seconds)) * 1000]);
       return { ok: true, rowIds };
-    });
+      // Every rule counts by the address: attempts from one address are checked one after another, in every process.
+    }, { serializeOn: `login:${address}` });
   }
 
   /** The password was right: the reserved attempt was no failure, and the name-and-address count starts again. */

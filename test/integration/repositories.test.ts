@@ -153,6 +153,12 @@ describe.each(testEngines)('repositories on %s', (engine) => {
     expect((await Promise.all([submit(), submit()])).sort()).toEqual(['charged', 'limited']);
   });
 
+  it('when ten logins from one address are attempted at once against a limit of two, then exactly two are let through', async () => {
+    const throttle = new LoginThrottle(sql, new FixedClock('2026-11-20T10:00:00Z'), [{ by: 'address', count: 2, seconds: 60 }]);
+    const reservations = await Promise.all(Array.from({ length: 10 }, (_, i) => throttle.reserve(`Name ${i}`, '192.0.2.7')));
+    expect(reservations.filter((r) => r.ok)).toHaveLength(2);
+  });
+
   it('when drafts are kept, found, listed and expire, then each step is counted once', async () => {
     const reports = new ReportRepository(sql);
     await reports.saveDraft('d1', 1, '{"a":1}', T0, 'choose-type');
