@@ -8,6 +8,7 @@ import type { RevisionRecord } from '../../src/wiki/PageRepository.js';
 import { parseTitle } from '../../src/wiki/Title.js';
 import { HttpClient, hiddenField, type Reply } from '../support/HttpClient.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+import { configRevisions, storedConfig } from '../support/configRevisions.js';
 
 const EDITOR = '/wiki/Special:CommunityConfiguration/ReportIncident';
 const SUPPORT = '/wiki/Special:ReportIncident/support/intimidation';
@@ -96,18 +97,9 @@ async function submitJson(client: HttpClient, json: string, summary = 'JSON edit
 }
 
 const configTitle = () => wiki.container.communityConfigEditor.title;
-/** The configuration page's revisions, newest first, with their texts (the history rows carry none). */
-const revisions = async (): Promise<RevisionRecord[]> => {
-  const out: RevisionRecord[] = [];
-  for (const r of await wiki.container.communityConfigEditor.history(500)) out.push((await wiki.container.pages.revision(r.id))!);
-  return out;
-};
+const revisions = () => configRevisions(wiki);
 const latest = async (): Promise<RevisionRecord> => (await revisions())[0]!;
-/** The stored state: the latest revision's id and text, and how many there are. */
-const stored = async () => {
-  const all = await revisions();
-  return { revId: all[0]!.id, content: all[0]!.content, count: all.length };
-};
+const stored = () => storedConfig(wiki);
 
 /** The HTML of one element with this id, up to its closing tag of the same name (no nesting of that tag inside). */
 function elementById(html: string, id: string): string {

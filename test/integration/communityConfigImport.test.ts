@@ -9,6 +9,7 @@ import type { RevisionRecord } from '../../src/wiki/PageRepository.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 import { runCli } from '../support/cli.js';
+import { configRevisions, storedConfig } from '../support/configRevisions.js';
 
 /**
  * A full configuration as a Wikipedia stores it after editing Special:CommunityConfiguration/ReportIncident:
@@ -88,16 +89,9 @@ afterAll(async () => {
 
 const cli = (args: string[]) => runCli(wiki.dataDir, args);
 
-const revisions = async (): Promise<RevisionRecord[]> => {
-  const out: RevisionRecord[] = [];
-  for (const r of await wiki.container.communityConfigEditor.history(500)) out.push((await wiki.container.pages.revision(r.id))!);
-  return out;
-};
+const revisions = () => configRevisions(wiki);
 const latest = async (): Promise<RevisionRecord> => (await revisions())[0]!;
-const stored = async () => {
-  const all = await revisions();
-  return { revId: all[0]!.id, content: all[0]!.content, count: all.length };
-};
+const stored = () => storedConfig(wiki);
 
 /** The links of the "How to ask for help" list of a Get support page. */
 function helpLinks(html: string): string[] {
