@@ -11,7 +11,7 @@ import { ctx } from '../http/context.js';
 import { ensureSession, setSession } from '../http/requestContext.js';
 import type { TokenType } from '../sessions/SessionService.js';
 import { sqliteVersion } from '../storage/openDatabase.js';
-import { isDatabaseBusy } from '../storage/databaseErrors.js';
+import { isDatabaseBusy, isDatabaseUnreachable } from '../storage/databaseErrors.js';
 import { NS_MAIN } from '../wiki/namespaces.js';
 import { parseTitle } from '../wiki/Title.js';
 
@@ -131,6 +131,11 @@ export function apiRoutes(c: Container): Router {
       if (isDatabaseBusy(e)) {
         res.setHeader('Retry-After', '5');
         error = { module: 'main', code: 'readonly', messageKey: 'app-error-busy', params: {} };
+      } else if (isDatabaseUnreachable(e)) {
+        // PostgreSQL does not answer: logged for the operator, told to the caller as MediaWiki's read-only error.
+        c.logger.error('the database does not answer', { error: e instanceof Error ? e.message : String(e) });
+        res.setHeader('Retry-After', '5');
+        error = { module: 'main', code: 'readonly', messageKey: 'app-error-storage-unreachable', params: {} };
       } else if (!(e instanceof ApiError)) {
         c.logger.error('api request failed', { error: e instanceof Error ? e.stack : String(e) });
         error = { module: 'main', code: 'internal_api_error', messageKey: 'apierror-internal', params: {} };

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Container } from '../container.js';
 import { AppError, databaseBusy } from '../shared/AppError.js';
-import { isDatabaseBusy } from '../storage/databaseErrors.js';
+import { isDatabaseBusy, isDatabaseUnreachable } from '../storage/databaseErrors.js';
 import { presentChrome } from './chromePresenter.js';
 import { ctx } from './context.js';
 import { renderPage } from './render.js';
+import { chooseLanguage } from '../i18n/chooseLanguage.js';
 
 export function notFoundHandler(c: Container) {
   return async (req: Request, res: Response) => {
@@ -29,7 +30,7 @@ export function notFoundHandler(c: Container) {
 }
 
 /** Storage faults an operator must act on (a full disk, read-only files): logged, and titled "Nothing could be stored". */
-const STORAGE_ERRORS = new Set(['app-error-storage-full', 'app-error-storage-readonly']);
+const STORAGE_ERRORS = new Set(['app-error-storage-full', 'app-error-storage-readonly', 'app-error-storage-unreachable']);
 
 /** Maps body-parser and other framework errors to an AppError, so they get a message in the user's language. */
 function toAppError(error: unknown): AppError | null {
@@ -41,6 +42,8 @@ function toAppError(error: unknown): AppError | null {
   // works again by itself once there is room. Logged (not exposed as a detail), since an operator must act.
   if (e?.code === 'SQLITE_FULL' || e?.code === 'SQLITE_IOERR_WRITE' || e?.code === 'SQLITE_IOERR_FSYNC') return new AppError(507, 'app-error-storage-full', {}, true);
   if (e?.code === 'SQLITE_READONLY' || e?.code?.startsWith('SQLITE_READONLY_')) return new AppError(503, 'app-error-storage-readonly', {}, true);
+  // PostgreSQL does not answer (a restart, the network): the transaction never committed; the pool reconnects.
+  if (isDatabaseUnreachable(error)) return new AppError(503, 'app-error-storage-unreachable', {}, true);
   if (e?.type === 'entity.too.large') return new AppError(413, 'app-error-too-large');
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'app-error-malformed-body');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'app-error-unsupported-encoding');
@@ -67,9 +70,9 @@ export function errorHandler(c: Container) {
     if (status === 507) res.setHeader('Retry-After', '60');
     if (req.path.startsWith('/w/rest.php/')) {
       // MediaWiki REST's error shape, as every other answer of the endpoint.
-      const context = res.locals.ctx ? ctx(res) : null;
-      const text = known ? (context?.t(known.messageKey, known.params) ?? known.messageKey) : `Internal error; request id ${requestId}.`;
-      res.status(status).json({ errorKey: known?.messageKey ?? 'rest-internal-error', messageTranslations: { [context?.lang ?? 'en']: text }, httpCode: status });
+      const { t, lang } = res.locals.ctx ? ctx(res) : withoutContext(c, req);
+      const text = known ? t(known.messageKey, known.params) : `Internal error; request id ${requestId}.`;
+      res.status(status).json({ errorKey: known?.messageKey ?? 'rest-internal-error', messageTranslations: { [lang]: text }, httpCode: status });
       return;
     }
     if (wantsJson(req)) {
@@ -77,7 +80,8 @@ export function errorHandler(c: Container) {
       return;
     }
     if (!res.locals.ctx) {
-      res.status(status).type('text').send(known ? known.messageKey : `Internal error; request id ${requestId}.`);
+      const { t } = withoutContext(c, req);
+      res.status(status).type('text').send(known ? t(known.messageKey, known.params) : `Internal error; request id ${requestId}.`);
       return;
     }
     const { t } = ctx(res);
@@ -95,4 +99,14 @@ export function errorHandler(c: Container) {
       res.status(status).type('text').send(`Error ${status}; request id ${requestId}.`);
     }
   };
+}
+
+/**
+ * A request whose context could not be made (it needs the database: the session, the user) is still answered in
+ * the language the URL or the browser asks for, else the wiki's.
+ */
+function withoutContext(c: Container, req: Request): { t: (key: string, params?: Record<string, unknown>) => string; lang: string } {
+  const uselang = typeof req.query.uselang === 'string' ? req.query.uselang : undefined;
+  const lang = chooseLanguage({ uselang, acceptLanguage: req.headers['accept-language'], contentLanguage: c.settings.LanguageCode }, (l) => c.messages.has(l));
+  return { t: c.messages.translator(lang), lang };
 }
