@@ -10,6 +10,7 @@ import { loadSettings } from './settings.js';
 import { createLogger } from './shared/Logger.js';
 import { parseTitle } from './wiki/Title.js';
 import { listMigrations } from './storage/migrate.js';
+import { RETENTION_LOCK } from './retention/RetentionService.js';
 
 interface Io {
   out: (line: string) => void;
@@ -178,7 +179,9 @@ const commands: Record<string, Command> = {
     usage: 'purge',
     async run(args, io, container) {
       if (args.length !== 0) return usage(io, this.usage);
-      const result = await container().retention.purge();
+      // A running wiki's scheduled purge and this one take turns.
+      const c = container();
+      const result = (await c.sql.runAlone(RETENTION_LOCK, () => c.retention.purge(), { wait: true }))!;
       io.out(JSON.stringify(result));
       return 0;
     },

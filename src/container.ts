@@ -163,7 +163,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   delivery = new Delivery(new OutboxRepository(sql), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
-  const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger);
+  const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql);
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus, pages);

@@ -9,6 +9,7 @@ import type { ReportRepository } from '../reporting/ReportRepository.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Logger } from '../shared/Logger.js';
+import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 const DAY = 24 * 3600 * 1000;
 const SWEEP_INTERVAL = 10 * 60 * 1000;
@@ -25,6 +26,9 @@ export interface PurgeResult extends SweepResult {
   before: string;
 }
 
+/** The key under which retention's runs take their turn, in this process and the CLI's. */
+export const RETENTION_LOCK = 'retention';
+
 export class RetentionService {
   private first: NodeJS.Timeout | null = null;
   private daily: NodeJS.Timeout | null = null;
@@ -40,6 +44,8 @@ export class RetentionService {
     private readonly rateLimitWindow: number,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Where the scheduled runs take their turn: one process of the wiki at a time. */
+    private readonly sql: Pick<SqlDatabase, 'runAlone'>,
   ) {}
 
   /**
@@ -75,11 +81,12 @@ export class RetentionService {
 
   /** Retention once shortly after start, then every day; the sweep every ten minutes. Never on the request path. */
   start(): void {
-    this.first = setTimeout(() => this.safely(() => this.purge()), 60_000);
+    // Every process schedules them; one that finds another at it skips its turn (the work is the same).
+    this.first = setTimeout(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.purge())), 60_000);
     this.first.unref();
-    this.daily = setInterval(() => this.safely(() => this.purge()), DAY);
+    this.daily = setInterval(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.purge())), DAY);
     this.daily.unref();
-    this.sweeper = setInterval(() => this.safely(() => this.sweep()), SWEEP_INTERVAL);
+    this.sweeper = setInterval(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.sweep())), SWEEP_INTERVAL);
     this.sweeper.unref();
   }
 

@@ -108,6 +108,23 @@ export class PostgresDatabase implements SqlDatabase {
     }
   }
 
+  async runAlone<T>(key: string, work: () => Promise<T>, options: { wait?: boolean } = {}): Promise<T | null> {
+    if (this.gate) await this.gate;
+    // A session lock on a client of its own, held while the work runs its statements on the pool.
+    const client = await this.pool.connect();
+    try {
+      if (options.wait) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 1))', [key]);
+      else if (!(await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 1)) AS got', [key])).rows[0]?.got) return null;
+      try {
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 1))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -32,5 +32,10 @@ export interface SqlDatabase {
    * hold a transaction open.
    */
   transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs scheduled work (retention) in one process at a time: work under the same key elsewhere makes this wait
+   * (`wait`) or skip it (null). PostgreSQL: a session advisory lock; SQLite has one process to speak of.
+   */
+  runAlone<T>(key: string, work: () => Promise<T>, options?: { wait?: boolean }): Promise<T | null>;
   close(): Promise<void>;
 }

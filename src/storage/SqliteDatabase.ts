@@ -85,6 +85,10 @@ export class SqliteDatabase implements SqlDatabase {
     }
   }
 
+  async runAlone<T>(_key: string, work: () => Promise<T>): Promise<T | null> {
+    return work();
+  }
+
   async close(): Promise<void> {
     if (this.connection.open) this.connection.close();
   }

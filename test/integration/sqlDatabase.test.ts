@@ -130,6 +130,30 @@ describe.each(testEngines)('on %s', (engine) => {
       expect(await texts(sql)).toEqual(['first', 'late']);
     });
 
+    it('when scheduled work runs alone under a key, then a second run skips while the first runs, or waits for it when asked to', async () => {
+      const sql = await database(engine);
+      const order: string[] = [];
+      const work = (name: string) => async () => {
+        order.push(`${name} starts`);
+        await yieldToOthers();
+        order.push(`${name} ends`);
+        return name;
+      };
+      const [first, second] = await Promise.all([sql.runAlone('purge', work('first')), (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return sql.runAlone('purge', work('second'));
+      })()]);
+      // SQLite runs in one process: nothing to take turns with there.
+      if (engine === 'postgres') {
+        expect([first, second]).toEqual(['first', null]);
+        const waited = await Promise.all([sql.runAlone('purge', work('a'), { wait: true }), sql.runAlone('purge', work('b'), { wait: true })]);
+        expect(waited).toEqual(['a', 'b']);
+        expect(order.slice(-4)).toEqual(['a starts', 'a ends', 'b starts', 'b ends']);
+      } else {
+        expect([first, second]).toEqual(['first', 'second']);
+      }
+    });
+
     it('when a grouped transaction fails on a constraint, then the others of the same moment are kept', async () => {
       const sql = await database(engine);
       const results = await Promise.allSettled([
