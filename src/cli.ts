@@ -1,15 +1,19 @@
 /** The operators' command line: `npm run -s cli -- <command>`; later issues add their commands here. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExplicitGroup } from './accounts/UserAccount.js';
 import { explicitGroups } from './accounts/UserAccount.js';
-import { type Container, createContainer, projectRoot } from './container.js';
+import { type Container, createContainer, databaseFileOf, projectRoot } from './container.js';
 import { classifyLines } from './classifiers/classifyCommand.js';
 import { loadSettings } from './settings.js';
 import { createLogger } from './shared/Logger.js';
 import { parseTitle } from './wiki/Title.js';
-import { listMigrations } from './storage/migrate.js';
+import { copySqliteToPostgres, TargetNotEmpty } from './storage/copyDatabase.js';
+import { listMigrations, migrate, migratePostgres } from './storage/migrate.js';
+import { openDatabase } from './storage/openDatabase.js';
+import { PostgresDatabase } from './storage/PostgresDatabase.js';
+import { describeStartFailure, postgresPlace } from './startFailure.js';
 import { RETENTION_LOCK } from './retention/RetentionService.js';
 
 interface Io {
@@ -17,9 +21,40 @@ interface Io {
   err: (line: string) => void;
 }
 
-type Command = { summary: string; usage: string; run(args: string[], io: Io, container: () => Container): Promise<number> | number };
+type Command = { summary: string; usage: string; run(args: string[], io: Io, container: () => Container, env: Record<string, string | undefined>): Promise<number> | number };
 
 const commands: Record<string, Command> = {
+  'db:copy': {
+    summary: 'copy the SQLite wiki under DATA_DIR into an empty PostgreSQL database, to run it there',
+    usage: 'db:copy --to postgres://USER@HOST:PORT/DATABASE',
+    async run(args, io, _container, env) {
+      const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
+      if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) return usage(io, this.usage);
+      // The source is the SQLite wiki, whatever DATABASE_URL says.
+      const loaded = loadSettings({ ...env, DATABASE_URL: '' }, projectRoot);
+      if (!loaded.ok) throw new CliError(loaded.problems.join('; '));
+      const file = databaseFileOf(loaded.settings);
+      if (!existsSync(file)) return fail(io, `there is no SQLite wiki at ${file}: set DATA_DIR to its data directory`);
+      const source = openDatabase(file);
+      const target = PostgresDatabase.connect(values.to, { max: 2 });
+      const at = postgresPlace(values.to);
+      try {
+        migrate(source);
+        await migratePostgres(target);
+        const counts = await copySqliteToPostgres(source, target);
+        const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+        io.out(`copied ${rows} rows of ${file} into ${at.database} on ${at.host}:${at.port} (users ${counts.users}, pages ${counts.pages}, reports ${counts.reports}); start the wiki with DATABASE_URL set to it`);
+        return 0;
+      } catch (e) {
+        if (e instanceof TargetNotEmpty) return fail(io, e.message);
+        const problem = describeStartFailure(e, { databaseFile: file, host: '', port: 0, postgres: at });
+        return fail(io, problem);
+      } finally {
+        source.close();
+        await target.close();
+      }
+    },
+  },
   migrate: {
     summary: 'apply the database migrations not applied yet (the wiki does too, at start) and say where the database is',
     usage: 'migrate',
@@ -298,7 +333,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return container;
   };
   try {
-    return await command.run(rest, io, getContainer);
+    return await command.run(rest, io, getContainer, env);
   } catch (e) {
     if (e instanceof CliError) return fail(io, e.message);
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(io, e.message);
