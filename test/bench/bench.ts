@@ -2,6 +2,7 @@
  * npm run bench: the real app on loopback with its own data directory and a local SMTP sink, measured with
  * autocannon; every figure is a ratio to a trivial route of the same app measured in the same run.
  * Prints a table and writes bench-results.json (git-ignored). Loopback only; every phase is bounded.
+ * `npm run bench -- --engine postgres` runs the app on PostgreSQL (TEST_DATABASE_URL's server, a schema of its own).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../../src/container.js';
+import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
 import { SmtpSink } from '../support/smtpSink.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -17,13 +19,25 @@ const dir = mkdtempSync(path.join(tmpdir(), 'wiki-bench-'));
 const settingsFile = path.join(dir, 'bench-settings.json');
 // Limits raised so distinct reporters are measured, not refused; everything else as shipped.
 writeFileSync(settingsFile, JSON.stringify({ RateLimits: { reportincident: { newbie: [1_000_000, 86400], user: [1_000_000, 86400] } } }));
-const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dir, REPORTINCIDENT_CONFIG: settingsFile, NODE_ENV: 'production', DEMO_SEED: '1' };
+const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'sqlite';
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine is sqlite or postgres, not ${engine}`);
+if (engine === 'postgres' && !testDatabaseUrl) throw new Error('--engine postgres needs TEST_DATABASE_URL (a PostgreSQL server)');
+const schema = engine === 'postgres' ? await newSchema() : null;
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  DATA_DIR: dir,
+  REPORTINCIDENT_CONFIG: settingsFile,
+  NODE_ENV: 'production',
+  DEMO_SEED: '1',
+  ...(schema ? { DATABASE_URL: urlWithSchema(schema.schema) } : {}),
+};
 
 function log(line: string) {
   process.stderr.write(line + '\n');
 }
 
-log(`bench: seeding ${dir} (2,000- and 10,000-comment talk pages, reporters with sessions)…`);
+log(`bench: seeding ${schema ? `PostgreSQL schema ${schema.schema}` : dir} (2,000- and 10,000-comment talk pages, reporters with sessions)…`);
 const seedOut = path.join(dir, 'seed.json');
 const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/seedBench.ts', dir, seedOut, '400'], { cwd: projectRoot, env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
@@ -209,7 +223,7 @@ const goals: Goal[] = [
 
 const lines = [
   '',
-  `baseline: ${b.toFixed(0)} req/s at ${CONNECTIONS} connections, ${DURATION} s per phase`,
+  `engine: ${engine}; baseline: ${b.toFixed(0)} req/s at ${CONNECTIONS} connections, ${DURATION} s per phase`,
   `yardstick: a zod + SQLite insert POST on a bare Express route does ${results.referencePost!.rps.toFixed(0)} req/s (${(ratio(results.referencePost!.rps) * 100).toFixed(1)}% of the baseline); a report POST does ${((results.reportPost!.rps / results.referencePost!.rps) * 100).toFixed(1)}% of that`,
   '',
   '| measure | value | goal | |',
@@ -218,6 +232,7 @@ const lines = [
   '',
 ];
 process.stdout.write(lines.join('\n') + '\n');
-writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, nodeFlags, results, mailsPerSecond, rssMiB, peakRssMiB, classificationsPerSecond, adversarialMs, goals }, null, 2) + '\n');
+writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), engine, connections: CONNECTIONS, durationSeconds: DURATION, nodeFlags, results, mailsPerSecond, rssMiB, peakRssMiB, classificationsPerSecond, adversarialMs, goals }, null, 2) + '\n');
 rmSync(dir, { recursive: true, force: true });
+await schema?.drop();
 process.exit(0);

@@ -10,7 +10,7 @@ import type { UserAccount } from '../../src/accounts/UserAccount.js';
 
 const [dataDir, out, reporterCount = '400'] = process.argv.slice(2);
 if (!dataDir || !out) throw new Error('usage: seedBench DATA_DIR OUT.json [REPORTERS]');
-const loaded = loadSettings({ DATA_DIR: dataDir, REPORTINCIDENT_CONFIG: process.env.REPORTINCIDENT_CONFIG }, projectRoot);
+const loaded = loadSettings({ DATA_DIR: dataDir, REPORTINCIDENT_CONFIG: process.env.REPORTINCIDENT_CONFIG, DATABASE_URL: process.env.DATABASE_URL }, projectRoot);
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const c = createContainer(loaded.settings, { logger: createLogger('warn') });
 await seedDemo(c);
