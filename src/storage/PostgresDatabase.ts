@@ -15,6 +15,8 @@ interface OpenTransaction {
 interface Translated {
   text: string;
   names: string[] | null;
+  /** The name it is prepared under on each connection, so that the server parses and plans it once. */
+  statement: string;
 }
 
 /**
@@ -135,11 +137,11 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   private async query(sql: string, params?: SqlParams): Promise<pg.QueryResult> {
-    const { text, names } = this.translate(sql);
+    const { text, names, statement } = this.translate(sql);
     const values = params === undefined ? [] : names ? names.map((n) => (params as Record<string, unknown>)[n] ?? null) : [...(params as readonly unknown[])];
     const open = this.openHere();
     if (!open && this.gate) await this.gate;
-    return (open ? open.client : this.pool).query(text, values);
+    return (open ? open.client : this.pool).query({ name: statement, text, values });
   }
 
   private async savepoint<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
@@ -189,7 +191,7 @@ export class PostgresDatabase implements SqlDatabase {
       }
     }
     if (positional > 0 && names.length > 0) throw new Error('a statement uses either ? or @name parameters, not both');
-    found = { text, names: names.length > 0 ? names : null };
+    found = { text, names: names.length > 0 ? names : null, statement: `s${this.translated.size + 1}` };
     this.translated.set(sql, found);
     return found;
   }
