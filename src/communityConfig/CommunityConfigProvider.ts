@@ -3,6 +3,7 @@
  * Permissive on read: a field that no longer validates falls back to its default and is logged, so a
  * broken edit never takes down the pages a harassed person relies on.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../shared/Logger.js';
 import type { PageService } from '../wiki/PageService.js';
 import type { Title } from '../wiki/Title.js';
@@ -23,6 +24,8 @@ function holdsLookalike(value: unknown): boolean {
 
 export class CommunityConfigProvider {
   private cached: { revId: number | null; config: CommunityConfig } | null = null;
+  /** The read each request in flight shares. */
+  private readonly requests = new AsyncLocalStorage<{ config?: Promise<CommunityConfig> }>();
 
   constructor(
     private readonly pages: PageService,
@@ -31,10 +34,29 @@ export class CommunityConfigProvider {
   ) {}
 
   /**
-   * The configuration of the page's latest revision. The latest revision's id is read each time (a save by another
-   * process, or by the CLI, is in force at once); the text is parsed again only when it changed.
+   * The configuration of the page's latest revision. The latest revision's id is read for every request (a save by
+   * another process, or by the CLI, is in force at once), once: a request's later uses share that read. Outside a
+   * request (the CLI, the mail worker) it is read each time. The text is parsed again only when it changed.
    */
   async current(): Promise<CommunityConfig> {
+    const request = this.requests.getStore();
+    if (!request) return this.read();
+    request.config ??= this.read();
+    return request.config;
+  }
+
+  /** Handles one request: the configuration is read at most once in it, at its first use. */
+  forRequest<T>(handle: () => T): T {
+    return this.requests.run({}, handle);
+  }
+
+  /** After a save in this request: its next use reads the configuration again. */
+  forget(): void {
+    const request = this.requests.getStore();
+    if (request) delete request.config;
+  }
+
+  private async read(): Promise<CommunityConfig> {
     const page = await this.pages.find(this.pageTitle);
     const revId = page?.latestRevId ?? null;
     if (this.cached && this.cached.revId === revId) return this.cached.config;

@@ -100,6 +100,7 @@ export class CommunityConfigService {
     if (baseRevId !== null && latest !== baseRevId) return err('communityconfig-error-edit-conflict', {}, 409);
     const saved = await this.pages.saveText(this.pageTitle, { user }, serialise(config), summary.trim().slice(0, 500));
     if (!saved.ok) return saved;
+    this.provider.forget();
     return ok({ revId: saved.value.revId });
   }
 
@@ -112,6 +113,7 @@ export class CommunityConfigService {
     if (!this.canEdit(user)) return { ok: false, issues: [{ pointer: '', messageKey: 'communityconfig-error-permission', params: {} }] };
     // The old text exactly as it was, so the diff against it is empty.
     const saved = await this.pages.saveText(this.pageTitle, { user }, rev.content, summary.trim().slice(0, 500));
+    if (saved.ok) this.provider.forget();
     return saved.ok ? { ok: true, revId: saved.value.revId } : { ok: false, issues: [{ pointer: '', messageKey: saved.messageKey, params: saved.params ?? {} }] };
   }
 }

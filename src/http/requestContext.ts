@@ -12,12 +12,15 @@ export const SESSION_COOKIE = 'wiki_session';
 export const LANGUAGE_COOKIE = 'wiki_language';
 
 export function requestContext(c: Container) {
-  return async (req: Request, res: Response, next: NextFunction) => {
+  // The rest of the request runs inside: it reads the community configuration once, whoever asks for it.
+  return (req: Request, res: Response, next: NextFunction) => c.communityConfig.forRequest(() => start(req, res, next));
+
+  async function start(req: Request, res: Response, next: NextFunction) {
     const cookies = parseCookies(req.headers.cookie);
     const session = await c.sessions.find(cookies[SESSION_COOKIE]);
     const user = session?.row.userId ? await c.accounts.findById(session.row.userId) : null;
     const blocks = user ? await c.accounts.activeBlocks(user) : [];
-    // The community configuration in force for this request (menus read it as it was loaded here).
+    // The community configuration in force for this request, read now: the menus of every comment cannot wait for it.
     await c.communityConfig.current();
     const supported = (l: string) => c.messages.has(l);
     // A language asked for in the URL is kept on the flow's links, forms and redirects; an unknown one is ignored.
@@ -47,7 +50,7 @@ export function requestContext(c: Container) {
     };
     res.locals.ctx = context;
     next();
-  };
+  }
 }
 
 /** Cookie attributes: HttpOnly, SameSite=Lax, Secure when the wiki is served over https. */
