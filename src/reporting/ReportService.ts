@@ -115,11 +115,6 @@ export class ReportService {
     return canReport({ user, blocks: [...blocks], now: this.clock.now(), settings: this.settings });
   }
 
-  /** The eligibility policy, reading the user's blocks now. */
-  async eligibilityOf(user: UserAccount | null): Promise<Eligibility> {
-    return this.eligibility(user, user ? await this.accounts.activeBlocks(user) : []);
-  }
-
   /**
    * Whether reports may be filed about pages of a namespace: the community configuration's list, else the
    * operator's. The one place that decides it, for the menus and for every submission (#16).
@@ -215,9 +210,10 @@ export class ReportService {
    * Accepts a report, in the original's order after the caller's token and body checks: eligibility,
    * the revision and page, the field combinations, then duplicates and the rate limit, charged last and
    * only for reports that send something, in the same transaction that stores the report and its mail.
+   * `blocks` are the user's blocks in force, as the request read them with the user.
    */
-  async submit(user: UserAccount | null, submission: ReportSubmission, language: string): Promise<SubmitResult> {
-    const eligibility = await this.eligibilityOf(user);
+  async submit(user: UserAccount | null, blocks: readonly Block[], submission: ReportSubmission, language: string): Promise<SubmitResult> {
+    const eligibility = this.eligibility(user, blocks);
     if (!eligibility.eligible || !user) {
       return { ok: false, error: { status: 403, errorKey: 'apierror-permissiondenied', messageKey: 'reportincident-ineligible-generic', params: {} } };
     }

@@ -73,7 +73,7 @@ export function reportRestRoutes(c: Container): Router {
       });
     }
     const { token: _token, ...submission } = parsed.data;
-    const result = await c.reports.submit(ctx(res).user, submission, ctx(res).lang);
+    const result = await c.reports.submit(ctx(res).user, ctx(res).blocks, submission, ctx(res).lang);
     if (!result.ok) {
       const e = result.error;
       const params = typeof e.params.retryAt === 'number' ? { ...e.params, ...timestampParts(e.params.retryAt, ctx(res).lang) } : e.params;

@@ -802,7 +802,7 @@ export function reportSpecialPage(c: Container): SpecialPage {
       return redraw(bodyProblems(parsed.error, body).map((p) => ({ field: p.field, messageKey: p.messageKey === 'reportincident-error-too-long' ? 'reportincident-error-too-long-field' : p.messageKey, params: p.params })), 422);
     }
     const { token: _token, ...submission } = parsed.data;
-    const result = await c.reports.submit(user, submission, lang);
+    const result = await c.reports.submit(user, ctx(res).blocks, submission, lang);
     if (!result.ok) {
       const e = result.error;
       const params = { ...e.params, ...(typeof e.params.retryAt === 'number' ? timestampParts(e.params.retryAt, lang) : {}) };
