@@ -7,7 +7,7 @@ import { isDatabaseBusy, isDatabaseUnreachable } from '../storage/databaseErrors
 import { presentChrome } from './chromePresenter.js';
 import { ctx } from './context.js';
 import { renderPage } from './render.js';
-import { chooseLanguage } from '../i18n/chooseLanguage.js';
+import { requestLanguage } from './requestContext.js';
 
 export function notFoundHandler(c: Container) {
   return async (req: Request, res: Response) => {
@@ -101,12 +101,8 @@ export function errorHandler(c: Container) {
   };
 }
 
-/**
- * A request whose context could not be made (it needs the database: the session, the user) is still answered in
- * the language the URL or the browser asks for, else the wiki's.
- */
+/** A request whose context could not be made (it needs the database) is still answered in the language it asks for. */
 function withoutContext(c: Container, req: Request): { t: (key: string, params?: Record<string, unknown>) => string; lang: string } {
-  const uselang = typeof req.query.uselang === 'string' ? req.query.uselang : undefined;
-  const lang = chooseLanguage({ uselang, acceptLanguage: req.headers['accept-language'], contentLanguage: c.settings.LanguageCode }, (l) => c.messages.has(l));
+  const { lang } = requestLanguage(c, req);
   return { t: c.messages.translator(lang), lang };
 }

@@ -22,19 +22,7 @@ export function requestContext(c: Container) {
     const blocks = user ? await c.accounts.activeBlocks(user) : [];
     // The community configuration in force for this request, read now: the menus of every comment cannot wait for it.
     await c.communityConfig.current();
-    const supported = (l: string) => c.messages.has(l);
-    // A language asked for in the URL is kept on the flow's links, forms and redirects; an unknown one is ignored.
-    const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
-    const lang = chooseLanguage(
-      {
-        uselang: uselang ?? undefined,
-        preference: user?.language,
-        cookie: cookies[LANGUAGE_COOKIE],
-        acceptLanguage: req.headers['accept-language'],
-        contentLanguage: c.settings.LanguageCode,
-      },
-      supported,
-    );
+    const { lang, uselang } = requestLanguage(c, req, user?.language);
     const context: RequestContext = {
       session,
       user,
@@ -83,4 +71,25 @@ export function clearSession(c: Container, res: Response): void {
   context.session = null;
   context.user = null;
   context.blocks = [];
+}
+
+/**
+ * The interface language of a request: ?uselang, the user's preference, the language cookie, the browser's, then the
+ * wiki's. `uselang` is the one the URL named, when the wiki has it: the flow's links, forms and redirects keep it.
+ * Also for a request whose context could not be made (its session is in a database that does not answer).
+ */
+export function requestLanguage(c: Container, req: Request, preference?: string | null): { lang: string; uselang: string | null } {
+  const supported = (l: string) => c.messages.has(l);
+  const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
+  const lang = chooseLanguage(
+    {
+      uselang: uselang ?? undefined,
+      preference,
+      cookie: parseCookies(req.headers.cookie)[LANGUAGE_COOKIE],
+      acceptLanguage: req.headers['accept-language'],
+      contentLanguage: c.settings.LanguageCode,
+    },
+    supported,
+  );
+  return { lang, uselang };
 }
