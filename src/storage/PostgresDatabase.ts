@@ -1,14 +1,10 @@
 /** The engine for many app processes: SqlDatabase over a node-postgres pool, each transaction on a client of its own. */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { SqlDatabase, SqlParams, TransactionOptions } from './SqlDatabase.js';
+import { type OpenTransaction as Open, TransactionScope } from './TransactionScope.js';
 
-interface OpenTransaction {
+interface OpenTransaction extends Open {
   client: pg.PoolClient;
-  /** Savepoints opened inside, for their names. */
-  depth: number;
-  /** Ended: work it started that runs on (a callback, a timer) is outside it, on the pool like any other. */
-  ended: boolean;
 }
 
 /** A statement in PostgreSQL's numbered form ($1, $2…), and the order of the names its @name parameters had. */
@@ -40,7 +36,7 @@ export interface PostgresOptions {
 export class PostgresDatabase implements SqlDatabase {
   readonly engine = 'postgres' as const;
   private readonly translated = new Map<string, Translated>();
-  private readonly current = new AsyncLocalStorage<OpenTransaction>();
+  private readonly scope = new TransactionScope<OpenTransaction>();
 
   /** Statements wait for this first: the migrations, run when the app starts. */
   private gate: Promise<unknown> | null = null;
@@ -84,18 +80,17 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const open = this.openHere();
-    if (open) return this.savepoint(open, work);
+    const open = this.scope.here();
+    if (open) return this.scope.savepoint(open, (sql) => open.client.query(sql), work);
     if (this.gate) await this.gate;
     const client = await this.pool.connect();
-    const opened: OpenTransaction = { client, depth: 0, ended: false };
     let broken = false;
     try {
       await client.query('BEGIN');
       // Transactions about the same thing (one reporter's rate limit and duplicates) run one after another, whichever
       // process runs them; the lock ends with the transaction.
       if (options.serializeOn !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [options.serializeOn]);
-      const value = await this.current.run(opened, work);
+      const value = await this.scope.run({ client, depth: 0, ended: false }, work);
       await client.query('COMMIT');
       return value;
     } catch (error) {
@@ -104,7 +99,6 @@ export class PostgresDatabase implements SqlDatabase {
       });
       throw error;
     } finally {
-      opened.ended = true;
       // A client whose connection failed mid-transaction is closed, not handed to the next request.
       client.release(broken);
     }
@@ -131,32 +125,12 @@ export class PostgresDatabase implements SqlDatabase {
     await this.pool.end();
   }
 
-  private openHere(): OpenTransaction | undefined {
-    const open = this.current.getStore();
-    return open && !open.ended ? open : undefined;
-  }
-
   private async query(sql: string, params?: SqlParams): Promise<pg.QueryResult> {
     const { text, names, statement } = this.translate(sql);
     const values = params === undefined ? [] : names ? names.map((n) => (params as Record<string, unknown>)[n] ?? null) : [...(params as readonly unknown[])];
-    const open = this.openHere();
+    const open = this.scope.here();
     if (!open && this.gate) await this.gate;
     return (open ? open.client : this.pool).query({ name: statement, text, values });
-  }
-
-  private async savepoint<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
-    const name = `sp${++open.depth}`;
-    await open.client.query(`SAVEPOINT ${name}`);
-    try {
-      const value = await work();
-      await open.client.query(`RELEASE SAVEPOINT ${name}`);
-      return value;
-    } catch (error) {
-      await open.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw error;
-    } finally {
-      open.depth--;
-    }
   }
 
   /** `?` and `@name` become $1, $2…; quoted text and identifiers are left as they are. */

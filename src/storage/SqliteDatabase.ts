@@ -1,18 +1,11 @@
 /** The embedded engine: SqlDatabase over one better-sqlite3 connection, its statements cached, its transactions queued. */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { isDatabaseBusy } from './databaseErrors.js';
 import type { SqlDatabase, SqlParams, TransactionOptions } from './SqlDatabase.js';
+import { type OpenTransaction, TransactionScope } from './TransactionScope.js';
 
 /** How long a grouped submission waits for another process's write lock before it is refused (503, nothing stored). */
 export const LOCK_WAIT = 5_000;
-
-interface OpenTransaction {
-  /** Savepoints opened inside, for their names. */
-  depth: number;
-  /** Ended: work it started that runs on (a callback, a timer) is outside it, and waits like any other. */
-  ended: boolean;
-}
 
 interface GroupedWork {
   work: () => Promise<unknown>;
@@ -30,7 +23,7 @@ interface GroupedWork {
 export class SqliteDatabase implements SqlDatabase {
   readonly engine = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly current = new AsyncLocalStorage<OpenTransaction>();
+  private readonly scope = new TransactionScope<OpenTransaction>();
   private locked = false;
   private readonly waiting: (() => void)[] = [];
   private grouped: GroupedWork[] = [];
@@ -64,15 +57,14 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const open = this.openHere();
+    const open = this.scope.here();
     if (open) return this.savepoint(open, work);
     if (options.grouped) return this.enqueue(work);
     await this.lock();
-    const opened: OpenTransaction = { depth: 0, ended: false };
     try {
       this.connection.exec('BEGIN IMMEDIATE');
       try {
-        const value = await this.current.run(opened, work);
+        const value = await this.scope.run({ depth: 0, ended: false }, work);
         this.connection.exec('COMMIT');
         return value;
       } catch (error) {
@@ -80,7 +72,6 @@ export class SqliteDatabase implements SqlDatabase {
         throw error;
       }
     } finally {
-      opened.ended = true;
       this.unlock();
     }
   }
@@ -102,26 +93,26 @@ export class SqliteDatabase implements SqlDatabase {
     return statement;
   }
 
-  /** The transaction the calling code runs in, if it is still open. */
-  private openHere(): OpenTransaction | undefined {
-    const open = this.current.getStore();
-    return open && !open.ended ? open : undefined;
-  }
-
   /** A statement from outside an open transaction of this connection waits for it. */
   private mustWait(): boolean {
-    return this.locked && this.openHere() === undefined;
+    return this.locked && this.scope.here() === undefined;
   }
 
   /** Runs a statement once no transaction is open (it takes no lock itself: it runs at once, in one piece). */
   private async outside<T>(statement: () => T): Promise<T> {
-    while (this.locked) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.locked) await this.wakeUp();
     return statement();
   }
 
+  // The check and the taking are one step: two waiters woken together must not both find the lock free.
   private async lock(): Promise<void> {
-    while (this.locked) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.locked) await this.wakeUp();
     this.locked = true;
+  }
+
+  /** Resolves at the next unlock. */
+  private wakeUp(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Wakes everything waiting: statements run, and the first transaction to resume takes the lock again. */
@@ -130,23 +121,9 @@ export class SqliteDatabase implements SqlDatabase {
     for (const wake of this.waiting.splice(0)) wake();
   }
 
-  private async savepoint<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
-    const name = `sp${++open.depth}`;
-    this.connection.exec(`SAVEPOINT ${name}`);
-    try {
-      const value = await work();
-      this.connection.exec(`RELEASE ${name}`);
-      return value;
-    } catch (error) {
-      // A full disk or an I/O error can end the whole transaction: then there is no savepoint to go back to.
-      if (this.connection.inTransaction) {
-        this.connection.exec(`ROLLBACK TO ${name}`);
-        this.connection.exec(`RELEASE ${name}`);
-      }
-      throw error;
-    } finally {
-      open.depth--;
-    }
+  // A full disk or an I/O error can end the whole transaction: then there is no savepoint to go back to.
+  private savepoint<T>(open: OpenTransaction, work: () => Promise<T>): Promise<T> {
+    return this.scope.savepoint(open, (sql) => this.connection.exec(sql), work, () => this.connection.inTransaction);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -166,7 +143,6 @@ export class SqliteDatabase implements SqlDatabase {
     this.grouped = [];
     if (batch.length === 0) return this.unlock();
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    const open: OpenTransaction = { depth: 0, ended: false };
     try {
       try {
         this.connection.exec('BEGIN IMMEDIATE');
@@ -180,7 +156,8 @@ export class SqliteDatabase implements SqlDatabase {
         if (waiting.length > 0) this.retryLater(waiting);
         return;
       }
-      await this.current.run(open, async () => {
+      const open: OpenTransaction = { depth: 0, ended: false };
+      await this.scope.run(open, async () => {
         for (const job of batch) {
           if (!this.connection.inTransaction) {
             outcomes.push({ ok: false, error: new Error('the transaction of this group was rolled back') });
@@ -205,7 +182,6 @@ export class SqliteDatabase implements SqlDatabase {
       for (const job of batch) job.reject(error);
       return;
     } finally {
-      open.ended = true;
       this.unlock();
     }
     this.busyRetries = 0;
