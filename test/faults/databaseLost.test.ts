@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildWiki, startChildWiki } from '../support/childWiki.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
-
-const REPORT = '/w/rest.php/reportincident/v0/report';
+import { csrfToken, postReport } from '../support/reporting.js';
 
 /** A TCP proxy to the database that can be cut (connections dropped, new ones refused) and opened again. */
 class CuttableProxy {
@@ -84,9 +83,8 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL lost while the wiki runs', () => {
   it('when the database stops answering, then pages and reports answer 503 saying nothing was stored; when it answers again, then the same process serves and stores again', async () => {
     const alice = new HttpClient(wiki.url);
     expect((await alice.login('Alice')).status).toBe(303);
-    const token = (await alice.get('/w/api.php?action=query&meta=tokens&format=json&formatversion=2')).json<{ query: { tokens: { csrftoken: string } } }>().query.tokens.csrftoken;
-    const report = (page: string) =>
-      alice.request('POST', `${REPORT}?uselang=en`, JSON.stringify({ token, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page, details: 'during the outage' }), { 'content-type': 'application/json' });
+    const token = await csrfToken(alice);
+    const report = (page: string) => postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page, details: 'during the outage' }, token);
     expect((await alice.get('/wiki/Talk:African_wild_dog')).status).toBe(200);
 
     await proxy.cut();

@@ -9,9 +9,8 @@ import { type ChildWiki, startChildWiki } from '../support/childWiki.js';
 import { runCli } from '../support/cli.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
+import { csrfToken, postReport } from '../support/reporting.js';
 import { SmtpSink } from '../support/smtpSink.js';
-
-const REPORT = '/w/rest.php/reportincident/v0/report';
 
 describe.skipIf(!testDatabaseUrl)('three processes on one PostgreSQL database', () => {
   const dirs: string[] = [];
@@ -51,16 +50,13 @@ describe.skipIf(!testDatabaseUrl)('three processes on one PostgreSQL database', 
     // One login: the session is in the database, so it is good on every process.
     const login = new HttpClient(wikis[0]!.url);
     expect((await login.login('Nora')).status).toBe(303);
-    const token = (await login.get('/w/api.php?action=query&meta=tokens&format=json&formatversion=2')).json<{ query: { tokens: { csrftoken: string } } }>().query.tokens.csrftoken;
-    const cookie = [...login.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const token = await csrfToken(login);
     const answers = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
-        const r = await fetch(`${wikis[i % 3]!.url}${REPORT}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie },
-          body: JSON.stringify({ token, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page: `Talk:Multi ${i}`, details: `report ${i}` }),
-        });
-        return { status: r.status, body: (await r.json()) as { reportId?: string } };
+        const client = new HttpClient(wikis[i % 3]!.url);
+        for (const [name, value] of login.cookies) client.cookies.set(name, value);
+        const r = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page: `Talk:Multi ${i}`, details: `report ${i}` }, token);
+        return { status: r.status, body: r.json<{ reportId?: string }>() };
       }),
     );
     const accepted = answers.filter((a) => a.status === 201);

@@ -11,15 +11,13 @@ import { MemoryLogger } from '../../src/shared/Logger.js';
 import { runCli } from '../support/cli.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
+import { postReport } from '../support/reporting.js';
 import { startTestWiki, testSettings, type TestWiki } from '../support/testWiki.js';
-
-const REPORT = '/w/rest.php/reportincident/v0/report';
 
 async function fileReport(url: string, name: string, page: string): Promise<{ status: number; reportId?: string }> {
   const client = new HttpClient(url);
   expect((await client.login(name)).status).toBe(303);
-  const token = (await client.get('/w/api.php?action=query&meta=tokens&format=json&formatversion=2')).json<{ query: { tokens: { csrftoken: string } } }>().query.tokens.csrftoken;
-  const r = await client.request('POST', REPORT, JSON.stringify({ token, incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page, details: `copied wiki: ${page}` }), { 'content-type': 'application/json' });
+  const r = await postReport(client, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', revisionId: 0, page, details: `copied wiki: ${page}` });
   return { status: r.status, ...(r.status === 201 ? { reportId: r.json<{ reportId: string }>().reportId } : {}) };
 }
 

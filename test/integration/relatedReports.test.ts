@@ -6,31 +6,10 @@ import { ReportRepository } from '../../src/reporting/ReportRepository.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { openDatabase } from '../../src/storage/openDatabase.js';
 import { SqliteDatabase } from '../../src/storage/SqliteDatabase.js';
+import { incidentReport } from '../support/reporting.js';
 
 function report(n: number, fields: Partial<IncidentReport>): IncidentReport {
-  return {
-    id: `RI-${String(n).padStart(5, '0')}`,
-    createdAt: 1_000_000 + n * 1000,
-    reporterUserId: null,
-    reporterLanguage: 'en',
-    incidentType: 'unacceptable-user-behavior',
-    physicalHarmType: null,
-    behaviorType: 'intimidation',
-    about: null,
-    route: 'direct',
-    pageId: null,
-    pageNamespace: 1,
-    pageTitle: 'African_wild_dog',
-    revId: 1,
-    threadId: null,
-    reportedUser: '',
-    reportedUserId: null,
-    details: '',
-    somethingElseDetails: '',
-    directReport: '',
-    snapshot: null,
-    ...fields,
-  };
+  return incidentReport({ id: `RI-${String(n).padStart(5, '0')}`, createdAt: 1_000_000 + n * 1000, ...fields });
 }
 
 describe('ReportRepository.related', () => {

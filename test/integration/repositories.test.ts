@@ -15,33 +15,25 @@ import type { SqlDatabase } from '../../src/storage/SqlDatabase.js';
 import { TalkItemRepository } from '../../src/talk/TalkItemRepository.js';
 import { PageRepository } from '../../src/wiki/PageRepository.js';
 import { migratedDatabase, testEngines } from '../support/postgres.js';
+import { incidentReport } from '../support/reporting.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 
+/** A report on the first comment of Talk:Talk_page, by user 1 about user 2 ("Author"). */
 function report(overrides: Partial<IncidentReport> & Pick<IncidentReport, 'id'>): IncidentReport {
-  return {
+  return incidentReport({
     createdAt: T0,
     reporterUserId: 1,
-    reporterLanguage: 'en',
-    incidentType: 'unacceptable-user-behavior',
-    physicalHarmType: null,
-    behaviorType: 'intimidation',
-    about: null,
-    route: 'direct',
     pageId: 1,
-    pageNamespace: 1,
     pageTitle: 'Talk_page',
-    revId: 1,
     threadId: 'c-Author-1',
     reportedUser: 'Author',
     reportedUserId: 2,
     details: 'details',
-    somethingElseDetails: '',
-    directReport: '',
     snapshot: { author: 'Author', createdAt: T0 - 1000, text: 'the comment' },
     ...overrides,
-  };
+  });
 }
 
 describe.each(testEngines)('repositories on %s', (engine) => {

@@ -1,4 +1,5 @@
-/** Filing reports in tests through the REST endpoint, as the dialog or an API client does. */
+/** Filing reports in tests through the REST endpoint, as the dialog or an API client does, or as rows for a repository. */
+import type { IncidentReport } from '../../src/reporting/IncidentReport.js';
 import type { HttpClient, Reply } from './HttpClient.js';
 
 export async function csrfToken(client: HttpClient): Promise<string> {
@@ -19,4 +20,29 @@ export async function findComment(client: HttpClient, page: string, text: string
   const match = articles.find((a) => a[0].includes(text));
   if (!permalink || !match) throw new Error(`no comment with "${text}" on ${page}`);
   return { revisionId: Number(permalink[1]), threadId: match[1]! };
+}
+
+/** A non-emergency direct report as a repository stores it: nobody and nothing named, but what `fields` say. */
+export function incidentReport(fields: Partial<IncidentReport> & Pick<IncidentReport, 'id' | 'createdAt'>): IncidentReport {
+  return {
+    reporterUserId: null,
+    reporterLanguage: 'en',
+    incidentType: 'unacceptable-user-behavior',
+    physicalHarmType: null,
+    behaviorType: 'intimidation',
+    about: null,
+    route: 'direct',
+    pageId: null,
+    pageNamespace: 1,
+    pageTitle: 'African_wild_dog',
+    revId: 1,
+    threadId: null,
+    reportedUser: '',
+    reportedUserId: null,
+    details: '',
+    somethingElseDetails: '',
+    directReport: '',
+    snapshot: null,
+    ...fields,
+  };
 }
