@@ -72,6 +72,11 @@ export const WikiSettingsSchema = z.strictObject({
   AllowDataReadableByOthers: z.boolean(),
   /** A PostgreSQL database (postgres://…) instead of SQLite under DATA_DIR; DATABASE_URL overrides it. */
   DatabaseUrl: databaseUrl,
+  /** Seconds a process may hold a message it is sending before another process sends it (a crashed process's mail). */
+  ReportIncidentMailLeaseSeconds: z
+    .int({ error: 'must be a whole number of seconds' })
+    .min(5, { error: 'must be at least 5 seconds (longer than a send takes)' })
+    .max(3600, { error: 'must be at most 3600 seconds' }),
 });
 export type WikiSettings = z.infer<typeof WikiSettingsSchema>;
 

@@ -43,7 +43,7 @@ export class Delivery {
       this.logger.info('mail goes to the development mailbox (Special:DevMailbox); set SMTP_URL to send it out', { smtp: url });
     }
     this.mailer = this.mailerFactory(url, !this.settings.runtime.smtpUrl);
-    this.worker = new OutboxWorker(this.outbox, this.composer, this.mailer, this.clock, this.logger);
+    this.worker = new OutboxWorker(this.outbox, this.composer, this.mailer, this.clock, this.logger, undefined, this.settings.ReportIncidentMailLeaseSeconds * 1000);
     await this.worker.start();
     void this.mailer.verify().then((result) => {
       if (!result.ok) {
@@ -58,8 +58,10 @@ export class Delivery {
    */
   async requeueInFlight(): Promise<number> {
     // What was delivered is written as sent (if the database allows), never queued again.
-    if (this.worker && !(await this.worker.recordOutcomes())) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
-    return await this.outbox.requeueInterrupted(this.clock.now());
+    if (!this.worker) return 0;
+    if (!(await this.worker.recordOutcomes())) this.logger.error('deliveries could not be recorded at the stop; those messages may be sent again');
+    // Only this process's: on PostgreSQL, other processes' sends are going on.
+    return await this.outbox.requeue(this.worker.inFlight, this.clock.now());
   }
 
   /** Right after a report's commit: try its mail at once. */

@@ -135,6 +135,18 @@ export class OutboxRepository {
     return (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending'", [now])).changes;
   }
 
+  /** Gives these claimed messages back to the queue, due now (a stop cut short); returns how many were still claimed. */
+  async requeue(ids: readonly number[], now: number): Promise<number> {
+    let changes = 0;
+    for (const id of ids) changes += (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE outbox_id = ? AND state = 'sending'", [now, id])).changes;
+    return changes;
+  }
+
+  /** Whether several processes share this outbox (PostgreSQL): a "sending" row may be another one's send in progress. */
+  get sharedByProcesses(): boolean {
+    return this.sql.engine === 'postgres';
+  }
+
   async find(id: number): Promise<OutboxMessage | null> {
     const row = await this.sql.get<Row>('SELECT * FROM outbox WHERE outbox_id = ?', [id]);
     return row ? toMessage(row) : null;

@@ -21,8 +21,8 @@ const ALERT_AFTER = 3600_000;
 const IDLE_POLL = 30_000;
 /** The longest wait after failing to use the outbox (a locked database, a full disk). */
 const MAX_OUTBOX_BACKOFF = 30_000;
-/** How long a claimed message may go without an outcome before it is taken back: longer than any send can last. */
-const LEASE = 5 * 60_000;
+/** How long a claimed message may go without an outcome before another worker takes it back (the setting's default). */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** While mail to Trust & Safety waits for a retry, the mail server is asked this often whether it answers again. */
 const PROBE_INTERVAL = 5_000;
 /** Sends failed in a row that look like the server being down rather than one mailbox refusing. */
@@ -67,6 +67,8 @@ export class OutboxWorker {
   private readonly outcomes = new Map<number, () => Promise<void>>();
   private probe: NodeJS.Timeout | null = null;
   private retriesMadeDueAt = -Infinity;
+  /** The messages this worker has claimed and not yet recorded an outcome for. */
+  private readonly claimed = new Set<number>();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -76,13 +78,24 @@ export class OutboxWorker {
     private readonly logger: Logger,
     /** Messages composed and in the mailer at once: enough to keep the SMTP pool busy, few enough to stay small. */
     private readonly window = 10,
+    /** How long a claim lasts: longer than any send can take (the SMTP timeouts), short enough for a crash. */
+    private readonly lease = DEFAULT_LEASE_MS,
   ) {}
 
   async start(): Promise<void> {
     this.stopped = false;
-    const requeued = await this.outbox.requeueInterrupted(this.clock.now());
-    if (requeued > 0) this.logger.warn('mail interrupted by a stop is queued again with the same Message-ID', { messages: requeued });
+    // With one process (SQLite), whatever is still "sending" was this worker's before a crash. With several
+    // (PostgreSQL) it may be another process's send in progress: only its lease running out gives it back.
+    if (!this.outbox.sharedByProcesses) {
+      const requeued = await this.outbox.requeueInterrupted(this.clock.now());
+      if (requeued > 0) this.logger.warn('mail interrupted by a stop is queued again with the same Message-ID', { messages: requeued });
+    }
     this.kick();
+  }
+
+  /** The ids of the messages this worker is sending now (a stop cut short gives them back, and only them). */
+  get inFlight(): number[] {
+    return [...this.claimed];
   }
 
   /** Sends what is due now, without waiting; called right after a report's commit. */
@@ -159,7 +172,8 @@ export class OutboxWorker {
         if ('error' in failed && inFlight.size === 0) throw failed.error;
         if (!this.stopped && !('error' in failed) && inFlight.size <= this.window / 2) {
           const now = this.clock.now();
-          for (const message of await this.outbox.claim(now, this.window - inFlight.size, now + LEASE)) {
+          for (const message of await this.outbox.claim(now, this.window - inFlight.size, now + this.lease)) {
+            this.claimed.add(message.id);
             const sending: Promise<void> = this.sendOne(message)
               .catch((error: unknown) => {
                 if (!('error' in failed)) failed.error = error;
@@ -235,6 +249,7 @@ export class OutboxWorker {
     for (const [id, write] of this.outcomes) {
       await write();
       this.outcomes.delete(id);
+      this.claimed.delete(id);
     }
   }
 

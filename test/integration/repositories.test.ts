@@ -190,6 +190,23 @@ describe.each(testEngines)('repositories on %s', (engine) => {
     expect(await outbox.requeueInterrupted(T0 + 60)).toBe(0);
   });
 
+  it('when a stop gives back the messages its worker claimed, then only those return to the queue, and another worker keeps its own', async () => {
+    const reports = new ReportRepository(sql);
+    const outbox = new OutboxRepository(sql);
+    // Due before anything else in Trust & Safety's lane, so these three are the ones claimed.
+    for (const n of [1, 2, 3]) await reports.addOutbox({ reportId: 'RI-2', kind: 'trust-and-safety', recipients: ['ts@example.org'], messageId: `<RI-2.stop-${n}@wiki>`, nextAttemptAt: T0 - 100 + n, createdAt: T0 });
+    const [sent, ours, theirs] = [await outbox.claim(T0, 1, T0 + 60_000), await outbox.claim(T0, 1, T0 + 60_000), await outbox.claim(T0, 1, T0 + 60_000)].map((c) => c[0]!);
+    expect([sent!.messageId, ours!.messageId, theirs!.messageId]).toEqual(['<RI-2.stop-1@wiki>', '<RI-2.stop-2@wiki>', '<RI-2.stop-3@wiki>']);
+    await outbox.markSent(sent!.id, T0 + 1);
+    // A sent message is not given back, an unknown id changes nothing, and another worker's claim stays its own.
+    expect(await outbox.requeue([sent!.id, ours!.id, 999_999], T0 + 2)).toBe(1);
+    expect(await outbox.find(ours!.id)).toEqual(expect.objectContaining({ state: 'pending', nextAttemptAt: T0 + 2 }));
+    expect((await outbox.find(sent!.id))?.state).toBe('sent');
+    expect((await outbox.find(theirs!.id))?.state).toBe('sending');
+    await outbox.markSent(theirs!.id, T0 + 3);
+    expect(outbox.sharedByProcesses).toBe(engine === 'postgres');
+  });
+
   it('when retention purges, then texts, identities and exact times go, and the mailbox copies of purged reports too', async () => {
     const reports = new ReportRepository(sql);
     const mailbox = new DevMailboxRepository(sql);

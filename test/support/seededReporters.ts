@@ -33,20 +33,34 @@ export interface SeededWiki {
 
 const DAY = 24 * 3600 * 1000;
 
-export async function seedReporters(options: { reporters: number; comments?: number; authors?: number; dataDir?: string }): Promise<SeededWiki> {
+export interface SeedOptions {
+  reporters: number;
+  /** Of the reporters, how many (the last ones) are newbies: a day old with one edit, so not autoconfirmed. */
+  newbies?: number;
+  comments?: number;
+  authors?: number;
+  dataDir?: string;
+  /** A PostgreSQL database (with its schema) instead of SQLite under dataDir. */
+  databaseUrl?: string;
+}
+
+export async function seedReporters(options: SeedOptions): Promise<SeededWiki> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'wiki-seeded-'));
-  const c = createContainer(testSettings(dataDir), { logger: new MemoryLogger() });
+  const c = createContainer(testSettings(dataDir, {}, options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), { logger: new MemoryLogger() });
   try {
+    await c.ready();
     await seedDemo(c);
     const users = new UserRepository(c.sql);
     const now = c.clock.now();
     const reporters: SeededReporter[] = [];
     await c.sql.transaction(async () => {
+      const firstNewbie = options.reporters - (options.newbies ?? 0);
       for (let i = 0; i < options.reporters; i++) {
         const name = `Reporter ${i}`;
         const email = `reporter${i}@example.org`;
+        const age = i >= firstNewbie ? DAY : 300 * DAY;
         // An empty hash never matches a password: these accounts only ever use the session made here.
-        const user = await users.create({ name, passwordHash: '', email, emailConfirmedAt: now - 300 * DAY, registeredAt: now - 300 * DAY, editCount: 50, groups: [] });
+        const user = await users.create({ name, passwordHash: '', email, emailConfirmedAt: now - age, registeredAt: now - age, editCount: i >= firstNewbie ? 1 : 50, groups: [] });
         const session = await c.sessions.create(user.id);
         reporters.push({ name, email, cookie: `wiki_session=${session.id}`, token: c.sessions.token(session, 'csrf') });
       }
