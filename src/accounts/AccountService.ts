@@ -139,6 +139,11 @@ export class AccountService {
     return (await this.activeBlocks(user)).find((b) => b.id === id)!;
   }
 
+  /** The account and its blocks in force now, read together (what each request needs of its user). */
+  async findWithActiveBlocks(id: number): Promise<{ account: UserAccount; blocks: Block[] } | null> {
+    return await this.users.findWithActiveBlocks(id, this.clock.now());
+  }
+
   async activeBlocks(user: UserAccount): Promise<Block[]> {
     return await this.users.activeBlocks(user.id, this.clock.now());
   }

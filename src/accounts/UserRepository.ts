@@ -81,6 +81,37 @@ export class UserRepository {
     return row ? toAccount(row) : null;
   }
 
+  /**
+   * The account and its blocks in force at `now`, in one statement: every request of a logged-in user reads both,
+   * and on PostgreSQL each statement is a round trip. One row per block, or one with no block.
+   */
+  async findWithActiveBlocks(id: number, now: number): Promise<{ account: UserAccount; blocks: Block[] } | null> {
+    const rows = await this.sql.all<UserRow & { [K in keyof BlockRow as `block_${K}`]: BlockRow[K] | null }>(
+      `SELECT ${userColumns}, b.block_id AS block_block_id, b.user_id AS block_user_id, b.by_user_id AS block_by_user_id,
+              b.reason AS block_reason, b.sitewide AS block_sitewide, b.created_at AS block_created_at, b.expires_at AS block_expires_at,
+              (SELECT string_agg(kind || ':' || value, ',') FROM block_restrictions r WHERE r.block_id = b.block_id) AS block_restrictions
+       FROM users u LEFT JOIN blocks b ON b.user_id = u.user_id AND (b.expires_at IS NULL OR b.expires_at > ?)
+       WHERE u.user_id = ? ORDER BY b.block_id`,
+      [now, id],
+    );
+    if (rows.length === 0) return null;
+    const blocks = rows
+      .filter((r) => r.block_block_id !== null)
+      .map((r) =>
+        toBlock({
+          block_id: r.block_block_id!,
+          user_id: r.block_user_id!,
+          by_user_id: r.block_by_user_id,
+          reason: r.block_reason!,
+          sitewide: r.block_sitewide!,
+          created_at: r.block_created_at!,
+          expires_at: r.block_expires_at,
+          restrictions: r.block_restrictions,
+        }),
+      );
+    return { account: toAccount(rows[0]!), blocks };
+  }
+
   async passwordHashOf(name: string): Promise<string | undefined> {
     return (await this.sql.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_name = ?', [name]))?.password_hash;
   }

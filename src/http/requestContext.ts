@@ -18,8 +18,9 @@ export function requestContext(c: Container) {
   async function start(req: Request, res: Response, next: NextFunction) {
     const cookies = parseCookies(req.headers.cookie);
     const session = await c.sessions.find(cookies[SESSION_COOKIE]);
-    const user = session?.row.userId ? await c.accounts.findById(session.row.userId) : null;
-    const blocks = user ? await c.accounts.activeBlocks(user) : [];
+    const found = session?.row.userId ? await c.accounts.findWithActiveBlocks(session.row.userId) : null;
+    const user = found?.account ?? null;
+    const blocks = found?.blocks ?? [];
     // The community configuration in force for this request, read now: the menus of every comment cannot wait for it.
     await c.communityConfig.current();
     const { lang, uselang } = requestLanguage(c, req, user?.language);
@@ -51,8 +52,9 @@ export async function setSession(c: Container, res: Response, session: Session):
   res.cookie(SESSION_COOKIE, session.id, cookieOptions(c, Math.max(0, session.row.expiresAt - session.row.lastSeenAt)));
   const context = ctx(res);
   context.session = session;
-  context.user = session.row.userId ? await c.accounts.findById(session.row.userId) : null;
-  context.blocks = context.user ? await c.accounts.activeBlocks(context.user) : [];
+  const found = session.row.userId ? await c.accounts.findWithActiveBlocks(session.row.userId) : null;
+  context.user = found?.account ?? null;
+  context.blocks = found?.blocks ?? [];
   context.private = true;
 }
 

@@ -245,6 +245,16 @@ export class ReportRepository {
     await this.sql.run(this.SQL.insertOutbox, { ...row, recipients: row.recipients.join(', '), updateId: row.updateId ?? null, inReplyTo: row.inReplyTo ?? null });
   }
 
+  /** Queues several messages in one statement (a report's mail to staff and its receipt): one round trip, not one each. */
+  async addOutboxes(rows: readonly NewOutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length === 1) return await this.addOutbox(rows[0]!);
+    await this.sql.run(
+      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((r) => [r.reportId, r.kind, r.recipients.join(', '), r.messageId, r.nextAttemptAt, r.createdAt, r.updateId ?? null, r.inReplyTo ?? null]),
+    );
+  }
+
   /** The messages that carried a report to its recipients (not the receipt, not updates). */
   async mailingsFor(reportId: string): Promise<ReportMailing[]> {
     const rows = await this.sql.all<{ kind: string; recipients: string; message_id: string }>(this.SQL.mailingsOf, [reportId]);

@@ -176,10 +176,10 @@ export class ReportService {
     let revision: RevisionRecord | null = null;
     let page: PageRecord | null = null;
     if (submission.revisionId !== 0) {
-      revision = await this.pages.revision(submission.revisionId);
-      if (!revision) return fail(404, 'rest-nonexistent-revision', 'reportincident-error-no-revision', { revisionId: submission.revisionId }, 'revisionId');
-      page = await this.pages.findById(revision.pageId);
-      const revTitle = parseTitle(`${this.namespaces.nameOf(page!.namespace)}:${page!.title}`, this.namespaces);
+      const found = await this.pages.revisionWithPage(submission.revisionId);
+      if (!found) return fail(404, 'rest-nonexistent-revision', 'reportincident-error-no-revision', { revisionId: submission.revisionId }, 'revisionId');
+      ({ revision, page } = found);
+      const revTitle = parseTitle(`${this.namespaces.nameOf(page.namespace)}:${page.title}`, this.namespaces);
       if (!revTitle.ok) throw new Error('stored title does not parse');
       if (title && !title.equals(revTitle.value)) {
         return fail(422, 'rest-invalid-title', 'reportincident-error-revision-of-other-page', { revisionId: submission.revisionId, title: title.prefixedText }, 'page');
@@ -312,9 +312,7 @@ export class ReportService {
         await this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
       }
       await this.repository.insert(report);
-      for (const d of messages) {
-        await this.repository.addOutbox({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now });
-      }
+      await this.repository.addOutboxes(messages.map((d) => ({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now })));
       return { ok: true, report, duplicate: false, updated: false };
     }, String(user.id));
     if (result.ok && (!result.duplicate || result.updated)) this.afterCommit(result.report, result.duplicate ? 'update' : 'report');

@@ -86,10 +86,10 @@ export class PostgresDatabase implements SqlDatabase {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
       // Transactions about the same thing (one reporter's rate limit and duplicates) run one after another, whichever
-      // process runs them; the lock ends with the transaction.
-      if (options.serializeOn !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [options.serializeOn]);
+      // process runs them; the lock ends with the transaction. Sent with BEGIN, as one round trip (a simple query:
+      // the key is a literal, escaped by the driver).
+      await client.query(options.serializeOn === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(options.serializeOn)}, 0))`);
       const value = await this.scope.run({ client, depth: 0, ended: false }, work);
       await client.query('COMMIT');
       return value;

@@ -118,6 +118,15 @@ export class PageRepository {
     return row ? toRevision(row) : null;
   }
 
+  /** A revision and its page, in one statement (a report names a revision; its page comes with it). */
+  async findRevisionWithPage(id: number): Promise<{ revision: RevisionRecord; page: PageRecord } | null> {
+    const row = await this.sql.get<RevisionRow & { namespace: number; title: string; content_model: ContentModel; latest_rev_id: number }>(
+      `SELECT r.*, p.namespace, p.title, p.content_model, p.latest_rev_id FROM revisions r JOIN pages p ON p.page_id = r.page_id WHERE r.rev_id = ?`,
+      [id],
+    );
+    return row ? { revision: toRevision(row), page: toPage(row) } : null;
+  }
+
   /** Revisions of a page, newest first, older than `before`. */
   async history(pageId: number, before: number, limit: number): Promise<RevisionRecord[]> {
     const rows = await this.sql.all<RevisionRow>(

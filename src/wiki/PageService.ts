@@ -43,6 +43,11 @@ export class PageService {
     return await this.pages.findRevision(id);
   }
 
+  /** A revision and the page it belongs to (as MediaWiki, the revision decides the page). */
+  async revisionWithPage(id: number): Promise<{ revision: RevisionRecord; page: PageRecord } | null> {
+    return await this.pages.findRevisionWithPage(id);
+  }
+
   async history(page: PageRecord, before: number, limit: number): Promise<RevisionRecord[]> {
     return await this.pages.history(page.id, before, limit);
   }

@@ -113,8 +113,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
     let revision: RevisionRecord | null = null;
     if (oldid !== undefined) {
       const id = /^\d{1,15}$/.test(oldid) ? Number(oldid) : NaN;
-      revision = Number.isSafeInteger(id) ? await c.pages.revision(id) : null;
-      if (!revision) {
+      const found = Number.isSafeInteger(id) ? await c.pages.revisionWithPage(id) : null;
+      if (!found) {
         return renderPage(res, {
           view: 'errors/error',
           status: 404,
@@ -123,8 +123,8 @@ export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
         });
       }
       // As MediaWiki: the revision decides which page is shown, whatever the title says.
-      page = await c.pages.findById(revision.pageId);
-      title = titleOfPage(page!);
+      ({ revision, page } = found);
+      title = titleOfPage(page);
     }
     if (!page) return missing(res, title);
     revision ??= (await c.pages.revision(page.latestRevId))!;

@@ -65,7 +65,14 @@ describe.each(testEngines)('repositories on %s', (engine) => {
     const blockId = await users.block({ userId: author.id, byUserId: reporter.id, reason: 'r', sitewide: false, createdAt: T0, expiresAt: T0 + DAY, pageIds: [1], namespaces: [0, 4] });
     const blocks = await users.activeBlocks(author.id, T0 + 1000);
     expect(blocks).toEqual([expect.objectContaining({ id: blockId, sitewide: false, pageIds: [1], namespaces: [0, 4], expiresAt: T0 + DAY })]);
-    expect(await users.activeBlocks(author.id, T0 + 2 * DAY)).toEqual([]);
+    // The account and its blocks in one statement: the same as reading them apart, one row per block.
+    const sitewide = await users.block({ userId: author.id, byUserId: reporter.id, reason: 's', sitewide: true, createdAt: T0, expiresAt: T0 + 3 * DAY, pageIds: [], namespaces: [] });
+    const both = await users.findWithActiveBlocks(author.id, T0 + 1000);
+    expect(both).toEqual({ account: await users.findById(author.id), blocks: await users.activeBlocks(author.id, T0 + 1000) });
+    expect(both?.blocks.map((b) => b.id)).toEqual([blockId, sitewide]);
+    expect((await users.findWithActiveBlocks(author.id, T0 + 2 * DAY))?.blocks.map((b) => b.id)).toEqual([sitewide]);
+    expect(await users.findWithActiveBlocks(reporter.id, T0)).toEqual({ account: await users.findById(reporter.id), blocks: [] });
+    expect(await users.findWithActiveBlocks(999, T0)).toBeNull();
     expect((await users.list({ from: '', to: '', prefix: 'Re', limit: 10 })).map((u) => u.name)).toEqual(['Reporter']);
     expect((await users.list({ from: 'B', to: '', prefix: '', limit: 10 })).map((u) => u.name)).toEqual(['Reporter']);
     expect(await users.total()).toBe(2);
@@ -80,6 +87,8 @@ describe.each(testEngines)('repositories on %s', (engine) => {
     expect(await pages.nextRevisionId(pageId, second)).toBeNull();
     expect((await pages.history(pageId, Number.MAX_SAFE_INTEGER, 10)).map((r) => r.id)).toEqual([second, first]);
     expect(await pages.revisionCount(pageId)).toBe(2);
+    expect(await pages.findRevisionWithPage(first)).toEqual({ revision: await pages.findRevision(first), page: await pages.findPageById(pageId) });
+    expect(await pages.findRevisionWithPage(second + 100)).toBeNull();
     expect((await pages.contributions('Author', Number.MAX_SAFE_INTEGER, 10)).map((r) => [r.id, r.title])).toEqual([[first, 'Talk_page']]);
     expect([...(await pages.existing([{ namespace: 1, title: 'Talk_page' }, { namespace: 0, title: 'Missing' }]))]).toEqual(['1:Talk_page']);
     const items = new TalkItemRepository(sql);
@@ -194,9 +203,10 @@ describe.each(testEngines)('repositories on %s', (engine) => {
     const reports = new ReportRepository(sql);
     const outbox = new OutboxRepository(sql);
     // Due before anything else in Trust & Safety's lane, so these three are the ones claimed.
-    for (const n of [1, 2, 3]) await reports.addOutbox({ reportId: 'RI-2', kind: 'trust-and-safety', recipients: ['ts@example.org'], messageId: `<RI-2.stop-${n}@wiki>`, nextAttemptAt: T0 - 100 + n, createdAt: T0 });
+    await reports.addOutboxes([1, 2, 3].map((n) => ({ reportId: 'RI-2', kind: 'trust-and-safety' as const, recipients: ['ts@example.org', `n${n}@example.org`], messageId: `<RI-2.stop-${n}@wiki>`, nextAttemptAt: T0 - 100 + n, createdAt: T0 })));
     const [sent, ours, theirs] = [await outbox.claim(T0, 1, T0 + 60_000), await outbox.claim(T0, 1, T0 + 60_000), await outbox.claim(T0, 1, T0 + 60_000)].map((c) => c[0]!);
     expect([sent!.messageId, ours!.messageId, theirs!.messageId]).toEqual(['<RI-2.stop-1@wiki>', '<RI-2.stop-2@wiki>', '<RI-2.stop-3@wiki>']);
+    expect(theirs!.recipients).toEqual(['ts@example.org', 'n3@example.org']);
     await outbox.markSent(sent!.id, T0 + 1);
     // A sent message is not given back, an unknown id changes nothing, and another worker's claim stays its own.
     expect(await outbox.requeue([sent!.id, ours!.id, 999_999], T0 + 2)).toBe(1);
