@@ -10,7 +10,7 @@ import { loadSettings } from './settings.js';
 import { createLogger } from './shared/Logger.js';
 import { parseTitle } from './wiki/Title.js';
 import { copySqliteToPostgres, TargetNotEmpty } from './storage/copyDatabase.js';
-import { listMigrations, migrate, migratePostgres } from './storage/migrate.js';
+import { listMigrations, migrate, migratePostgres, migrationOf } from './storage/migrate.js';
 import { openDatabase } from './storage/openDatabase.js';
 import { PostgresDatabase } from './storage/PostgresDatabase.js';
 import { describeStartFailure, postgresPlace } from './startFailure.js';
@@ -64,7 +64,7 @@ const commands: Record<string, Command> = {
       // SQLite is migrated as it opens; PostgreSQL once ready() resolves, under the lock every process shares.
       await c.ready();
       const engine = c.sql.engine;
-      const version = engine === 'sqlite' ? (c.db.pragma('user_version', { simple: true }) as number) : ((await c.sql.get<{ v: number }>('SELECT max(version) AS v FROM schema_version'))?.v ?? 0);
+      const version = await migrationOf(c.sql);
       const latest = listMigrations(engine).at(-1)?.version ?? 0;
       io.out(`the ${engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} database is at migration ${version}, the latest this code knows (${latest})`);
       return 0;

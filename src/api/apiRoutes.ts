@@ -10,7 +10,6 @@ import type { Container } from '../container.js';
 import { ctx } from '../http/context.js';
 import { ensureSession, setSession } from '../http/requestContext.js';
 import type { TokenType } from '../sessions/SessionService.js';
-import { sqliteVersion } from '../storage/openDatabase.js';
 import { isDatabaseBusy, isDatabaseUnreachable } from '../storage/databaseErrors.js';
 import { NS_MAIN } from '../wiki/namespaces.js';
 import { parseTitle } from '../wiki/Title.js';
@@ -314,7 +313,7 @@ export function apiRoutes(c: Container): Router {
             phpversion: '8.3.0',
             phpsapi: 'node',
             dbtype: c.sql.engine,
-            dbversion: c.sql.engine === 'sqlite' ? sqliteVersion(c.db) : ((await c.sql.get<{ v: string }>("SELECT current_setting('server_version') AS v"))?.v ?? ''),
+            dbversion: await c.sql.version(),
             case: 'first-letter',
             lang: c.settings.LanguageCode,
             fallback: [],

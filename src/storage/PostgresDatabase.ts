@@ -121,6 +121,10 @@ export class PostgresDatabase implements SqlDatabase {
     }
   }
 
+  async version(): Promise<string> {
+    return (await this.get<{ v: string }>("SELECT current_setting('server_version') AS v"))?.v ?? '';
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

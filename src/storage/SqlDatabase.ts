@@ -37,5 +37,7 @@ export interface SqlDatabase {
    * (`wait`) or skip it (null). PostgreSQL: a session advisory lock; SQLite has one process to speak of.
    */
   runAlone<T>(key: string, work: () => Promise<T>, options?: { wait?: boolean }): Promise<T | null>;
+  /** The engine's version (siteinfo's dbversion): SQLite's library, or the PostgreSQL server's. */
+  version(): Promise<string>;
   close(): Promise<void>;
 }

@@ -80,6 +80,10 @@ export class SqliteDatabase implements SqlDatabase {
     return work();
   }
 
+  async version(): Promise<string> {
+    return (await this.get<{ v: string }>('SELECT sqlite_version() AS v'))!.v;
+  }
+
   async close(): Promise<void> {
     if (this.connection.open) this.connection.close();
   }

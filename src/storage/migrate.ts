@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './openDatabase.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
-import type { Engine } from './SqlDatabase.js';
+import type { Engine, SqlDatabase } from './SqlDatabase.js';
 import { DatabaseNewerThanCode } from '../startFailure.js';
 
 // From src/storage or, compiled, build/storage: the SQL files stay in the source tree.
@@ -42,6 +42,12 @@ export function migrate(db: Db, migrations = listMigrations('sqlite')): string[]
     applied.push(m.name);
   }
   return applied;
+}
+
+/** The migration a database is at: SQLite's user_version, PostgreSQL's schema_version (the CLI's migrate says it). */
+export async function migrationOf(sql: SqlDatabase): Promise<number> {
+  if (sql.engine === 'sqlite') return (await sql.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+  return (await sql.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_version'))?.v ?? 0;
 }
 
 /** Any number the processes of one wiki agree on: the advisory lock under which they migrate. */

@@ -24,8 +24,3 @@ export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeo
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   return db;
 }
-
-/** The SQLite library's version, for siteinfo. */
-export function sqliteVersion(db: Db): string {
-  return db.prepare('SELECT sqlite_version() AS v').pluck().get() as string;
-}

@@ -47,6 +47,11 @@ describe.each(testEngines)('on %s', (engine) => {
       expect((await sql.run("UPDATE notes SET text = text || '!' WHERE note_id > ?", [1])).changes).toBe(2);
       expect(await sql.get('SELECT * FROM notes WHERE note_id = ?', [99])).toBeUndefined();
     });
+
+    it('when asked its version, then the engine names it as siteinfo shows it (3.x for SQLite, the server\'s for PostgreSQL)', async () => {
+      const sql = await database(engine);
+      expect(await sql.version()).toMatch(engine === 'sqlite' ? /^3\.\d+\.\d+$/ : /^\d+(\.\d+)?/);
+    });
   });
 
   describe('SqlDatabase transactions', () => {
