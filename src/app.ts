@@ -4,20 +4,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { accountSpecialPages } from './accounts/accountSpecialPages.js';
-import { apiRoutes } from './api/apiRoutes.js';
-import { statisticsSpecialPage } from './statistics/statisticsSpecialPage.js';
-import { communityConfigSpecialPage } from './communityConfig/communityConfigSpecialPage.js';
-import { devMailboxSpecialPage } from './delivery/devMailboxSpecialPage.js';
-import type { Container } from './container.js';
-import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { accountPageServices, accountSpecialPages } from './accounts/accountSpecialPages.js';
+import { apiRoutes, apiServices } from './api/apiRoutes.js';
+import { statisticsPageServices, statisticsSpecialPage } from './statistics/statisticsSpecialPage.js';
+import { communityConfigPageServices, communityConfigSpecialPage } from './communityConfig/communityConfigSpecialPage.js';
+import { devMailboxPageServices, devMailboxSpecialPage } from './delivery/devMailboxSpecialPage.js';
+import { type Container, servicesOf } from './container.js';
+import { errorHandler, errorServices, notFoundHandler } from './http/errorHandler.js';
 import { Lifecycle } from './http/lifecycle.js';
-import { requestContext } from './http/requestContext.js';
-import { reportRestRoutes } from './reporting/reportRestRoutes.js';
+import { requestContext, requestContextServices } from './http/requestContext.js';
+import { reportRestRoutes, reportRestServices } from './reporting/reportRestRoutes.js';
 import { reportSpecialPage } from './reporting/reportSpecialPage.js';
 import type { SpecialPage } from './wiki/SpecialPage.js';
-import { wikiRoutes } from './wiki/wikiRoutes.js';
-import { wikiSpecialPages } from './wiki/wikiSpecialPages.js';
+import { wikiRouteServices, wikiRoutes } from './wiki/wikiRoutes.js';
+import { wikiSpecialPageServices, wikiSpecialPages } from './wiki/wikiSpecialPages.js';
 
 /** Request bodies larger than this are refused with 413 (forms, API and REST alike). */
 export const BODY_LIMIT = '64kb';
@@ -83,21 +83,30 @@ export function createApp(c: Container, lifecycle: Lifecycle = new Lifecycle()):
     res.setHeader('Cache-Control', 'private, no-cache, no-store');
     next();
   });
-  app.use(requestContext(c));
+  // Each module is handed the members of the container it names, and nothing else.
+  app.use(requestContext(servicesOf(c, requestContextServices)));
   app.use(lifecycle.refuseWhileStopping);
   // The REST endpoint reads its own body, after its feature flag and eligibility checks.
-  app.use(reportRestRoutes(c));
+  app.use(reportRestRoutes(servicesOf(c, reportRestServices)));
   // The configuration editor posts a 64 KiB document, percent-encoded, or a form of some 300 fields.
   app.use('/wiki/Special:CommunityConfiguration', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 1000 }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));
   app.use(express.json({ limit: BODY_LIMIT }));
 
   const specialPages: SpecialPage[] = [];
-  specialPages.push(...accountSpecialPages(c), ...wikiSpecialPages(c, () => specialPages), reportSpecialPage(c), devMailboxSpecialPage(c), communityConfigSpecialPage(c), statisticsSpecialPage(c));
+  specialPages.push(
+    ...accountSpecialPages(servicesOf(c, accountPageServices)),
+    ...wikiSpecialPages(servicesOf(c, wikiSpecialPageServices), () => specialPages),
+    reportSpecialPage(c),
+    devMailboxSpecialPage(servicesOf(c, devMailboxPageServices)),
+    communityConfigSpecialPage(servicesOf(c, communityConfigPageServices)),
+    statisticsSpecialPage(servicesOf(c, statisticsPageServices)),
+  );
 
-  app.use(apiRoutes(c));
-  app.use(wikiRoutes(c, specialPages));
-  app.use(notFoundHandler(c));
-  app.use(errorHandler(c));
+  app.use(apiRoutes(servicesOf(c, apiServices)));
+  app.use(wikiRoutes(servicesOf(c, wikiRouteServices), specialPages));
+  const errors = servicesOf(c, errorServices);
+  app.use(notFoundHandler(errors));
+  app.use(errorHandler(errors));
   return app;
 }

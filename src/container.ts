@@ -81,6 +81,19 @@ export interface Container {
   close(): Promise<void>;
 }
 
+/** What a module is given: the named members of the container, and nothing else. */
+export type Services<K extends keyof Container> = Pick<Container, K>;
+
+/**
+ * The composition root hands each module only the members it names. Each is read when used, not when picked:
+ * some (the mail path) are made at start.
+ */
+export function servicesOf<K extends keyof Container>(c: Container, keys: readonly K[]): Services<K> {
+  const picked = {} as Services<K>;
+  for (const key of keys) Object.defineProperty(picked, key, { get: () => c[key], enumerable: true });
+  return picked;
+}
+
 export interface ContainerOverrides {
   clock?: Clock;
   logger?: Logger;

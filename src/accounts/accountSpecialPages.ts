@@ -1,7 +1,7 @@
 /** Special:UserLogin, Special:UserLogout and Special:Preferences. */
 import type { Request, Response } from 'express';
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
 import { renderPage } from '../http/render.js';
@@ -13,7 +13,9 @@ import { NS_SPECIAL } from '../wiki/namespaces.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { effectiveGroups } from './UserAccount.js';
 
-export function accountSpecialPages(c: Container): SpecialPage[] {
+export const accountPageServices = [...chromeServices, 'accounts', 'clock', 'messages'] as const;
+
+export function accountSpecialPages(c: Services<(typeof accountPageServices)[number]>): SpecialPage[] {
   const specialTitle = (name: string): Title => {
     const parsed = parseTitle(`Special:${name}`, c.namespaces);
     if (!parsed.ok) throw new Error(`bad special page name ${name}`);

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { UserAccount } from '../accounts/UserAccount.js';
 import { effectiveGroups, rightsOf } from '../accounts/UserAccount.js';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
 import { ensureSession, setSession } from '../http/requestContext.js';
 import type { TokenType } from '../sessions/SessionService.js';
@@ -62,7 +62,9 @@ type ErrorFormat = (typeof errorFormats)[number];
 
 const list = (value: string | undefined): string[] => (value ? value.split('|').map((v) => v.trim()).filter(Boolean) : []);
 
-export function apiRoutes(c: Container): Router {
+export const apiServices = ['accounts', 'clock', 'logger', 'messages', 'namespaces', 'sessions', 'settings', 'sql'] as const;
+
+export function apiRoutes(c: Services<(typeof apiServices)[number]>): Router {
   const router = Router();
   const en = c.messages.translator('en');
 

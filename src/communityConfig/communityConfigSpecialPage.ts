@@ -4,8 +4,8 @@
  * an edit summary, the history, diffs, and restoring an old version.
  */
 import type { Request, Response } from 'express';
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
 import { renderPage } from '../http/render.js';
@@ -49,7 +49,9 @@ interface EditorState {
   status: number;
 }
 
-export function communityConfigSpecialPage(c: Container): SpecialPage {
+export const communityConfigPageServices = [...chromeServices, 'communityConfig', 'communityConfigEditor'] as const;
+
+export function communityConfigSpecialPage(c: Services<(typeof communityConfigPageServices)[number]>): SpecialPage {
   const title = () => {
     const t = parseTitle(`Special:CommunityConfiguration/${PROVIDER}`, c.namespaces);
     if (!t.ok) throw new Error('bad title');

@@ -5,8 +5,8 @@
  */
 import PostalMime from 'postal-mime';
 import type { UserAccount } from '../accounts/UserAccount.js';
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx } from '../http/context.js';
 import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
@@ -27,7 +27,9 @@ export function mayReadMail(user: UserAccount, envelopeTo: readonly string[], tr
   return user.groups.includes('trust-and-safety') && trustAndSafetyAddresses.some((a) => to.includes(a.toLowerCase()));
 }
 
-export function devMailboxSpecialPage(c: Container): SpecialPage {
+export const devMailboxPageServices = [...chromeServices, 'delivery', 'devMailbox'] as const;
+
+export function devMailboxSpecialPage(c: Services<(typeof devMailboxPageServices)[number]>): SpecialPage {
   const title = () => {
     const t = parseTitle('Special:DevMailbox', c.namespaces);
     if (!t.ok) throw new Error('bad title');

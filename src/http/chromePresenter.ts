@@ -1,6 +1,6 @@
 /** The skin around every page: tabs, the Tools menu, personal tools, titles; built once per request. */
 import type { Response } from 'express';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import type { MenuItem } from '../menus/MenuRegistry.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
 import type { PageRecord } from '../wiki/PageRepository.js';
@@ -70,7 +70,10 @@ const subjectTabKey: Record<number, string> = {
   14: 'skin-tab-category',
 };
 
-export async function presentChrome(c: Container, res: Response, options: ChromeOptions): Promise<Chrome> {
+/** What the chrome (tabs, personal links, tools) reads. */
+export const chromeServices = ['menus', 'namespaces', 'pages', 'sessions', 'settings'] as const;
+
+export async function presentChrome(c: Services<(typeof chromeServices)[number]>, res: Response, options: ChromeOptions): Promise<Chrome> {
   const { user, session, t, link } = ctx(res);
   const title = options.title;
   const action = options.action ?? 'view';

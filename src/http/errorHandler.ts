@@ -1,15 +1,18 @@
 /** The one 404 handler and the one error handler: known errors show their message, others a generic page. */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import { AppError, databaseBusy } from '../shared/AppError.js';
 import { isDatabaseBusy, isDatabaseUnreachable } from '../storage/databaseErrors.js';
-import { presentChrome } from './chromePresenter.js';
+import { chromeServices, presentChrome } from './chromePresenter.js';
 import { ctx } from './context.js';
 import { renderPage } from './render.js';
 import { requestLanguage } from './requestContext.js';
 
-export function notFoundHandler(c: Container) {
+export const errorServices = [...chromeServices, 'logger', 'messages'] as const;
+type ErrorServices = Services<(typeof errorServices)[number]>;
+
+export function notFoundHandler(c: ErrorServices) {
   return async (req: Request, res: Response) => {
     const { t, lang } = ctx(res);
     if (req.path.startsWith('/w/rest.php/')) {
@@ -55,7 +58,7 @@ function wantsJson(req: Request): boolean {
   return req.path.startsWith('/w/rest.php/') || req.path === '/w/api.php';
 }
 
-export function errorHandler(c: Container) {
+export function errorHandler(c: ErrorServices) {
   // Express recognises error handlers by their four parameters.
   return async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = toAppError(error);
@@ -102,7 +105,7 @@ export function errorHandler(c: Container) {
 }
 
 /** A request whose context could not be made (it needs the database) is still answered in the language it asks for. */
-function withoutContext(c: Container, req: Request): { t: (key: string, params?: Record<string, unknown>) => string; lang: string } {
+function withoutContext(c: ErrorServices, req: Request): { t: (key: string, params?: Record<string, unknown>) => string; lang: string } {
   const { lang } = requestLanguage(c, req);
   return { t: c.messages.translator(lang), lang };
 }

@@ -1,6 +1,6 @@
 /** Form helpers: reading single string fields and checking the session's CSRF token. */
 import type { Request, Response } from 'express';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import { ctx, param } from './context.js';
 
 /** The token field every state-changing form carries, named as MediaWiki's. */
@@ -11,12 +11,12 @@ export function field(req: Request, name: string): string | undefined {
 }
 
 /** Whether the form's token belongs to this session. */
-export function hasValidToken(c: Container, req: Request, res: Response): boolean {
+export function hasValidToken(c: Services<'sessions'>, req: Request, res: Response): boolean {
   return c.sessions.verifyToken(ctx(res).session, 'csrf', field(req, TOKEN_FIELD));
 }
 
 /** The token for forms on this page; anonymous visitors without a session get a placeholder that never verifies. */
-export function formToken(c: Container, res: Response): string {
+export function formToken(c: Services<'sessions'>, res: Response): string {
   return c.sessions.token(ctx(res).session, 'csrf');
 }
 

@@ -1,6 +1,6 @@
 /** Middleware that finds the session, the logged-in user and the interface language of each request. */
 import type { NextFunction, Request, Response } from 'express';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import { carryLanguage } from '../i18n/carryLanguage.js';
 import { chooseLanguage, supportedLanguage } from '../i18n/chooseLanguage.js';
 import { directionOf } from '../i18n/createI18n.js';
@@ -11,7 +11,9 @@ import { clientAddress, ctx, param, type RequestContext } from './context.js';
 export const SESSION_COOKIE = 'wiki_session';
 export const LANGUAGE_COOKIE = 'wiki_language';
 
-export function requestContext(c: Container) {
+export const requestContextServices = ['accounts', 'communityConfig', 'messages', 'sessions', 'settings'] as const;
+
+export function requestContext(c: Services<(typeof requestContextServices)[number]>) {
   // The rest of the request runs inside: it reads the community configuration once, whoever asks for it.
   return (req: Request, res: Response, next: NextFunction) => c.communityConfig.forRequest(() => start(req, res, next));
 
@@ -43,12 +45,12 @@ export function requestContext(c: Container) {
 }
 
 /** Cookie attributes: HttpOnly, SameSite=Lax, Secure when the wiki is served over https. */
-export function cookieOptions(c: Container, maxAgeMs: number) {
+export function cookieOptions(c: Services<'settings'>, maxAgeMs: number) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: c.settings.Server.startsWith('https:'), path: '/', maxAge: maxAgeMs };
 }
 
 /** Sets the session cookie and keeps the context in step. */
-export async function setSession(c: Container, res: Response, session: Session): Promise<void> {
+export async function setSession(c: Services<'settings' | 'accounts'>, res: Response, session: Session): Promise<void> {
   res.cookie(SESSION_COOKIE, session.id, cookieOptions(c, Math.max(0, session.row.expiresAt - session.row.lastSeenAt)));
   const context = ctx(res);
   context.session = session;
@@ -59,7 +61,7 @@ export async function setSession(c: Container, res: Response, session: Session):
 }
 
 /** Returns the session, starting an anonymous one when there is none (for login tokens). */
-export async function ensureSession(c: Container, res: Response): Promise<Session> {
+export async function ensureSession(c: Services<'settings' | 'accounts' | 'sessions'>, res: Response): Promise<Session> {
   const existing = ctx(res).session;
   if (existing) return existing;
   const session = await c.sessions.create(null);
@@ -67,7 +69,7 @@ export async function ensureSession(c: Container, res: Response): Promise<Sessio
   return session;
 }
 
-export function clearSession(c: Container, res: Response): void {
+export function clearSession(c: Services<'settings'>, res: Response): void {
   res.clearCookie(SESSION_COOKIE, { ...cookieOptions(c, 0), maxAge: undefined });
   const context = ctx(res);
   context.session = null;
@@ -80,7 +82,7 @@ export function clearSession(c: Container, res: Response): void {
  * wiki's. `uselang` is the one the URL named, when the wiki has it: the flow's links, forms and redirects keep it.
  * Also for a request whose context could not be made (its session is in a database that does not answer).
  */
-export function requestLanguage(c: Container, req: Request, preference?: string | null): { lang: string; uselang: string | null } {
+export function requestLanguage(c: Services<'messages' | 'settings'>, req: Request, preference?: string | null): { lang: string; uselang: string | null } {
   const supported = (l: string) => c.messages.has(l);
   const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
   const lang = chooseLanguage(

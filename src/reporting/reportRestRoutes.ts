@@ -5,7 +5,7 @@
  */
 import type { Request, Response } from 'express';
 import express, { Router } from 'express';
-import type { Container } from '../container.js';
+import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { type IncidentReport, supportPagePath } from './IncidentReport.js';
@@ -15,7 +15,9 @@ import { bodyProblems, ReportBodySchema } from './reportSchemas.js';
 export const REPORT_PATH = '/w/rest.php/reportincident/v0/report';
 export const REST_BODY_LIMIT = 64 * 1024;
 
-export function reportRestRoutes(c: Container): Router {
+export const reportRestServices = ['clock', 'namespaces', 'reports', 'sessions', 'settings'] as const;
+
+export function reportRestRoutes(c: Services<(typeof reportRestServices)[number]>): Router {
   const router = Router();
 
   const error = (res: Response, status: number, errorKey: string, messageKey: string, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {

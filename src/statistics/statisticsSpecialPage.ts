@@ -1,7 +1,7 @@
 /** Special:ReportIncidentStatistics, for Trust & Safety and interface-admins: counts only, never who. */
 import type { UserAccount } from '../accounts/UserAccount.js';
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { renderPage } from '../http/render.js';
 import { AppError } from '../shared/AppError.js';
@@ -12,7 +12,9 @@ import { presentStatistics } from './statisticsPresenter.js';
 const READERS = ['trust-and-safety', 'interface-admin'];
 const canRead = (user: UserAccount | null) => user !== null && user.groups.some((g) => READERS.includes(g));
 
-export function statisticsSpecialPage(c: Container): SpecialPage {
+export const statisticsPageServices = [...chromeServices, 'statistics'] as const;
+
+export function statisticsSpecialPage(c: Services<(typeof statisticsPageServices)[number]>): SpecialPage {
   return {
     name: 'ReportIncidentStatistics',
     titleKey: 'statistics-title',

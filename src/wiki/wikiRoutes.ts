@@ -2,8 +2,8 @@
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
 import { acceptsDeflate, deflateAround, deflatePart, joinParts } from '../http/deflateParts.js';
@@ -31,7 +31,9 @@ const THREADS_MARKER = '<!--threads-->';
 /** Topics rendered and compressed together when a talk page's threads are cached (a few hundred KiB of HTML). */
 const TOPICS_PER_PART = 25;
 
-export function wikiRoutes(c: Container, specialPages: SpecialPage[]): Router {
+export const wikiRouteServices = [...chromeServices, 'messages', 'talk', 'threadsCache'] as const;
+
+export function wikiRoutes(c: Services<(typeof wikiRouteServices)[number]>, specialPages: SpecialPage[]): Router {
   const router = Router();
   const specials = new Map(specialPages.map((p) => [p.name.toLowerCase(), p]));
   const t0 = c.messages.translator(c.settings.LanguageCode);

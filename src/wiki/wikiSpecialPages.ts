@@ -1,6 +1,6 @@
 /** Special:Contributions and Special:SpecialPages. */
-import type { Container } from '../container.js';
-import { presentChrome } from '../http/chromePresenter.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
 import { ctx, param } from '../http/context.js';
 import { renderPage } from '../http/render.js';
 import { normaliseUserName } from '../accounts/UserAccount.js';
@@ -12,7 +12,9 @@ import { parseTitle } from './Title.js';
 
 const PAGE_SIZE = 50;
 
-export function wikiSpecialPages(c: Container, all: () => SpecialPage[]): SpecialPage[] {
+export const wikiSpecialPageServices = [...chromeServices, 'accounts'] as const;
+
+export function wikiSpecialPages(c: Services<(typeof wikiSpecialPageServices)[number]>, all: () => SpecialPage[]): SpecialPage[] {
   const contributions: SpecialPage = {
     name: 'Contributions',
     titleKey: 'contributions-title',
