@@ -1,5 +1,5 @@
 // Delivery through a real SMTP server on loopback: what each mail says, retries, restarts and hostile text.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { SmtpSink, freePort } from '../support/smtpSink.js';
@@ -71,6 +71,21 @@ describe('the Trust & Safety mail', () => {
     expect(receipt.parsed.text).toContain(reportId);
     expect(receipt.parsed.text).not.toContain('He named my university');
     await eventually(() => outboxRows(wiki).every((r) => r.state === 'sent'), 'every message sent');
+  });
+
+  it('when a report\'s mail to staff and its receipt go out together, then the report and its people are read once for both', async () => {
+    const { wiki, sink } = await wikiWithSink();
+    // Each read is a round trip on PostgreSQL; the two messages of one report share them.
+    const reads = vi.spyOn(wiki.container.reports, 'find');
+    const { reply } = await emergencyFromAlice(wiki);
+    expect(reply.status).toBe(201);
+    await sink.waitFor(2);
+    expect(reads.mock.calls).toEqual([[reply.json<{ reportId: string }>().reportId]]);
+    // A later message reads afresh (here the repeat's update to Trust & Safety): nothing is kept once read.
+    const again = await emergencyFromAlice(wiki, { details: 'He wrote to me again tonight.' });
+    expect(again.reply.json<{ reportId: string }>().reportId).toBe(reply.json<{ reportId: string }>().reportId);
+    await sink.waitFor(3);
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it('when the same user is reported again within a week, then the mail lists the earlier report by id and type only', async () => {

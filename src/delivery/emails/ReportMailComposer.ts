@@ -9,6 +9,7 @@ import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
 import { directionOf, type Messages } from '../../i18n/createI18n.js';
 import type { IncidentReport } from '../../reporting/IncidentReport.js';
+import type { UserAccount } from '../../accounts/UserAccount.js';
 import type { ReportService } from '../../reporting/ReportService.js';
 import { classifyReport } from '../../classifiers/index.js';
 import { signalLabelKey } from '../../classifiers/signalLabels.js';
@@ -45,6 +46,12 @@ const subjectKeys: Record<OutboxMessage['kind'], string> = {
 /** The composer cannot build this message (its report is gone): the worker marks it failed, never silently. */
 export class UncomposableMail extends Error {}
 
+interface ReportParties {
+  report: IncidentReport;
+  reporter: UserAccount | null;
+  reportedAccount: UserAccount | null;
+}
+
 export class ReportMailComposer {
   constructor(
     private readonly reports: ReportService,
@@ -75,12 +82,37 @@ export class ReportMailComposer {
     return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
   }
 
+  /**
+   * A report with its reporter and reported account, read once for the messages of that report composed at the
+   * same moment (the worker claims a report's mail to staff and its receipt together): each read is a round trip.
+   * Forgotten as soon as it is read, so a later message reads afresh.
+   */
+  private readonly reading = new Map<string, Promise<ReportParties | null>>();
+
+  private readParties(reportId: string): Promise<ReportParties | null> {
+    let read = this.reading.get(reportId);
+    if (!read) {
+      read = (async () => {
+        const report = await this.reports.find(reportId);
+        if (!report) return null;
+        const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
+        const reportedAccount = report.reportedUser ? await this.accounts.findByName(report.reportedUser) : null;
+        return { report, reporter, reportedAccount };
+      })().finally(() => this.reading.delete(reportId));
+      this.reading.set(reportId, read);
+    }
+    return read;
+  }
+
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
-    const report = await this.reports.find(message.reportId);
-    if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
-    if (message.updateId !== null) return this.composeUpdate(message, message.updateId, report);
-    const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
-    const reportedAccount = report.reportedUser ? await this.accounts.findByName(report.reportedUser) : null;
+    if (message.updateId !== null) {
+      const report = await this.reports.find(message.reportId);
+      if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+      return this.composeUpdate(message, message.updateId, report);
+    }
+    const parties = await this.readParties(message.reportId);
+    if (!parties) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+    const { report, reporter, reportedAccount } = parties;
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
     const now = this.clock.now();
     // The classifiers read what the reporter wrote and the comment as it stood: their signals tell staff where to look.
