@@ -14,7 +14,7 @@ import { errorHandler, errorServices, notFoundHandler } from './http/errorHandle
 import { Lifecycle } from './http/lifecycle.js';
 import { requestContext, requestContextServices } from './http/requestContext.js';
 import { reportRestRoutes, reportRestServices } from './reporting/reportRestRoutes.js';
-import { reportSpecialPage } from './reporting/reportSpecialPage.js';
+import { reportSpecialPage, reportSpecialPageServices } from './reporting/reportSpecialPage.js';
 import type { SpecialPage } from './wiki/SpecialPage.js';
 import { wikiRouteServices, wikiRoutes } from './wiki/wikiRoutes.js';
 import { wikiSpecialPageServices, wikiSpecialPages } from './wiki/wikiSpecialPages.js';
@@ -97,7 +97,7 @@ export function createApp(c: Container, lifecycle: Lifecycle = new Lifecycle()):
   specialPages.push(
     ...accountSpecialPages(servicesOf(c, accountPageServices)),
     ...wikiSpecialPages(servicesOf(c, wikiSpecialPageServices), () => specialPages),
-    reportSpecialPage(c),
+    reportSpecialPage(servicesOf(c, reportSpecialPageServices)),
     devMailboxSpecialPage(servicesOf(c, devMailboxPageServices)),
     communityConfigSpecialPage(servicesOf(c, communityConfigPageServices)),
     statisticsSpecialPage(servicesOf(c, statisticsPageServices)),
