@@ -2,7 +2,8 @@
  * npm run bench: the real app on loopback with its own data directory and a local SMTP sink, measured with
  * autocannon; every figure is a ratio to a trivial route of the same app measured in the same run.
  * Prints a table and writes bench-results.json (git-ignored). Loopback only; every phase is bounded.
- * `npm run bench -- --engine postgres` runs the app on PostgreSQL (TEST_DATABASE_URL's server, a schema of its own).
+ * `npm run bench -- --engine postgres` runs the app on PostgreSQL (TEST_DATABASE_URL's server, a schema of its own),
+ * and then measures report POSTs over two processes of the wiki against one.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,19 +53,24 @@ const startScript = (JSON.parse(readFileSync(path.join(projectRoot, 'package.jso
 const startArgs = /^node((?: --[\w-]+(?:=\S+)?)*) (build\/main\.js)$/.exec(startScript);
 if (!startArgs) throw new Error(`the start script is not "node [--flags] build/main.js": ${startScript}`);
 const nodeFlags = startArgs[1]!.trim().split(' ').filter(Boolean);
-const app = spawn(process.execPath, [...nodeFlags, startArgs[2]!], { cwd: projectRoot, env: { ...env, PORT: '0', SMTP_URL: sink.url }, stdio: ['ignore', 'ignore', 'pipe'] });
-let appLog = '';
-const base = await new Promise<string>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`the app did not start: ${appLog}`)), 60_000);
-  app.stderr!.on('data', (c: Buffer) => {
-    appLog = (appLog + c.toString()).slice(-20_000);
-    const m = /"url":"(http:\/\/[^"]+)\/"/.exec(appLog);
-    if (m) {
-      clearTimeout(timer);
-      resolve(m[1]!);
-    }
+/** Starts one app process as `npm start` would; resolves with it and the origin it serves. */
+async function startApp() {
+  const child = spawn(process.execPath, [...nodeFlags, startArgs![2]!], { cwd: projectRoot, env: { ...env, PORT: '0', SMTP_URL: sink.url }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let appLog = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the app did not start: ${appLog}`)), 60_000);
+    child.stderr!.on('data', (c: Buffer) => {
+      appLog = (appLog + c.toString()).slice(-20_000);
+      const m = /"url":"(http:\/\/[^"]+)\/"/.exec(appLog);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
   });
-});
+  return { child, origin };
+}
+const { child: app, origin: base } = await startApp();
 
 /** Waits until the app answers a trivial request quickly again, so one phase's backlog does not count in the next. */
 async function settle(origin: string) {
@@ -160,6 +166,32 @@ const rssMiB = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 const peakRssMiB = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 log(`  resident memory: ${rssMiB.toFixed(0)} MiB after the run, ${peakRssMiB.toFixed(0)} MiB at the peak (node ${nodeFlags.join(' ')})`);
 
+// PostgreSQL: the same report POSTs, 50 connections in all, spread over two processes of the wiki on the same
+// database, against one process measured the same way just before (the database shares this machine's cores).
+let scaling: { one: number; two: number; p99One: number; p99Two: number } | null = null;
+if (engine === 'postgres') {
+  const spread = async (name: string, origins: string[]) => {
+    for (const o of origins) await settle(o);
+    const run = (duration: number) =>
+      Promise.all(
+        origins.map((o) => autocannon({ url: o + '/', connections: CONNECTIONS / origins.length, duration, timeout: 30, setupClient: discardBodies, requests: reportRequests() })),
+      );
+    await run(2);
+    for (const o of origins) await settle(o);
+    const rs = await run(DURATION);
+    const rps = rs.reduce((sum, r) => sum + r.requests.average, 0);
+    const p99 = Math.max(...rs.map((r) => r.latency.p99));
+    log(`  ${name}: ${rps.toFixed(0)} req/s, p99 ${p99} ms`);
+    return { rps, p99 };
+  };
+  const one = await spread('report POST, one process', [base]);
+  const second = await startApp();
+  const two = await spread('report POST, two processes', [base, second.origin]);
+  second.child.kill('SIGTERM');
+  await new Promise((r) => second.child.on('exit', r));
+  scaling = { one: one.rps, two: two.rps, p99One: one.p99, p99Two: two.p99 };
+}
+
 app.kill('SIGTERM');
 await new Promise((r) => app.on('exit', r));
 await sink.stop();
@@ -219,6 +251,9 @@ const goals: Goal[] = [
   { name: 'resident memory after the run', value: `${rssMiB.toFixed(0)} MiB`, target: '< 150 MiB', pass: rssMiB < 150 },
   { name: 'classifications per second (500 chars)', value: classificationsPerSecond.toFixed(0), target: '≥ 20,000', pass: classificationsPerSecond >= 20_000 },
   { name: 'classifying 100 KiB of adversarial text', value: `${adversarialMs.toFixed(1)} ms`, target: '< 50 ms', pass: adversarialMs < 50 },
+  ...(scaling
+    ? [{ name: 'report POST, two processes / one', value: `${(scaling.two / scaling.one).toFixed(2)}× (${scaling.one.toFixed(0)} → ${scaling.two.toFixed(0)} req/s; p99 ${scaling.p99One} → ${scaling.p99Two} ms)`, target: '≥ 1.3×', pass: scaling.two / scaling.one >= 1.3 }]
+    : []),
 ];
 
 const lines = [
@@ -232,7 +267,7 @@ const lines = [
   '',
 ];
 process.stdout.write(lines.join('\n') + '\n');
-writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), engine, connections: CONNECTIONS, durationSeconds: DURATION, nodeFlags, results, mailsPerSecond, rssMiB, peakRssMiB, classificationsPerSecond, adversarialMs, goals }, null, 2) + '\n');
+writeFileSync(path.join(projectRoot, 'bench-results.json'), JSON.stringify({ date: new Date().toISOString(), engine, connections: CONNECTIONS, durationSeconds: DURATION, nodeFlags, results, scaling, mailsPerSecond, rssMiB, peakRssMiB, classificationsPerSecond, adversarialMs, goals }, null, 2) + '\n');
 rmSync(dir, { recursive: true, force: true });
 await schema?.drop();
 process.exit(0);
