@@ -1,5 +1,6 @@
-// Test runner settings: every suite runs in its own forked process, in UTC. With TEST_DATABASE_URL, the HTTP suites
-// and the outbox CLI's run a second time on PostgreSQL (the "postgres" project), each test wiki in a schema of its own.
+// Test runner settings: every suite runs in its own forked process, in UTC. With TEST_DATABASE_URL, the HTTP suites,
+// the outbox CLI's and the cases' run a second time on PostgreSQL (the "postgres" project), each test wiki in a
+// schema of its own.
 import { defineConfig } from 'vitest/config';
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -12,7 +13,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], globalSetup: ['./vitest.globalSetup.ts'] } },
-      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', include: ['test/http/**/*.test.ts', 'test/integration/outboxCli.test.ts'], env: { TZ: 'UTC', TEST_ENGINE: 'postgres' } } }] : []),
+      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', include: ['test/http/**/*.test.ts', 'test/integration/outboxCli.test.ts', 'test/integration/cases.test.ts'], env: { TZ: 'UTC', TEST_ENGINE: 'postgres' } } }] : []),
     ],
   },
 });

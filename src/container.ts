@@ -32,6 +32,8 @@ import { FunnelCounters } from './statistics/FunnelCounters.js';
 import { StatisticsService } from './statistics/StatisticsService.js';
 import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
+import { CaseRepository } from './cases/CaseRepository.js';
+import { CaseService } from './cases/CaseService.js';
 import { longestRateLimitWindow, ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
@@ -67,6 +69,8 @@ export interface Container {
   communityConfig: CommunityConfigProvider;
   communityConfigEditor: CommunityConfigService;
   reports: ReportService;
+  /** The responder desk's cases (#21). */
+  cases: CaseService;
   reportDrafts: ReportDrafts;
   delivery: Delivery;
   devMailbox: DevMailboxRepository;
@@ -161,11 +165,13 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const communityConfig = new CommunityConfigProvider(pages, configTitle.value, logger);
   const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, async (name) => (await accounts.findByName(name)) !== null);
   const reportRepository = new ReportRepository(sql);
+  const caseRepository = new CaseRepository(sql);
+  const cases = new CaseService(caseRepository, { reporterOf: async (id) => (await reportRepository.find(id))?.reporterUserId ?? null, findUser: (id) => accounts.findById(id) }, clock);
   const devMailbox = new DevMailboxRepository(sql);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;
   const funnel = new FunnelCounters(sql, clock, logger);
-  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, (report, what) => {
+  const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, cases, (report, what) => {
     if (report.route !== 'support') delivery?.kick();
     // The funnel counts reports; an update of one is not another, and a tester's report is not one.
     if (what === 'update' || report.test) return;
@@ -176,7 +182,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   delivery = new Delivery(new OutboxRepository(sql), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
-  const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql);
+  const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql, caseRepository);
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus, pages);
@@ -204,6 +210,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     communityConfig,
     communityConfigEditor,
     reports,
+    cases,
     reportDrafts,
     delivery: mail,
     devMailbox,

@@ -1,6 +1,6 @@
 /** A registered account as MediaWiki has it, and the groups and rights derived from it. */
 
-export const explicitGroups = ['sysop', 'interface-admin', 'trust-and-safety', 'bot'] as const;
+export const explicitGroups = ['sysop', 'interface-admin', 'trust-and-safety', 'incident-responder', 'bot'] as const;
 export type ExplicitGroup = (typeof explicitGroups)[number];
 
 export interface UserAccount {
@@ -56,7 +56,9 @@ const groupRights: Record<string, string[]> = {
   autoconfirmed: ['autoconfirmed', 'editsemiprotected'],
   sysop: ['block', 'delete', 'protect', 'editprotected', 'deletedhistory', 'undelete', 'apihighlimits'],
   'interface-admin': ['editinterface', 'editsitejson', 'editsitecss', 'editsitejs', 'edituserjson', 'editcommunityconfig'],
-  'trust-and-safety': ['reportincident-viewstatistics', 'reportincident-viewdevmailbox'],
+  'trust-and-safety': ['reportincident-viewstatistics', 'reportincident-viewdevmailbox', 'reportincident-handlecases'],
+  // The community's responders: they handle direct reports (#21).
+  'incident-responder': ['reportincident-handlecases'],
   bot: ['bot', 'apihighlimits'],
 };
 

@@ -2,6 +2,7 @@
  * Accepting incident reports: eligibility, the reported comment, duplicates (and what a repeat adds to the first
  * report), rate limits, and the report with its mail in one transaction.
  */
+import type { CaseService } from '../cases/CaseService.js';
 import { randomBytes } from 'node:crypto';
 import type { AccountService } from '../accounts/AccountService.js';
 import { type Block, isAutoconfirmed, isIpAddress, normaliseUserName, sameUserName, type UserAccount } from '../accounts/UserAccount.js';
@@ -106,6 +107,8 @@ export class ReportService {
     private readonly namespaces: Namespaces,
     private readonly settings: Settings,
     private readonly clock: Clock,
+    /** Opens the report's case (#21) in the report's transaction, when it goes to people. */
+    private readonly cases: Pick<CaseService, 'openFor'>,
     /** Called after a report's (or an update's) transaction commits: its mail is tried at once, the funnel counts a report. */
     private readonly afterCommit: (report: IncidentReport, what: 'report' | 'update') => void = () => {},
   ) {}
@@ -312,6 +315,7 @@ export class ReportService {
         await this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
       }
       await this.repository.insert(report);
+      await this.cases.openFor(report);
       await this.repository.addOutboxes(messages.map((d) => ({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now })));
       return { ok: true, report, duplicate: false, updated: false };
     }, String(user.id));

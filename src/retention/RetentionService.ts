@@ -3,6 +3,7 @@
  * only what statistics need (daily inside the app and on demand by the CLI's `purge`); and what only lives a short
  * while (drafts, sessions, rate-limit charges) is swept every few minutes, so it never outlives its stated time.
  */
+import type { CaseRepository } from '../cases/CaseRepository.js';
 import type { DevMailboxRepository } from '../delivery/DevMailboxRepository.js';
 import type { ReportDrafts } from '../reporting/ReportDrafts.js';
 import type { ReportRepository } from '../reporting/ReportRepository.js';
@@ -46,6 +47,7 @@ export class RetentionService {
     private readonly logger: Logger,
     /** Where the scheduled runs take their turn: one process of the wiki at a time. */
     private readonly sql: Pick<SqlDatabase, 'runAlone'>,
+    private readonly cases: Pick<CaseRepository, 'eraseWithReports'>,
   ) {}
 
   /**
@@ -66,6 +68,8 @@ export class RetentionService {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
     const purged = await this.reports.purgeBefore(before, now);
+    // The cases go with their reports (#21): their texts, who acted and who looked.
+    await this.cases.eraseWithReports();
     // The copies of the reports purged now and in the last two days: mail that was being sent during the last
     // purge may have reached the mailbox since.
     const result = {

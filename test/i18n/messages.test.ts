@@ -134,14 +134,15 @@ const dynamicKeys: {
   evidence: { file: string; re: RegExp }[];
 }[] = [
   {
-    why: 'cleanText(raw, field, …) in src/wiki/textInput.ts answers `${field}-empty`, `${field}-too-long` and `${field}-control-characters`; src/talk/TalkPageService.ts passes the fields talk-error-comment and talk-error-heading',
-    keys: ['talk-error-comment', 'talk-error-heading'].flatMap((field) => ['empty', 'too-long', 'control-characters'].map((what) => `${field}-${what}`)),
+    why: 'cleanText(raw, field, …) in src/wiki/textInput.ts answers `${field}-empty`, `${field}-too-long` and `${field}-control-characters`; src/talk/TalkPageService.ts passes the fields talk-error-comment and talk-error-heading, src/cases/CaseService.ts reportincident-case-text',
+    keys: ['talk-error-comment', 'talk-error-heading', 'reportincident-case-text'].flatMap((field) => ['empty', 'too-long', 'control-characters'].map((what) => `${field}-${what}`)),
     evidence: [
       { file: 'src/wiki/textInput.ts', re: /err\(`\$\{field\}-empty`\)/ },
       { file: 'src/wiki/textInput.ts', re: /err\(`\$\{field\}-too-long`/ },
       { file: 'src/wiki/textInput.ts', re: /err\(`\$\{field\}-control-characters`\)/ },
       { file: 'src/talk/TalkPageService.ts', re: /cleanText\([^)]*'talk-error-comment'/ },
       { file: 'src/talk/TalkPageService.ts', re: /cleanText\([^)]*'talk-error-heading'/ },
+      { file: 'src/cases/CaseService.ts', re: /cleanText\([^)]*'reportincident-case-text'/ },
     ],
   },
   {

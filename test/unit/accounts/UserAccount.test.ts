@@ -68,7 +68,8 @@ describe('rightsOf', () => {
     { name: 'an autoconfirmed user', groups: ['*', 'user', 'autoconfirmed'], has: ['edit', 'autoconfirmed', 'editsemiprotected'], lacks: ['block'] },
     { name: 'a sysop', groups: ['*', 'user', 'sysop'], has: ['block', 'delete', 'protect', 'apihighlimits'], lacks: ['editsitejs'] },
     { name: 'an interface admin', groups: ['interface-admin'], has: ['editinterface', 'editsitejs', 'editcommunityconfig'], lacks: ['read'] },
-    { name: 'Trust and Safety', groups: ['trust-and-safety'], has: ['reportincident-viewstatistics', 'reportincident-viewdevmailbox'], lacks: ['block'] },
+    { name: 'Trust and Safety', groups: ['trust-and-safety'], has: ['reportincident-viewstatistics', 'reportincident-viewdevmailbox', 'reportincident-handlecases'], lacks: ['block'] },
+    { name: 'an incident responder', groups: ['incident-responder'], has: ['reportincident-handlecases'], lacks: ['block', 'reportincident-viewdevmailbox'] },
     { name: 'a bot', groups: ['bot'], has: ['bot', 'apihighlimits'], lacks: ['edit'] },
     { name: 'an unknown group', groups: ['steward'], has: [], lacks: ['read'] },
   ], (r) => `when the groups are ${r.name}, then the rights include [${r.has.join(', ')}] and not [${r.lacks.join(', ')}]`))('%s', (_, { groups, has, lacks }) => {

@@ -1,0 +1,108 @@
+/**
+ * The rules of a case (#21), as data and pure functions: who may see it, which actions each status allows and to
+ * whom, what each action does to the status, and which events the reporter sees. Routes and the service ask here.
+ */
+import type { UserAccount } from '../accounts/UserAccount.js';
+
+export const caseStatuses = ['new', 'acknowledged', 'investigating', 'escalated', 'resolved', 'no-action', 'withdrawn'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const caseActions = ['claim', 'assign', 'acknowledge', 'message', 'note', 'status', 'escalate', 'close', 'reopen', 'answered-by-mail', 'add-information', 'withdraw', 'request-review'] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+/** Trust & Safety handles emergencies and escalations; the community's responders handle direct reports. */
+export type CaseQueue = 'trust-and-safety' | 'community';
+
+/** How the one asking stands to a case: it decides what they see and may do. Nobody else learns the case exists. */
+export type CaseRole = 'trust-and-safety' | 'responder' | 'reporter' | 'none';
+
+/** Statuses in which the case is still being handled. */
+export const openStatuses: readonly CaseStatus[] = ['new', 'acknowledged', 'investigating', 'escalated'];
+/** The outcomes a responder closes with. */
+export const closingOutcomes = ['resolved', 'no-action'] as const;
+export type ClosingOutcome = (typeof closingOutcomes)[number];
+/** The statuses a responder may set with "change status" (closing and escalating have their own actions). */
+export const settableStatuses: readonly CaseStatus[] = ['acknowledged', 'investigating'];
+
+/** A reporter may ask for a review of an outcome for this long after it (the DSA's six months). */
+export const REVIEW_WINDOW_MS = 183 * 24 * 3600_000;
+
+export interface CaseFacts {
+  queue: CaseQueue;
+  /** The queue the case opened in: the community keeps what it escalated. */
+  openedIn: CaseQueue;
+  status: CaseStatus;
+  reporterUserId: number | null;
+  /** Responders the reporter asked to keep out of a direct report: they may not see it. */
+  recused: readonly number[];
+}
+
+/**
+ * The viewer's relation to a case. Trust & Safety handles emergencies and escalations; the community's responders
+ * handle direct reports, the ones they escalated included, unless recused.
+ */
+export function roleOf(user: UserAccount | null, facts: CaseFacts): CaseRole {
+  if (!user) return 'none';
+  const handles = facts.queue === 'trust-and-safety' && user.groups.includes('trust-and-safety');
+  const responds = facts.openedIn === 'community' && user.groups.includes('incident-responder') && !facts.recused.includes(user.id);
+  const reported = facts.reporterUserId !== null && facts.reporterUserId === user.id;
+  return handles ? 'trust-and-safety' : responds ? 'responder' : reported ? 'reporter' : 'none';
+}
+
+const responderActions: readonly CaseAction[] = ['claim', 'assign', 'acknowledge', 'message', 'note', 'status', 'escalate', 'close', 'reopen', 'answered-by-mail'];
+const reporterActions: readonly CaseAction[] = ['add-information', 'withdraw', 'request-review'];
+
+/** Which actions a status allows, whoever asks (the role narrows them further). */
+function allowedIn(status: CaseStatus, queue: CaseQueue): CaseAction[] {
+  const open = openStatuses.includes(status);
+  const allowed: CaseAction[] = ['note'];
+  if (open) allowed.push('claim', 'assign', 'message', 'status', 'close', 'answered-by-mail', 'withdraw');
+  if (status === 'new') allowed.push('acknowledge');
+  // Escalation moves a community case to Trust & Safety; a case already there has nowhere higher to go.
+  if (open && queue === 'community') allowed.push('escalate');
+  if (!open) allowed.push('reopen');
+  if (status === 'resolved' || status === 'no-action') allowed.push('request-review');
+  if (status !== 'withdrawn') allowed.push('add-information');
+  return allowed;
+}
+
+/** The actions this role may take on a case in its present status, in the order the page offers them. */
+export function actionsFor(role: CaseRole, status: CaseStatus, queue: CaseQueue): CaseAction[] {
+  const mine = role === 'reporter' ? reporterActions : role === 'none' ? [] : responderActions;
+  const allowed = new Set(allowedIn(status, queue));
+  return caseActions.filter((a) => mine.includes(a) && allowed.has(a));
+}
+
+/** The status an action leaves the case in (null: unchanged). `status` and `close` name theirs. */
+export function statusAfter(action: CaseAction, named?: CaseStatus): CaseStatus | null {
+  switch (action) {
+    case 'acknowledge':
+      return 'acknowledged';
+    case 'status':
+      return named ?? null;
+    case 'escalate':
+      return 'escalated';
+    case 'close':
+      return named ?? 'resolved';
+    case 'reopen':
+    case 'request-review':
+      return 'investigating';
+    case 'withdraw':
+      return 'withdrawn';
+    default:
+      // Claiming, assigning, notes and messages leave the status as it is: acknowledging is its own, deliberate act.
+      return null;
+  }
+}
+
+/** Whether the reporter sees an event of this type: never internal notes, assignments or who opened the case. */
+export function reporterSees(action: CaseAction | 'opened'): boolean {
+  return ['acknowledge', 'message', 'status', 'escalate', 'close', 'reopen', 'add-information', 'withdraw', 'request-review', 'opened'].includes(action);
+}
+
+/** Which actions need a text, and which refuse one. */
+export function textRule(action: CaseAction): 'required' | 'optional' | 'none' {
+  if (['acknowledge', 'message', 'note', 'close', 'add-information', 'request-review'].includes(action)) return 'required';
+  if (['escalate', 'reopen', 'withdraw', 'status', 'answered-by-mail'].includes(action)) return 'optional';
+  return 'none';
+}

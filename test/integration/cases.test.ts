@@ -1,0 +1,180 @@
+// Cases (#21) on a real wiki, on each engine (the postgres project runs this file again): a report to people opens
+// one in its queue, each role sees and may do what the rules say, a stale revision is refused, retention erases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserAccount } from '../../src/accounts/UserAccount.js';
+import type { CaseActionRequest, CaseActionResult } from '../../src/cases/CaseService.js';
+import { CaseRepository } from '../../src/cases/CaseRepository.js';
+import { FixedClock } from '../../src/shared/Clock.js';
+import { HttpClient } from '../support/HttpClient.js';
+import { findComment, postReport } from '../support/reporting.js';
+import { startTestWiki, type TestWiki } from '../support/testWiki.js';
+
+const DAY = 86_400_000;
+let wiki: TestWiki;
+const clock = new FixedClock(Date.now());
+let people: Record<'alice' | 'tomas' | 'rhea' | 'sam' | 'brackenfield' | 'ines', UserAccount>;
+let emergencyId: string;
+let directId: string;
+let supportId: string;
+
+const user = async (name: string) => (await wiki.container.accounts.findByName(name))!;
+
+beforeAll(async () => {
+  wiki = await startTestWiki({ clock, settings: { ReportIncidentEnableDirectReporting: true } });
+  const c = wiki.container;
+  const ines = await user('Ines');
+  const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' } };
+  const title = (await import('../../src/wiki/Title.js')).parseTitle('MediaWiki:IncidentReportingConfig.json', c.namespaces);
+  if (!title.ok) throw new Error('title');
+  expect((await c.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Direct reports for intimidation')).ok).toBe(true);
+  // Two community responders.
+  for (const name of ['Rhea', 'Sam']) {
+    const made = await c.accounts.create({ name, password: 'responder-password-long', edits: 10, registeredAt: clock.now() - 400 * DAY });
+    if (!made.ok) throw new Error(made.messageKey);
+    await c.accounts.addGroup(made.value, 'incident-responder');
+  }
+  people = { alice: await user('Alice'), tomas: await user('Tomas'), rhea: await user('Rhea'), sam: await user('Sam'), brackenfield: await user('Brackenfield'), ines };
+
+  const alice = new HttpClient(wiki.url);
+  expect((await alice.login('Alice')).status).toBe(303);
+  const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');
+  const filed = async (fields: Record<string, unknown>) => {
+    const r = await postReport(alice, { ...target, ...fields });
+    expect(r.status).toBe(201);
+    return r.json<{ reportId: string }>().reportId;
+  };
+  emergencyId = await filed({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'He wrote where I live.' });
+  directId = await filed({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'He follows me from page to page.' });
+  supportId = await filed({ incidentType: 'unacceptable-user-behavior', behaviorType: 'trolling' });
+});
+afterAll(() => wiki.close());
+
+const act = (who: UserAccount | null, id: string, request: CaseActionRequest) => wiki.container.cases.act(who, id, request);
+const revisionOf = async (id: string) => (await new CaseRepository(wiki.container.sql).find(id))!.revision;
+function refused(result: CaseActionResult) {
+  expect(result.ok).toBe(false);
+  return result.ok ? null : result.error;
+}
+
+describe('a case for every report that goes to people', () => {
+  it('when an emergency, a direct report and a Get support report are filed, then the first two open a case in their queue, new at revision 1, and the third none', async () => {
+    const emergency = await wiki.container.cases.view(people.tomas, emergencyId);
+    expect(emergency?.case).toMatchObject({ queue: 'trust-and-safety', openedIn: 'trust-and-safety', status: 'new', revision: 1, assigneeUserId: null });
+    expect(emergency?.events.map((e) => e.type)).toEqual(['opened']);
+    expect((await wiki.container.cases.view(people.rhea, directId))?.case).toMatchObject({ queue: 'community', status: 'new', revision: 1 });
+    expect(await new CaseRepository(wiki.container.sql).find(supportId)).toBeNull();
+  });
+
+  it('when each role looks, then Trust & Safety sees the emergency, responders the direct report, the reporter both, and nobody else anything', async () => {
+    const view = (who: UserAccount | null, id: string) => wiki.container.cases.view(who, id);
+    expect((await view(people.tomas, emergencyId))?.role).toBe('trust-and-safety');
+    expect(await view(people.tomas, directId)).toBeNull();
+    expect((await view(people.rhea, directId))?.role).toBe('responder');
+    expect(await view(people.rhea, emergencyId)).toBeNull();
+    expect((await view(people.alice, emergencyId))?.role).toBe('reporter');
+    expect((await view(people.alice, directId))?.actions).toEqual(['add-information', 'withdraw']);
+    // The reported person, an administrator, and nobody logged in: as if there were no case.
+    for (const who of [people.brackenfield, people.ines, null]) {
+      expect(await view(who, directId)).toBeNull();
+      expect(refused(await act(who, directId, { action: 'note', text: 'x', revision: 1 }))?.status).toBe(404);
+    }
+  });
+});
+
+describe('acting on a case', () => {
+  it('when a responder claims, acknowledges, notes and writes, then each is an event, and the reporter sees only what was meant for them', async () => {
+    let r = await act(people.rhea, directId, { action: 'claim', revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case).toMatchObject({ assigneeUserId: people.rhea.id, status: 'new', revision: 2 });
+    r = await act(people.rhea, directId, { action: 'acknowledge', text: 'Thank you for telling us. We are looking into it and will write within two days.', revision: 2 });
+    expect(r.ok && r.view.case).toMatchObject({ status: 'acknowledged', revision: 3 });
+    expect(r.ok && r.view.case.acknowledgedAt).toBe(clock.now());
+    r = await act(people.sam, directId, { action: 'note', text: 'I know both editors; Rhea should lead.', revision: 3 });
+    r = await act(people.rhea, directId, { action: 'message', text: 'Could you tell us which pages he followed you to?', revision: 4 });
+    expect(r.ok && r.view.events.map((e) => e.type)).toEqual(['opened', 'claim', 'acknowledge', 'note', 'message']);
+    const reporterView = (await wiki.container.cases.view(people.alice, directId))!;
+    expect(reporterView.events.map((e) => e.type)).toEqual(['opened', 'acknowledge', 'message']);
+    expect(reporterView.events.every((e) => e.actorUserId === null)).toBe(true);
+    expect(reporterView.events.map((e) => e.text).join(' ')).not.toContain('Rhea should lead');
+  });
+
+  it('when two responders act at once on the same revision, then one succeeds and the other is told to read the case again; nothing is lost', async () => {
+    const revision = await revisionOf(directId);
+    const [a, b] = await Promise.all([
+      act(people.rhea, directId, { action: 'note', text: 'first', revision }),
+      act(people.sam, directId, { action: 'note', text: 'second', revision }),
+    ]);
+    const outcomes = [a, b].map((x) => (x.ok ? 'ok' : x.error.messageKey)).sort();
+    expect(outcomes).toEqual(['ok', 'reportincident-case-error-stale']);
+    expect(await revisionOf(directId)).toBe(revision + 1);
+    const stale = refused(await act(people.sam, directId, { action: 'note', text: 'second', revision }));
+    expect(stale).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-stale', params: { revision: revision + 1 } });
+  });
+
+  it('when bad actions arrive, then each is refused with its own error, and nothing is written', async () => {
+    const revision = await revisionOf(directId);
+    expect(refused(await act(people.rhea, directId, { action: 'delete', revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-error-unknown-action', params: { action: 'delete' } });
+    expect(refused(await act(people.rhea, directId, { action: 'message', text: '  \u200b ', revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-text-empty' });
+    expect(refused(await act(people.rhea, directId, { action: 'message', text: 'x'.repeat(5001), revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-text-too-long', params: { max: 5000, count: 5001 } });
+    expect(refused(await act(people.rhea, directId, { action: 'note', text: 'bell \u0007', revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-text-control-characters' });
+    expect(refused(await act(people.rhea, directId, { action: 'status', status: 'resolved', revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-error-unknown-status', params: { allowed: 'acknowledged, investigating' } });
+    expect(refused(await act(people.rhea, directId, { action: 'assign', assignee: people.brackenfield.id, revision }))).toMatchObject({ status: 400, messageKey: 'reportincident-case-error-not-responder' });
+    expect(refused(await act(people.rhea, directId, { action: 'acknowledge', text: 'again', revision }))).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-not-allowed', params: { status: 'acknowledged' } });
+    // The reporter cannot act as a responder, nor a responder as the reporter.
+    expect(refused(await act(people.alice, directId, { action: 'note', text: 'mine', revision }))?.status).toBe(409);
+    expect(refused(await act(people.rhea, directId, { action: 'withdraw', revision }))?.status).toBe(409);
+    expect(await revisionOf(directId)).toBe(revision);
+  });
+
+  it('when a responder escalates, then Trust & Safety has the case and the community keeps it; closing and a late review follow the rules', async () => {
+    let r = await act(people.rhea, directId, { action: 'assign', assignee: people.sam.id, revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case.assigneeUserId).toBe(people.sam.id);
+    r = await act(people.sam, directId, { action: 'escalate', text: 'He now threatens to come to her home.', revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case).toMatchObject({ queue: 'trust-and-safety', openedIn: 'community', status: 'escalated' });
+    expect((await wiki.container.cases.view(people.tomas, directId))?.role).toBe('trust-and-safety');
+    expect((await wiki.container.cases.view(people.rhea, directId))?.role).toBe('responder');
+    r = await act(people.tomas, directId, { action: 'close', status: 'resolved', text: 'The account is blocked.', revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case).toMatchObject({ status: 'resolved', closedAt: clock.now() });
+    expect(refused(await act(people.tomas, directId, { action: 'message', text: 'late', revision: await revisionOf(directId) }))?.status).toBe(409);
+    // Within six months the reporter may ask for a review; it reopens and flags the case. After, it is refused with the date.
+    clock.advance(30 * DAY);
+    r = await act(people.alice, directId, { action: 'request-review', text: 'He is back under another name.', revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case).toMatchObject({ status: 'investigating', closedAt: null, reviewRequestedAt: clock.now() });
+    r = await act(people.tomas, directId, { action: 'close', status: 'no-action', text: 'We found no second account.', revision: await revisionOf(directId) });
+    expect(r.ok && r.view.case).toMatchObject({ status: 'no-action', reviewRequestedAt: null });
+    const closedAt = clock.now();
+    clock.advance(200 * DAY);
+    const late = refused(await act(people.alice, directId, { action: 'request-review', text: 'Please look again.', revision: await revisionOf(directId) }));
+    expect(late).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-review-expired', params: { expired: new Date(closedAt + 183 * DAY).toISOString().slice(0, 10) } });
+  });
+
+  it('when the reporter names a responder to keep out, then that responder can neither see nor act on the case', async () => {
+    await new CaseRepository(wiki.container.sql).recuse(directId, [people.sam.id]);
+    expect(await wiki.container.cases.view(people.sam, directId)).toBeNull();
+    expect(refused(await act(people.sam, directId, { action: 'note', text: 'x', revision: await revisionOf(directId) }))?.status).toBe(404);
+    expect((await wiki.container.cases.view(people.rhea, directId))?.role).toBe('responder');
+  });
+
+  it('when responders open a case, then each opening is in its access log; the reporter\'s are not', async () => {
+    const repository = new CaseRepository(wiki.container.sql);
+    const before = (await repository.views(emergencyId)).length;
+    await wiki.container.cases.view(people.tomas, emergencyId);
+    await wiki.container.cases.view(people.alice, emergencyId);
+    const after = await repository.views(emergencyId);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toEqual({ userId: people.tomas.id, at: clock.now() });
+  });
+});
+
+describe('retention', () => {
+  it('when the reports are erased, then their cases lose their texts, who acted, who looked and who was kept out; statuses stay', async () => {
+    clock.advance(400 * DAY);
+    await wiki.container.retention.purge();
+    const repository = new CaseRepository(wiki.container.sql);
+    const events = await repository.events(directId);
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.filter((e) => e.text !== '' || e.actorUserId !== null || Object.keys(e.detail).length > 0)).toEqual([]);
+    expect(await repository.views(emergencyId)).toEqual([]);
+    expect(await repository.recused(directId)).toEqual([]);
+    expect(await repository.find(directId)).toMatchObject({ status: 'no-action', assigneeUserId: null });
+  });
+});
