@@ -12,5 +12,5 @@ export default function announceEngines(): void {
   } catch {
     where = 'the server TEST_DATABASE_URL names';
   }
-  console.log(`PostgreSQL suites run on ${where} (TEST_DATABASE_URL): the storage suites, and the HTTP suites a second time (project "postgres"), each test file or wiki in a schema of its own.`);
+  console.log(`PostgreSQL suites run on ${where} (TEST_DATABASE_URL): the storage suites, and the HTTP, outbox CLI and case suites a second time (project "postgres"), each test file or wiki in a schema of its own.`);
 }
