@@ -12,17 +12,15 @@ import { BASE, type ReportFlow } from './reportFlow.js';
 
 export function behaviorStep(
   c: Services<'reportDrafts' | 'sessions' | 'settings'>,
-  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'gate' | 'draftFrom' | 'noDraft' | 'targetOf' | 'sentAlready'>,
+  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'targetOf' | 'openDraft'>,
 ) {
-  const { countStep, render, describeTarget, gate, draftFrom, noDraft, targetOf, sentAlready } = flow;
+  const { countStep, render, describeTarget, targetOf, openDraft } = flow;
 
   // ---- Non-emergency: the type of behaviour ----
   async function behavior(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const draft = posted ?? loaded.draft;
     if (draft.incidentType !== 'unacceptable-user-behavior') {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
@@ -47,11 +45,9 @@ export function behaviorStep(
   }
 
   async function behaviorPost(req: Request, res: Response) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const chosen = field(req, 'behaviorType');
     const draft: ReportDraft = { ...loaded.draft, somethingElseDetails: field(req, 'somethingElseDetails') ?? '' };
     delete draft.behaviorType;

@@ -17,9 +17,9 @@ function entryPoint(source: string | undefined): string {
 
 export function chooseTypeStep(
   c: Services<'communityConfig' | 'reportDrafts' | 'reports' | 'sessions'>,
-  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'gate' | 'draftFrom' | 'noDraft' | 'targetOf' | 'samePage' | 'sentAlready' | 'emergencyMail'>,
+  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'targetOf' | 'samePage' | 'emergencyMail' | 'openDraft'>,
 ) {
-  const { countStep, render, describeTarget, gate, draftFrom, noDraft, targetOf, samePage, sentAlready, emergencyMail } = flow;
+  const { countStep, render, describeTarget, targetOf, samePage, emergencyMail, openDraft } = flow;
 
   const saveDraft = async (id: string | null, user: UserAccount, draft: ReportDraft, step: DraftStep) => {
     if (id) {
@@ -52,11 +52,9 @@ export function chooseTypeStep(
 
   // ---- Step 1: what would you like to do ----
   async function chooseType(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res, { saved: false });
+    if (!opened) return;
+    const { user, loaded } = opened;
     const draft = posted ?? loaded.draft;
     const target = await targetOf(res, draft);
     if (!target) return;
@@ -90,11 +88,9 @@ export function chooseTypeStep(
   }
 
   async function chooseTypePost(req: Request, res: Response) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res, { saved: false });
+    if (!opened) return;
+    const { user, loaded } = opened;
     const incidentType = field(req, 'incidentType');
     const physicalHarmType = field(req, 'physicalHarmType');
     const draft: ReportDraft = { ...loaded.draft };

@@ -16,10 +16,10 @@ import type { SubmitDraft } from './submitDraft.js';
 
 export function emergencyStep(
   c: Services<'accounts' | 'communityConfig' | 'reportDrafts' | 'sessions' | 'settings'>,
-  flow: Pick<ReportFlow, 'keepDraft' | 'render' | 'describeTarget' | 'gate' | 'draftFrom' | 'noDraft' | 'targetOf' | 'sentAlready' | 'emergencyMail'>,
+  flow: Pick<ReportFlow, 'keepDraft' | 'render' | 'describeTarget' | 'targetOf' | 'emergencyMail' | 'openDraft'>,
   submitDraft: SubmitDraft,
 ) {
-  const { keepDraft, render, describeTarget, gate, draftFrom, noDraft, targetOf, sentAlready, emergencyMail } = flow;
+  const { keepDraft, render, describeTarget, targetOf, emergencyMail, openDraft } = flow;
 
   /** What an emergency mail written by hand should carry: the permanent link and what the reporter typed. */
   function mailBody(res: Response, target: ReportTarget, draft: ReportDraft): string {
@@ -29,11 +29,9 @@ export function emergencyStep(
 
   // ---- Emergency: who, about whom, details ----
   async function emergency(req: Request, res: Response, errors: FieldError[] = [], status = 200, posted?: ReportDraft) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const draft = posted ?? loaded.draft;
     if (draft.incidentType !== 'immediate-threat-physical-harm' || !draft.physicalHarmType) {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
@@ -79,11 +77,9 @@ export function emergencyStep(
   }
 
   async function emergencyPost(req: Request, res: Response) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const action = field(req, 'wpAction');
     const draft: ReportDraft = { ...loaded.draft };
     const typedDetails = field(req, 'details');

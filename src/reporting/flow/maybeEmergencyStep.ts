@@ -12,17 +12,15 @@ import { BASE, type ReportFlow } from './reportFlow.js';
 
 export function maybeEmergencyStep(
   c: Services<'communityConfig' | 'reportDrafts' | 'sessions'>,
-  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'gate' | 'draftFrom' | 'noDraft' | 'targetOf' | 'sentAlready'>,
+  flow: Pick<ReportFlow, 'countStep' | 'render' | 'describeTarget' | 'targetOf' | 'openDraft'>,
 ) {
-  const { countStep, render, describeTarget, gate, draftFrom, noDraft, targetOf, sentAlready } = flow;
+  const { countStep, render, describeTarget, targetOf, openDraft } = flow;
 
   // ---- "This may be an emergency": shown when a non-emergency report carries signs of a threat ----
   async function maybeEmergency(req: Request, res: Response) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const draft = loaded.draft;
     if (draft.incidentType !== 'unacceptable-user-behavior' || !draft.behaviorType) {
       res.redirect(303, ctx(res).link(`${BASE}?draft=${loaded.id}`));
@@ -54,11 +52,9 @@ export function maybeEmergencyStep(
   }
 
   async function maybeEmergencyPost(req: Request, res: Response) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     if (!hasValidToken(c, req, res)) return maybeEmergency(req, res);
     const draft: ReportDraft = { ...loaded.draft, maybeEmergencyAnswered: true };
     const answer = field(req, 'wpAction');

@@ -237,6 +237,23 @@ export function reportFlow(c: Services<(typeof reportFlowServices)[number]>) {
     return null;
   }
 
+  /**
+   * How every step opens: the gate, the reporter's draft and, for a draft already filed, its confirmation. Null when
+   * one of them has answered. Step 1 may start a draft (`saved: false`); the later steps need one already saved.
+   */
+  async function openDraft(req: Request, res: Response, { saved }: { saved: false }): Promise<{ user: UserAccount; loaded: { id: string | null; draft: ReportDraft } } | null>;
+  async function openDraft(req: Request, res: Response): Promise<{ user: UserAccount; loaded: { id: string; draft: ReportDraft } } | null>;
+  async function openDraft(req: Request, res: Response, { saved = true }: { saved?: boolean } = {}): Promise<{ user: UserAccount; loaded: { id: string | null; draft: ReportDraft } } | null> {
+    const user = await gate(req, res);
+    if (!user) return null;
+    const loaded = await draftFrom(req, user);
+    if (!loaded || (saved && !loaded.id)) {
+      await noDraft(res);
+      return null;
+    }
+    return sentAlready(res, loaded) ? null : { user, loaded };
+  }
+
   /** Whether two page names given to the flow name the same page. */
   const samePage = (a: string, b: string) => {
     const [x, y] = [parseTitle(a, c.namespaces), parseTitle(b, c.namespaces)];
@@ -257,7 +274,7 @@ export function reportFlow(c: Services<(typeof reportFlowServices)[number]>) {
     return { emails: emails.join(', '), emailHref: emails.length ? mailtoHref(emails, subject, body) : null };
   }
 
-  return { keepDraft, countStep, render, describeTarget, gate, refuse, commentQuery, emergencyLinksHtml, backTo, draftFrom, noDraft, targetOf, samePage, sentAlready, emergencyMail };
+  return { keepDraft, countStep, render, describeTarget, gate, refuse, commentQuery, emergencyLinksHtml, backTo, draftFrom, noDraft, openDraft, targetOf, samePage, sentAlready, emergencyMail };
 }
 
 export type ReportFlow = ReturnType<typeof reportFlow>;

@@ -17,10 +17,10 @@ import type { SubmitDraft } from './submitDraft.js';
 
 export function supportStep(
   c: Services<'communityConfig' | 'logger' | 'namespaces' | 'reportDrafts' | 'reports' | 'sessions' | 'settings'>,
-  flow: Pick<ReportFlow, 'keepDraft' | 'countStep' | 'render' | 'describeTarget' | 'gate' | 'backTo' | 'draftFrom' | 'noDraft' | 'targetOf' | 'sentAlready' | 'emergencyMail'>,
+  flow: Pick<ReportFlow, 'keepDraft' | 'countStep' | 'render' | 'describeTarget' | 'gate' | 'backTo' | 'draftFrom' | 'targetOf' | 'sentAlready' | 'emergencyMail' | 'openDraft'>,
   submitDraft: SubmitDraft,
 ) {
-  const { keepDraft, countStep, render, describeTarget, gate, backTo, draftFrom, noDraft, targetOf, sentAlready, emergencyMail } = flow;
+  const { keepDraft, countStep, render, describeTarget, gate, backTo, draftFrom, targetOf, sentAlready, emergencyMail, openDraft } = flow;
 
   /** A "Something else" description that clearly fits another category suggests that category's page. */
   function suggestionFor(type: BehaviorType, draft: ReportDraft | null, draftId: string | null) {
@@ -115,11 +115,9 @@ export function supportStep(
   }
 
   async function supportPost(req: Request, res: Response, behaviorType: string) {
-    const user = await gate(req, res);
-    if (!user) return;
-    const loaded = await draftFrom(req, user);
-    if (!loaded || !loaded.id) return noDraft(res);
-    if (sentAlready(res, loaded)) return;
+    const opened = await openDraft(req, res);
+    if (!opened) return;
+    const { user, loaded } = opened;
     const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
     if (!await keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw databaseBusy();
