@@ -166,7 +166,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, async (name) => (await accounts.findByName(name)) !== null);
   const reportRepository = new ReportRepository(sql);
   const caseRepository = new CaseRepository(sql);
-  const cases = new CaseService(caseRepository, { reporterOf: async (id) => (await reportRepository.find(id))?.reporterUserId ?? null, findUser: (id) => accounts.findById(id) }, clock);
+  const cases = new CaseService(caseRepository, { partiesOf: async (id) => { const r = await reportRepository.find(id); return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null }; }, findUser: (id) => accounts.findById(id) }, clock);
   const devMailbox = new DevMailboxRepository(sql);
   // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
   let delivery: Delivery | null = null;

@@ -2,6 +2,8 @@
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import type { CaseAction, CaseQueue, CaseStatus } from './casePolicy.js';
 
+const DAY_MS = 86_400_000;
+
 export interface IncidentCase {
   reportId: string;
   queue: CaseQueue;
@@ -136,8 +138,14 @@ export class CaseRepository {
     return (await this.sql.all<{ user_id: number }>('SELECT user_id FROM case_recusals WHERE report_id = ? ORDER BY user_id', [reportId])).map((r) => r.user_id);
   }
 
+  /** Keeps these accounts out of the case; one who had it assigned no longer has. */
   async recuse(reportId: string, userIds: readonly number[]): Promise<void> {
-    for (const id of userIds) await this.sql.run('INSERT INTO case_recusals (report_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [reportId, id]);
+    await this.sql.transaction(async () => {
+      for (const id of userIds) {
+        await this.sql.run('INSERT INTO case_recusals (report_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [reportId, id]);
+        await this.sql.run('UPDATE incident_cases SET assignee_user_id = NULL WHERE report_id = ? AND assignee_user_id = ?', [reportId, id]);
+      }
+    });
   }
 
   /** Who opened a case and when: the access log Trust & Safety reads. */
@@ -160,7 +168,13 @@ export class CaseRepository {
       await this.sql.run(`UPDATE case_events SET text = '', detail = '{}', actor_user_id = NULL WHERE report_id IN (${erased}) AND (text != '' OR detail != '{}' OR actor_user_id IS NOT NULL)`);
       await this.sql.run(`DELETE FROM case_views WHERE report_id IN (${erased})`);
       await this.sql.run(`DELETE FROM case_recusals WHERE report_id IN (${erased})`);
-      await this.sql.run(`UPDATE incident_cases SET assignee_user_id = NULL WHERE report_id IN (${erased}) AND assignee_user_id IS NOT NULL`);
+      // Exact times could tie a case to its reporter's other traces: like the report's, they keep only their day.
+      const day = (column: string) => `${column} = ${column} - ${column} % ${DAY_MS}`;
+      await this.sql.run(
+        `UPDATE incident_cases SET assignee_user_id = NULL, ${['created_at', 'acknowledged_at', 'closed_at', 'review_requested_at'].map(day).join(', ')}
+         WHERE report_id IN (${erased}) AND (assignee_user_id IS NOT NULL OR created_at % ${DAY_MS} != 0)`,
+      );
+      await this.sql.run(`UPDATE case_events SET ${day('at')} WHERE report_id IN (${erased}) AND at % ${DAY_MS} != 0`);
     });
   }
 }

@@ -16,8 +16,9 @@ import {
   type CaseRole,
   type CaseStatus,
   closingOutcomes,
-  REVIEW_WINDOW_MS,
+  reporterReads,
   reporterSees,
+  reviewDeadline,
   roleOf,
   settableStatuses,
   statusAfter,
@@ -57,7 +58,8 @@ export type CaseActionResult = { ok: true; view: CaseView } | { ok: false; error
 
 /** What the service needs of the report and its people: the reporter, and whether someone is a responder. */
 export interface CaseDirectory {
-  reporterOf(reportId: string): Promise<number | null>;
+  /** The report's reporter and reported account (null when none, or erased). */
+  partiesOf(reportId: string): Promise<{ reporterUserId: number | null; reportedUserId: number | null }>;
   findUser(id: number): Promise<UserAccount | null>;
 }
 
@@ -80,7 +82,7 @@ export class CaseService {
   }
 
   private async facts(found: IncidentCase): Promise<CaseFacts> {
-    return { queue: found.queue, openedIn: found.openedIn, status: found.status, reporterUserId: await this.directory.reporterOf(found.reportId), recused: await this.cases.recused(found.reportId) };
+    return { queue: found.queue, openedIn: found.openedIn, status: found.status, ...(await this.directory.partiesOf(found.reportId)), recused: await this.cases.recused(found.reportId) };
   }
 
   /**
@@ -94,10 +96,14 @@ export class CaseService {
     if (role === 'none' || !user) return null;
     if ((options.logView ?? true) && role !== 'reporter') await this.cases.recordView(reportId, user.id, this.clock.now());
     const events = await this.cases.events(reportId);
+    if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue) };
+    // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes.
     return {
-      case: found,
+      case: { ...found, assigneeUserId: null },
       role,
-      events: role === 'reporter' ? events.filter((e) => e.visibility === 'reporter').map((e) => ({ ...e, actorUserId: null })) : events,
+      events: events
+        .filter((e) => e.visibility === 'reporter')
+        .map((e) => ({ ...e, actorUserId: null, detail: (e.type === 'close' || e.type === 'status') && e.detail.status ? { status: e.detail.status } : ({} as Record<string, string>), text: reporterReads(e.type) ? e.text : '' })),
       actions: actionsFor(role, found.status, found.queue),
     };
   }
@@ -119,8 +125,9 @@ export class CaseService {
 
     let text = '';
     const rule = textRule(action);
-    if (rule !== 'none' && (rule === 'required' || (request.text ?? '').trim() !== '')) {
-      const cleaned = cleanText(request.text, 'reportincident-case-text', MAX_CASE_TEXT);
+    const given = typeof request.text === 'string' ? request.text : '';
+    if (rule !== 'none' && (rule === 'required' || given.replace(/[\p{Cf}\s]/gu, '') !== '')) {
+      const cleaned = cleanText(given, 'reportincident-case-text', MAX_CASE_TEXT);
       if (!cleaned.ok) return refuse(400, 'rest-invalid-text', cleaned.messageKey, (cleaned.params ?? {}) as CaseRefusal['params']);
       text = cleaned.value;
     }
@@ -148,7 +155,7 @@ export class CaseService {
       detail.assignee = assignee.name;
     }
     if (action === 'request-review') {
-      const expires = (found.closedAt ?? 0) + REVIEW_WINDOW_MS;
+      const expires = reviewDeadline(found.closedAt ?? 0);
       if (now > expires) return refuse(409, 'rest-review-expired', 'reportincident-case-error-review-expired', { expired: new Date(expires).toISOString().slice(0, 10) });
       changes.reviewRequestedAt = now;
     }
@@ -168,6 +175,7 @@ export class CaseService {
       const current = await this.cases.find(reportId);
       return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: current?.revision ?? found.revision });
     }
-    return { ok: true, view: (await this.view(user, reportId, { logView: false }))! };
+    // The answer shows the case: it counts as a look, like opening it.
+    return { ok: true, view: (await this.view(user, reportId))! };
   }
 }

@@ -24,8 +24,12 @@ export type ClosingOutcome = (typeof closingOutcomes)[number];
 /** The statuses a responder may set with "change status" (closing and escalating have their own actions). */
 export const settableStatuses: readonly CaseStatus[] = ['acknowledged', 'investigating'];
 
-/** A reporter may ask for a review of an outcome for this long after it (the DSA's six months). */
-export const REVIEW_WINDOW_MS = 183 * 24 * 3600_000;
+/** The last moment a reporter may ask for a review of an outcome reached at `closedAt`: six calendar months on (the DSA's). */
+export function reviewDeadline(closedAt: number): number {
+  const d = new Date(closedAt);
+  d.setUTCMonth(d.getUTCMonth() + 6);
+  return d.getTime();
+}
 
 export interface CaseFacts {
   queue: CaseQueue;
@@ -33,6 +37,8 @@ export interface CaseFacts {
   openedIn: CaseQueue;
   status: CaseStatus;
   reporterUserId: number | null;
+  /** The reported account, if it is one: never a handler of the case, whatever its groups. */
+  reportedUserId: number | null;
   /** Responders the reporter asked to keep out of a direct report: they may not see it. */
   recused: readonly number[];
 }
@@ -43,10 +49,13 @@ export interface CaseFacts {
  */
 export function roleOf(user: UserAccount | null, facts: CaseFacts): CaseRole {
   if (!user) return 'none';
-  const handles = facts.queue === 'trust-and-safety' && user.groups.includes('trust-and-safety');
-  const responds = facts.openedIn === 'community' && user.groups.includes('incident-responder') && !facts.recused.includes(user.id);
+  // The reported person never sees a case about them, and someone the reporter kept out never sees it either.
+  const excluded = user.id === facts.reportedUserId || facts.recused.includes(user.id);
+  const handles = !excluded && facts.queue === 'trust-and-safety' && user.groups.includes('trust-and-safety');
+  const responds = !excluded && facts.openedIn === 'community' && user.groups.includes('incident-responder');
   const reported = facts.reporterUserId !== null && facts.reporterUserId === user.id;
-  return handles ? 'trust-and-safety' : responds ? 'responder' : reported ? 'reporter' : 'none';
+  // Nobody handles their own report: a responder who reported sees it as its reporter.
+  return reported ? 'reporter' : handles ? 'trust-and-safety' : responds ? 'responder' : 'none';
 }
 
 const responderActions: readonly CaseAction[] = ['claim', 'assign', 'acknowledge', 'message', 'note', 'status', 'escalate', 'close', 'reopen', 'answered-by-mail'];
@@ -66,9 +75,12 @@ function allowedIn(status: CaseStatus, queue: CaseQueue): CaseAction[] {
   return allowed;
 }
 
-/** The actions this role may take on a case in its present status, in the order the page offers them. */
+/**
+ * The actions this role may take on a case in its present status, in the order the page offers them. Once the
+ * community has escalated a case, Trust & Safety decides it: the community keeps it in view and may add notes.
+ */
 export function actionsFor(role: CaseRole, status: CaseStatus, queue: CaseQueue): CaseAction[] {
-  const mine = role === 'reporter' ? reporterActions : role === 'none' ? [] : responderActions;
+  const mine = role === 'reporter' ? reporterActions : role === 'none' ? [] : role === 'responder' && queue === 'trust-and-safety' ? (['note'] as const) : responderActions;
   const allowed = new Set(allowedIn(status, queue));
   return caseActions.filter((a) => mine.includes(a) && allowed.has(a));
 }
@@ -98,6 +110,15 @@ export function statusAfter(action: CaseAction, named?: CaseStatus): CaseStatus 
 /** Whether the reporter sees an event of this type: never internal notes, assignments or who opened the case. */
 export function reporterSees(action: CaseAction | 'opened'): boolean {
   return ['acknowledge', 'message', 'status', 'escalate', 'close', 'reopen', 'add-information', 'withdraw', 'request-review', 'opened'].includes(action);
+}
+
+/**
+ * Whether the reporter reads an event's words: what was written to them (an acknowledgement, a message, the
+ * reasons of an outcome) and their own. A status change, an escalation or a reopening shows only that it happened:
+ * its text is a hand-over between responders.
+ */
+export function reporterReads(action: CaseAction | 'opened'): boolean {
+  return ['acknowledge', 'message', 'close', 'add-information', 'withdraw', 'request-review'].includes(action);
 }
 
 /** Which actions need a text, and which refuse one. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../src/accounts/UserAccount.js';
 import type { CaseActionRequest, CaseActionResult } from '../../src/cases/CaseService.js';
 import { CaseRepository } from '../../src/cases/CaseRepository.js';
+import { reviewDeadline } from '../../src/cases/casePolicy.js';
 import { FixedClock } from '../../src/shared/Clock.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
@@ -73,7 +74,10 @@ describe('a case for every report that goes to people', () => {
     expect(await view(people.rhea, emergencyId)).toBeNull();
     expect((await view(people.alice, emergencyId))?.role).toBe('reporter');
     expect((await view(people.alice, directId))?.actions).toEqual(['add-information', 'withdraw']);
-    // The reported person, an administrator, and nobody logged in: as if there were no case.
+    // The reported person (even when a responder), an administrator, and nobody logged in: as if there were no case.
+    expect((await wiki.container.reports.find(directId))?.reportedUserId).toBe(people.brackenfield.id);
+    await wiki.container.accounts.addGroup(people.brackenfield, 'incident-responder');
+    people.brackenfield = await user('Brackenfield');
     for (const who of [people.brackenfield, people.ines, null]) {
       expect(await view(who, directId)).toBeNull();
       expect(refused(await act(who, directId, { action: 'note', text: 'x', revision: 1 }))?.status).toBe(404);
@@ -131,7 +135,9 @@ describe('acting on a case', () => {
     r = await act(people.sam, directId, { action: 'escalate', text: 'He now threatens to come to her home.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ queue: 'trust-and-safety', openedIn: 'community', status: 'escalated' });
     expect((await wiki.container.cases.view(people.tomas, directId))?.role).toBe('trust-and-safety');
-    expect((await wiki.container.cases.view(people.rhea, directId))?.role).toBe('responder');
+    // The community keeps the case in view, and may add notes; Trust & Safety decides it.
+    expect((await wiki.container.cases.view(people.rhea, directId))?.actions).toEqual(['note']);
+    expect(refused(await act(people.rhea, directId, { action: 'close', status: 'resolved', text: 'done', revision: await revisionOf(directId) }))?.status).toBe(409);
     r = await act(people.tomas, directId, { action: 'close', status: 'resolved', text: 'The account is blocked.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'resolved', closedAt: clock.now() });
     expect(refused(await act(people.tomas, directId, { action: 'message', text: 'late', revision: await revisionOf(directId) }))?.status).toBe(409);
@@ -142,13 +148,20 @@ describe('acting on a case', () => {
     r = await act(people.tomas, directId, { action: 'close', status: 'no-action', text: 'We found no second account.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'no-action', reviewRequestedAt: null });
     const closedAt = clock.now();
+    // The reporter reads the reasons of the outcome, but not the responders' hand-over at the escalation, nor who has it.
+    const mine = (await wiki.container.cases.view(people.alice, directId))!;
+    expect(mine.case.assigneeUserId).toBeNull();
+    expect(mine.events.find((e) => e.type === 'escalate')?.text).toBe('');
+    expect(mine.events.findLast((e) => e.type === 'close')).toMatchObject({ text: 'We found no second account.', detail: { status: 'no-action' } });
     clock.advance(200 * DAY);
     const late = refused(await act(people.alice, directId, { action: 'request-review', text: 'Please look again.', revision: await revisionOf(directId) }));
-    expect(late).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-review-expired', params: { expired: new Date(closedAt + 183 * DAY).toISOString().slice(0, 10) } });
+    expect(late).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-review-expired', params: { expired: new Date(reviewDeadline(closedAt)).toISOString().slice(0, 10) } });
   });
 
-  it('when the reporter names a responder to keep out, then that responder can neither see nor act on the case', async () => {
+  it('when the reporter names a responder to keep out, then that responder can neither see nor act on the case, and no longer has it', async () => {
+    expect((await new CaseRepository(wiki.container.sql).find(directId))?.assigneeUserId).toBe(people.sam.id);
     await new CaseRepository(wiki.container.sql).recuse(directId, [people.sam.id]);
+    expect((await new CaseRepository(wiki.container.sql).find(directId))?.assigneeUserId).toBeNull();
     expect(await wiki.container.cases.view(people.sam, directId)).toBeNull();
     expect(refused(await act(people.sam, directId, { action: 'note', text: 'x', revision: await revisionOf(directId) }))?.status).toBe(404);
     expect((await wiki.container.cases.view(people.rhea, directId))?.role).toBe('responder');
@@ -176,5 +189,9 @@ describe('retention', () => {
     expect(await repository.views(emergencyId)).toEqual([]);
     expect(await repository.recused(directId)).toEqual([]);
     expect(await repository.find(directId)).toMatchObject({ status: 'no-action', assigneeUserId: null });
+    // Times keep their day only, as the report's do.
+    const erased = (await repository.find(directId))!;
+    expect([erased.createdAt, erased.acknowledgedAt!, erased.closedAt!].map((t) => t % DAY)).toEqual([0, 0, 0]);
+    expect(events.map((e) => e.at % DAY).filter((x) => x !== 0)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { ExplicitGroup, UserAccount } from '../../../src/accounts/UserAccou
 import { actionsFor, type CaseFacts, caseStatuses, reporterSees, roleOf, statusAfter, textRule } from '../../../src/cases/casePolicy.js';
 
 const user = (id: number, groups: ExplicitGroup[] = []): UserAccount => ({ id, name: `U${id}`, email: '', emailConfirmedAt: null, registeredAt: 0, editCount: 0, language: null, groups }) as UserAccount;
-const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ queue: 'community', openedIn: 'community', status: 'new', reporterUserId: 1, recused: [], ...over });
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ queue: 'community', openedIn: 'community', status: 'new', reporterUserId: 1, reportedUserId: 2, recused: [], ...over });
 
 describe('roleOf', () => {
   const cases: { name: string; who: UserAccount | null; facts: CaseFacts; role: string }[] = [
@@ -19,6 +19,11 @@ describe('roleOf', () => {
     { name: 'Trust & Safety on an escalation', who: user(4, ['trust-and-safety']), facts: facts({ queue: 'trust-and-safety' }), role: 'trust-and-safety' },
     { name: 'Trust & Safety on a direct report not escalated', who: user(4, ['trust-and-safety']), facts: facts(), role: 'none' },
     { name: 'an administrator', who: user(5, ['sysop', 'interface-admin']), facts: facts(), role: 'none' },
+    { name: 'a responder who filed the report', who: user(1, ['incident-responder']), facts: facts(), role: 'reporter' },
+    { name: 'a responder who is the reported person', who: user(2, ['incident-responder']), facts: facts(), role: 'none' },
+    { name: 'Trust & Safety member who is the reported person', who: user(2, ['trust-and-safety']), facts: facts({ queue: 'trust-and-safety' }), role: 'none' },
+    { name: 'a recused responder who is also Trust & Safety, after escalation', who: user(3, ['incident-responder', 'trust-and-safety']), facts: facts({ queue: 'trust-and-safety', recused: [3] }), role: 'none' },
+    { name: 'Trust & Safety filing an emergency of their own', who: user(1, ['trust-and-safety']), facts: facts({ queue: 'trust-and-safety', openedIn: 'trust-and-safety' }), role: 'reporter' },
   ];
   it.each(cases)('when the viewer is $name, then the role is $role', ({ who, facts: f, role }) => {
     expect(roleOf(who, f)).toBe(role);
@@ -29,6 +34,11 @@ describe('actionsFor', () => {
   it('when a community case is new, then a responder may take every responder action but reopen, and the reporter may add information or withdraw', () => {
     expect(actionsFor('responder', 'new', 'community')).toEqual(['claim', 'assign', 'acknowledge', 'message', 'note', 'status', 'escalate', 'close', 'answered-by-mail']);
     expect(actionsFor('reporter', 'new', 'community')).toEqual(['add-information', 'withdraw']);
+  });
+
+  it('when the community has escalated a case, then its responders keep it in view and may add notes, and Trust & Safety decides', () => {
+    expect(actionsFor('responder', 'escalated', 'trust-and-safety')).toEqual(['note']);
+    expect(actionsFor('trust-and-safety', 'escalated', 'trust-and-safety')).toContain('close');
   });
 
   it('when a case is with Trust & Safety, then it cannot be escalated further', () => {
