@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import express, { Router } from 'express';
 import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
+import { restError } from '../http/restError.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { type IncidentReport, supportPagePath } from './IncidentReport.js';
 import { ineligibleMessageKey, ineligibleRestError } from './eligibility.js';
@@ -20,10 +21,7 @@ export const reportRestServices = ['clock', 'namespaces', 'reports', 'sessions',
 export function reportRestRoutes(c: Services<(typeof reportRestServices)[number]>): Router {
   const router = Router();
 
-  const error = (res: Response, status: number, errorKey: string, messageKey: string, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => {
-    const { lang, t } = ctx(res);
-    res.status(status).json({ errorKey, messageTranslations: { [lang === 'qqx' ? 'en' : lang]: t(messageKey, params) }, httpCode: status, ...extra });
-  };
+  const error = restError;
 
   // The body is read here, not by the app's parsers, so that a disabled endpoint answers 404 before anything else.
   const rawBody = express.raw({ type: () => true, limit: REST_BODY_LIMIT });
