@@ -14,6 +14,7 @@ import { errorHandler, errorServices, notFoundHandler } from './http/errorHandle
 import { Lifecycle } from './http/lifecycle.js';
 import { requestContext, requestContextServices } from './http/requestContext.js';
 import { reportRestRoutes, reportRestServices } from './reporting/reportRestRoutes.js';
+import { caseRestRoutes, caseRestServices } from './cases/caseRestRoutes.js';
 import { reportSpecialPage, reportSpecialPageServices } from './reporting/reportSpecialPage.js';
 import type { SpecialPage } from './wiki/SpecialPage.js';
 import { wikiRouteServices, wikiRoutes } from './wiki/wikiRoutes.js';
@@ -88,6 +89,7 @@ export function createApp(c: Container, lifecycle: Lifecycle = new Lifecycle()):
   app.use(lifecycle.refuseWhileStopping);
   // The REST endpoint reads its own body, after its feature flag and eligibility checks.
   app.use(reportRestRoutes(servicesOf(c, reportRestServices)));
+  app.use(caseRestRoutes(servicesOf(c, caseRestServices)));
   // The configuration editor posts a 64 KiB document, percent-encoded, or a form of some 300 fields.
   app.use('/wiki/Special:CommunityConfiguration', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 1000 }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 200 }));

@@ -1,0 +1,136 @@
+/**
+ * REST for cases (#21), for bots and tools: GET …/report/{id} (the case as the asker may see it) and
+ * POST …/report/{id}/action. MediaWiki REST's error shapes; 404 to anyone who may not see a case.
+ */
+import type { Request, Response } from 'express';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { Services } from '../container.js';
+import { ctx } from '../http/context.js';
+import { restError } from '../http/restError.js';
+import { REPORT_PATH, REST_BODY_LIMIT } from '../reporting/reportRestRoutes.js';
+import { bodyProblems } from '../reporting/reportSchemas.js';
+import type { CaseView } from './CaseService.js';
+
+export const caseRestServices = ['accounts', 'cases', 'sessions', 'settings'] as const;
+type CaseRestServices = Services<(typeof caseRestServices)[number]>;
+
+/** An action as a tool sends it; what each action needs is the service's to check. */
+const CaseActionBody = z.strictObject({
+  token: z.string(),
+  action: z.string().max(64),
+  revision: z.int().min(0),
+  text: z.string().optional(),
+  status: z.string().max(64).optional(),
+  /** A user name. */
+  assignee: z.string().max(255).optional(),
+});
+
+/** Report ids as the wiki makes them; anything else is no case. */
+const REPORT_ID = /^RI(-[0-9A-Z]{5}){4}$/;
+
+export function caseRestRoutes(c: CaseRestServices): Router {
+  const router = Router();
+  const rawBody = express.raw({ type: () => true, limit: REST_BODY_LIMIT });
+
+  router.get(`${REPORT_PATH}/:id`, async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!c.settings.ReportIncidentApiEnabled) return restError(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
+    const id = String(req.params.id);
+    const view = REPORT_ID.test(id) ? await c.cases.view(ctx(res).user, id) : null;
+    if (!view) return notFound(res, id);
+    res.json(await present(c, view));
+  });
+
+  router.post(`${REPORT_PATH}/:id/action`, (req: Request, res: Response, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!c.settings.ReportIncidentApiEnabled) return restError(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
+    rawBody(req, res, (e?: unknown) => {
+      if (e) {
+        if ((e as { type?: string }).type === 'entity.too.large') return restError(res, 413, 'rest-request-too-large', 'reportincident-error-body-too-large', { max: REST_BODY_LIMIT / 1024 });
+        return next(e);
+      }
+      act(req, res).catch(next);
+    });
+  });
+
+  async function act(req: Request, res: Response): Promise<void> {
+    const id = String(req.params.id);
+    const { user } = ctx(res);
+    // Who may not see the case learns nothing, not even that the body was wrong.
+    if (!REPORT_ID.test(id) || !(await c.cases.view(user, id, { logView: false }))) return notFound(res, id);
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json') return restError(res, 415, 'rest-unsupported-content-type', 'reportincident-error-content-type', { type: contentType || '-' });
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    } catch {
+      return restError(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return restError(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
+    if (!c.sessions.verifyToken(ctx(res).session, 'csrf', (body as Record<string, unknown>).token)) return restError(res, 403, 'badtoken', 'reportincident-error-badtoken');
+    const parsed = CaseActionBody.safeParse(body);
+    if (!parsed.success) {
+      const problems = bodyProblems(parsed.error, body);
+      const { t } = ctx(res);
+      return restError(res, 400, 'rest-body-validation-error', problems[0]!.messageKey, problems[0]!.params, {
+        failures: problems.map((p) => ({ field: p.field, messageKey: p.messageKey, message: t(p.messageKey, p.params) })),
+      });
+    }
+    const { action, revision, text, status, assignee } = parsed.data;
+    let assigneeId: number | undefined;
+    if (assignee !== undefined) {
+      const account = await c.accounts.findByName(assignee);
+      // An unknown name is refused like a known one who may not handle the case.
+      assigneeId = account?.id ?? -1;
+    }
+    const result = await c.cases.act(user, id, { action, revision, ...(text !== undefined ? { text } : {}), ...(status !== undefined ? { status } : {}), ...(assigneeId !== undefined ? { assignee: assigneeId } : {}) });
+    if (!result.ok) {
+      const e = result.error;
+      const params = e.messageKey === 'reportincident-case-error-not-responder' ? { ...e.params, assignee: assignee ?? '' } : e.params;
+      return restError(res, e.status, e.errorKey, e.messageKey, params);
+    }
+    res.json(await present(c, result.view));
+  }
+
+  function notFound(res: Response, id: string): void {
+    restError(res, 404, 'rest-nonexistent-case', 'reportincident-case-error-not-found', { id });
+  }
+
+  return router;
+}
+
+/**
+ * A case as JSON for its viewer: reportId, status, revision and the events they may see (type, time, and the
+ * words and actor where they may see them). Responders also get the queue, the assignee and the actions they have.
+ */
+async function present(c: Pick<CaseRestServices, 'accounts'>, view: CaseView): Promise<Record<string, unknown>> {
+  const names = new Map<number, string>();
+  const nameOf = async (id: number | null): Promise<string | null> => {
+    if (id === null) return null;
+    if (!names.has(id)) names.set(id, (await c.accounts.findById(id))?.name ?? '');
+    return names.get(id)!;
+  };
+  const responder = view.role !== 'reporter';
+  const events = [];
+  for (const e of view.events) {
+    const actor = responder ? await nameOf(e.actorUserId) : null;
+    events.push({
+      type: e.type,
+      at: new Date(e.at).toISOString(),
+      ...(e.text !== '' ? { text: e.text } : {}),
+      ...(actor ? { actor } : {}),
+      ...(Object.keys(e.detail).length > 0 ? { detail: e.detail } : {}),
+    });
+  }
+  const assignee = responder ? await nameOf(view.case.assigneeUserId) : null;
+  return {
+    reportId: view.case.reportId,
+    status: view.case.status,
+    revision: view.case.revision,
+    role: view.role,
+    actions: view.actions,
+    ...(responder ? { queue: view.case.queue, assignee, reviewRequested: view.case.reviewRequestedAt !== null } : {}),
+    events,
+  };
+}
