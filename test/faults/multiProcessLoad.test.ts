@@ -179,8 +179,10 @@ describe.skipIf(!testDatabaseUrl)('three processes on one PostgreSQL database un
         expect(mine.length).toBeLessThanOrEqual(1);
         expect(accepted.filter((a) => a.reporter === i).length).toBeLessThanOrEqual(mine.length);
       }
-      // Every answer was a 201, a 429 (a newbie past the limit) or none (the process killed under it).
-      expect([...statuses.keys()].sort()).toEqual(['201', '429', 'no answer']);
+      // Every answer was a 201, a 429 (a newbie past the limit) or none (a request the kill cut, when one was in
+      // flight there at that moment): never a 500 or a 503.
+      expect([...statuses.keys()].filter((s) => !['201', '429', 'no answer'].includes(s))).toEqual([]);
+      expect(statuses.has('201') && statuses.has('429')).toBe(true);
       // What the kill did: mail the victim had claimed went out again after its lease (attempts > 1).
       const retried = Number((await db.query('SELECT count(*) AS n FROM outbox WHERE attempts > 1')).rows[0].n);
       const repeats = received.length - new Set(received).size;
