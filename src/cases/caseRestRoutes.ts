@@ -7,9 +7,8 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
-import { restError } from '../http/restError.js';
+import { readJsonBody, restError } from '../http/restError.js';
 import { REPORT_PATH, REST_BODY_LIMIT } from '../reporting/reportRestRoutes.js';
-import { bodyProblems } from '../reporting/reportSchemas.js';
 import type { CaseView } from './CaseService.js';
 
 export const caseRestServices = ['accounts', 'cases', 'sessions', 'settings'] as const;
@@ -59,25 +58,9 @@ export function caseRestRoutes(c: CaseRestServices): Router {
     const { user } = ctx(res);
     // Who may not see the case learns nothing, not even that the body was wrong.
     if (!REPORT_ID.test(id) || !(await c.cases.view(user, id, { logView: false }))) return notFound(res, id);
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (contentType !== 'application/json') return restError(res, 415, 'rest-unsupported-content-type', 'reportincident-error-content-type', { type: contentType || '-' });
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch {
-      return restError(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return restError(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
-    if (!c.sessions.verifyToken(ctx(res).session, 'csrf', (body as Record<string, unknown>).token)) return restError(res, 403, 'badtoken', 'reportincident-error-badtoken');
-    const parsed = CaseActionBody.safeParse(body);
-    if (!parsed.success) {
-      const problems = bodyProblems(parsed.error, body);
-      const { t } = ctx(res);
-      return restError(res, 400, 'rest-body-validation-error', problems[0]!.messageKey, problems[0]!.params, {
-        failures: problems.map((p) => ({ field: p.field, messageKey: p.messageKey, message: t(p.messageKey, p.params) })),
-      });
-    }
-    const { action, revision, text, status, assignee } = parsed.data;
+    const body = readJsonBody(req, res, c.sessions, CaseActionBody);
+    if (!body) return;
+    const { action, revision, text, status, assignee } = body;
     let assigneeId: number | undefined;
     if (assignee !== undefined) {
       const account = await c.accounts.findByName(assignee);

@@ -7,11 +7,11 @@ import type { Request, Response } from 'express';
 import express, { Router } from 'express';
 import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
-import { restError } from '../http/restError.js';
+import { readJsonBody, restError } from '../http/restError.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { type IncidentReport, supportPagePath } from './IncidentReport.js';
 import { ineligibleMessageKey, ineligibleRestError } from './eligibility.js';
-import { bodyProblems, ReportBodySchema } from './reportSchemas.js';
+import { ReportBodySchema } from './reportSchemas.js';
 
 export const REPORT_PATH = '/w/rest.php/reportincident/v0/report';
 export const REST_BODY_LIMIT = 64 * 1024;
@@ -53,26 +53,9 @@ export function reportRestRoutes(c: Services<(typeof reportRestServices)[number]
   });
 
   async function handle(req: Request, res: Response) {
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (contentType !== 'application/json') return error(res, 415, 'rest-unsupported-content-type', 'reportincident-error-content-type', { type: contentType || '-' });
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch {
-      return error(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return error(res, 400, 'rest-json-body-parse-error', 'reportincident-error-malformed-json');
-    if (!c.sessions.verifyToken(ctx(res).session, 'csrf', (body as Record<string, unknown>).token)) return error(res, 403, 'badtoken', 'reportincident-error-badtoken');
-    const parsed = ReportBodySchema.safeParse(body);
-    if (!parsed.success) {
-      const problems = bodyProblems(parsed.error, body);
-      const { t } = ctx(res);
-      const first = problems[0]!;
-      return error(res, 400, 'rest-body-validation-error', first.messageKey, first.params, {
-        failures: problems.map((p) => ({ field: p.field, messageKey: p.messageKey, message: t(p.messageKey, p.params) })),
-      });
-    }
-    const { token: _token, ...submission } = parsed.data;
+    const body = readJsonBody(req, res, c.sessions, ReportBodySchema);
+    if (!body) return;
+    const { token: _token, ...submission } = body;
     const result = await c.reports.submit(ctx(res).user, ctx(res).blocks, submission, ctx(res).lang);
     if (!result.ok) {
       const e = result.error;
