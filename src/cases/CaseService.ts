@@ -12,6 +12,7 @@ import {
   type CaseAction,
   caseActions,
   type CaseFacts,
+  openStatuses,
   type CaseQueue,
   type CaseRole,
   type CaseStatus,
@@ -27,6 +28,10 @@ import {
 
 /** The longest text an action carries, in code points. */
 export const MAX_CASE_TEXT = 5000;
+
+/** The report's reporter and reported account, and the accounts kept out: what, with the case, decides a role. */
+type People = Omit<CaseFacts, 'queue' | 'openedIn'>;
+const factsOf = (found: IncidentCase, people: People): CaseFacts => ({ queue: found.queue, openedIn: found.openedIn, ...people });
 
 const queueByRoute: Partial<Record<IncidentReport['route'], CaseQueue>> = { emergency: 'trust-and-safety', direct: 'community' };
 
@@ -81,21 +86,38 @@ export class CaseService {
     if (queue) await this.cases.open(report.id, queue, report.createdAt);
   }
 
-  private async facts(found: IncidentCase): Promise<CaseFacts> {
-    return { queue: found.queue, openedIn: found.openedIn, status: found.status, ...(await this.directory.partiesOf(found.reportId)), recused: await this.cases.recused(found.reportId) };
+  /** Who stands how to the case: the report's reporter and reported account, and who was kept out. */
+  private async people(reportId: string): Promise<People> {
+    return { ...(await this.directory.partiesOf(reportId)), recused: await this.cases.recused(reportId) };
+  }
+
+  /** The case and its people, and this user's role; null when there is no case. */
+  private async load(user: UserAccount | null, reportId: string): Promise<{ found: IncidentCase; people: People; role: CaseRole } | null> {
+    const found = await this.cases.find(reportId);
+    if (!found) return null;
+    const people = await this.people(reportId);
+    return { found, people, role: roleOf(user, factsOf(found, people)) };
+  }
+
+  /** How this user stands to the case: 'none' for anyone who may not know it exists (and when there is none). */
+  async roleFor(user: UserAccount | null, reportId: string): Promise<CaseRole> {
+    return (await this.load(user, reportId))?.role ?? 'none';
   }
 
   /**
    * The case as this viewer may see it, or null when they may not see it at all (the caller answers 404, so that
    * nobody learns a case exists). A responder's opening is written to the access log.
    */
-  async view(user: UserAccount | null, reportId: string, options: { logView?: boolean } = {}): Promise<CaseView | null> {
-    const found = await this.cases.find(reportId);
-    if (!found) return null;
-    const role = roleOf(user, await this.facts(found));
-    if (role === 'none' || !user) return null;
-    if ((options.logView ?? true) && role !== 'reporter') await this.cases.recordView(reportId, user.id, this.clock.now());
-    const events = await this.cases.events(reportId);
+  async view(user: UserAccount | null, reportId: string): Promise<CaseView | null> {
+    const loaded = await this.load(user, reportId);
+    if (!loaded || loaded.role === 'none' || !user) return null;
+    return this.show(user, loaded.found, loaded.role);
+  }
+
+  /** What `role` sees of the case, logged as a look unless it is the reporter's. */
+  private async show(user: UserAccount, found: IncidentCase, role: Exclude<CaseRole, 'none'>): Promise<CaseView> {
+    if (role !== 'reporter') await this.cases.recordView(found.reportId, user.id, this.clock.now());
+    const events = await this.cases.events(found.reportId);
     if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue) };
     // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes.
     return {
@@ -110,9 +132,9 @@ export class CaseService {
 
   /** Takes an action on a case, if this user may, in this status, at the revision they saw. */
   async act(user: UserAccount | null, reportId: string, request: CaseActionRequest): Promise<CaseActionResult> {
-    const found = await this.cases.find(reportId);
-    const role = found ? roleOf(user, await this.facts(found)) : 'none';
-    if (!found || role === 'none' || !user) return refuse(404, 'rest-nonexistent-case', 'reportincident-case-error-not-found', { id: reportId });
+    const loaded = await this.load(user, reportId);
+    if (!loaded || loaded.role === 'none' || !user) return refuse(404, 'rest-nonexistent-case', 'reportincident-case-error-not-found', { id: reportId });
+    const { found, people, role } = loaded;
     if (!(caseActions as readonly string[]).includes(request.action)) {
       return refuse(400, 'rest-invalid-action', 'reportincident-case-error-unknown-action', { action: request.action, allowed: caseActions.join(', ') });
     }
@@ -125,11 +147,11 @@ export class CaseService {
 
     let text = '';
     const rule = textRule(action);
-    const given = typeof request.text === 'string' ? request.text : '';
-    if (rule !== 'none' && (rule === 'required' || given.replace(/[\p{Cf}\s]/gu, '') !== '')) {
-      const cleaned = cleanText(given, 'reportincident-case-text', MAX_CASE_TEXT);
-      if (!cleaned.ok) return refuse(400, 'rest-invalid-text', cleaned.messageKey, (cleaned.params ?? {}) as CaseRefusal['params']);
-      text = cleaned.value;
+    if (rule !== 'none') {
+      const cleaned = cleanText(typeof request.text === 'string' ? request.text : '', 'reportincident-case-text', MAX_CASE_TEXT);
+      // An optional text left empty is no text; any other problem is refused.
+      if (cleaned.ok) text = cleaned.value;
+      else if (!(rule === 'optional' && cleaned.messageKey === 'reportincident-case-text-empty')) return refuse(400, 'rest-invalid-text', cleaned.messageKey, (cleaned.params ?? {}) as CaseRefusal['params']);
     }
 
     const now = this.clock.now();
@@ -146,7 +168,7 @@ export class CaseService {
     }
     if (action === 'claim' || action === 'assign') {
       const assignee = action === 'claim' ? user : request.assignee !== undefined ? await this.directory.findUser(request.assignee) : null;
-      const assigneeRole = assignee ? roleOf(assignee, await this.facts(found)) : 'none';
+      const assigneeRole = assignee ? roleOf(assignee, factsOf(found, people)) : 'none';
       // Only someone who may handle this case can be given it.
       if (!assignee || assigneeRole === 'reporter' || assigneeRole === 'none') {
         return refuse(400, 'rest-invalid-assignee', 'reportincident-case-error-not-responder', { assignee: String(request.assignee ?? '') });
@@ -164,10 +186,10 @@ export class CaseService {
     if (next) {
       changes.status = next;
       if (next === 'acknowledged' && found.acknowledgedAt === null) changes.acknowledgedAt = now;
-      if (['resolved', 'no-action', 'withdrawn'].includes(next)) changes.closedAt = now;
+      if (!openStatuses.includes(next)) changes.closedAt = now;
       else if (found.closedAt !== null) changes.closedAt = null;
       // A review is answered by closing the case again.
-      if (['resolved', 'no-action'].includes(next) && action === 'close') changes.reviewRequestedAt = null;
+      if (action === 'close') changes.reviewRequestedAt = null;
     }
 
     const appended = await this.cases.append(reportId, found.revision, { at: now, actorUserId: user.id, type: action, visibility: reporterSees(action) ? 'reporter' : 'responders', text, detail }, changes);
@@ -175,7 +197,10 @@ export class CaseService {
       const current = await this.cases.find(reportId);
       return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: current?.revision ?? found.revision });
     }
-    // The answer shows the case: it counts as a look, like opening it.
-    return { ok: true, view: (await this.view(user, reportId))! };
+    // The answer shows the case as it is now (an escalation moves it, and so may change the role): it counts as a
+    // look, like opening it. Its people are as they were.
+    const current = (await this.cases.find(reportId))!;
+    const after = roleOf(user, factsOf(current, people));
+    return { ok: true, view: await this.show(user, current, after === 'none' ? role : after) };
   }
 }

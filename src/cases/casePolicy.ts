@@ -19,8 +19,7 @@ export type CaseRole = 'trust-and-safety' | 'responder' | 'reporter' | 'none';
 /** Statuses in which the case is still being handled. */
 export const openStatuses: readonly CaseStatus[] = ['new', 'acknowledged', 'investigating', 'escalated'];
 /** The outcomes a responder closes with. */
-export const closingOutcomes = ['resolved', 'no-action'] as const;
-export type ClosingOutcome = (typeof closingOutcomes)[number];
+export const closingOutcomes: readonly CaseStatus[] = ['resolved', 'no-action'];
 /** The statuses a responder may set with "change status" (closing and escalating have their own actions). */
 export const settableStatuses: readonly CaseStatus[] = ['acknowledged', 'investigating'];
 
@@ -35,7 +34,6 @@ export interface CaseFacts {
   queue: CaseQueue;
   /** The queue the case opened in: the community keeps what it escalated. */
   openedIn: CaseQueue;
-  status: CaseStatus;
   reporterUserId: number | null;
   /** The reported account, if it is one: never a handler of the case, whatever its groups. */
   reportedUserId: number | null;
@@ -70,7 +68,7 @@ function allowedIn(status: CaseStatus, queue: CaseQueue): CaseAction[] {
   // Escalation moves a community case to Trust & Safety; a case already there has nowhere higher to go.
   if (open && queue === 'community') allowed.push('escalate');
   if (!open) allowed.push('reopen');
-  if (status === 'resolved' || status === 'no-action') allowed.push('request-review');
+  if (closingOutcomes.includes(status)) allowed.push('request-review');
   if (status !== 'withdrawn') allowed.push('add-information');
   return allowed;
 }

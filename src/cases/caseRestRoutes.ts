@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Services } from '../container.js';
 import { ctx } from '../http/context.js';
 import { readJsonBody, restError } from '../http/restError.js';
+import { isReportId } from '../reporting/ReportService.js';
 import { REPORT_PATH, REST_BODY_LIMIT } from '../reporting/reportRestRoutes.js';
 import type { CaseView } from './CaseService.js';
 
@@ -25,9 +26,6 @@ const CaseActionBody = z.strictObject({
   assignee: z.string().max(255).optional(),
 });
 
-/** Report ids as the wiki makes them; anything else is no case. */
-const REPORT_ID = /^RI(-[0-9A-Z]{5}){4}$/;
-
 export function caseRestRoutes(c: CaseRestServices): Router {
   const router = Router();
   const rawBody = express.raw({ type: () => true, limit: REST_BODY_LIMIT });
@@ -36,7 +34,7 @@ export function caseRestRoutes(c: CaseRestServices): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (!c.settings.ReportIncidentApiEnabled) return restError(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
     const id = String(req.params.id);
-    const view = REPORT_ID.test(id) ? await c.cases.view(ctx(res).user, id) : null;
+    const view = isReportId(id) ? await c.cases.view(ctx(res).user, id) : null;
     if (!view) return notFound(res, id);
     res.json(await present(c, view));
   });
@@ -57,7 +55,7 @@ export function caseRestRoutes(c: CaseRestServices): Router {
     const id = String(req.params.id);
     const { user } = ctx(res);
     // Who may not see the case learns nothing, not even that the body was wrong.
-    if (!REPORT_ID.test(id) || !(await c.cases.view(user, id, { logView: false }))) return notFound(res, id);
+    if (!isReportId(id) || (await c.cases.roleFor(user, id)) === 'none') return notFound(res, id);
     const body = readJsonBody(req, res, c.sessions, CaseActionBody);
     if (!body) return;
     const { action, revision, text, status, assignee } = body;

@@ -54,6 +54,13 @@ export function newReportId(): string {
   return `RI-${out.slice(0, 5)}-${out.slice(5, 10)}-${out.slice(10, 15)}-${out.slice(15, 20)}`;
 }
 
+const REPORT_ID = new RegExp(`^RI(-[${CROCKFORD}]{5}){4}$`);
+
+/** Whether a string has the form newReportId gives: anything else names no report, without a look in the database. */
+export function isReportId(id: string): boolean {
+  return REPORT_ID.test(id);
+}
+
 function supportRateLimit(settings: Settings): readonly [number, number] {
   return settings.RateLimits['reportincident-support']?.user ?? DEFAULT_SUPPORT_RATE_LIMIT;
 }

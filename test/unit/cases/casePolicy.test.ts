@@ -4,7 +4,7 @@ import type { ExplicitGroup, UserAccount } from '../../../src/accounts/UserAccou
 import { actionsFor, type CaseFacts, caseStatuses, reporterSees, roleOf, statusAfter, textRule } from '../../../src/cases/casePolicy.js';
 
 const user = (id: number, groups: ExplicitGroup[] = []): UserAccount => ({ id, name: `U${id}`, email: '', emailConfirmedAt: null, registeredAt: 0, editCount: 0, language: null, groups }) as UserAccount;
-const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ queue: 'community', openedIn: 'community', status: 'new', reporterUserId: 1, reportedUserId: 2, recused: [], ...over });
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ queue: 'community', openedIn: 'community', reporterUserId: 1, reportedUserId: 2, recused: [], ...over });
 
 describe('roleOf', () => {
   const cases: { name: string; who: UserAccount | null; facts: CaseFacts; role: string }[] = [
