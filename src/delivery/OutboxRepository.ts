@@ -137,9 +137,9 @@ export class OutboxRepository {
 
   /** Gives these claimed messages back to the queue, due now (a stop cut short); returns how many were still claimed. */
   async requeue(ids: readonly number[], now: number): Promise<number> {
-    let changes = 0;
-    for (const id of ids) changes += (await this.sql.run("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE outbox_id = ? AND state = 'sending'", [now, id])).changes;
-    return changes;
+    if (ids.length === 0) return 0;
+    const list = ids.map(() => '?').join(', ');
+    return (await this.sql.run(`UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'sending' AND outbox_id IN (${list})`, [now, ...ids])).changes;
   }
 
   /** Whether several processes share this outbox (PostgreSQL): a "sending" row may be another one's send in progress. */

@@ -180,8 +180,6 @@ const statements = (d: Dialect) => ({
   // An update's text goes with its report's: retention erases both.
   purgeUpdates: `UPDATE report_updates SET text = ''
      WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND text != ''`,
-  insertOutbox: `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to)
-     VALUES (@reportId, @kind, @recipients, @messageId, @nextAttemptAt, @createdAt, @updateId, @inReplyTo)`,
   // The report's own mail only: whether an update's mail has gone says nothing about the report's.
   outboxOf: 'SELECT kind, state, sent_at FROM outbox WHERE report_id = ? AND update_id IS NULL ORDER BY outbox_id',
   mailingsOf: "SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? AND kind != 'receipt' AND update_id IS NULL ORDER BY outbox_id",
@@ -242,13 +240,12 @@ export class ReportRepository {
   }
 
   async addOutbox(row: NewOutboxRow): Promise<void> {
-    await this.sql.run(this.SQL.insertOutbox, { ...row, recipients: row.recipients.join(', '), updateId: row.updateId ?? null, inReplyTo: row.inReplyTo ?? null });
+    await this.addOutboxes([row]);
   }
 
   /** Queues several messages in one statement (a report's mail to staff and its receipt): one round trip, not one each. */
   async addOutboxes(rows: readonly NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    if (rows.length === 1) return await this.addOutbox(rows[0]!);
     await this.sql.run(
       `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       rows.flatMap((r) => [r.reportId, r.kind, r.recipients.join(', '), r.messageId, r.nextAttemptAt, r.createdAt, r.updateId ?? null, r.inReplyTo ?? null]),
