@@ -25,7 +25,7 @@ export function requestContext(c: Services<(typeof requestContextServices)[numbe
     const blocks = found?.blocks ?? [];
     // The community configuration in force for this request, read now: the menus of every comment cannot wait for it.
     await c.communityConfig.current();
-    const { lang, uselang } = requestLanguage(c, req, user?.language);
+    const { lang, uselang } = requestLanguage(c, req, user?.language, cookies);
     const context: RequestContext = {
       session,
       user,
@@ -82,14 +82,19 @@ export function clearSession(c: Services<'settings'>, res: Response): void {
  * wiki's. `uselang` is the one the URL named, when the wiki has it: the flow's links, forms and redirects keep it.
  * Also for a request whose context could not be made (its session is in a database that does not answer).
  */
-export function requestLanguage(c: Services<'messages' | 'settings'>, req: Request, preference?: string | null): { lang: string; uselang: string | null } {
+export function requestLanguage(
+  c: Services<'messages' | 'settings'>,
+  req: Request,
+  preference?: string | null,
+  cookies: Record<string, string> = parseCookies(req.headers.cookie),
+): { lang: string; uselang: string | null } {
   const supported = (l: string) => c.messages.has(l);
   const uselang = supportedLanguage(param(req.query, 'uselang'), supported) ?? null;
   const lang = chooseLanguage(
     {
       uselang: uselang ?? undefined,
       preference,
-      cookie: parseCookies(req.headers.cookie)[LANGUAGE_COOKIE],
+      cookie: cookies[LANGUAGE_COOKIE],
       acceptLanguage: req.headers['accept-language'],
       contentLanguage: c.settings.LanguageCode,
     },

@@ -111,7 +111,8 @@ export function wikiRoutes(c: Services<(typeof wikiRouteServices)[number]>, spec
   async function view(req: Request, res: Response, requested: Title, oldid: string | undefined): Promise<void> {
     const { t, lang, user, uselang, link } = ctx(res);
     let title = requested;
-    let page = await c.pages.find(title);
+    // With ?oldid= the revision names its page (read with it below); the title is not looked up.
+    let page = oldid === undefined ? await c.pages.find(title) : null;
     let revision: RevisionRecord | null = null;
     if (oldid !== undefined) {
       const id = /^\d{1,15}$/.test(oldid) ? Number(oldid) : NaN;
