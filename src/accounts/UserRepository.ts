@@ -24,6 +24,9 @@ interface BlockRow {
   restrictions: string | null;
 }
 
+/** A block's page and namespace restrictions as one 'kind:value,…' text (toBlock reads it). */
+const restrictionsOf = (block: string) => `(SELECT string_agg(kind || ':' || value, ',') FROM block_restrictions r WHERE r.block_id = ${block}.block_id)`;
+
 const userColumns = `u.user_id, u.user_name, u.email, u.email_confirmed_at, u.registered_at, u.edit_count, u.language,
   (SELECT string_agg(group_name, ',') FROM user_groups g WHERE g.user_id = u.user_id) AS groups`;
 
@@ -89,7 +92,7 @@ export class UserRepository {
     const rows = await this.sql.all<UserRow & { [K in keyof BlockRow as `block_${K}`]: BlockRow[K] | null }>(
       `SELECT ${userColumns}, b.block_id AS block_block_id, b.user_id AS block_user_id, b.by_user_id AS block_by_user_id,
               b.reason AS block_reason, b.sitewide AS block_sitewide, b.created_at AS block_created_at, b.expires_at AS block_expires_at,
-              (SELECT string_agg(kind || ':' || value, ',') FROM block_restrictions r WHERE r.block_id = b.block_id) AS block_restrictions
+              ${restrictionsOf('b')} AS block_restrictions
        FROM users u LEFT JOIN blocks b ON b.user_id = u.user_id AND (b.expires_at IS NULL OR b.expires_at > ?)
        WHERE u.user_id = ? ORDER BY b.block_id`,
       [now, id],
@@ -180,7 +183,7 @@ export class UserRepository {
   /** The blocks in force at any moment from `since` on: those still in force, and those that ended after it. */
   async blocksSince(userId: number, since: number): Promise<Block[]> {
     const rows = await this.sql.all<BlockRow>(
-      `SELECT b.*, (SELECT string_agg(kind || ':' || value, ',') FROM block_restrictions r WHERE r.block_id = b.block_id) AS restrictions
+      `SELECT b.*, ${restrictionsOf('b')} AS restrictions
        FROM blocks b WHERE b.user_id = ? AND (b.expires_at IS NULL OR b.expires_at > ?) ORDER BY b.block_id`,
       [userId, since],
     );

@@ -86,11 +86,12 @@ export class RetentionService {
   /** Retention once shortly after start, then every day; the sweep every ten minutes. Never on the request path. */
   start(): void {
     // Every process schedules them; one that finds another at it skips its turn (the work is the same).
-    this.first = setTimeout(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.purge())), 60_000);
+    const alone = (work: () => Promise<unknown>) => () => this.safely(() => this.sql.runAlone(RETENTION_LOCK, work));
+    this.first = setTimeout(alone(() => this.purge()), 60_000);
     this.first.unref();
-    this.daily = setInterval(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.purge())), DAY);
+    this.daily = setInterval(alone(() => this.purge()), DAY);
     this.daily.unref();
-    this.sweeper = setInterval(() => this.safely(() => this.sql.runAlone(RETENTION_LOCK, () => this.sweep())), SWEEP_INTERVAL);
+    this.sweeper = setInterval(alone(() => this.sweep()), SWEEP_INTERVAL);
     this.sweeper.unref();
   }
 

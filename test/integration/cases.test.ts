@@ -6,6 +6,7 @@ import type { CaseActionRequest, CaseActionResult } from '../../src/cases/CaseSe
 import { CaseRepository } from '../../src/cases/CaseRepository.js';
 import { reviewDeadline } from '../../src/cases/casePolicy.js';
 import { FixedClock } from '../../src/shared/Clock.js';
+import { parseTitle } from '../../src/wiki/Title.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const c = wiki.container;
   const ines = await user('Ines');
   const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' } };
-  const title = (await import('../../src/wiki/Title.js')).parseTitle('MediaWiki:IncidentReportingConfig.json', c.namespaces);
+  const title = parseTitle('MediaWiki:IncidentReportingConfig.json', c.namespaces);
   if (!title.ok) throw new Error('title');
   expect((await c.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Direct reports for intimidation')).ok).toBe(true);
   // Two community responders.

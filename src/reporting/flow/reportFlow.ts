@@ -274,7 +274,7 @@ export function reportFlow(c: Services<(typeof reportFlowServices)[number]>) {
     return { emails: emails.join(', '), emailHref: emails.length ? mailtoHref(emails, subject, body) : null };
   }
 
-  return { keepDraft, countStep, render, describeTarget, gate, refuse, commentQuery, emergencyLinksHtml, backTo, draftFrom, noDraft, openDraft, targetOf, samePage, sentAlready, emergencyMail };
+  return { keepDraft, countStep, render, describeTarget, gate, refuse, commentQuery, emergencyLinksHtml, backTo, draftFrom, openDraft, targetOf, samePage, sentAlready, emergencyMail };
 }
 
 export type ReportFlow = ReturnType<typeof reportFlow>;
