@@ -13,7 +13,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], globalSetup: ['./vitest.globalSetup.ts'] } },
-      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', include: ['test/http/**/*.test.ts', 'test/integration/outboxCli.test.ts', 'test/integration/cases.test.ts'], env: { TZ: 'UTC', TEST_ENGINE: 'postgres' } } }] : []),
+      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', include: ['test/http/**/*.test.ts', 'test/integration/outboxCli.test.ts', 'test/integration/cases.test.ts', 'test/integration/caseMail.test.ts', 'test/integration/demoCases.test.ts'], env: { TZ: 'UTC', TEST_ENGINE: 'postgres' } } }] : []),
     ],
   },
 });

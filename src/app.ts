@@ -15,6 +15,7 @@ import { Lifecycle } from './http/lifecycle.js';
 import { requestContext, requestContextServices } from './http/requestContext.js';
 import { reportRestRoutes, reportRestServices } from './reporting/reportRestRoutes.js';
 import { caseRestRoutes, caseRestServices } from './cases/caseRestRoutes.js';
+import { caseSpecialPageServices, caseSpecialPages } from './cases/caseSpecialPages.js';
 import { reportSpecialPage, reportSpecialPageServices } from './reporting/reportSpecialPage.js';
 import type { SpecialPage } from './wiki/SpecialPage.js';
 import { wikiRouteServices, wikiRoutes } from './wiki/wikiRoutes.js';
@@ -103,6 +104,7 @@ export function createApp(c: Container, lifecycle: Lifecycle = new Lifecycle()):
     devMailboxSpecialPage(servicesOf(c, devMailboxPageServices)),
     communityConfigSpecialPage(servicesOf(c, communityConfigPageServices)),
     statisticsSpecialPage(servicesOf(c, statisticsPageServices)),
+    ...caseSpecialPages(servicesOf(c, caseSpecialPageServices)),
   );
 
   app.use(apiRoutes(servicesOf(c, apiServices)));

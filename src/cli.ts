@@ -109,6 +109,43 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'user:groups': {
+    summary: 'add an existing account to groups or take it out (incident-responder, trust-and-safety, …)',
+    usage: 'user:groups NAME [--add GROUP]... [--remove GROUP]...',
+    async run(args, io, container) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { add: { type: 'string', multiple: true, default: [] }, remove: { type: 'string', multiple: true, default: [] } } });
+      if (positionals.length !== 1) return usage(io, this.usage);
+      const add = values.add ?? [];
+      const remove = values.remove ?? [];
+      const unknown = [...add, ...remove].filter((g) => !(explicitGroups as readonly string[]).includes(g));
+      if (unknown.length) return fail(io, `unknown group ${unknown.join(', ')}; groups are ${explicitGroups.join(', ')} (user and autoconfirmed are implicit)`);
+      const both = add.filter((g) => remove.includes(g));
+      if (both.length) return fail(io, `${both.join(', ')} is both added and removed; name each group once`);
+      const c = container();
+      const user = await c.accounts.findByName(positionals[0]!);
+      if (!user) return fail(io, `no account named "${positionals[0]}"`);
+      for (const g of add) await c.accounts.addGroup(user, g as ExplicitGroup);
+      for (const g of remove) await c.accounts.removeGroup(user, g as ExplicitGroup);
+      const now = (await c.accounts.findByName(user.name))!;
+      io.out(JSON.stringify({ user: now.name, groups: now.groups }));
+      return 0;
+    },
+  },
+  reminders: {
+    summary: 'queue the reminders of cases left unacknowledged past ReportIncidentAcknowledgeWithinHours (the app does this every 5 minutes)',
+    usage: 'reminders [--now ISO8601]',
+    async run(args, io, container) {
+      const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
+      const at = values.now === undefined ? undefined : Date.parse(values.now);
+      if (at !== undefined && (Number.isNaN(at) || !/^\d{4}-\d\d-\d\dT/.test(values.now!))) return fail(io, `--now takes a time such as 2030-01-01T12:00:00Z, not "${values.now}"`);
+      const c = container();
+      const sent = await c.reminders.runOnce(at);
+      if (sent === null) return fail(io, 'another process is sending reminders right now; nothing was done (run it again in a minute)');
+      io.out(JSON.stringify({ queued: sent.length, reminders: sent }));
+      if (sent.length > 0) io.err(`${sent.length} reminder(s) queued in the outbox; the running wiki sends them within 30 s`);
+      return 0;
+    },
+  },
   'user:block': {
     summary: 'block an account, sitewide or partially',
     usage: 'user:block NAME [--reason TEXT] [--expiry ISO8601] [--namespace N]... [--page TITLE]...',

@@ -25,7 +25,7 @@ import { Delivery } from './delivery/Delivery.js';
 import { DevMailboxRepository } from './delivery/DevMailboxRepository.js';
 import { ReportMailComposer } from './delivery/emails/ReportMailComposer.js';
 import type { Mailer } from './delivery/Mailer.js';
-import { OutboxRepository } from './delivery/OutboxRepository.js';
+import { type OutboxMessage, OutboxRepository } from './delivery/OutboxRepository.js';
 import { registerReportMenuItems } from './reporting/reportMenuItems.js';
 import { RetentionService } from './retention/RetentionService.js';
 import { FunnelCounters } from './statistics/FunnelCounters.js';
@@ -34,6 +34,9 @@ import { ReportDrafts } from './reporting/ReportDrafts.js';
 import { ReportRepository } from './reporting/ReportRepository.js';
 import { CaseRepository } from './cases/CaseRepository.js';
 import { CaseService } from './cases/CaseService.js';
+import { CaseMailComposer } from './cases/CaseMailComposer.js';
+import { caseMailbox } from './cases/caseMailbox.js';
+import { CaseReminders } from './cases/CaseReminders.js';
 import { longestRateLimitWindow, ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
@@ -71,10 +74,14 @@ export interface Container {
   reports: ReportService;
   /** The responder desk's cases (#21). */
   cases: CaseService;
+  /** What staff are told of a report: its mail's model, which the case page shows too. */
+  reportFacts: Pick<ReportMailComposer, 'staffModel'>;
   reportDrafts: ReportDrafts;
   delivery: Delivery;
   devMailbox: DevMailboxRepository;
   retention: RetentionService;
+  /** Reminders of cases left waiting (#21), every few minutes, one process at a time. */
+  reminders: CaseReminders;
   funnel: FunnelCounters;
   statistics: StatisticsService;
   /** Starts what runs beside requests: the mail path and its worker. */
@@ -166,10 +173,16 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const communityConfigEditor = new CommunityConfigService(communityConfig, pages, configTitle.value, namespaces, async (name) => (await accounts.findByName(name)) !== null);
   const reportRepository = new ReportRepository(sql);
   const caseRepository = new CaseRepository(sql);
-  const cases = new CaseService(caseRepository, { partiesOf: async (id) => { const r = await reportRepository.find(id); return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null }; }, findUser: (id) => accounts.findById(id) }, clock);
-  const devMailbox = new DevMailboxRepository(sql);
-  // The report service tells delivery after each commit; delivery is built just after, so the call is late-bound.
+  // The report service and the cases tell delivery after each commit; delivery is built later, so the call is late-bound.
   let delivery: Delivery | null = null;
+  const cases = new CaseService(
+    caseRepository,
+    { partiesOf: async (id) => { const r = await reportRepository.find(id); return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null }; }, findUser: (id) => accounts.findById(id) },
+    clock,
+    settings.ReportIncidentAcknowledgeWithinHours,
+    caseMailbox({ sql, reports: reportRepository, accounts, settings, clock, kick: () => delivery?.kick() }),
+  );
+  const devMailbox = new DevMailboxRepository(sql);
   const funnel = new FunnelCounters(sql, clock, logger);
   const reports = new ReportService(reportRepository, accounts, pages, talk, communityConfig, namespaces, settings, clock, cases, (report, what) => {
     if (report.route !== 'support') delivery?.kick();
@@ -180,9 +193,14 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   });
   const reportDrafts = new ReportDrafts(reportRepository, clock, (step) => funnel.count('flow-abandoned', step));
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
-  delivery = new Delivery(new OutboxRepository(sql), composer, devMailbox, settings, clock, logger, overrides.mailerFactory);
+  const caseMail = new CaseMailComposer(reports, caseRepository, accounts, messages, settings, paths.views);
+  // Each outbox message goes to the composer of its kind: the desk's own mail, or a report's.
+  const composeByKind = { compose: (m: OutboxMessage) => (m.kind === 'reporter' || m.kind === 'reminder' ? caseMail.compose(m) : composer.compose(m)) };
+  delivery = new Delivery(new OutboxRepository(sql), composeByKind, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
   const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql, caseRepository);
+
+  const reminders = new CaseReminders(cases, sql, logger);
 
   const menus = new MenuRegistry();
   registerTalkMenuItems(menus, pages);
@@ -211,24 +229,29 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     communityConfigEditor,
     reports,
     cases,
+    reportFacts: composer,
     reportDrafts,
     delivery: mail,
     devMailbox,
     retention,
+    reminders,
     funnel,
     statistics: new StatisticsService(reportRepository, funnel, mail, clock),
     start: async () => {
       await mail.start();
       retention.start();
+      reminders.start();
     },
     stop: async () => {
       retention.stop();
+      reminders.stop();
       await mail.stop();
       await funnel.close();
       await sql.close();
     },
     close: async () => {
       retention.stop();
+      reminders.stop();
       void mail.stop();
       await funnel.close();
       await sql.close();

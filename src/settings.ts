@@ -77,6 +77,11 @@ export const WikiSettingsSchema = z.strictObject({
     .int({ error: 'must be a whole number of seconds' })
     .min(5, { error: 'must be at least 5 seconds (longer than a send takes)' })
     .max(3600, { error: 'must be at most 3600 seconds' }),
+  /** Hours within which a case must be acknowledged before it is marked overdue and its group reminded (#21). */
+  ReportIncidentAcknowledgeWithinHours: z.strictObject({
+    emergency: z.number({ error: 'must be a number of hours' }).positive({ error: 'must be more than 0 hours' }).max(8760, { error: 'must be at most 8760 hours (a year)' }),
+    community: z.number({ error: 'must be a number of hours' }).positive({ error: 'must be more than 0 hours' }).max(8760, { error: 'must be at most 8760 hours (a year)' }),
+  }),
 });
 export type WikiSettings = z.infer<typeof WikiSettingsSchema>;
 

@@ -124,6 +124,10 @@ export class AccountService {
     await this.users.addGroup(user.id, group);
   }
 
+  async removeGroup(user: UserAccount, group: ExplicitGroup): Promise<void> {
+    await this.users.removeFromGroup(user.id, group);
+  }
+
   async block(user: UserAccount, request: BlockRequest = {}): Promise<Block> {
     const now = this.clock.now();
     const id = await this.users.block({

@@ -1,4 +1,5 @@
 /** SQL for cases (#21): the case row, its append-only events, and who opened it; on either engine. */
+import { dialectOf } from '../storage/dialect.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import type { CaseAction, CaseQueue, CaseStatus } from './casePolicy.js';
 
@@ -41,6 +42,36 @@ export interface CaseChanges {
   reviewRequestedAt?: number | null;
 }
 
+/** Which cases a responder's queue shows: what their groups let them handle, narrowed by the filters they chose. */
+export interface CaseListFilter {
+  viewerUserId: number;
+  /** Trust & Safety: the cases in its queue (emergencies and escalations). */
+  trustAndSafety: boolean;
+  /** Community responders: the cases that opened in the community's queue, escalated ones included. */
+  responder: boolean;
+  statuses: readonly CaseStatus[];
+  /** Harm or behaviour types; null for any. */
+  types: readonly string[] | null;
+  /** 'none': nobody has it; a user id: theirs. */
+  assignee: 'any' | 'none' | number;
+  limit: number;
+  offset: number;
+}
+
+/** A line of the queue: the case, and what a responder needs to pick the next one without opening it. */
+export interface CaseSummary extends IncidentCase {
+  /** The harm or behaviour type. */
+  type: string;
+  emergency: boolean;
+  /** A threat of self-harm the reporter says is about themselves. */
+  reporterAtRisk: boolean;
+  pageNamespace: number;
+  pageTitle: string;
+  assigneeName: string | null;
+  /** Other reports about the same comment or the same user within 7 days either side. */
+  relatedCount: number;
+}
+
 interface CaseRow {
   report_id: string;
   queue: CaseQueue;
@@ -76,6 +107,18 @@ const toCase = (r: CaseRow): IncidentCase => ({
   closedAt: r.closed_at,
   reviewRequestedAt: r.review_requested_at,
 });
+
+interface SummaryRow extends CaseRow {
+  type: string;
+  incident_type: string;
+  about: string | null;
+  page_namespace: number;
+  page_title: string;
+  assignee_name: string | null;
+  related_count: number | string;
+}
+
+const WEEK_MS = 7 * DAY_MS;
 
 const columns: Record<keyof CaseChanges, string> = {
   queue: 'queue',
@@ -131,6 +174,110 @@ export class CaseRepository {
       ]);
       return true;
     });
+  }
+
+  /**
+   * The queue: cases this viewer may handle (never their own report, one about them, or one they were kept out of,
+   * as casePolicy.roleOf decides), open ones first, waiting emergencies first among them, oldest first; then closed
+   * ones, most recently closed first.
+   */
+  async list(filter: CaseListFilter): Promise<CaseSummary[]> {
+    if (!filter.trustAndSafety && !filter.responder) return [];
+    const d = dialectOf(this.sql.engine);
+    const rows = await this.sql.all<SummaryRow>(
+      `SELECT c.*, coalesce(r.physical_harm_type, r.behavior_type, '') AS type, r.incident_type, r.about, r.page_namespace, r.page_title,
+         u.user_name AS assignee_name,
+         (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support' AND g.test = 0
+            AND g.created_at BETWEEN r.created_at - ${WEEK_MS} AND r.created_at + ${WEEK_MS}
+            AND ((g.page_id IS NOT DISTINCT FROM r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id)
+              OR (r.reported_user != '' AND g.reported_user = r.reported_user))) AS related_count
+       FROM incident_cases c
+       JOIN reports r ON r.report_id = c.report_id
+       LEFT JOIN users u ON u.user_id = c.assignee_user_id
+       WHERE ((@ts = 1 AND c.queue = 'trust-and-safety') OR (@responder = 1 AND c.opened_in = 'community'))
+         AND (r.reporter_user_id IS NULL OR r.reporter_user_id != @viewer)
+         AND (r.reported_user_id IS NULL OR r.reported_user_id != @viewer)
+         AND NOT EXISTS (SELECT 1 FROM case_recusals x WHERE x.report_id = c.report_id AND x.user_id = @viewer)
+         AND c.status IN ${d.jsonTexts('@statuses')}
+         AND (@anyType = 1 OR coalesce(r.physical_harm_type, r.behavior_type) IN ${d.jsonTexts('@types')})
+         AND (@assignee = -1 OR (@assignee = 0 AND c.assignee_user_id IS NULL) OR c.assignee_user_id = @assignee)
+       ORDER BY CASE WHEN c.closed_at IS NULL THEN 0 ELSE 1 END,
+         CASE WHEN c.status = 'new' AND r.incident_type = 'immediate-threat-physical-harm' THEN 0 WHEN c.status = 'new' THEN 1 ELSE 2 END,
+         CASE WHEN c.closed_at IS NULL THEN c.created_at ELSE -c.closed_at END, c.report_id
+       LIMIT @limit OFFSET @offset`,
+      {
+        ts: filter.trustAndSafety ? 1 : 0,
+        responder: filter.responder ? 1 : 0,
+        viewer: filter.viewerUserId,
+        statuses: JSON.stringify(filter.statuses),
+        anyType: filter.types === null ? 1 : 0,
+        types: JSON.stringify(filter.types ?? []),
+        assignee: filter.assignee === 'any' ? -1 : filter.assignee === 'none' ? 0 : filter.assignee,
+        limit: filter.limit,
+        offset: filter.offset,
+      },
+    );
+    return rows.map((r) => ({
+      ...toCase(r),
+      type: r.type,
+      emergency: r.incident_type === 'immediate-threat-physical-harm',
+      reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
+      pageNamespace: r.page_namespace,
+      pageTitle: r.page_title,
+      assigneeName: r.assignee_name,
+      relatedCount: Number(r.related_count),
+    }));
+  }
+
+  /** The cases of the reports this user made, newest first: Special:MyReports. */
+  async ofReporter(userId: number, limit: number): Promise<CaseSummary[]> {
+    const rows = await this.sql.all<SummaryRow>(
+      `SELECT c.*, coalesce(r.physical_harm_type, r.behavior_type, '') AS type, r.incident_type, r.about, r.page_namespace, r.page_title,
+         NULL AS assignee_name, 0 AS related_count
+       FROM incident_cases c JOIN reports r ON r.report_id = c.report_id
+       WHERE r.reporter_user_id = ? ORDER BY c.created_at DESC, c.report_id LIMIT ?`,
+      [userId, limit],
+    );
+    return rows.map((r) => ({
+      ...toCase(r),
+      assigneeUserId: null,
+      type: r.type,
+      emergency: r.incident_type === 'immediate-threat-physical-harm',
+      reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
+      pageNamespace: r.page_namespace,
+      pageTitle: r.page_title,
+      assigneeName: null,
+      relatedCount: 0,
+    }));
+  }
+
+  /** One event of a case, by its number; null when there is none. */
+  async event(reportId: string, seq: number): Promise<CaseEvent | null> {
+    const r = await this.sql.get<EventRow>('SELECT seq, at, actor_user_id, type, visibility, text, detail FROM case_events WHERE report_id = ? AND seq = ?', [reportId, seq]);
+    return r ? { seq: r.seq, at: r.at, actorUserId: r.actor_user_id, type: r.type, visibility: r.visibility, text: r.text, detail: JSON.parse(r.detail) as Record<string, string> } : null;
+  }
+
+  /**
+   * Cases still new whose reminder is due: the first once they have waited their queue's limit, the second at twice
+   * it. Each with the level now due (a case found late, past twice its limit, gets only the second).
+   */
+  async dueReminders(now: number, limitMs: Record<CaseQueue, number>): Promise<{ found: IncidentCase; level: 1 | 2 }[]> {
+    const rows = await this.sql.all<CaseRow & { reminders_sent: number }>(
+      `SELECT * FROM incident_cases
+       WHERE status = 'new' AND reminders_sent < 2
+         AND created_at + CASE WHEN opened_in = 'trust-and-safety' THEN CAST(@emergency AS BIGINT) ELSE CAST(@community AS BIGINT) END * (reminders_sent + 1) <= CAST(@now AS BIGINT)
+       ORDER BY created_at LIMIT 500`,
+      { now, emergency: limitMs['trust-and-safety'], community: limitMs.community },
+    );
+    return rows.map((r) => {
+      const limit = r.opened_in === 'trust-and-safety' ? limitMs['trust-and-safety'] : limitMs.community;
+      return { found: toCase(r), level: now - r.created_at >= 2 * limit ? 2 : 1 };
+    });
+  }
+
+  /** Records that a case had its reminder of this level, if no process did first; false when one did. */
+  async markReminded(reportId: string, level: number): Promise<boolean> {
+    return (await this.sql.run("UPDATE incident_cases SET reminders_sent = ? WHERE report_id = ? AND reminders_sent < ? AND status = 'new'", [level, reportId, level])).changes === 1;
   }
 
   /** Responders the reporter asked to keep out of the case. */

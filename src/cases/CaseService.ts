@@ -6,11 +6,12 @@ import type { UserAccount } from '../accounts/UserAccount.js';
 import type { IncidentReport } from '../reporting/IncidentReport.js';
 import type { Clock } from '../shared/Clock.js';
 import { cleanText } from '../wiki/textInput.js';
-import type { CaseEvent, CaseChanges, CaseRepository, IncidentCase } from './CaseRepository.js';
+import type { CaseEvent, CaseChanges, CaseRepository, CaseSummary, IncidentCase } from './CaseRepository.js';
 import {
   actionsFor,
   type CaseAction,
   caseActions,
+  caseStatuses,
   type CaseFacts,
   openStatuses,
   type CaseQueue,
@@ -56,10 +57,29 @@ export interface CaseActionRequest {
   status?: string;
   /** A responder's user id, for "assign". */
   assignee?: number;
+  /** The reply template the text began as: the timeline says which. */
+  template?: string;
 }
 
 export type CaseRefusal = { status: 400 | 404 | 409; errorKey: string; messageKey: string; params: Record<string, string | number> };
 export type CaseActionResult = { ok: true; view: CaseView } | { ok: false; error: CaseRefusal };
+
+/**
+ * The case's mail (#21): what responders write to the reporter, and reminders to the responsible group, queued in
+ * the outbox in the same transaction as the event or the reminder's mark, so that neither is lost nor sent twice.
+ */
+export interface CaseMailbox {
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Queues the event's mail to the reporter, if they have a confirmed address. */
+  toReporter(reportId: string, seq: number): Promise<void>;
+  /** Queues a reminder of a waiting case to the group that handles it. */
+  reminder(found: IncidentCase, level: 1 | 2): Promise<void>;
+  /** Tells delivery that there is mail to send, after the transaction. */
+  kick(): void;
+}
+
+/** The events whose words are written to the reporter: they are mailed to them too (DSA Art. 16–17). */
+const mailedToReporter: readonly CaseAction[] = ['acknowledge', 'message', 'close'];
 
 /** What the service needs of the report and its people: the reporter, and whether someone is a responder. */
 export interface CaseDirectory {
@@ -67,6 +87,28 @@ export interface CaseDirectory {
   partiesOf(reportId: string): Promise<{ reporterUserId: number | null; reportedUserId: number | null }>;
   findUser(id: number): Promise<UserAccount | null>;
 }
+
+/** Hours within which a case must be acknowledged, by the queue it opened in (ReportIncidentAcknowledgeWithinHours). */
+export interface AcknowledgeWithin {
+  emergency: number;
+  community: number;
+}
+
+/** The queue's filters as a responder chose them: a status group or one status, a type, and whose cases. */
+export interface QueueFilter {
+  status: 'open' | 'closed' | 'all' | CaseStatus;
+  /** A harm or behaviour type; null for any. */
+  type: string | null;
+  /** 'mine': assigned to the viewer; 'none': to nobody. */
+  assignee: 'any' | 'mine' | 'none';
+  limit: number;
+  offset: number;
+}
+
+export const queueStatusFilters = ['open', 'closed', 'all', ...caseStatuses] as const;
+
+/** A line of the queue, with whether it is overdue: unacknowledged past its queue's limit. */
+export type QueueEntry = CaseSummary & { overdue: boolean };
 
 const refuse = (status: CaseRefusal['status'], errorKey: string, messageKey: string, params: CaseRefusal['params'] = {}): CaseActionResult => ({
   ok: false,
@@ -78,7 +120,69 @@ export class CaseService {
     private readonly cases: CaseRepository,
     private readonly directory: CaseDirectory,
     private readonly clock: Clock,
+    private readonly acknowledgeWithin: AcknowledgeWithin = { emergency: 1, community: 48 },
+    private readonly mailbox: CaseMailbox | null = null,
   ) {}
+
+  /**
+   * Sends the reminders now due: a case left new past its queue's limit reminds its group once, and once more at
+   * twice the limit. Each is marked and queued in one transaction; one process at a time runs this (the caller's
+   * lock), and the mark makes a second run send nothing. Returns the reminders queued.
+   */
+  async sendReminders(now = this.clock.now()): Promise<{ reportId: string; level: 1 | 2 }[]> {
+    if (!this.mailbox) return [];
+    const mailbox = this.mailbox;
+    const hours = this.acknowledgeWithin;
+    const due = await this.cases.dueReminders(now, { 'trust-and-safety': hours.emergency * 3_600_000, community: hours.community * 3_600_000 });
+    const sent: { reportId: string; level: 1 | 2 }[] = [];
+    for (const { found, level } of due) {
+      const marked = await mailbox.transaction(async () => {
+        if (!(await this.cases.markReminded(found.reportId, level))) return false;
+        await mailbox.reminder(found, level);
+        return true;
+      });
+      if (marked) sent.push({ reportId: found.reportId, level });
+    }
+    if (sent.length > 0) mailbox.kick();
+    return sent;
+  }
+
+  /** Whether a case waits for its first acknowledgement longer than its queue allows. */
+  overdue(found: Pick<IncidentCase, 'status' | 'openedIn' | 'createdAt'>, now = this.clock.now()): boolean {
+    const hours = found.openedIn === 'trust-and-safety' ? this.acknowledgeWithin.emergency : this.acknowledgeWithin.community;
+    return found.status === 'new' && now - found.createdAt > hours * 3_600_000;
+  }
+
+  /** Whether this user handles cases at all: whether Special:IncidentReports has anything for them. */
+  handlesCases(user: UserAccount | null): boolean {
+    return user !== null && (user.groups.includes('trust-and-safety') || user.groups.includes('incident-responder'));
+  }
+
+  /**
+   * The queue as this user may see it: only the cases they may handle (null when they handle none). One more line
+   * than the limit is read, to know whether there is a next page.
+   */
+  async queue(user: UserAccount | null, filter: QueueFilter): Promise<{ entries: QueueEntry[]; more: boolean } | null> {
+    if (!user || !this.handlesCases(user)) return null;
+    const statuses = filter.status === 'open' ? openStatuses : filter.status === 'closed' ? caseStatuses.filter((s) => !openStatuses.includes(s)) : filter.status === 'all' ? caseStatuses : [filter.status];
+    const rows = await this.cases.list({
+      viewerUserId: user.id,
+      trustAndSafety: user.groups.includes('trust-and-safety'),
+      responder: user.groups.includes('incident-responder'),
+      statuses,
+      types: filter.type === null ? null : [filter.type],
+      assignee: filter.assignee === 'mine' ? user.id : filter.assignee,
+      limit: filter.limit + 1,
+      offset: filter.offset,
+    });
+    const now = this.clock.now();
+    return { entries: rows.slice(0, filter.limit).map((r) => ({ ...r, overdue: this.overdue(r, now) })), more: rows.length > filter.limit };
+  }
+
+  /** The cases of this user's own reports (Special:MyReports), without who handles them. */
+  async mine(user: UserAccount, limit = 100): Promise<CaseSummary[]> {
+    return this.cases.ofReporter(user.id, limit);
+  }
 
   /** Opens the report's case if it goes to people; the caller holds the report's transaction. */
   async openFor(report: Pick<IncidentReport, 'id' | 'route' | 'test' | 'createdAt'>): Promise<void> {
@@ -128,6 +232,11 @@ export class CaseService {
         .map((e) => ({ ...e, actorUserId: null, detail: (e.type === 'close' || e.type === 'status') && e.detail.status ? { status: e.detail.status } : ({} as Record<string, string>), text: reporterReads(e.type) ? e.text : '' })),
       actions: actionsFor(role, found.status, found.queue),
     };
+  }
+
+  /** Who opened the case and when: Trust & Safety's to read (the caller checks the role). */
+  async accessLog(reportId: string): Promise<{ userId: number | null; at: number }[]> {
+    return this.cases.views(reportId);
   }
 
   /** Takes an action on a case, if this user may, in this status, at the revision they saw. */
@@ -182,6 +291,7 @@ export class CaseService {
       changes.reviewRequestedAt = now;
     }
     if (action === 'escalate') changes.queue = 'trust-and-safety';
+    if (request.template !== undefined && /^[a-z-]{1,40}$/.test(request.template) && textRule(action) !== 'none') detail.template = request.template;
     const next = statusAfter(action, named);
     if (next) {
       changes.status = next;
@@ -192,7 +302,16 @@ export class CaseService {
       if (action === 'close') changes.reviewRequestedAt = null;
     }
 
-    const appended = await this.cases.append(reportId, found.revision, { at: now, actorUserId: user.id, type: action, visibility: reporterSees(action) ? 'reporter' : 'responders', text, detail }, changes);
+    const event = { at: now, actorUserId: user.id, type: action, visibility: reporterSees(action) ? ('reporter' as const) : ('responders' as const), text, detail };
+    // What responders write to the reporter reaches them by mail too, queued with the event or not at all.
+    const mailed = role !== 'reporter' && mailedToReporter.includes(action) && this.mailbox !== null;
+    const append = async () => {
+      const ok = await this.cases.append(reportId, found.revision, event, changes);
+      if (ok && mailed) await this.mailbox!.toReporter(reportId, found.revision + 1);
+      return ok;
+    };
+    const appended = mailed ? await this.mailbox!.transaction(append) : await append();
+    if (appended && mailed) this.mailbox!.kick();
     if (!appended) {
       const current = await this.cases.find(reportId);
       return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: current?.revision ?? found.revision });

@@ -10,7 +10,8 @@ import { ctx } from '../http/context.js';
 import { readJsonBody, restError } from '../http/restError.js';
 import { isReportId } from '../reporting/ReportService.js';
 import { REPORT_PATH, REST_BODY_LIMIT } from '../reporting/reportRestRoutes.js';
-import type { CaseView } from './CaseService.js';
+import { caseTypes } from './casePresenter.js';
+import { type CaseView, queueStatusFilters } from './CaseService.js';
 
 export const caseRestServices = ['accounts', 'cases', 'sessions', 'settings'] as const;
 type CaseRestServices = Services<(typeof caseRestServices)[number]>;
@@ -26,9 +27,63 @@ const CaseActionBody = z.strictObject({
   assignee: z.string().max(255).optional(),
 });
 
+/** The queue's parameters, each checked on its own so that the error names the one that is wrong. */
+const listParameters = {
+  status: { schema: z.enum(queueStatusFilters), allowed: queueStatusFilters.join(', ') },
+  type: { schema: z.enum(caseTypes as [string, ...string[]]), allowed: caseTypes.join(', ') },
+  assignee: { schema: z.enum(['any', 'mine', 'none']), allowed: 'any, mine, none' },
+  limit: { schema: z.coerce.number().int().min(1).max(200), allowed: '1–200' },
+  offset: { schema: z.coerce.number().int().min(0).max(1_000_000), allowed: '0–1000000' },
+} as const;
+
 export function caseRestRoutes(c: CaseRestServices): Router {
   const router = Router();
   const rawBody = express.raw({ type: () => true, limit: REST_BODY_LIMIT });
+
+  // The queue, for responders: the cases the asker may handle, as Special:IncidentReports lists them.
+  router.get(`${REPORT_PATH}s`, async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (!c.settings.ReportIncidentApiEnabled) return restError(res, 404, 'rest-no-match', 'reportincident-rest-no-match');
+    const { user } = ctx(res);
+    if (!c.cases.handlesCases(user)) return restError(res, 403, 'rest-permission-denied', 'reportincident-queue-forbidden');
+    const values: Record<string, unknown> = {};
+    for (const [name, { schema, allowed }] of Object.entries(listParameters)) {
+      const raw = req.query[name];
+      if (raw === undefined || raw === '') continue;
+      const parsed = typeof raw === 'string' ? schema.safeParse(raw) : null;
+      if (!parsed?.success) return restError(res, 400, 'rest-invalid-parameter', 'reportincident-rest-invalid-parameter', { name, value: typeof raw === 'string' ? raw : '…', allowed });
+      values[name] = parsed.data;
+    }
+    const limit = (values.limit as number | undefined) ?? 50;
+    const offset = (values.offset as number | undefined) ?? 0;
+    const queue = (await c.cases.queue(user, {
+      status: (values.status as (typeof queueStatusFilters)[number] | undefined) ?? 'open',
+      type: (values.type as string | undefined) ?? null,
+      assignee: (values.assignee as 'any' | 'mine' | 'none' | undefined) ?? 'any',
+      limit,
+      offset,
+    }))!;
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    res.json({
+      reports: queue.entries.map((e) => ({
+        reportId: e.reportId,
+        status: e.status,
+        revision: e.revision,
+        queue: e.queue,
+        type: e.type,
+        emergency: e.emergency,
+        reporterAtRisk: e.reporterAtRisk,
+        overdue: e.overdue,
+        reviewRequested: e.reviewRequestedAt !== null,
+        assignee: e.assigneeName,
+        relatedReports: e.relatedCount,
+        createdAt: iso(e.createdAt),
+        acknowledgedAt: iso(e.acknowledgedAt),
+        closedAt: iso(e.closedAt),
+      })),
+      ...(queue.more ? { continue: { offset: offset + limit } } : {}),
+    });
+  });
 
   router.get(`${REPORT_PATH}/:id`, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');

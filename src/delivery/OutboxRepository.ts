@@ -7,7 +7,8 @@ export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 export interface OutboxMessage {
   id: number;
   reportId: string;
-  kind: 'trust-and-safety' | 'direct' | 'receipt';
+  /** Staff's mail, the reporter's receipt; (#21) what responders wrote to the reporter, a reminder of a waiting case. */
+  kind: 'trust-and-safety' | 'direct' | 'receipt' | 'reporter' | 'reminder';
   recipients: string[];
   messageId: string;
   state: OutboxState;
@@ -21,6 +22,10 @@ export interface OutboxMessage {
   updateId: number | null;
   /** The Message-ID this message answers: an update's mail threads under its report's. */
   inReplyTo: string | null;
+  /** For mail to the reporter: the case event it carries. */
+  caseEventSeq: number | null;
+  /** For a reminder: 1 at the case's limit, 2 at twice it. */
+  reminderLevel: number | null;
 }
 
 interface Row {
@@ -38,6 +43,8 @@ interface Row {
   alerted_at: number | null;
   update_id: number | null;
   in_reply_to: string | null;
+  case_event_seq: number | null;
+  reminder_level: number | null;
 }
 
 const toMessage = (r: Row): OutboxMessage => ({
@@ -55,6 +62,8 @@ const toMessage = (r: Row): OutboxMessage => ({
   alertedAt: r.alerted_at,
   updateId: r.update_id,
   inReplyTo: r.in_reply_to,
+  caseEventSeq: r.case_event_seq ?? null,
+  reminderLevel: r.reminder_level ?? null,
 });
 
 export interface OutboxCounts {

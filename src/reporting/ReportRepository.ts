@@ -33,7 +33,7 @@ interface ReportRow {
 const DAY_MS = 24 * 3600 * 1000;
 /** SQL for the milliseconds from a report (the row named `r`) to its mail's delivery: its first message to its recipients, sent. */
 const deliveryMs = (r: string) =>
-  `SELECT min(o.sent_at) - ${r}.created_at FROM outbox o WHERE o.report_id = ${r}.report_id AND o.kind != 'receipt' AND o.update_id IS NULL AND o.state = 'sent'`;
+  `SELECT min(o.sent_at) - ${r}.created_at FROM outbox o WHERE o.report_id = ${r}.report_id AND o.kind IN ('trust-and-safety', 'direct') AND o.update_id IS NULL AND o.state = 'sent'`;
 
 const toReport = (r: ReportRow): IncidentReport => ({
   id: r.report_id,
@@ -98,6 +98,10 @@ export interface NewOutboxRow {
   updateId?: number;
   /** The Message-ID this message answers (an update's mail threads under its report's). */
   inReplyTo?: string;
+  /** (#21) The case event a mail to the reporter carries. */
+  caseEventSeq?: number;
+  /** (#21) A reminder's level: 1 at the case's limit, 2 at twice it. */
+  reminderLevel?: number;
 }
 
 /** Where a report's own mail went: an update goes to the same recipients, in the same thread. */
@@ -182,7 +186,7 @@ const statements = (d: Dialect) => ({
      WHERE report_id IN (SELECT report_id FROM reports WHERE purged_at IS NOT NULL) AND text != ''`,
   // The report's own mail only: whether an update's mail has gone says nothing about the report's.
   outboxOf: 'SELECT kind, state, sent_at FROM outbox WHERE report_id = ? AND update_id IS NULL ORDER BY outbox_id',
-  mailingsOf: "SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? AND kind != 'receipt' AND update_id IS NULL ORDER BY outbox_id",
+  mailingsOf: "SELECT kind, recipients, message_id FROM outbox WHERE report_id = ? AND kind IN ('trust-and-safety', 'direct') AND update_id IS NULL ORDER BY outbox_id",
   insertUpdate: 'INSERT INTO report_updates (report_id, seq, created_at, text, about) VALUES (@reportId, @seq, @createdAt, @text, @about) RETURNING update_id',
   updatesOf: 'SELECT * FROM report_updates WHERE report_id = ? ORDER BY seq',
   updateById: 'SELECT * FROM report_updates WHERE update_id = ?',
@@ -247,8 +251,8 @@ export class ReportRepository {
   async addOutboxes(rows: readonly NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.sql.run(
-      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap((r) => [r.reportId, r.kind, r.recipients.join(', '), r.messageId, r.nextAttemptAt, r.createdAt, r.updateId ?? null, r.inReplyTo ?? null]),
+      `INSERT INTO outbox (report_id, kind, recipients, message_id, next_attempt_at, created_at, update_id, in_reply_to, case_event_seq, reminder_level) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((r) => [r.reportId, r.kind, r.recipients.join(', '), r.messageId, r.nextAttemptAt, r.createdAt, r.updateId ?? null, r.inReplyTo ?? null, r.caseEventSeq ?? null, r.reminderLevel ?? null]),
     );
   }
 

@@ -425,7 +425,7 @@ export class ReportService {
   /** Whether the report's mail has gone: the confirmation page says only what is true. */
   async deliveryState(report: IncidentReport): Promise<'none' | 'pending' | 'sent'> {
     // The reporter's own receipt does not count: the page speaks of the report reaching its recipients.
-    const rows = (await this.repository.outboxFor(report.id)).filter((r) => r.kind !== 'receipt');
+    const rows = (await this.repository.outboxFor(report.id)).filter((r) => r.kind === 'trust-and-safety' || r.kind === 'direct');
     if (rows.length === 0) return 'none';
     return rows.every((r) => r.state === 'sent') ? 'sent' : 'pending';
   }

@@ -34,6 +34,7 @@ export const demoUsers: DemoUser[] = [
   { name: 'Gus', email: 'gus@example.org', confirmed: true, age: 200 * DAY, edits: 60, block: 'partial', shows: 'partially blocked (from the article namespace only)' },
   { name: 'Ines', email: 'ines@example.org', confirmed: true, age: 900 * DAY, edits: 3000, groups: ['sysop', 'interface-admin'], shows: 'administrator and interface-admin: edits the community configuration' },
   { name: 'Tomas', email: 'tomas@example.org', confirmed: true, age: 700 * DAY, edits: 500, groups: ['trust-and-safety'], shows: 'Trust & Safety: reads the development mailbox and statistics' },
+  { name: 'Priya', email: 'priya@example.org', confirmed: true, age: 600 * DAY, edits: 900, groups: ['incident-responder'], shows: 'community incident responder: handles direct reports in Special:IncidentReports' },
   { name: 'Rowan', email: 'rowan@example.org', confirmed: true, age: 300 * DAY, edits: 120, shows: 'a friendly editor who writes in the threads' },
   { name: 'Juniper', email: 'juniper@example.org', confirmed: true, age: 500 * DAY, edits: 800, groups: ['sysop'], shows: 'an administrator who writes in the threads' },
   { name: 'Brackenfield', email: 'brackenfield@example.org', confirmed: true, age: 60 * DAY, edits: 45, shows: 'writes the comments a person might report' },

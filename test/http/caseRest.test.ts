@@ -120,3 +120,34 @@ describe('POST …/report/{id}/action', () => {
     }
   });
 });
+
+describe('GET …/reports, the queue', () => {
+  it('when Trust & Safety asks, then it gets the cases it may handle with what the queue shows; filters and paging work', async () => {
+    const r = await (await as('Tomas')).get(`${PATH}s?status=all`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const body = r.json<{ reports: { reportId: string; emergency: boolean; queue: string; type: string; createdAt: string; overdue: boolean }[]; continue?: unknown }>();
+    expect(body.reports.map((x) => x.reportId)).toContain(reportId);
+    expect(body.reports.find((x) => x.reportId === reportId)).toMatchObject({ emergency: true, queue: 'trust-and-safety', type: 'threats-physical-harm', overdue: expect.any(Boolean) });
+    expect((await (await as('Tomas')).get(`${PATH}s?status=all&type=spam`)).json<{ reports: unknown[] }>().reports).toEqual([]);
+    const page = (await (await as('Tomas')).get(`${PATH}s?status=all&limit=1`)).json<{ reports: unknown[]; continue?: { offset: number } }>();
+    expect(page.reports).toHaveLength(1);
+  });
+
+  it('when a parameter is wrong, then 400 names it and what is allowed', async () => {
+    const r = await (await as('Tomas')).get(`${PATH}s?limit=5000`);
+    expect(r.status).toBe(400);
+    expect(r.json<RestError>().errorKey).toBe('rest-invalid-parameter');
+    expect(Object.values(r.json<RestError>().messageTranslations)[0]).toContain('"limit"');
+    const s = await (await as('Tomas')).get(`${PATH}s?status=urgent`);
+    expect(Object.values(s.json<RestError>().messageTranslations)[0]).toContain('Allowed: open, closed, all, new');
+  });
+
+  it('when someone who handles no cases asks (the reporter, the reported user, nobody logged in), then 403 and no list', async () => {
+    for (const client of [await as('Alice'), await as('Brackenfield'), new HttpClient(wiki.url)]) {
+      const r = await client.get(`${PATH}s`);
+      expect(r.status).toBe(403);
+      expect(r.json<RestError>().errorKey).toBe('rest-permission-denied');
+    }
+  });
+});

@@ -179,6 +179,36 @@ describe('acting on a case', () => {
   });
 });
 
+describe('the queue', () => {
+  it('when each person asks for the queue, then it lists exactly the cases they may handle, as roleOf decides, and nothing to anyone else', async () => {
+    const c = wiki.container;
+    for (const [name, person] of Object.entries(people)) {
+      const queue = await c.cases.queue(person, { status: 'all', type: null, assignee: 'any', limit: 200, offset: 0 });
+      const listed = new Set((queue?.entries ?? []).map((e) => e.reportId));
+      for (const id of [emergencyId, directId]) {
+        const role = await c.cases.roleFor(person, id);
+        const handles = role === 'trust-and-safety' || role === 'responder';
+        expect({ name, id, listed: listed.has(id) }).toEqual({ name, id, listed: handles });
+      }
+      if (!c.cases.handlesCases(person)) expect(queue).toBeNull();
+    }
+    expect(await c.cases.queue(null, { status: 'all', type: null, assignee: 'any', limit: 10, offset: 0 })).toBeNull();
+  });
+
+  it('when a case waits past its queue\'s limit unacknowledged, then it is overdue; an acknowledged one never is', async () => {
+    const c = wiki.container;
+    const waiting = { status: 'new' as const, openedIn: 'trust-and-safety' as const, createdAt: clock.now() };
+    expect(c.cases.overdue(waiting, clock.now() + 59 * 60_000)).toBe(false);
+    expect(c.cases.overdue(waiting, clock.now() + 61 * 60_000)).toBe(true);
+    expect(c.cases.overdue({ ...waiting, openedIn: 'community' }, clock.now() + 47 * 3_600_000)).toBe(false);
+    expect(c.cases.overdue({ ...waiting, openedIn: 'community' }, clock.now() + 49 * 3_600_000)).toBe(true);
+    expect(c.cases.overdue({ ...waiting, status: 'acknowledged' }, clock.now() + 400 * DAY)).toBe(false);
+    const all = await c.cases.queue(people.tomas, { status: 'all', type: null, assignee: 'any', limit: 200, offset: 0 });
+    const listed = all!.entries.find((e) => e.reportId === emergencyId)!;
+    expect(listed.overdue).toBe(c.cases.overdue(listed));
+  });
+});
+
 describe('retention', () => {
   it('when the reports are erased, then their cases lose their texts, who acted, who looked and who was kept out; statuses stay', async () => {
     clock.advance(400 * DAY);

@@ -67,6 +67,10 @@ describe('the Trust & Safety mail', () => {
     expect(text).toContain('> He named my university.\n> Please help.');
     expect(staff.parsed.html).toContain('He named my university.');
     expect(staff.parsed.html).not.toMatch(/<img|<script/i);
+    // (#21) Staff handle it on its case page; the receipt has no such link.
+    expect(text).toContain(`in the wiki: http://127.0.0.1:8080/wiki/Special:IncidentReports/${reportId}.`);
+    expect(staff.parsed.html).toContain(`href="http://127.0.0.1:8080/wiki/Special:IncidentReports/${reportId}"`);
+    expect(receipt.parsed.text).not.toContain('Special:IncidentReports');
     // The receipt carries the reference but never what the reporter wrote.
     expect(receipt.parsed.text).toContain(reportId);
     expect(receipt.parsed.text).not.toContain('He named my university');
@@ -198,6 +202,7 @@ describe('the direct report', () => {
     expect(mail.parsed.subject).toContain(r.json<{ reportId: string }>().reportId);
     expect(mail.parsed.text).toContain('> This user insults me on every page.');
     expect(mail.parsed.replyTo?.[0]?.address).toBe('testing@example.org');
+    expect(mail.parsed.text).toContain(`/wiki/Special:IncidentReports/${r.json<{ reportId: string }>().reportId}`);
   });
 
   it('when a direct report is repeated with more to say, then the community address gets only that, in the first mail\'s thread', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
+import type { CommunityConfig } from '../../communityConfig/communityConfigSchema.js';
 import { directionOf, type Messages } from '../../i18n/createI18n.js';
 import type { IncidentReport } from '../../reporting/IncidentReport.js';
 import type { UserAccount } from '../../accounts/UserAccount.js';
@@ -20,7 +21,7 @@ import type { Clock } from '../../shared/Clock.js';
 import type { Namespaces } from '../../wiki/namespaces.js';
 import type { OutgoingMail } from '../Mailer.js';
 import type { OutboxMessage } from '../OutboxRepository.js';
-import { presentReportEmail, presentReportUpdateEmail, RECENT_BLOCK_DAYS } from './reportEmailPresenter.js';
+import { presentReportEmail, presentReportUpdateEmail, RECENT_BLOCK_DAYS, type ReportEmailModel } from './reportEmailPresenter.js';
 
 const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
 
@@ -37,7 +38,7 @@ function reportHeaders(reportId: string, type: string, urgent: boolean): Record<
   };
 }
 
-const subjectKeys: Record<OutboxMessage['kind'], string> = {
+const subjectKeys: Record<'trust-and-safety' | 'direct' | 'receipt', string> = {
   'trust-and-safety': 'reportincident-email-subject-emergency',
   direct: 'reportincident-email-subject-direct',
   receipt: 'reportincident-receipt-subject',
@@ -77,7 +78,7 @@ export class ReportMailComposer {
    * direct report in the wiki's content language (its own community responders read it); English when the wiki
    * has no messages in that language.
    */
-  private staffLanguage(kind: OutboxMessage['kind']): string {
+  private staffLanguage(kind: 'trust-and-safety' | 'direct' | 'receipt'): string {
     const wanted = kind === 'direct' ? this.settings.LanguageCode : this.settings.ReportIncidentEmailLanguage;
     return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
   }
@@ -104,14 +105,11 @@ export class ReportMailComposer {
     return read;
   }
 
-  async compose(message: OutboxMessage): Promise<OutgoingMail> {
-    if (message.updateId !== null) {
-      const report = await this.reports.find(message.reportId);
-      if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
-      return this.composeUpdate(message, message.updateId, report);
-    }
-    const parties = await this.readParties(message.reportId);
-    if (!parties) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+  /**
+   * What staff are told of a report (the mail's model): the report, its people, the classifiers' signals and the
+   * related reports. A receipt needs neither the signals nor the related reports.
+   */
+  private async present(parties: ReportParties, receiptOnly: boolean): Promise<{ model: ReportEmailModel; config: CommunityConfig }> {
     const { report, reporter, reportedAccount } = parties;
     const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
     const now = this.clock.now();
@@ -119,7 +117,6 @@ export class ReportMailComposer {
     const config = await this.communityConfig.current();
     const input = classifierInput(report, config, this.settings);
     const seen = new Set<string>();
-    const receiptOnly = message.kind === 'receipt';
     // A receipt shows neither signals nor related reports: it needs neither the classifiers nor that query.
     const verdicts = receiptOnly ? null : classifyReport(input);
     const signals = (verdicts ? [...verdicts.emergency.signals, ...verdicts.nonEmergency.signals] : [])
@@ -140,11 +137,33 @@ export class ReportMailComposer {
       signals,
       unreadableLanguages: verdicts?.emergency.reading.unreadable ?? [],
     });
+    return { model, config };
+  }
+
+  /** What a report's mail to staff tells them, for the case page (#21): the same facts, read now. */
+  async staffModel(reportId: string): Promise<ReportEmailModel | null> {
+    const parties = await this.readParties(reportId);
+    return parties ? (await this.present(parties, false)).model : null;
+  }
+
+  async compose(message: OutboxMessage): Promise<OutgoingMail> {
+    // The desk's mail (to the reporter, reminders) has its own composer; the container sends each kind to its own.
+    const kind = message.kind;
+    if (kind === 'reporter' || kind === 'reminder') throw new UncomposableMail(`${kind} mail is not a report's mail`);
+    if (message.updateId !== null) {
+      const report = await this.reports.find(message.reportId);
+      if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+      return this.composeUpdate({ ...message, kind }, message.updateId, report);
+    }
+    const parties = await this.readParties(message.reportId);
+    if (!parties) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+    const { report, reporter } = parties;
+    const { model, config } = await this.present(parties, message.kind === 'receipt');
     const receipt = message.kind === 'receipt';
-    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage(message.kind);
+    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage(kind);
     const t = this.messages.translator(lang);
     const atRisk = model.reporterAtRisk && message.kind === 'trust-and-safety';
-    const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[message.kind];
+    const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[kind];
     // What, where and how many: enough to decide from the inbox which mail to open first.
     // Only Trust & Safety's mail lists related reports (they may be emergencies): only its subject counts them.
     const related = message.kind !== 'trust-and-safety' || model.related.length === 0 ? '' : ` ${t('reportincident-email-subject-related', { count: model.related.length })}`;
@@ -158,6 +177,8 @@ export class ReportMailComposer {
       m: model,
       subject,
       audience: message.kind,
+      // Staff handle the report on its case page; a receipt has none to offer.
+      caseUrl: `${this.settings.Server}/wiki/Special:IncidentReports/${model.reportId}`,
       name: reporter?.name ?? '',
       responseHours: config.ReportIncident_Emergency_ResponseTimeHours,
       emergencyEmails: this.settings.ReportIncidentRecipientEmails.join(', '),
@@ -185,7 +206,7 @@ export class ReportMailComposer {
    * An update's mail, in the thread of the report's mail to the same recipients: only what the repeat added (the
    * recipients have the rest), with the same Reply-To as that mail.
    */
-  private async composeUpdate(message: OutboxMessage, updateId: number, report: IncidentReport): Promise<OutgoingMail> {
+  private async composeUpdate(message: OutboxMessage & { kind: 'trust-and-safety' | 'direct' | 'receipt' }, updateId: number, report: IncidentReport): Promise<OutgoingMail> {
     const update = await this.reports.findUpdate(updateId);
     if (!update || update.reportId !== report.id) throw new UncomposableMail(`update ${updateId} of report ${report.id} no longer exists`);
     const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;

@@ -1,0 +1,138 @@
+/**
+ * The desk's mail (#21): what responders wrote to the reporter (an acknowledgement, a message, the outcome), in the
+ * reporter's language and naming nobody; and reminders of cases left waiting, to the group that handles them.
+ */
+import path from 'node:path';
+import ejs from 'ejs';
+import type { AccountService } from '../accounts/AccountService.js';
+import { UncomposableMail } from '../delivery/emails/ReportMailComposer.js';
+import { utc } from '../delivery/emails/reportEmailPresenter.js';
+import type { OutgoingMail } from '../delivery/Mailer.js';
+import type { OutboxMessage } from '../delivery/OutboxRepository.js';
+import { directionOf, type Messages } from '../i18n/createI18n.js';
+import { reportType } from '../reporting/IncidentReport.js';
+import type { ReportService } from '../reporting/ReportService.js';
+import type { Settings } from '../settings.js';
+import type { CaseRepository } from './CaseRepository.js';
+import { statusLabelKey } from './caseLabels.js';
+import { type CaseStatus, reviewDeadline } from './casePolicy.js';
+import { typeLabelKey } from './casePresenter.js';
+
+const reporterSubjectKey: Record<string, string> = {
+  acknowledge: 'reportincident-reporter-mail-subject-acknowledge',
+  message: 'reportincident-reporter-mail-subject-message',
+  close: 'reportincident-reporter-mail-subject-close',
+};
+
+export class CaseMailComposer {
+  constructor(
+    private readonly reports: Pick<ReportService, 'find'>,
+    private readonly cases: Pick<CaseRepository, 'event' | 'find'>,
+    private readonly accounts: Pick<AccountService, 'findById'>,
+    private readonly messages: Messages,
+    private readonly settings: Settings,
+    private readonly viewsDir: string,
+  ) {}
+
+  private render(view: string, data: Record<string, unknown>, text: boolean): Promise<string> {
+    return ejs.renderFile(path.join(this.viewsDir, 'emails', view), data, {
+      cache: this.settings.runtime.production,
+      ...(text ? { escape: (s: unknown) => String(s ?? '') } : {}),
+    });
+  }
+
+  private language(wanted: string): string {
+    return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
+  }
+
+  private host(): string {
+    return new URL(this.settings.Server).hostname;
+  }
+
+  async compose(message: OutboxMessage): Promise<OutgoingMail> {
+    const report = await this.reports.find(message.reportId);
+    if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
+    const from = `${this.settings.Sitename} <${this.settings.PasswordSender}>`;
+    const headers = { 'X-ReportIncident-Report-Id': report.id, 'X-ReportIncident-Type': reportType(report), 'Auto-Submitted': 'auto-generated' };
+
+    if (message.kind === 'reporter') {
+      const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
+      if (!event || !reporterSubjectKey[event.type]) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its reporter`);
+      const found = await this.cases.find(report.id);
+      const lang = this.language(report.reporterLanguage);
+      const t = this.messages.translator(lang);
+      const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
+      const subject = t(reporterSubjectKey[event.type]!, { id: report.id, sitename: this.settings.Sitename });
+      const outcome = event.detail.status as CaseStatus | undefined;
+      const closedAt = event.type === 'close' ? event.at : null;
+      const data = {
+        t,
+        lang,
+        dir: directionOf(lang),
+        subject,
+        name: reporter?.name ?? '',
+        id: report.id,
+        sitename: this.settings.Sitename,
+        type: event.type,
+        text: event.text,
+        outcome: outcome && statusLabelKey[outcome] ? t(statusLabelKey[outcome]) : '',
+        url: `${this.settings.Server}/wiki/Special:MyReports/${report.id}`,
+        // The review window as the page gives it; a case reopened since has no outcome to review.
+        reviewUntil: closedAt !== null && found?.closedAt !== null ? new Date(reviewDeadline(closedAt)).toISOString().slice(0, 10) : null,
+      };
+      const [text, html] = await Promise.all([this.render('caseReporter.text.ejs', data, true), this.render('caseReporter.html.ejs', data, false)]);
+      return {
+        from,
+        to: message.recipients,
+        subject,
+        text,
+        html,
+        messageId: message.messageId,
+        // In the thread of the reporter's receipt.
+        inReplyTo: `<${report.id}.receipt@${this.host()}>`,
+        headers,
+        date: new Date(event.at),
+      };
+    }
+
+    if (message.kind === 'reminder') {
+      const found = await this.cases.find(report.id);
+      if (!found) throw new UncomposableMail(`report ${report.id} has no case`);
+      const ts = found.queue === 'trust-and-safety';
+      const lang = this.language(ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
+      const t = this.messages.translator(lang);
+      const level = message.reminderLevel === 2 ? 2 : 1;
+      const hours = found.openedIn === 'trust-and-safety' ? this.settings.ReportIncidentAcknowledgeWithinHours.emergency : this.settings.ReportIncidentAcknowledgeWithinHours.community;
+      const type = t(typeLabelKey(reportType(report)));
+      const subject = t(level === 2 ? 'reportincident-reminder-subject-second' : 'reportincident-reminder-subject-first', { sitename: this.settings.Sitename, type, id: report.id });
+      const data = {
+        t,
+        lang,
+        dir: directionOf(lang),
+        subject,
+        level,
+        trustAndSafety: ts,
+        id: report.id,
+        type,
+        received: utc(found.createdAt),
+        hours,
+        sitename: this.settings.Sitename,
+        url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
+      };
+      const [text, html] = await Promise.all([this.render('caseReminder.text.ejs', data, true), this.render('caseReminder.html.ejs', data, false)]);
+      return {
+        from,
+        to: message.recipients,
+        subject,
+        text,
+        html,
+        messageId: message.messageId,
+        // In the thread of the report's own mail to the same people.
+        inReplyTo: `<${report.id}.${found.openedIn === 'trust-and-safety' ? 'trust-and-safety' : 'direct'}@${this.host()}>`,
+        headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
+        date: new Date(message.createdAt),
+      };
+    }
+    throw new UncomposableMail(`${message.kind} mail is not the desk's`);
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The responder desk's pages (#21): Special:IncidentReports (the queue, and each case with its actions) and
+ * Special:MyReports (the reporter's own reports). Plain forms, no script needed; 404 to anyone who may not see a case.
+ */
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { UserAccount } from '../accounts/UserAccount.js';
+import type { Services } from '../container.js';
+import { chromeServices, presentChrome } from '../http/chromePresenter.js';
+import { ctx, param } from '../http/context.js';
+import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
+import { renderPage } from '../http/render.js';
+import { timestampParts } from '../i18n/formatDate.js';
+import { AppError } from '../shared/AppError.js';
+import { isReportId } from '../reporting/ReportService.js';
+import type { SpecialPage } from '../wiki/SpecialPage.js';
+import { parseTitle } from '../wiki/Title.js';
+import { actionLabelKey, assigneeFilterLabelKey, statusFilterLabelKey, statusLabelKey } from './caseLabels.js';
+import { type CaseAction, caseActions, caseStatuses } from './casePolicy.js';
+import {
+  caseTypes,
+  casePath,
+  myReportPath,
+  presentActionForms,
+  presentMyReportLine,
+  presentQueueLine,
+  presentReporterStatus,
+  presentTimeline,
+  type RefusedAction,
+  typeLabelKey,
+} from './casePresenter.js';
+import { type CaseRefusal, type CaseView, queueStatusFilters } from './CaseService.js';
+
+export const caseSpecialPageServices = [...chromeServices, 'accounts', 'cases', 'reportFacts', 'messages'] as const;
+type CasePageServices = Services<(typeof caseSpecialPageServices)[number]>;
+
+const QUEUE_PAGE_SIZE = 50;
+
+/** The queue's filters, each read on its own: one bad value is said and dropped, the others still apply. */
+const queueQuery = {
+  status: z.enum(queueStatusFilters),
+  type: z.enum(caseTypes as [string, ...string[]]),
+  assignee: z.enum(['any', 'mine', 'none']),
+  offset: z.coerce.number().int().min(0).max(1_000_000),
+};
+
+/** The fields of an action's form. */
+const ActionForm = z.object({
+  action: z.string().max(64),
+  revision: z.coerce.number().int().min(0).catch(-1),
+  text: z.string().optional(),
+  status: z.string().max(64).optional(),
+  assignee: z.string().max(255).optional(),
+  template: z.string().max(64).optional(),
+});
+
+export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
+  const titleOf = (text: string) => {
+    const parsed = parseTitle(text, c.namespaces);
+    return parsed.ok ? parsed.value : null;
+  };
+  const pageName = (ns: number, title: string) => [c.namespaces.nameOf(ns), title.replace(/_/g, ' ')].filter(Boolean).join(':');
+
+  /** Sends an anonymous visitor to log in, and back here after. */
+  function loginFirst(res: Response, page: string): null {
+    res.redirect(303, ctx(res).link(`/wiki/Special:UserLogin?returnto=${encodeURIComponent(page)}`));
+    return null;
+  }
+
+  /** Names of the people who acted, read once each. */
+  async function actorNames(view: CaseView): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (const e of view.events) {
+      if (e.actorUserId !== null && !names.has(e.actorUserId)) names.set(e.actorUserId, (await c.accounts.findById(e.actorUserId))?.name ?? '');
+    }
+    if (view.case.assigneeUserId !== null && !names.has(view.case.assigneeUserId)) names.set(view.case.assigneeUserId, (await c.accounts.findById(view.case.assigneeUserId))?.name ?? '');
+    return names;
+  }
+
+  /**
+   * The reply templates for this case, in the reporter's language: an acknowledgement that thanks them, names the
+   * reference, promises a date the responder must fill in, invites updates and says where to add them.
+   */
+  function templatesFor(view: CaseView, reporter: { name: string; language: string } | null, atRisk: boolean, pageLang: string) {
+    const lang = reporter && c.messages.has(reporter.language) && reporter.language !== 'qqx' ? reporter.language : c.settings.LanguageCode;
+    const t = c.messages.translator(c.messages.has(lang) ? lang : 'en');
+    const params = {
+      name: reporter?.name ?? '',
+      id: view.case.reportId,
+      sitename: c.settings.Sitename,
+      date: t('reportincident-case-template-date'),
+      link: `${c.settings.Server}${myReportPath(view.case.reportId)}`,
+    };
+    const name = atRisk ? 'acknowledge-at-risk' : view.case.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
+    const key = atRisk ? 'reportincident-case-template-acknowledge-at-risk' : view.case.openedIn === 'trust-and-safety' ? 'reportincident-case-template-acknowledge-emergency' : 'reportincident-case-template-acknowledge-community';
+    // The page language's placeholder counts too: a responder may have written from their own screen's words.
+    const placeholders = [t('reportincident-case-template-date'), c.messages.translator(pageLang)('reportincident-case-template-date')];
+    return { acknowledge: { name, text: t(key, params) }, placeholders };
+  }
+
+  async function showQueue(req: Request, res: Response): Promise<void> {
+    const { user, t, lang } = ctx(res);
+    if (!user) return void loginFirst(res, 'Special:IncidentReports');
+    if (!c.cases.handlesCases(user)) throw new AppError(403, 'reportincident-queue-forbidden');
+    const errors: FieldError[] = [];
+    const read = <K extends keyof typeof queueQuery>(key: K, fallback: z.infer<(typeof queueQuery)[K]>, allowed: readonly string[]): z.infer<(typeof queueQuery)[K]> => {
+      const raw = param(req.query, key);
+      if (raw === undefined || raw === '') return fallback;
+      const parsed = queueQuery[key].safeParse(raw);
+      if (parsed.success) return parsed.data as z.infer<(typeof queueQuery)[K]>;
+      errors.push({ field: `filter-${key}`, messageKey: 'reportincident-queue-error-filter', params: { value: raw, allowed: allowed.join(', ') } });
+      return fallback;
+    };
+    const status = read('status', 'open', queueStatusFilters);
+    const type = read('type', '', caseTypes);
+    const assignee = read('assignee', 'any', ['any', 'mine', 'none']);
+    const offset = read('offset', 0, ['0, 50, 100, …']);
+    const queue = (await c.cases.queue(user, { status, type: type === '' ? null : type, assignee, limit: QUEUE_PAGE_SIZE, offset }))!;
+    const filters = new URLSearchParams({ ...(status !== 'open' ? { status } : {}), ...(type ? { type } : {}), ...(assignee !== 'any' ? { assignee } : {}) });
+    const pageHref = (at: number) => `/wiki/Special:IncidentReports?${new URLSearchParams({ ...Object.fromEntries(filters), ...(at > 0 ? { offset: String(at) } : {}) }).toString()}`.replace(/\?$/, '');
+    return renderPage(res, {
+      view: 'cases/queue',
+      status: errors.length ? 400 : 200,
+      model: {
+        errors,
+        lines: queue.entries.map((e) => presentQueueLine(e, t, lang, pageName)),
+        filter: { status, type, assignee },
+        statusChoices: [
+          ...(['open', 'closed', 'all'] as const).map((s) => ({ value: s, labelKey: statusFilterLabelKey[s] })),
+          ...caseStatuses.map((s) => ({ value: s, labelKey: statusLabelKey[s] })),
+        ],
+        typeChoices: caseTypes.map((v) => ({ value: v, labelKey: typeLabelKey(v) })),
+        assigneeChoices: (['any', 'mine', 'none'] as const).map((v) => ({ value: v, labelKey: assigneeFilterLabelKey[v] })),
+        previousHref: offset > 0 ? pageHref(Math.max(0, offset - QUEUE_PAGE_SIZE)) : null,
+        nextHref: queue.more ? pageHref(offset + QUEUE_PAGE_SIZE) : null,
+        from: offset + 1,
+        isTrustAndSafety: user.groups.includes('trust-and-safety'),
+      },
+      chrome: await presentChrome(c, res, { title: titleOf('Special:IncidentReports'), heading: t('reportincident-queue-title'), action: 'special' }),
+    });
+  }
+
+  /** The case page: what the mail said, the timeline, and the forms of the actions this responder has now. */
+  async function showCase(res: Response, user: UserAccount, view: CaseView, refusal: { error: CaseRefusal; sent: RefusedAction } | null, done: string | null = null): Promise<void> {
+    const { t, lang } = ctx(res);
+    const id = view.case.reportId;
+    const facts = await c.reportFacts.staffModel(id);
+    const names = await actorNames(view);
+    const templates = templatesFor(view, facts?.reporter ?? null, facts?.reporterAtRisk ?? false, lang);
+    const errors = refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [];
+    const forms = presentActionForms(view, { acknowledge: templates.acknowledge }, refusal?.sent ?? null);
+    const views = view.role === 'trust-and-safety' ? await c.cases.accessLog(id) : null;
+    for (const v of views ?? []) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
+    return renderPage(res, {
+      view: 'cases/case',
+      status: refusal?.error.status ?? 200,
+      model: {
+        errors,
+        done,
+        id,
+        token: formToken(c, res),
+        action: casePath(id),
+        view,
+        role: view.role,
+        statusKey: statusLabelKey[view.case.status],
+        status: view.case.status,
+        overdue: c.cases.overdue(view.case),
+        escalated: view.case.queue !== view.case.openedIn,
+        assignee: view.case.assigneeUserId !== null ? (names.get(view.case.assigneeUserId) ?? '') : null,
+        reviewRequested: view.case.reviewRequestedAt !== null,
+        filed: timestampParts(view.case.createdAt, lang),
+        m: facts,
+        staff: view.role === 'trust-and-safety',
+        timeline: presentTimeline(view, t, lang, names),
+        forms,
+        accessLog: views?.map((v) => ({ name: v.userId !== null ? (names.get(v.userId) ?? '') : '', at: timestampParts(v.at, lang) })) ?? null,
+      },
+      chrome: await presentChrome(c, res, { title: titleOf(`Special:IncidentReports/${id}`), heading: t('reportincident-case-title', { id }), action: 'special' }),
+    });
+  }
+
+  /** The reporter's own report: where it stands, what responders wrote to them, and what they may do. */
+  async function showMyReport(res: Response, view: CaseView, refusal: { error: CaseRefusal; sent: RefusedAction } | null, done: string | null = null): Promise<void> {
+    const { t, lang } = ctx(res);
+    const id = view.case.reportId;
+    return renderPage(res, {
+      view: 'cases/myreport',
+      status: refusal?.error.status ?? 200,
+      model: {
+        errors: refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [],
+        done,
+        id,
+        token: formToken(c, res),
+        action: myReportPath(id),
+        revision: view.case.revision,
+        standing: presentReporterStatus(view, lang),
+        timeline: presentTimeline(view, t, lang, new Map()),
+        forms: presentActionForms(view, {}, refusal?.sent ?? null),
+        backHref: '/wiki/Special:MyReports',
+      },
+      chrome: await presentChrome(c, res, { title: titleOf(`Special:MyReports/${id}`), heading: t('reportincident-myreports-report-title', { id }), action: 'special' }),
+    });
+  }
+
+  /** Where a refusal points: the text box, the status choice, the user name, or the form as a whole. */
+  function errorOf(error: CaseRefusal, action: string, view: CaseView): FieldError {
+    // An action the page has no form for (not allowed now, or unknown) is said at the head of the actions.
+    if (!(view.actions as readonly string[]).includes(action)) return { field: 'case-actions-title', messageKey: error.messageKey, params: error.params };
+    const known = action;
+    const fieldId = error.messageKey.startsWith('reportincident-case-text') || error.messageKey === 'reportincident-case-error-template-placeholder'
+      ? `text-${known}`
+      : error.messageKey === 'reportincident-case-error-unknown-status'
+        ? `status-${known}`
+        : error.messageKey === 'reportincident-case-error-not-responder'
+          ? `assignee-${known}`
+          : `form-${known}`;
+    return { field: fieldId, messageKey: error.messageKey, params: error.params };
+  }
+
+  /**
+   * An action sent from a form: checked, taken, and answered with a redirect to the case (so a reload sends
+   * nothing twice), or with the page again, the refusal said beside what the actor wrote.
+   */
+  async function act(req: Request, res: Response, subpage: string | null, as: 'responder' | 'reporter'): Promise<void> {
+    const { user } = ctx(res);
+    const id = subpage ?? '';
+    const page = as === 'reporter' ? 'Special:MyReports' : 'Special:IncidentReports';
+    if (!user) return void loginFirst(res, `${page}/${id}`);
+    const role = isReportId(id) ? await c.cases.roleFor(user, id) : 'none';
+    if (role === 'none' || (as === 'reporter') !== (role === 'reporter')) throw new AppError(404, 'reportincident-case-error-not-found', { id });
+    const form = ActionForm.safeParse(req.body ?? {});
+    const body = form.success ? form.data : { action: field(req, 'action') ?? '', revision: -1 };
+    const sent: RefusedAction = { action: body.action, text: 'text' in body ? (body.text ?? '') : '', status: 'status' in body ? (body.status ?? '') : '', assignee: 'assignee' in body ? (body.assignee ?? '') : '' };
+    const refuse = async (error: CaseRefusal) => {
+      const view = (await c.cases.view(user, id))!;
+      return as === 'reporter' ? showMyReport(res, view, { error, sent }) : showCase(res, user, view, { error, sent });
+    };
+    if (!hasValidToken(c, req, res)) return refuse({ status: 400, errorKey: 'badtoken', messageKey: 'reportincident-error-badtoken', params: {} });
+    let assigneeId: number | undefined;
+    if (sent.action === 'assign') {
+      const name = sent.assignee.trim();
+      assigneeId = name === '' ? -1 : ((await c.accounts.findByName(name))?.id ?? -1);
+    }
+    if (as === 'responder' && sent.action === 'acknowledge' && 'template' in body && body.template) {
+      // A template's date left as it was would promise the reporter nothing: it must be filled in before sending.
+      const view = (await c.cases.view(user, id))!;
+      const facts = await c.reportFacts.staffModel(id);
+      const placeholder = templatesFor(view, facts?.reporter ?? null, false, ctx(res).lang).placeholders.find((p) => sent.text.includes(p));
+      if (placeholder) return refuse({ status: 400, errorKey: 'template-placeholder', messageKey: 'reportincident-case-error-template-placeholder', params: { placeholder } });
+    }
+    const result = await c.cases.act(user, id, {
+      action: sent.action,
+      revision: body.revision,
+      text: sent.text,
+      ...(sent.status ? { status: sent.status } : {}),
+      ...(assigneeId !== undefined ? { assignee: assigneeId } : {}),
+      ...('template' in body && body.template ? { template: body.template } : {}),
+    });
+    if (!result.ok) {
+      const error = result.error.messageKey === 'reportincident-case-error-not-responder' ? { ...result.error, params: { assignee: sent.assignee } } : result.error;
+      if (error.status === 404) throw new AppError(404, 'reportincident-case-error-not-found', { id });
+      return refuse(error);
+    }
+    // An escalation may take the case out of this responder's hands; the queue is then where they go on from.
+    const path = result.view.role === 'reporter' ? myReportPath(id) : casePath(id);
+    res.redirect(303, ctx(res).link(`${path}?done=${encodeURIComponent(sent.action)}`));
+  }
+
+  /** The one-time notice after a redirect: which action was taken. */
+  const doneNotice = (req: Request): string | null => {
+    const done = param(req.query, 'done');
+    return done && (caseActions as readonly string[]).includes(done) ? actionLabelKey[done as CaseAction] : null;
+  };
+
+  const incidentReports: SpecialPage = {
+    name: 'IncidentReports',
+    titleKey: 'reportincident-queue-title',
+    listed: (res) => c.cases.handlesCases(ctx(res).user),
+    async get(req, res, subpage) {
+      if (!subpage) return showQueue(req, res);
+      const { user } = ctx(res);
+      if (!user) return void loginFirst(res, `Special:IncidentReports/${subpage}`);
+      const view = isReportId(subpage) ? await c.cases.view(user, subpage) : null;
+      if (!view) throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
+      // The reporter's own report has its own page, without the responders' side.
+      if (view.role === 'reporter') return void res.redirect(303, ctx(res).link(myReportPath(subpage)));
+      return showCase(res, user, view, null, doneNotice(req));
+    },
+    post: (req, res, subpage) => act(req, res, subpage, 'responder'),
+  };
+
+  const myReports: SpecialPage = {
+    name: 'MyReports',
+    titleKey: 'reportincident-myreports-title',
+    listed: (res) => ctx(res).user !== null,
+    async get(req, res, subpage) {
+      const { user, t, lang } = ctx(res);
+      if (!user) return void loginFirst(res, subpage ? `Special:MyReports/${subpage}` : 'Special:MyReports');
+      if (!subpage) {
+        const mine = await c.cases.mine(user);
+        return renderPage(res, {
+          view: 'cases/myreports',
+          model: { lines: mine.map((s) => presentMyReportLine(s, t, lang, pageName)) },
+          chrome: await presentChrome(c, res, { title: titleOf('Special:MyReports'), heading: t('reportincident-myreports-title'), action: 'special' }),
+        });
+      }
+      const view = isReportId(subpage) ? await c.cases.view(user, subpage) : null;
+      // Only the reporter has this page: a responder's view of the case is on Special:IncidentReports.
+      if (!view || view.role !== 'reporter') throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
+      return showMyReport(res, view, null, doneNotice(req));
+    },
+    post: (req, res, subpage) => act(req, res, subpage, 'reporter'),
+  };
+
+  return [incidentReports, myReports];
+}
