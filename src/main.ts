@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { type Container, createContainer, databaseFileOf, projectRoot } from './container.js';
 import { Lifecycle } from './http/lifecycle.js';
+import { seedDemoCases } from './seed/demoCases.js';
 import { refreshDemo, seedDemo, warnAboutDemoAccounts } from './seed/demoSeed.js';
 import { compactingCollection, eventLoopBusyShare, IdleMemoryRelease } from './shared/IdleMemoryRelease.js';
 import { loadSettings } from './settings.js';
@@ -38,7 +39,11 @@ try {
   container = createContainer(settings);
   await container.ready();
   if (settings.DemoSeed) {
-    if (await seedDemo(container)) container.logger.info('demo wiki seeded', { users: 'see README' });
+    if (await seedDemo(container)) {
+      // The demo's handled reports send mail: only into the development mailbox, never through a real relay.
+      const reports = container.delivery.usesDevMailbox ? await seedDemoCases(container) : 0;
+      container.logger.info('demo wiki seeded', { users: 'see README', reports });
+    }
     await refreshDemo(container);
   }
   await warnAboutDemoAccounts(container);
