@@ -251,6 +251,26 @@ export class CaseRepository {
     }));
   }
 
+  /**
+   * Appends an event at whatever revision the case has now (for what is not a responder's decision on what they
+   * saw: a repeat report's new words); false when the report has no case. Callers hold a transaction.
+   */
+  async appendLatest(reportId: string, event: Omit<CaseEvent, 'seq'>): Promise<boolean> {
+    const bumped = await this.sql.get<{ revision: number }>('UPDATE incident_cases SET revision = revision + 1 WHERE report_id = ? RETURNING revision', [reportId]);
+    if (!bumped) return false;
+    await this.sql.run('INSERT INTO case_events (report_id, seq, at, actor_user_id, type, visibility, text, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      reportId,
+      bumped.revision,
+      event.at,
+      event.actorUserId,
+      event.type,
+      event.visibility,
+      event.text,
+      JSON.stringify(event.detail),
+    ]);
+    return true;
+  }
+
   /** One event of a case, by its number; null when there is none. */
   async event(reportId: string, seq: number): Promise<CaseEvent | null> {
     const r = await this.sql.get<EventRow>('SELECT seq, at, actor_user_id, type, visibility, text, detail FROM case_events WHERE report_id = ? AND seq = ?', [reportId, seq]);

@@ -190,6 +190,15 @@ export class CaseService {
     if (queue) await this.cases.open(report.id, queue, report.createdAt);
   }
 
+  /**
+   * A repeat report folded into this one said something new: its words join the case as the reporter's own
+   * addition, where responders and the reporter read them. The caller holds the report's transaction.
+   */
+  async addedByRepeat(report: Pick<IncidentReport, 'id' | 'reporterUserId'>, text: string, at: number): Promise<void> {
+    if (text === '') return;
+    await this.cases.appendLatest(report.id, { at, actorUserId: report.reporterUserId, type: 'add-information', visibility: 'reporter', text, detail: { source: 'repeat' } });
+  }
+
   /** Who stands how to the case: the report's reporter and reported account, and who was kept out. */
   private async people(reportId: string): Promise<People> {
     return { ...(await this.directory.partiesOf(reportId)), recused: await this.cases.recused(reportId) };

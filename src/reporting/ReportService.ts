@@ -115,7 +115,7 @@ export class ReportService {
     private readonly settings: Settings,
     private readonly clock: Clock,
     /** Opens the report's case (#21) in the report's transaction, when it goes to people. */
-    private readonly cases: Pick<CaseService, 'openFor'>,
+    private readonly cases: Pick<CaseService, 'openFor' | 'addedByRepeat'>,
     /** Called after a report's (or an update's) transaction commits: its mail is tried at once, the funnel counts a report. */
     private readonly afterCommit: (report: IncidentReport, what: 'report' | 'update') => void = () => {},
   ) {}
@@ -355,6 +355,8 @@ export class ReportService {
         createdAt: now,
       });
     }
+    // (#21) The new words are on the case too, as the reporter's own addition, in this transaction.
+    await this.cases.addedByRepeat(first, update.text, now);
     return UpdateOutcome.added;
   }
 

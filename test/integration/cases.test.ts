@@ -18,6 +18,7 @@ let people: Record<'alice' | 'tomas' | 'rhea' | 'sam' | 'brackenfield' | 'ines',
 let emergencyId: string;
 let directId: string;
 let supportId: string;
+let fileAgain: (fields: Record<string, unknown>) => Promise<{ status: number; body: { reportId: string; duplicate?: boolean; updated?: boolean } }>;
 
 const user = async (name: string) => (await wiki.container.accounts.findByName(name))!;
 
@@ -44,6 +45,10 @@ beforeAll(async () => {
     const r = await postReport(alice, { ...target, ...fields });
     expect(r.status).toBe(201);
     return r.json<{ reportId: string }>().reportId;
+  };
+  fileAgain = async (fields) => {
+    const r = await postReport(alice, { ...target, ...fields });
+    return { status: r.status, body: r.json() };
   };
   emergencyId = await filed({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'He wrote where I live.' });
   directId = await filed({ incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'He follows me from page to page.' });
@@ -83,6 +88,24 @@ describe('a case for every report that goes to people', () => {
       expect(await view(who, directId)).toBeNull();
       expect(refused(await act(who, directId, { action: 'note', text: 'x', revision: 1 }))?.status).toBe(404);
     }
+  });
+});
+
+describe('a repeat report', () => {
+  it('when Alice repeats her emergency with new words, then they join the case as her addition, which both sides read; a repeat with nothing new adds nothing', async () => {
+    const before = await revisionOf(emergencyId);
+    const again = await fileAgain({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'He wrote where I live. Now he wrote my street too.' });
+    expect(again.body).toMatchObject({ reportId: emergencyId, duplicate: true, updated: true });
+    expect(await revisionOf(emergencyId)).toBe(before + 1);
+    const last = (await wiki.container.cases.view(people.tomas, emergencyId))!.events.at(-1)!;
+    expect(last).toMatchObject({ type: 'add-information', actorUserId: people.alice.id, visibility: 'reporter', detail: { source: 'repeat' } });
+    expect(last.text).toContain('Now he wrote my street too.');
+    const mine = (await wiki.container.cases.view(people.alice, emergencyId))!.events.at(-1)!;
+    expect(mine.text).toContain('Now he wrote my street too.');
+    const same = await fileAgain({ incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'He wrote where I live. Now he wrote my street too.' });
+    expect(same.body).toMatchObject({ duplicate: true });
+    expect(same.body.updated).toBeUndefined();
+    expect(await revisionOf(emergencyId)).toBe(before + 1);
   });
 });
 
