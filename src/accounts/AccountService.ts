@@ -124,6 +124,11 @@ export class AccountService {
     await this.users.addGroup(user.id, group);
   }
 
+  /** The accounts in a group, in name order: the responders a reporter may keep out of a direct report. */
+  async inGroup(group: ExplicitGroup, limit = 500): Promise<UserAccount[]> {
+    return this.users.inGroup(group, limit);
+  }
+
   async removeGroup(user: UserAccount, group: ExplicitGroup): Promise<void> {
     await this.users.removeFromGroup(user.id, group);
   }

@@ -202,6 +202,15 @@ export class UserRepository {
     return rows.map(toAccount);
   }
 
+  /** The accounts in a group, in name order (at most `limit`). */
+  async inGroup(group: ExplicitGroup, limit: number): Promise<UserAccount[]> {
+    const rows = await this.sql.all<UserRow>(
+      `SELECT ${userColumns} FROM users u WHERE EXISTS (SELECT 1 FROM user_groups g WHERE g.user_id = u.user_id AND g.group_name = ?) ORDER BY u.user_name LIMIT ?`,
+      [group, limit],
+    );
+    return rows.map(toAccount);
+  }
+
   async total(): Promise<number> {
     return (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
   }

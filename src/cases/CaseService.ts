@@ -184,10 +184,20 @@ export class CaseService {
     return this.cases.ofReporter(user.id, limit);
   }
 
-  /** Opens the report's case if it goes to people; the caller holds the report's transaction. */
-  async openFor(report: Pick<IncidentReport, 'id' | 'route' | 'test' | 'createdAt'>): Promise<void> {
+  /**
+   * Opens the report's case if it goes to people, keeping out the responders its reporter named; the caller holds
+   * the report's transaction.
+   */
+  async openFor(report: Pick<IncidentReport, 'id' | 'route' | 'test' | 'createdAt'>, recused: readonly number[] = []): Promise<void> {
     const queue = queueOf(report);
-    if (queue) await this.cases.open(report.id, queue, report.createdAt);
+    if (!queue) return;
+    await this.cases.open(report.id, queue, report.createdAt);
+    if (recused.length > 0) await this.cases.recuse(report.id, recused);
+  }
+
+  /** Keeps these responders out of a report's case (a repeat's recusal applies to the case its report folds into). */
+  async keepOut(reportId: string, userIds: readonly number[]): Promise<void> {
+    if (userIds.length > 0 && (await this.cases.find(reportId))) await this.cases.recuse(reportId, userIds);
   }
 
   /**

@@ -3,6 +3,13 @@ import type { Request, Response } from 'express';
 import type { Services } from '../container.js';
 import { ctx, param } from './context.js';
 
+/** A field that checkboxes may send several times: its values as strings (none when absent). */
+export function listField(req: Request, name: string): string[] {
+  const v = (req.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /** The token field every state-changing form carries, named as MediaWiki's. */
 export const TOKEN_FIELD = 'wpEditToken';
 

@@ -20,6 +20,8 @@ export const ReportDraftSchema = z.object({
   details: z.string().optional(),
   somethingElseDetails: z.string().optional(),
   directReport: z.string().optional(),
+  /** Responders to keep out of a direct report (user names). */
+  recuse: z.array(z.string()).optional(),
   /** The reporter answered "This may be an emergency" (either way): it is not asked again. */
   maybeEmergencyAnswered: z.boolean().optional(),
   /** For a threat of self-harm, the reporter answered whether it is about them (the next page depends on it). */

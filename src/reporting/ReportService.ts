@@ -18,7 +18,7 @@ import type { PageRecord, RevisionRecord } from '../wiki/PageRepository.js';
 import type { PageService } from '../wiki/PageService.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
 import { canReport, type Eligibility } from './eligibility.js';
-import type { CommentSnapshot, IncidentReport } from './IncidentReport.js';
+import type { CommentSnapshot, IncidentReport, ReportRoute } from './IncidentReport.js';
 import { reportType } from './IncidentReport.js';
 import type { ReportRepository } from './ReportRepository.js';
 import type { ReportSubmission } from './reportSchemas.js';
@@ -115,7 +115,7 @@ export class ReportService {
     private readonly settings: Settings,
     private readonly clock: Clock,
     /** Opens the report's case (#21) in the report's transaction, when it goes to people. */
-    private readonly cases: Pick<CaseService, 'openFor' | 'addedByRepeat'>,
+    private readonly cases: Pick<CaseService, 'openFor' | 'addedByRepeat' | 'keepOut'>,
     /** Called after a report's (or an update's) transaction commits: its mail is tried at once, the funnel counts a report. */
     private readonly afterCommit: (report: IncidentReport, what: 'report' | 'update') => void = () => {},
   ) {}
@@ -253,6 +253,9 @@ export class ReportService {
       return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-direct-unavailable', { field: 'directReport' }, 'directReport');
     }
 
+    const recused = await this.recusedOf(submission.recuse ?? [], route, user);
+    if (!recused.ok) return recused;
+
     // An end-to-end tester's report goes through everything but the mail: stored as a test, sent to nobody.
     const tester = await this.isTester(user, config);
     const reported = await this.reportedUserOf(submission, target);
@@ -297,6 +300,8 @@ export class ReportService {
       });
       // A repeat is folded into the first report; what it adds goes to that report's recipients, not charged again.
       if (duplicate) {
+        // Those the reporter now keeps out are kept out of the case they already have.
+        if (recused.ids.length > 0) await this.cases.keepOut(duplicate.id, recused.ids);
         const added = await this.addUpdate(duplicate, report, now, host);
         if (added === UpdateOutcome.limited) {
           // Nothing is lost: the reporter is told where to write what they added (the form gives their words back).
@@ -322,7 +327,7 @@ export class ReportService {
         await this.charge(user, SUPPORT_RATE_LIMIT_ACTION, now);
       }
       await this.repository.insert(report);
-      await this.cases.openFor(report);
+      await this.cases.openFor(report, recused.ids);
       await this.repository.addOutboxes(messages.map((d) => ({ reportId: report.id, kind: d.kind, recipients: d.recipients, messageId: `<${report.id}.${d.kind}@${host}>`, nextAttemptAt: now, createdAt: now })));
       return { ok: true, report, duplicate: false, updated: false };
     }, String(user.id));
@@ -358,6 +363,25 @@ export class ReportService {
     // (#21) The new words are on the case too, as the reporter's own addition, in this transaction.
     await this.cases.addedByRepeat(first, update.text, now);
     return UpdateOutcome.added;
+  }
+
+  /**
+   * (#21) The responders a direct report's reporter keeps out of its case: each must be a responder, and at least
+   * one other must remain to read it (the reporter never counts: nobody handles their own report).
+   */
+  private async recusedOf(names: readonly string[], route: ReportRoute, reporter: UserAccount): Promise<{ ok: true; ids: number[] } | { ok: false; error: SubmitError }> {
+    const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+    if (wanted.length === 0) return { ok: true, ids: [] };
+    if (route !== 'direct') return fail(422, 'rest-extraneous-body-fields', 'reportincident-error-recuse-unavailable', { field: 'recuse' }, 'recuse');
+    const responders = await this.accounts.inGroup('incident-responder');
+    const ids: number[] = [];
+    for (const name of wanted) {
+      const found = responders.find((r) => sameUserName(r.name, normaliseReportedUser(name)));
+      if (!found) return fail(422, 'rest-invalid-recuse', 'reportincident-error-recuse-not-responder', { name }, 'recuse');
+      ids.push(found.id);
+    }
+    if (!responders.some((r) => r.id !== reporter.id && !ids.includes(r.id))) return fail(422, 'rest-invalid-recuse', 'reportincident-error-recuse-none-left', {}, 'recuse');
+    return { ok: true, ids };
   }
 
   /**

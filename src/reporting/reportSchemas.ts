@@ -32,6 +32,8 @@ export const ReportBodySchema = z.strictObject({
   details: reportText(MAX_DETAILS_CODE_POINTS).optional(),
   somethingElseDetails: reportText(MAX_DETAILS_CODE_POINTS).optional(),
   directReport: reportText(MAX_DETAILS_CODE_POINTS).optional(),
+  /** (#21) Responders the reporter of a direct report keeps out of its case (user names); one must remain. */
+  recuse: z.array(z.string().max(MAX_REPORTED_USER_LENGTH)).max(50).optional(),
   token: z.string().max(200),
 });
 export type ReportBody = z.infer<typeof ReportBodySchema>;

@@ -251,3 +251,21 @@ describe('Special:MyReports', () => {
     expect(r.text).toContain('You have not sent any report that people handle.');
   });
 });
+
+describe('keeping responders out of a direct report (REST)', () => {
+  it('when the reporter names responders to keep out, then each must be one, one must remain, and only a direct report takes them', async () => {
+    const testing = await as('Testing');
+    const target = await findComment(testing, 'User_talk:Testing', 'Every edit you make');
+    const direct = { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'Insults on my talk page.', ...target };
+    const cases: { recuse: string[]; body: Record<string, unknown>; says: string }[] = [
+      { recuse: ['Priya'], body: direct, says: 'At least one responder must be able to read your report.' },
+      { recuse: ['Rowan'], body: direct, says: '"Rowan" is not one of this wiki\'s incident responders' },
+      { recuse: ['Priya'], body: { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', ...target }, says: 'only be kept away from a report sent to this wiki\'s responders' },
+    ];
+    for (const c of cases) {
+      const r = await postReport(testing, { ...c.body, recuse: c.recuse });
+      expect(r.status).toBe(422);
+      expect(Object.values(r.json<{ messageTranslations: Record<string, string> }>().messageTranslations)[0]).toContain(c.says);
+    }
+  });
+});

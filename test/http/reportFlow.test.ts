@@ -621,6 +621,28 @@ describe('direct reporting through the forms', () => {
     expect(confirmation.text).toContain(`(reportincident-submitted-reference: <bdi class="report-reference" dir="ltr" translate="no">${reportId}</bdi>)`);
   });
 
+  it('when responders are listed on the form, then the reporter may keep one out of the case; keeping out all is refused beside the list, with the text kept', async () => {
+    const client = await loggedIn(direct, 'Alice');
+    const behavior = await toBehaviorStep(client);
+    const support = await client.follow(await postStep(client, behavior, `${BASE}/behavior`, { behaviorType: 'intimidation', wpAction: 'continue' }));
+    expect(support.text).toContain('name="recuse" id="recuse-0" value="Priya"');
+    const refused = await postStep(client, support, `${BASE}/support/intimidation`, { directReport: 'Priya is part of this dispute.', recuse: 'Priya', wpAction: 'submit' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('id="recuse-error"');
+    expect(refused.text).toContain('(reportincident-error-recuse-none-left)');
+    expect(refused.text).toContain('Priya is part of this dispute.</textarea>');
+    expect(refused.text).toMatch(/value="Priya" checked/);
+    // With a second responder, Priya can be kept out: she does not see the case; the other does.
+    const made = await direct.container.accounts.create({ name: 'Rhea', password: 'responder-password-long', edits: 10, registeredAt: Date.now() - 400 * 86_400_000 });
+    if (!made.ok) throw new Error(made.messageKey);
+    await direct.container.accounts.addGroup(made.value, 'incident-responder');
+    const sent = await postStep(client, support, `${BASE}/support/intimidation`, { directReport: 'Priya is part of this dispute.', recuse: 'Priya', wpAction: 'submit' });
+    const reportId = decodeURIComponent(/\/submitted\/([^?]+)/.exec(locationOf(sent))![1]!);
+    const priya = (await direct.container.accounts.findByName('Priya'))!;
+    expect(await direct.container.cases.roleFor(priya, reportId)).toBe('none');
+    expect(await direct.container.cases.roleFor((await direct.container.accounts.findByName('Rhea'))!, reportId)).toBe('responder');
+  });
+
   it('when trolling has no address, then its Get support page has no form', async () => {
     const client = await loggedIn(direct, 'Alice');
     const behavior = await toBehaviorStep(client);

@@ -26,6 +26,7 @@ export function draftSubmitter(c: Services<'logger' | 'reportDrafts' | 'reports'
       ...(draft.incidentType === 'immediate-threat-physical-harm' && draft.details ? { details: draft.details } : {}),
       ...(draft.behaviorType === 'something-else' && draft.somethingElseDetails ? { somethingElseDetails: draft.somethingElseDetails } : {}),
       ...(draft.directReport ? { directReport: draft.directReport } : {}),
+      ...(draft.directReport && draft.recuse?.length ? { recuse: draft.recuse } : {}),
       token: 'form',
     };
     const parsed = ReportBodySchema.safeParse(body);

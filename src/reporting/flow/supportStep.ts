@@ -1,8 +1,9 @@
 /** The Get support page of Special:ReportIncident: the help for one behaviour, its direct-report form, and its counted links. */
 import type { Request, Response } from 'express';
+import type { UserAccount } from '../../accounts/UserAccount.js';
 import type { Services } from '../../container.js';
 import { ctx } from '../../http/context.js';
-import { type FieldError, field, hasValidToken } from '../../http/forms.js';
+import { type FieldError, field, hasValidToken, listField } from '../../http/forms.js';
 import { directReportingAvailable } from '../../routing/routeReport.js';
 import { classifyNonEmergency } from '../../classifiers/index.js';
 import { AppError, databaseBusy } from '../../shared/AppError.js';
@@ -16,7 +17,7 @@ import { BASE, type ReportFlow } from './reportFlow.js';
 import type { SubmitDraft } from './submitDraft.js';
 
 export function supportStep(
-  c: Services<'communityConfig' | 'logger' | 'namespaces' | 'reportDrafts' | 'reports' | 'sessions' | 'settings'>,
+  c: Services<'accounts' | 'communityConfig' | 'logger' | 'namespaces' | 'reportDrafts' | 'reports' | 'sessions' | 'settings'>,
   flow: Pick<ReportFlow, 'keepDraft' | 'countStep' | 'render' | 'describeTarget' | 'gate' | 'backTo' | 'draftFrom' | 'targetOf' | 'sentAlready' | 'emergencyMail' | 'openDraft'>,
   submitDraft: SubmitDraft,
 ) {
@@ -78,7 +79,7 @@ export function supportStep(
         draft,
         target: target && draft ? describeTarget(res, target, draft.threadId) : null,
         // The form needs to know what is reported: without a draft (a shared link), it is not offered.
-        directForm: view.directReportEmail && draft && directReportingAvailable(type, config, c.settings) ? { email: view.directReportEmail } : null,
+        directForm: view.directReportEmail && draft && directReportingAvailable(type, config, c.settings) ? { email: view.directReportEmail, responders: await respondersFor(user) } : null,
         maxDetails: MAX_DETAILS_CODE_POINTS,
         directLength: codePointLength(draft?.directReport ?? ''),
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
@@ -114,11 +115,16 @@ export function supportStep(
     ];
   }
 
+  /** The community's responders a reporter may keep out of their direct report: everyone in the group but them. */
+  async function respondersFor(user: UserAccount): Promise<string[]> {
+    return (await c.accounts.inGroup('incident-responder')).filter((r) => r.id !== user.id).map((r) => r.name);
+  }
+
   async function supportPost(req: Request, res: Response, behaviorType: string) {
     const opened = await openDraft(req, res);
     if (!opened) return;
     const { user, loaded } = opened;
-    const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '' };
+    const draft: ReportDraft = { ...loaded.draft, directReport: field(req, 'directReport') ?? '', recuse: listField(req, 'recuse') };
     if (!hasValidToken(c, req, res)) return support(req, res, behaviorType, [{ field: 'directReport', messageKey: 'session-failure' }], 422, draft);
     if (!await keepDraft(loaded.id, user.id, draft, 'support') && (field(req, 'wpAction') === 'back' || field(req, 'wpAction') === 'save')) throw databaseBusy();
     if (field(req, 'wpAction') === 'back') {
