@@ -236,7 +236,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     retention,
     reminders,
     funnel,
-    statistics: new StatisticsService(reportRepository, funnel, mail, clock),
+    statistics: new StatisticsService(reportRepository, funnel, mail, clock, caseRepository),
     start: async () => {
       await mail.start();
       retention.start();

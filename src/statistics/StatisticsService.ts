@@ -38,6 +38,22 @@ export interface StatisticsModel {
   delivery: { count: number; medianMs: number | null; p95Ms: number | null };
   outbox: { pending: number; sending: number; sent: number; failed: number; oldestPendingMs: number | null; failingOverAnHour: number };
   groupSizes: { size: string; count: number }[];
+  /** (#21) How fast each queue answers: times to acknowledge and to close, as of the moment shown. */
+  responding: QueueTimes[];
+}
+
+export interface QueueTimes {
+  queue: 'trust-and-safety' | 'community';
+  opened: number;
+  acknowledged: { count: number; medianMs: number | null; p90Ms: number | null };
+  closed: { count: number; medianMs: number | null; p90Ms: number | null };
+  /** Cases opened in the period still waiting for their first acknowledgement. */
+  waiting: number;
+}
+
+/** What statistics read of cases: when each opened, was acknowledged and closed. */
+export interface CaseTimings {
+  timings(from: number, to: number): Promise<{ openedIn: 'trust-and-safety' | 'community'; createdAt: number; acknowledgedAt: number | null; closedAt: number | null }[]>;
 }
 
 export interface DeidentifiedRow {
@@ -66,6 +82,7 @@ export class StatisticsService {
     private readonly funnel: FunnelCounters,
     private readonly delivery: Delivery,
     private readonly clock: Clock,
+    private readonly cases: CaseTimings = { timings: async () => [] },
   ) {}
 
   async overview(days = 30): Promise<StatisticsModel> {
@@ -121,7 +138,28 @@ export class StatisticsService {
         failingOverAnHour: await this.delivery.failingForAnHour(asOf),
       },
       groupSizes: ['1', '2', '3', '4', '5+'].map((size) => ({ size, count: groups.get(size) ?? 0 })),
+      responding: await this.responding(from, asOf),
     };
+  }
+
+  /** Times to acknowledge and to close per queue, counting only what had happened by `asOf`. */
+  private async responding(from: number, asOf: number): Promise<QueueTimes[]> {
+    const cases = await this.cases.timings(from, asOf);
+    const spread = (ms: number[]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return { count: sorted.length, medianMs: percentile(sorted, 50), p90Ms: percentile(sorted, 90) };
+    };
+    return (['trust-and-safety', 'community'] as const).map((queue) => {
+      const mine = cases.filter((c) => c.openedIn === queue);
+      const done = (at: number | null): at is number => at !== null && at <= asOf;
+      return {
+        queue,
+        opened: mine.length,
+        acknowledged: spread(mine.flatMap((c) => (done(c.acknowledgedAt) ? [c.acknowledgedAt - c.createdAt] : []))),
+        closed: spread(mine.flatMap((c) => (done(c.closedAt) ? [c.closedAt - c.createdAt] : []))),
+        waiting: mine.filter((c) => !done(c.acknowledgedAt) && !done(c.closedAt)).length,
+      };
+    });
   }
 
   /**

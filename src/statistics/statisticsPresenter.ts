@@ -71,6 +71,7 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
     y: i * 26,
   }));
   const abandonedBy = Object.entries(abandonedStepKeys).map(([step, labelKey]) => ({ labelKey, value: count(funnelSum('flow-abandoned', step)) }));
+  const hours = (ms: number | null) => (ms === null ? '—' : new Intl.NumberFormat(lang === 'qqx' ? 'en' : lang, { maximumFractionDigits: 1 }).format(ms / 3_600_000));
   const seconds = (ms: number | null) => (ms === null ? '—' : new Intl.NumberFormat(lang === 'qqx' ? 'en' : lang, { maximumFractionDigits: 1 }).format(ms / 1000));
   return {
     from: model.from,
@@ -111,6 +112,14 @@ export function presentStatistics(model: StatisticsModel, t: Translate, lang: st
       failingOverAnHour: model.outbox.failingOverAnHour,
     },
     groupSizes: model.groupSizes.map((g) => ({ size: g.size, value: count(g.count) })),
+    // (#21) Times drawn from fewer than 5 cases are not shown, as the delivery times.
+    responding: model.responding.map((q) => ({
+      queue: q.queue,
+      opened: count(q.opened),
+      waiting: count(q.waiting),
+      acknowledged: { median: q.acknowledged.count >= SMALL_COUNT ? hours(q.acknowledged.medianMs) : '—', p90: q.acknowledged.count >= SMALL_COUNT ? hours(q.acknowledged.p90Ms) : '—' },
+      closed: { median: q.closed.count >= SMALL_COUNT ? hours(q.closed.medianMs) : '—', p90: q.closed.count >= SMALL_COUNT ? hours(q.closed.p90Ms) : '—' },
+    })),
   };
 }
 
