@@ -37,6 +37,7 @@ import { CaseService } from './cases/CaseService.js';
 import { CaseMailComposer } from './cases/CaseMailComposer.js';
 import { caseMailbox } from './cases/caseMailbox.js';
 import { CaseReminders } from './cases/CaseReminders.js';
+import { CaseTemplates } from './cases/caseTemplates.js';
 import { longestRateLimitWindow, ReportService } from './reporting/ReportService.js';
 import { registerTalkMenuItems } from './talk/talkMenuItems.js';
 import { TalkItemRepository } from './talk/TalkItemRepository.js';
@@ -76,6 +77,8 @@ export interface Container {
   cases: CaseService;
   /** What staff are told of a report: its mail's model, which the case page shows too. */
   reportFacts: Pick<ReportMailComposer, 'staffModel'>;
+  /** The desk's reply templates, in the reporter's language. */
+  caseTemplates: CaseTemplates;
   reportDrafts: ReportDrafts;
   delivery: Delivery;
   devMailbox: DevMailboxRepository;
@@ -175,12 +178,20 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const caseRepository = new CaseRepository(sql);
   // The report service and the cases tell delivery after each commit; delivery is built later, so the call is late-bound.
   let delivery: Delivery | null = null;
+  const caseTemplates = new CaseTemplates(messages, settings);
   const cases = new CaseService(
     caseRepository,
-    { partiesOf: async (id) => { const r = await reportRepository.find(id); return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null }; }, findUser: (id) => accounts.findById(id) },
+    {
+      partiesOf: async (id) => {
+        const r = await reportRepository.find(id);
+        return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null, erased: !r || r.purgedAt !== undefined };
+      },
+      findUser: (id) => accounts.findById(id),
+    },
     clock,
     settings.ReportIncidentAcknowledgeWithinHours,
     caseMailbox({ sql, reports: reportRepository, accounts, settings, clock, kick: () => delivery?.kick() }),
+    caseTemplates,
   );
   const devMailbox = new DevMailboxRepository(sql);
   const funnel = new FunnelCounters(sql, clock, logger);
@@ -230,6 +241,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
     reports,
     cases,
     reportFacts: composer,
+    caseTemplates,
     reportDrafts,
     delivery: mail,
     devMailbox,

@@ -18,6 +18,8 @@ export interface IncidentCase {
   acknowledgedAt: number | null;
   closedAt: number | null;
   reviewRequestedAt: number | null;
+  /** When the community escalated it to Trust & Safety (null if never). */
+  escalatedAt: number | null;
 }
 
 export type CaseEventType = CaseAction | 'opened';
@@ -40,6 +42,9 @@ export interface CaseChanges {
   acknowledgedAt?: number;
   closedAt?: number | null;
   reviewRequestedAt?: number | null;
+  escalatedAt?: number;
+  /** Reminders start again from an escalation. */
+  remindersSent?: number;
 }
 
 /** Which cases a responder's queue shows: what their groups let them handle, narrowed by the filters they chose. */
@@ -83,6 +88,7 @@ interface CaseRow {
   acknowledged_at: number | null;
   closed_at: number | null;
   review_requested_at: number | null;
+  escalated_at?: number | null;
 }
 
 interface EventRow {
@@ -106,6 +112,7 @@ const toCase = (r: CaseRow): IncidentCase => ({
   acknowledgedAt: r.acknowledged_at,
   closedAt: r.closed_at,
   reviewRequestedAt: r.review_requested_at,
+  escalatedAt: r.escalated_at ?? null,
 });
 
 interface SummaryRow extends CaseRow {
@@ -127,6 +134,8 @@ const columns: Record<keyof CaseChanges, string> = {
   acknowledgedAt: 'acknowledged_at',
   closedAt: 'closed_at',
   reviewRequestedAt: 'review_requested_at',
+  escalatedAt: 'escalated_at',
+  remindersSent: 'reminders_sent',
 };
 
 export class CaseRepository {
@@ -187,14 +196,21 @@ export class CaseRepository {
     const rows = await this.sql.all<SummaryRow>(
       `SELECT c.*, coalesce(r.physical_harm_type, r.behavior_type, '') AS type, r.incident_type, r.about, r.page_namespace, r.page_title,
          u.user_name AS assignee_name,
-         (SELECT count(*) FROM reports g WHERE g.report_id != r.report_id AND g.route != 'support' AND g.test = 0
+         -- Only related reports this viewer could open themselves: a count must not tell of cases they may not see.
+         (SELECT count(*) FROM reports g JOIN incident_cases gc ON gc.report_id = g.report_id
+          WHERE g.report_id != r.report_id AND g.test = 0 AND g.purged_at IS NULL
             AND g.created_at BETWEEN r.created_at - ${WEEK_MS} AND r.created_at + ${WEEK_MS}
             AND ((g.page_id IS NOT DISTINCT FROM r.page_id AND g.thread_id IS NOT NULL AND g.thread_id = r.thread_id)
-              OR (r.reported_user != '' AND g.reported_user = r.reported_user))) AS related_count
+              OR (r.reported_user != '' AND g.reported_user = r.reported_user))
+            AND ((@ts = 1 AND gc.queue = 'trust-and-safety') OR (@responder = 1 AND gc.opened_in = 'community'))
+            AND (g.reporter_user_id IS NULL OR g.reporter_user_id != @viewer)
+            AND (g.reported_user_id IS NULL OR g.reported_user_id != @viewer)
+            AND NOT EXISTS (SELECT 1 FROM case_recusals gx WHERE gx.report_id = g.report_id AND gx.user_id = @viewer)) AS related_count
        FROM incident_cases c
        JOIN reports r ON r.report_id = c.report_id
        LEFT JOIN users u ON u.user_id = c.assignee_user_id
        WHERE ((@ts = 1 AND c.queue = 'trust-and-safety') OR (@responder = 1 AND c.opened_in = 'community'))
+         AND r.purged_at IS NULL
          AND (r.reporter_user_id IS NULL OR r.reporter_user_id != @viewer)
          AND (r.reported_user_id IS NULL OR r.reported_user_id != @viewer)
          AND NOT EXISTS (SELECT 1 FROM case_recusals x WHERE x.report_id = c.report_id AND x.user_id = @viewer)
@@ -295,22 +311,29 @@ export class CaseRepository {
    * it. Each with the level now due (a case found late, past twice its limit, gets only the second).
    */
   async dueReminders(now: number, limitMs: Record<CaseQueue, number>): Promise<{ found: IncidentCase; level: 1 | 2 }[]> {
+    // Whole milliseconds: PostgreSQL takes no fraction for a BIGINT (a limit of 1.1 hours is 3,960,000.0000000005).
+    const emergency = Math.round(limitMs['trust-and-safety']);
+    const community = Math.round(limitMs.community);
     const rows = await this.sql.all<CaseRow & { reminders_sent: number }>(
       `SELECT * FROM incident_cases
-       WHERE status = 'new' AND reminders_sent < 2
-         AND created_at + CASE WHEN opened_in = 'trust-and-safety' THEN CAST(@emergency AS BIGINT) ELSE CAST(@community AS BIGINT) END * (reminders_sent + 1) <= CAST(@now AS BIGINT)
+       WHERE reminders_sent < 2 AND (
+         (status = 'new' AND created_at + CASE WHEN opened_in = 'trust-and-safety' THEN CAST(@emergency AS BIGINT) ELSE CAST(@community AS BIGINT) END * (reminders_sent + 1) <= CAST(@now AS BIGINT))
+         OR (status = 'escalated' AND escalated_at + CAST(@emergency AS BIGINT) * (reminders_sent + 1) <= CAST(@now AS BIGINT)))
        ORDER BY created_at LIMIT 500`,
-      { now, emergency: limitMs['trust-and-safety'], community: limitMs.community },
+      { now, emergency, community },
     );
     return rows.map((r) => {
-      const limit = r.opened_in === 'trust-and-safety' ? limitMs['trust-and-safety'] : limitMs.community;
-      return { found: toCase(r), level: now - r.created_at >= 2 * limit ? 2 : 1 };
+      // A new case waits from its report, by its queue's limit; an escalated one from its escalation, as an emergency.
+      const escalated = r.status === 'escalated' && r.escalated_at != null;
+      const since = escalated ? Number(r.escalated_at) : Number(r.created_at);
+      const limit = escalated || r.opened_in === 'trust-and-safety' ? emergency : community;
+      return { found: toCase(r), level: now - since >= 2 * limit ? 2 : 1 };
     });
   }
 
   /** Records that a case had its reminder of this level, if no process did first; false when one did. */
   async markReminded(reportId: string, level: number): Promise<boolean> {
-    return (await this.sql.run("UPDATE incident_cases SET reminders_sent = ? WHERE report_id = ? AND reminders_sent < ? AND status = 'new'", [level, reportId, level])).changes === 1;
+    return (await this.sql.run("UPDATE incident_cases SET reminders_sent = ? WHERE report_id = ? AND reminders_sent < ? AND status IN ('new', 'escalated')", [level, reportId, level])).changes === 1;
   }
 
   /** Responders the reporter asked to keep out of the case. */

@@ -7,6 +7,7 @@ import type { IncidentReport } from '../reporting/IncidentReport.js';
 import type { Clock } from '../shared/Clock.js';
 import { cleanText } from '../wiki/textInput.js';
 import type { CaseEvent, CaseChanges, CaseRepository, CaseSummary, IncidentCase } from './CaseRepository.js';
+import type { CaseTemplates } from './caseTemplates.js';
 import {
   actionsFor,
   type CaseAction,
@@ -84,7 +85,7 @@ const mailedToReporter: readonly CaseAction[] = ['acknowledge', 'message', 'clos
 /** What the service needs of the report and its people: the reporter, and whether someone is a responder. */
 export interface CaseDirectory {
   /** The report's reporter and reported account (null when none, or erased). */
-  partiesOf(reportId: string): Promise<{ reporterUserId: number | null; reportedUserId: number | null }>;
+  partiesOf(reportId: string): Promise<{ reporterUserId: number | null; reportedUserId: number | null; erased: boolean }>;
   findUser(id: number): Promise<UserAccount | null>;
 }
 
@@ -122,6 +123,7 @@ export class CaseService {
     private readonly clock: Clock,
     private readonly acknowledgeWithin: AcknowledgeWithin = { emergency: 1, community: 48 },
     private readonly mailbox: CaseMailbox | null = null,
+    private readonly templates: Pick<CaseTemplates, 'isTemplate' | 'unfilled'> | null = null,
   ) {}
 
   /**
@@ -147,10 +149,15 @@ export class CaseService {
     return sent;
   }
 
-  /** Whether a case waits for its first acknowledgement longer than its queue allows. */
-  overdue(found: Pick<IncidentCase, 'status' | 'openedIn' | 'createdAt'>, now = this.clock.now()): boolean {
-    const hours = found.openedIn === 'trust-and-safety' ? this.acknowledgeWithin.emergency : this.acknowledgeWithin.community;
-    return found.status === 'new' && now - found.createdAt > hours * 3_600_000;
+  /**
+   * Whether a case waits for an answer longer than allowed: a new one past its queue's limit from its report, an
+   * escalated one past the emergency limit from its escalation (Trust & Safety owes it an answer as to an emergency).
+   */
+  overdue(found: Pick<IncidentCase, 'status' | 'openedIn' | 'createdAt' | 'escalatedAt'>, now = this.clock.now()): boolean {
+    const hours = this.acknowledgeWithin;
+    if (found.status === 'escalated' && found.escalatedAt !== null) return now - found.escalatedAt > hours.emergency * 3_600_000;
+    const limit = found.openedIn === 'trust-and-safety' ? hours.emergency : hours.community;
+    return found.status === 'new' && now - found.createdAt > limit * 3_600_000;
   }
 
   /** Whether this user handles cases at all: whether Special:IncidentReports has anything for them. */
@@ -206,6 +213,8 @@ export class CaseService {
    */
   async addedByRepeat(report: Pick<IncidentReport, 'id' | 'reporterUserId'>, text: string, at: number): Promise<void> {
     if (text === '') return;
+    // A withdrawn case takes nothing more (its update mail still goes to the recipients).
+    if ((await this.cases.find(report.id))?.status === 'withdrawn') return;
     await this.cases.appendLatest(report.id, { at, actorUserId: report.reporterUserId, type: 'add-information', visibility: 'reporter', text, detail: { source: 'repeat' } });
   }
 
@@ -242,12 +251,13 @@ export class CaseService {
     if (role !== 'reporter') await this.cases.recordView(found.reportId, user.id, this.clock.now());
     const events = await this.cases.events(found.reportId);
     if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue) };
-    // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes.
+    // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes;
+    // their revision counts only the events they see, so that it tells nothing of the others.
+    const theirs = events.filter((e) => e.visibility === 'reporter');
     return {
-      case: { ...found, assigneeUserId: null },
+      case: { ...found, assigneeUserId: null, revision: theirs.length },
       role,
-      events: events
-        .filter((e) => e.visibility === 'reporter')
+      events: theirs
         .map((e) => ({ ...e, actorUserId: null, detail: (e.type === 'close' || e.type === 'status') && e.detail.status ? { status: e.detail.status } : ({} as Record<string, string>), text: reporterReads(e.type) ? e.text : '' })),
       actions: actionsFor(role, found.status, found.queue),
     };
@@ -271,7 +281,14 @@ export class CaseService {
     if (!allowed.includes(action)) {
       return refuse(409, 'rest-action-not-allowed', 'reportincident-case-error-not-allowed', { action, status: found.status, allowed: allowed.join(', ') });
     }
-    if (request.revision !== found.revision) return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: found.revision });
+    // The reporter names the revision they were shown (their events only): a responder's internal note in between is
+    // no reason to refuse them.
+    const seen = role === 'reporter' ? (await this.cases.events(reportId)).filter((e) => e.visibility === 'reporter').length : found.revision;
+    if (request.revision !== seen) return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: seen });
+
+    // What the action does not take is refused, not dropped: the caller learns it was not used.
+    const unused = textRule(action) === 'none' && (request.text ?? '') !== '' ? 'text' : request.status !== undefined && action !== 'status' && action !== 'close' ? 'status' : request.assignee !== undefined && action !== 'assign' ? 'assignee' : null;
+    if (unused) return refuse(400, 'rest-unused-field', 'reportincident-case-error-field-not-used', { field: unused, action });
 
     let text = '';
     const rule = textRule(action);
@@ -298,7 +315,9 @@ export class CaseService {
       const assignee = action === 'claim' ? user : request.assignee !== undefined ? await this.directory.findUser(request.assignee) : null;
       const assigneeRole = assignee ? roleOf(assignee, factsOf(found, people)) : 'none';
       // Only someone who may handle this case can be given it.
-      if (!assignee || assigneeRole === 'reporter' || assigneeRole === 'none') {
+      // Only someone who may handle this case can be given it; once with Trust & Safety, only Trust & Safety.
+      const decides = found.queue === 'trust-and-safety' ? assigneeRole === 'trust-and-safety' : assigneeRole === 'responder' || assigneeRole === 'trust-and-safety';
+      if (!assignee || !decides) {
         return refuse(400, 'rest-invalid-assignee', 'reportincident-case-error-not-responder', { assignee: String(request.assignee ?? '') });
       }
       changes.assigneeUserId = assignee.id;
@@ -309,12 +328,25 @@ export class CaseService {
       if (now > expires) return refuse(409, 'rest-review-expired', 'reportincident-case-error-review-expired', { expired: new Date(expires).toISOString().slice(0, 10) });
       changes.reviewRequestedAt = now;
     }
-    if (action === 'escalate') changes.queue = 'trust-and-safety';
-    if (request.template !== undefined && /^[a-z-]{1,40}$/.test(request.template) && textRule(action) !== 'none') detail.template = request.template;
-    const next = statusAfter(action, named);
+    if (action === 'escalate') {
+      // Trust & Safety takes it from here: nobody of the community holds it, and its clock starts now.
+      changes.queue = 'trust-and-safety';
+      changes.assigneeUserId = null;
+      changes.escalatedAt = now;
+      changes.remindersSent = 0;
+    }
+    if (request.template !== undefined) {
+      // A template names where the text began; its date must have been replaced, or the reporter is promised nothing.
+      if (!this.templates?.isTemplate(request.template) || textRule(action) === 'none') return refuse(400, 'rest-invalid-template', 'reportincident-case-error-unknown-template', { template: request.template });
+      const placeholder = this.templates.unfilled(text);
+      if (placeholder) return refuse(400, 'rest-template-placeholder', 'reportincident-case-error-template-placeholder', { placeholder });
+      detail.template = request.template;
+    }
+    // Answering by mail answers a new case as an acknowledgement would; any first handling counts as one for timing.
+    const next = action === 'answered-by-mail' && found.status === 'new' ? 'acknowledged' : statusAfter(action, named);
     if (next) {
       changes.status = next;
-      if (next === 'acknowledged' && found.acknowledgedAt === null) changes.acknowledgedAt = now;
+      if (found.acknowledgedAt === null && (next === 'acknowledged' || next === 'investigating')) changes.acknowledgedAt = now;
       if (!openStatuses.includes(next)) changes.closedAt = now;
       else if (found.closedAt !== null) changes.closedAt = null;
       // A review is answered by closing the case again.
@@ -333,7 +365,8 @@ export class CaseService {
     if (appended && mailed) this.mailbox!.kick();
     if (!appended) {
       const current = await this.cases.find(reportId);
-      return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: current?.revision ?? found.revision });
+      const revision = role === 'reporter' ? (await this.cases.events(reportId)).filter((e) => e.visibility === 'reporter').length : (current?.revision ?? found.revision);
+      return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision });
     }
     // The answer shows the case as it is now (an escalation moves it, and so may change the role): it counts as a
     // look, like opening it. Its people are as they were.

@@ -34,7 +34,7 @@ export function caseMailbox(deps: {
           ? deps.settings.ReportIncidentRecipientEmails
           : ((await deps.reports.mailingsFor(found.reportId)).find((m) => m.kind === 'direct')?.recipients ?? []);
       if (recipients.length === 0) return;
-      await deps.reports.addOutboxes([{ reportId: found.reportId, kind: 'reminder', recipients: [...recipients], messageId: `<${found.reportId}.reminder-${level}@${host()}>`, nextAttemptAt: at, createdAt: at, reminderLevel: level }]);
+      await deps.reports.addOutboxes([{ reportId: found.reportId, kind: 'reminder', recipients: [...recipients], messageId: `<${found.reportId}.reminder${found.status === 'escalated' ? '-escalated' : ''}-${level}@${host()}>`, nextAttemptAt: at, createdAt: at, reminderLevel: level }]);
     },
     kick: () => deps.kick(),
   };

@@ -30,6 +30,16 @@ export function reviewDeadline(closedAt: number): number {
   return d.getTime();
 }
 
+/**
+ * The earliest closing time whose outcome may still be reviewed at `now`: retention keeps a report whose case
+ * closed since then (or is still open), so that its reporter can still ask for a review of it.
+ */
+export function reviewOpenSince(now: number): number {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - 6);
+  return d.getTime();
+}
+
 export interface CaseFacts {
   queue: CaseQueue;
   /** The queue the case opened in: the community keeps what it escalated. */
@@ -39,6 +49,8 @@ export interface CaseFacts {
   reportedUserId: number | null;
   /** Responders the reporter asked to keep out of a direct report: they may not see it. */
   recused: readonly number[];
+  /** Retention erased the report: its case is kept for statistics only, and nobody opens it any more. */
+  erased?: boolean;
 }
 
 /**
@@ -46,7 +58,8 @@ export interface CaseFacts {
  * handle direct reports, the ones they escalated included, unless recused.
  */
 export function roleOf(user: UserAccount | null, facts: CaseFacts): CaseRole {
-  if (!user) return 'none';
+  // An erased report's case has nothing left to read or do, and no longer knows whom to keep out.
+  if (!user || facts.erased) return 'none';
   // The reported person never sees a case about them, and someone the reporter kept out never sees it either.
   const excluded = user.id === facts.reportedUserId || facts.recused.includes(user.id);
   const handles = !excluded && facts.queue === 'trust-and-safety' && user.groups.includes('trust-and-safety');

@@ -31,7 +31,7 @@ import {
 } from './casePresenter.js';
 import { type CaseRefusal, type CaseView, queueStatusFilters } from './CaseService.js';
 
-export const caseSpecialPageServices = [...chromeServices, 'accounts', 'cases', 'reportFacts', 'messages'] as const;
+export const caseSpecialPageServices = [...chromeServices, 'accounts', 'cases', 'caseTemplates', 'reportFacts'] as const;
 type CasePageServices = Services<(typeof caseSpecialPageServices)[number]>;
 
 const QUEUE_PAGE_SIZE = 50;
@@ -44,15 +44,8 @@ const queueQuery = {
   offset: z.coerce.number().int().min(0).max(1_000_000),
 };
 
-/** The fields of an action's form. */
-const ActionForm = z.object({
-  action: z.string().max(64),
-  revision: z.coerce.number().int().min(0).catch(-1),
-  text: z.string().optional(),
-  status: z.string().max(64).optional(),
-  assignee: z.string().max(255).optional(),
-  template: z.string().max(64).optional(),
-});
+/** The revision an action's form names: the hidden field, as digits. */
+const FormRevision = z.string().regex(/^\d{1,9}$/).transform(Number);
 
 export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   const titleOf = (text: string) => {
@@ -75,27 +68,6 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     }
     if (view.case.assigneeUserId !== null && !names.has(view.case.assigneeUserId)) names.set(view.case.assigneeUserId, (await c.accounts.findById(view.case.assigneeUserId))?.name ?? '');
     return names;
-  }
-
-  /**
-   * The reply templates for this case, in the reporter's language: an acknowledgement that thanks them, names the
-   * reference, promises a date the responder must fill in, invites updates and says where to add them.
-   */
-  function templatesFor(view: CaseView, reporter: { name: string; language: string } | null, atRisk: boolean, pageLang: string) {
-    const lang = reporter && c.messages.has(reporter.language) && reporter.language !== 'qqx' ? reporter.language : c.settings.LanguageCode;
-    const t = c.messages.translator(c.messages.has(lang) ? lang : 'en');
-    const params = {
-      name: reporter?.name ?? '',
-      id: view.case.reportId,
-      sitename: c.settings.Sitename,
-      date: t('reportincident-case-template-date'),
-      link: `${c.settings.Server}${myReportPath(view.case.reportId)}`,
-    };
-    const name = atRisk ? 'acknowledge-at-risk' : view.case.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
-    const key = atRisk ? 'reportincident-case-template-acknowledge-at-risk' : view.case.openedIn === 'trust-and-safety' ? 'reportincident-case-template-acknowledge-emergency' : 'reportincident-case-template-acknowledge-community';
-    // The page language's placeholder counts too: a responder may have written from their own screen's words.
-    const placeholders = [t('reportincident-case-template-date'), c.messages.translator(pageLang)('reportincident-case-template-date')];
-    return { acknowledge: { name, text: t(key, params) }, placeholders };
   }
 
   async function showQueue(req: Request, res: Response): Promise<void> {
@@ -144,11 +116,21 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   async function showCase(res: Response, user: UserAccount, view: CaseView, refusal: { error: CaseRefusal; sent: RefusedAction } | null, done: string | null = null): Promise<void> {
     const { t, lang } = ctx(res);
     const id = view.case.reportId;
-    const facts = await c.reportFacts.staffModel(id);
+    const staffFacts = await c.reportFacts.staffModel(id);
+    // Related reports the viewer may not open are not named to them (nor counted).
+    const related = [];
+    for (const r of staffFacts?.related ?? []) if ((await c.cases.roleFor(user, r.id)) !== 'none') related.push(r);
+    const facts = staffFacts ? { ...staffFacts, related, groupSize: related.length + 1 } : null;
     const names = await actorNames(view);
-    const templates = templatesFor(view, facts?.reporter ?? null, facts?.reporterAtRisk ?? false, lang);
+    const acknowledgement = c.caseTemplates.acknowledgement({
+      reportId: id,
+      openedIn: view.case.openedIn,
+      reporterAtRisk: facts?.reporterAtRisk ?? false,
+      reporterName: facts?.reporter?.name ?? '',
+      reporterLanguage: facts?.reporter?.language ?? '',
+    });
     const errors = refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [];
-    const forms = presentActionForms(view, { acknowledge: templates.acknowledge }, refusal?.sent ?? null);
+    const forms = presentActionForms(view, { acknowledge: acknowledgement }, refusal?.sent ?? null);
     const views = view.role === 'trust-and-safety' ? await c.cases.accessLog(id) : null;
     for (const v of views ?? []) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
     return renderPage(res, {
@@ -228,33 +210,28 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     if (!user) return void loginFirst(res, `${page}/${id}`);
     const role = isReportId(id) ? await c.cases.roleFor(user, id) : 'none';
     if (role === 'none' || (as === 'reporter') !== (role === 'reporter')) throw new AppError(404, 'reportincident-case-error-not-found', { id });
-    const form = ActionForm.safeParse(req.body ?? {});
-    const body = form.success ? form.data : { action: field(req, 'action') ?? '', revision: -1 };
-    const sent: RefusedAction = { action: body.action, text: 'text' in body ? (body.text ?? '') : '', status: 'status' in body ? (body.status ?? '') : '', assignee: 'assignee' in body ? (body.assignee ?? '') : '' };
+    // Each field read on its own: one that is wrong is said, and what the actor wrote is kept whatever else is.
+    const sent: RefusedAction = { action: field(req, 'action') ?? '', text: field(req, 'text') ?? '', status: field(req, 'status') ?? '', assignee: field(req, 'assignee') ?? '' };
+    const template = field(req, 'template') ?? '';
+    const revision = FormRevision.safeParse(field(req, 'revision') ?? '');
     const refuse = async (error: CaseRefusal) => {
       const view = (await c.cases.view(user, id))!;
       return as === 'reporter' ? showMyReport(res, view, { error, sent }) : showCase(res, user, view, { error, sent });
     };
     if (!hasValidToken(c, req, res)) return refuse({ status: 400, errorKey: 'badtoken', messageKey: 'reportincident-error-badtoken', params: {} });
+    if (!revision.success) return refuse({ status: 400, errorKey: 'rest-invalid-revision', messageKey: 'reportincident-case-error-no-revision', params: {} });
     let assigneeId: number | undefined;
     if (sent.action === 'assign') {
       const name = sent.assignee.trim();
       assigneeId = name === '' ? -1 : ((await c.accounts.findByName(name))?.id ?? -1);
     }
-    if (as === 'responder' && sent.action === 'acknowledge' && 'template' in body && body.template) {
-      // A template's date left as it was would promise the reporter nothing: it must be filled in before sending.
-      const view = (await c.cases.view(user, id))!;
-      const facts = await c.reportFacts.staffModel(id);
-      const placeholder = templatesFor(view, facts?.reporter ?? null, false, ctx(res).lang).placeholders.find((p) => sent.text.includes(p));
-      if (placeholder) return refuse({ status: 400, errorKey: 'template-placeholder', messageKey: 'reportincident-case-error-template-placeholder', params: { placeholder } });
-    }
     const result = await c.cases.act(user, id, {
       action: sent.action,
-      revision: body.revision,
+      revision: revision.data,
       text: sent.text,
       ...(sent.status ? { status: sent.status } : {}),
       ...(assigneeId !== undefined ? { assignee: assigneeId } : {}),
-      ...('template' in body && body.template ? { template: body.template } : {}),
+      ...(template ? { template } : {}),
     });
     if (!result.ok) {
       const error = result.error.messageKey === 'reportincident-case-error-not-responder' ? { ...result.error, params: { assignee: sent.assignee } } : result.error;
@@ -304,9 +281,11 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
           chrome: await presentChrome(c, res, { title: titleOf('Special:MyReports'), heading: t('reportincident-myreports-title'), action: 'special' }),
         });
       }
-      const view = isReportId(subpage) ? await c.cases.view(user, subpage) : null;
-      // Only the reporter has this page: a responder's view of the case is on Special:IncidentReports.
-      if (!view || view.role !== 'reporter') throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
+      // Only the reporter has this page: a responder's view of the case is on Special:IncidentReports (asked first,
+      // so that a responder who tries this address leaves no opening in the access log).
+      const mine = isReportId(subpage) && (await c.cases.roleFor(user, subpage)) === 'reporter';
+      const view = mine ? await c.cases.view(user, subpage) : null;
+      if (!view) throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
       return showMyReport(res, view, null, doneNotice(req));
     },
     post: (req, res, subpage) => act(req, res, subpage, 'reporter'),

@@ -34,6 +34,8 @@ export interface IncidentReport {
   snapshot: CommentSnapshot | null;
   /** Filed by an end-to-end tester (community configuration): mailed to nobody, counted nowhere. */
   test?: boolean;
+  /** When retention erased its texts and identities (absent while it has them). */
+  purgedAt?: number;
 }
 
 /** The harm or behaviour type: what a duplicate must repeat, and what the mail's X-ReportIncident-Type says. */

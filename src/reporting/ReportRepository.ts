@@ -28,6 +28,7 @@ interface ReportRow {
   snapshot_created_at: number | null;
   snapshot_text: string | null;
   test: number;
+  purged_at?: number | null;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -57,6 +58,7 @@ const toReport = (r: ReportRow): IncidentReport => ({
   directReport: r.direct_report,
   snapshot: r.snapshot_author !== null ? { author: r.snapshot_author, createdAt: r.snapshot_created_at ?? 0, text: r.snapshot_text ?? '' } : null,
   test: r.test === 1,
+  ...(r.purged_at != null ? { purgedAt: Number(r.purged_at) } : {}),
 });
 
 interface UpdateRow {
@@ -172,6 +174,8 @@ const statements = (d: Dialect) => ({
        delivery_ms = (${deliveryMs('reports')}),
        created_at = created_at - created_at % ${DAY_MS}
      WHERE created_at < @before AND purged_at IS NULL
+       -- (#21) A case still open, or closed within its review window, keeps its report until then.
+       AND NOT EXISTS (SELECT 1 FROM incident_cases c WHERE c.report_id = reports.report_id AND (c.closed_at IS NULL OR c.closed_at >= @reviewOpenSince))
      RETURNING report_id`,
   roundOutbox: `UPDATE outbox SET created_at = created_at - created_at % ${DAY_MS}, next_attempt_at = next_attempt_at - next_attempt_at % ${DAY_MS},
        sent_at = sent_at - sent_at % ${DAY_MS}, alerted_at = alerted_at - alerted_at % ${DAY_MS}
@@ -326,10 +330,13 @@ export class ReportRepository {
     });
   }
 
-  /** Erases the texts (their updates' too), identities and addresses of reports filed before `before`; returns their ids. */
-  async purgeBefore(before: number, now: number): Promise<string[]> {
+  /**
+   * Erases the texts (their updates' too), identities and addresses of reports filed before `before`, except those
+   * whose case is open or closed since `reviewOpenSince`; returns their ids.
+   */
+  async purgeBefore(before: number, now: number, reviewOpenSince = now): Promise<string[]> {
     return await this.sql.transaction(async () => {
-      const ids = (await this.sql.all<{ report_id: string }>(this.SQL.purgeOlder, { before, now })).map((r) => r.report_id);
+      const ids = (await this.sql.all<{ report_id: string }>(this.SQL.purgeOlder, { before, now, reviewOpenSince })).map((r) => r.report_id);
       await this.sql.run(this.SQL.purgeUpdates);
       await this.sql.run(this.SQL.purgeReceipts);
       if (ids.length > 0) {

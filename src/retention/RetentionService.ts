@@ -10,6 +10,7 @@ import type { ReportRepository } from '../reporting/ReportRepository.js';
 import type { SessionService } from '../sessions/SessionService.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Logger } from '../shared/Logger.js';
+import { reviewOpenSince } from '../cases/casePolicy.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -67,7 +68,8 @@ export class RetentionService {
   async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
     const before = now - this.retentionDays * DAY;
-    const purged = await this.reports.purgeBefore(before, now);
+    // A report whose case is open, or whose outcome may still be reviewed, waits until that is over (#21).
+    const purged = await this.reports.purgeBefore(before, now, reviewOpenSince(now));
     // The cases go with their reports (#21): their texts, who acted and who looked.
     await this.cases.eraseWithReports();
     // The copies of the reports purged now and in the last two days: mail that was being sent during the last

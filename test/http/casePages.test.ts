@@ -69,6 +69,12 @@ describe('Special:IncidentReports, the queue', () => {
     expect(r.status).toBe(200);
     expect(r.text).toContain(directId);
     expect(r.text).not.toContain(emergencyId);
+    // Alice's emergency is about the same comment, but Priya may not see it: it is not counted as related for her.
+    expect(r.text).toContain('<dd>0 others</dd>');
+    // Tomas sees the emergency; the direct report beside it is not his to see, nor to count.
+    const ts = await (await as('Tomas')).get('/wiki/Special:IncidentReports');
+    expect(ts.text).toContain('<dd>0 others</dd>');
+    expect(ts.text).not.toContain('<dd>1 other</dd>');
   });
 
   it('when the filters are used, then only matching cases show; a value that does not exist is said, and the rest still applies', async () => {
@@ -201,6 +207,13 @@ describe('a case, through its forms', () => {
       if (s.field) expect(r.text).toContain(`id="${s.field}"`);
       else expect(r.text).toContain('<a href="#case-actions-title">');
     }
+    const noRevision = await tomas.post(path(), { wpEditToken: hiddenField(page.text, 'wpEditToken'), action: 'note', text: 'Kept, though the form was broken.' });
+    expect(noRevision.status).toBe(400);
+    expect(noRevision.text).toContain('This form does not say which version of the case you saw');
+    expect(textareaOf(noRevision.text, 'text-note')).toBe('Kept, though the form was broken.');
+    const claimWithText = await act(tomas, page, path(), { action: 'claim', text: 'mine' });
+    expect(claimWithText.status).toBe(400);
+    expect(claimWithText.text).toContain('&#34;claim&#34; does not take &#34;text&#34;');
     const badToken = await tomas.post(path(), { wpEditToken: 'nope', action: 'note', text: 'x', revision: revision! });
     expect(badToken.status).toBe(400);
     expect(badToken.text).toContain('Your session has expired');
@@ -208,6 +221,8 @@ describe('a case, through its forms', () => {
   });
 
   it('when the reported user, someone else or a responder of the community opens the emergency, then it does not exist for them', async () => {
+    const views = async () => (await wiki.container.cases.accessLog(emergencyId)).length;
+    const before = await views();
     for (const name of ['Brackenfield', 'Rowan', 'Priya']) {
       const client = await as(name);
       expect({ name, status: (await client.get(path())).status }).toEqual({ name, status: 404 });
@@ -215,6 +230,9 @@ describe('a case, through its forms', () => {
       expect({ name, status: (await client.post(path(), { wpEditToken: 'x', action: 'note', text: 'x', revision: '1' })).status }).toEqual({ name, status: 404 });
     }
     expect((await (await as('Tomas')).get('/wiki/Special:IncidentReports/RI-XXXXX-XXXXX-XXXXX-XXXXX')).status).toBe(404);
+    // Tomas trying the reporter's address gets 404 too, and it is no opening of the case.
+    expect((await (await as('Tomas')).get(`/wiki/Special:MyReports/${emergencyId}`)).status).toBe(404);
+    expect(await views()).toBe(before);
   });
 
   it('when the reporter opens the responders\' page of her own case, then she is sent to hers', async () => {

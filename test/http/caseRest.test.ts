@@ -100,6 +100,8 @@ describe('POST …/report/{id}/action', () => {
       { name: 'an empty text', send: () => action(tomas, { action: 'message', text: ' ', revision }), status: 400, errorKey: 'rest-invalid-text', says: 'needs a text' },
       { name: 'an assignee who is no responder', send: () => action(tomas, { action: 'assign', assignee: 'Brackenfield', revision }), status: 400, errorKey: 'rest-invalid-assignee', says: 'user Brackenfield may not' },
       { name: 'no revision', send: () => action(tomas, { action: 'note', text: 'x' }), status: 400, errorKey: 'rest-body-validation-error' },
+      { name: 'an unknown template', send: () => action(tomas, { action: 'message', text: 'x', template: 'cheerful', revision }), status: 400, errorKey: 'rest-invalid-template', says: 'no reply template "cheerful"' },
+      { name: 'a template with its date left in', send: () => action(tomas, { action: 'message', text: 'We will write again by [date].', template: 'acknowledge-emergency', revision }), status: 400, errorKey: 'rest-template-placeholder', says: 'Replace "[date]"' },
       { name: 'an unknown field', send: () => action(tomas, { action: 'note', text: 'x', revision, priority: 'high' }), status: 400, errorKey: 'rest-body-validation-error' },
       { name: 'a bad token', send: () => tomas.request('POST', `${PATH}/${reportId}/action`, JSON.stringify({ token: 'nope', action: 'note', text: 'x', revision }), { 'content-type': 'application/json' }), status: 403, errorKey: 'badtoken' },
       { name: 'a form body', send: () => tomas.request('POST', `${PATH}/${reportId}/action`, 'action=note', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, errorKey: 'rest-unsupported-content-type' },

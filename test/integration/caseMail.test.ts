@@ -15,7 +15,7 @@ let alice: HttpClient;
 
 beforeAll(async () => {
   sink = await new SmtpSink().start();
-  wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: sink.url } });
+  wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: sink.url }, settings: { ReportIncidentEnableDirectReporting: true } });
   tomas = (await wiki.container.accounts.findByName('Tomas'))!;
   alice = new HttpClient(wiki.url);
   await alice.login('Alice');
@@ -116,6 +116,33 @@ describe('reminders', () => {
     expect(second!.parsed.subject).toBe(`[Demo Wiki] Still waiting, twice its time: Threats of physical harm (${id})`);
     expect(second!.parsed.text).toContain('twice as long');
     expect(second!.parsed.text).toContain('Please make sure someone takes it now.');
+  });
+
+  it('when a direct report waits 48 hours, then the community address is reminded, and at twice that told to escalate; escalated, Trust & Safety is reminded an hour after', async () => {
+    const testing = new HttpClient(wiki.url);
+    await testing.login('Testing');
+    const target = await findComment(testing, 'User_talk:Testing', 'Every edit you make');
+    const r = await testing.request('POST', '/w/rest.php/reportincident/v0/report', JSON.stringify({ token: await csrfToken(testing), incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'Insults on my talk page.', ...target }), { 'content-type': 'application/json' });
+    expect(r.json<{ route: string }>().route).toBe('direct');
+    const id = r.json<{ reportId: string }>().reportId;
+    const priya = (await wiki.container.accounts.findByName('Priya'))!;
+    const created = (await wiki.container.cases.view(priya, id))!.case.createdAt;
+    const mine = async (at: number) => ((await wiki.container.reminders.runOnce(at)) ?? []).filter((x) => x.reportId === id);
+    expect(await mine(created + 47 * 3_600_000)).toEqual([]);
+    expect(await mine(created + 49 * 3_600_000)).toEqual([{ reportId: id, level: 1 }]);
+    expect(await mine(created + 97 * 3_600_000)).toEqual([{ reportId: id, level: 2 }]);
+    const reminders = () => sink.received.filter((m) => m.header('in-reply-to') === `<${id}.direct@127.0.0.1>`);
+    await until(() => reminders().length >= 2, 'two reminders to the community');
+    expect(reminders().map((m) => m.envelopeTo)).toEqual([['admins@localhost'], ['admins@localhost']]);
+    expect(reminders().find((m) => m.parsed.subject!.includes('twice'))!.parsed.text).toContain('escalate it to Trust & Safety from the case page');
+    // Escalated: Trust & Safety's hour starts now, and reminders start again.
+    const revision = (await wiki.container.cases.view(priya, id))!.case.revision;
+    expect((await wiki.container.cases.act(priya, id, { action: 'escalate', text: 'Beyond us.', revision })).ok).toBe(true);
+    const escalatedAt = (await wiki.container.cases.view(tomas, id))!.case.escalatedAt!;
+    expect(await mine(escalatedAt + 59 * 60_000)).toEqual([]);
+    expect(await mine(escalatedAt + 61 * 60_000)).toEqual([{ reportId: id, level: 1 }]);
+    wiki.container.delivery.kick();
+    await until(() => sink.received.some((m) => m.envelopeTo.includes('emergency@localhost') && m.parsed.subject?.includes(id) === true && m.parsed.subject.startsWith('[Demo Wiki] Waiting')), 'a reminder to Trust & Safety');
   });
 
   it('when a case is acknowledged in time, then no reminder is ever queued for it', async () => {

@@ -58,6 +58,8 @@ afterAll(() => wiki.close());
 
 const act = (who: UserAccount | null, id: string, request: CaseActionRequest) => wiki.container.cases.act(who, id, request);
 const revisionOf = async (id: string) => (await new CaseRepository(wiki.container.sql).find(id))!.revision;
+/** The revision the reporter is shown: their events only. */
+const reporterRevision = async (id: string) => (await wiki.container.cases.view(people.alice, id))!.case.revision;
 function refused(result: CaseActionResult) {
   expect(result.ok).toBe(false);
   return result.ok ? null : result.error;
@@ -157,7 +159,7 @@ describe('acting on a case', () => {
     let r = await act(people.rhea, directId, { action: 'assign', assignee: people.sam.id, revision: await revisionOf(directId) });
     expect(r.ok && r.view.case.assigneeUserId).toBe(people.sam.id);
     r = await act(people.sam, directId, { action: 'escalate', text: 'He now threatens to come to her home.', revision: await revisionOf(directId) });
-    expect(r.ok && r.view.case).toMatchObject({ queue: 'trust-and-safety', openedIn: 'community', status: 'escalated' });
+    expect(r.ok && r.view.case).toMatchObject({ queue: 'trust-and-safety', openedIn: 'community', status: 'escalated', assigneeUserId: null, escalatedAt: clock.now() });
     expect((await wiki.container.cases.view(people.tomas, directId))?.role).toBe('trust-and-safety');
     // The community keeps the case in view, and may add notes; Trust & Safety decides it.
     expect((await wiki.container.cases.view(people.rhea, directId))?.actions).toEqual(['note']);
@@ -167,7 +169,7 @@ describe('acting on a case', () => {
     expect(refused(await act(people.tomas, directId, { action: 'message', text: 'late', revision: await revisionOf(directId) }))?.status).toBe(409);
     // Within six months the reporter may ask for a review; it reopens and flags the case. After, it is refused with the date.
     clock.advance(30 * DAY);
-    r = await act(people.alice, directId, { action: 'request-review', text: 'He is back under another name.', revision: await revisionOf(directId) });
+    r = await act(people.alice, directId, { action: 'request-review', text: 'He is back under another name.', revision: await reporterRevision(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'investigating', closedAt: null, reviewRequestedAt: clock.now() });
     r = await act(people.tomas, directId, { action: 'close', status: 'no-action', text: 'We found no second account.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'no-action', reviewRequestedAt: null });
@@ -178,17 +180,30 @@ describe('acting on a case', () => {
     expect(mine.events.find((e) => e.type === 'escalate')?.text).toBe('');
     expect(mine.events.findLast((e) => e.type === 'close')).toMatchObject({ text: 'We found no second account.', detail: { status: 'no-action' } });
     clock.advance(200 * DAY);
-    const late = refused(await act(people.alice, directId, { action: 'request-review', text: 'Please look again.', revision: await revisionOf(directId) }));
+    const late = refused(await act(people.alice, directId, { action: 'request-review', text: 'Please look again.', revision: await reporterRevision(directId) }));
     expect(late).toMatchObject({ status: 409, messageKey: 'reportincident-case-error-review-expired', params: { expired: new Date(reviewDeadline(closedAt)).toISOString().slice(0, 10) } });
   });
 
   it('when the reporter names a responder to keep out, then that responder can neither see nor act on the case, and no longer has it', async () => {
-    expect((await new CaseRepository(wiki.container.sql).find(directId))?.assigneeUserId).toBe(people.sam.id);
+    // Escalation left nobody holding it; as if Sam still had it, recusing him must take it from him.
+    expect((await new CaseRepository(wiki.container.sql).find(directId))?.assigneeUserId).toBeNull();
+    await wiki.container.sql.run('UPDATE incident_cases SET assignee_user_id = ? WHERE report_id = ?', [people.sam.id, directId]);
     await new CaseRepository(wiki.container.sql).recuse(directId, [people.sam.id]);
     expect((await new CaseRepository(wiki.container.sql).find(directId))?.assigneeUserId).toBeNull();
     expect(await wiki.container.cases.view(people.sam, directId)).toBeNull();
     expect(refused(await act(people.sam, directId, { action: 'note', text: 'x', revision: await revisionOf(directId) }))?.status).toBe(404);
     expect((await wiki.container.cases.view(people.rhea, directId))?.role).toBe('responder');
+  });
+
+  it('when a responder adds an internal note, then the reporter\'s revision does not move and her action still goes through', async () => {
+    const shown = (await wiki.container.cases.view(people.alice, emergencyId))!;
+    expect(shown.case.revision).toBe(shown.events.length);
+    expect((await act(people.tomas, emergencyId, { action: 'note', text: 'Internal only.', revision: await revisionOf(emergencyId) })).ok).toBe(true);
+    expect((await wiki.container.cases.view(people.alice, emergencyId))!.case.revision).toBe(shown.case.revision);
+    const added = await act(people.alice, emergencyId, { action: 'add-information', text: 'One more thing.', revision: shown.case.revision });
+    expect(added.ok && added.view.case.revision).toBe(shown.case.revision + 1);
+    // Her own second tab, on the old revision, is told.
+    expect(refused(await act(people.alice, emergencyId, { action: 'add-information', text: 'Again.', revision: shown.case.revision }))).toMatchObject({ status: 409, params: { revision: shown.case.revision + 1 } });
   });
 
   it('when responders open a case, then each opening is in its access log; the reporter\'s are not', async () => {
@@ -220,12 +235,16 @@ describe('the queue', () => {
 
   it('when a case waits past its queue\'s limit unacknowledged, then it is overdue; an acknowledged one never is', async () => {
     const c = wiki.container;
-    const waiting = { status: 'new' as const, openedIn: 'trust-and-safety' as const, createdAt: clock.now() };
+    const waiting = { status: 'new' as const, openedIn: 'trust-and-safety' as const, createdAt: clock.now(), escalatedAt: null };
     expect(c.cases.overdue(waiting, clock.now() + 59 * 60_000)).toBe(false);
     expect(c.cases.overdue(waiting, clock.now() + 61 * 60_000)).toBe(true);
     expect(c.cases.overdue({ ...waiting, openedIn: 'community' }, clock.now() + 47 * 3_600_000)).toBe(false);
     expect(c.cases.overdue({ ...waiting, openedIn: 'community' }, clock.now() + 49 * 3_600_000)).toBe(true);
     expect(c.cases.overdue({ ...waiting, status: 'acknowledged' }, clock.now() + 400 * DAY)).toBe(false);
+    // An escalated community case is owed an answer as an emergency is, from its escalation.
+    const escalated = { status: 'escalated' as const, openedIn: 'community' as const, createdAt: clock.now() - 40 * 3_600_000, escalatedAt: clock.now() };
+    expect(c.cases.overdue(escalated, clock.now() + 59 * 60_000)).toBe(false);
+    expect(c.cases.overdue(escalated, clock.now() + 61 * 60_000)).toBe(true);
     const all = await c.cases.queue(people.tomas, { status: 'all', type: null, assignee: 'any', limit: 200, offset: 0 });
     const listed = all!.entries.find((e) => e.reportId === emergencyId)!;
     expect(listed.overdue).toBe(c.cases.overdue(listed));
@@ -233,19 +252,44 @@ describe('the queue', () => {
 });
 
 describe('retention', () => {
-  it('when the reports are erased, then their cases lose their texts, who acted, who looked and who was kept out; statuses stay', async () => {
+  it('when the retention period passes, then a report whose case is open is kept; closed, it waits out the review window; then the case keeps statuses and days only and nobody can open it', async () => {
+    const c = wiki.container;
+    const repository = new CaseRepository(c.sql);
+    const open = (await repository.find(emergencyId))!;
+    if (open.closedAt !== null) throw new Error('the emergency is expected open here');
     clock.advance(400 * DAY);
-    await wiki.container.retention.purge();
-    const repository = new CaseRepository(wiki.container.sql);
-    const events = await repository.events(directId);
-    expect(events.length).toBeGreaterThan(5);
-    expect(events.filter((e) => e.text !== '' || e.actorUserId !== null || Object.keys(e.detail).length > 0)).toEqual([]);
-    expect(await repository.views(emergencyId)).toEqual([]);
-    expect(await repository.recused(directId)).toEqual([]);
-    expect(await repository.find(directId)).toMatchObject({ status: 'no-action', assigneeUserId: null });
-    // Times keep their day only, as the report's do.
-    const erased = (await repository.find(directId))!;
-    expect([erased.createdAt, erased.acknowledgedAt!, erased.closedAt!].map((t) => t % DAY)).toEqual([0, 0, 0]);
-    expect(events.map((e) => e.at % DAY).filter((x) => x !== 0)).toEqual([]);
+    await c.retention.purge();
+    // Open: still being handled, so kept whole.
+    expect((await c.reports.find(emergencyId))?.details).toContain('He wrote where I live.');
+    expect((await repository.views(emergencyId)).length).toBeGreaterThan(0);
+    // The direct report closed long ago: erased.
+    expect((await c.reports.find(directId))?.purgedAt).toBeDefined();
+    const revision = (await c.cases.view(people.tomas, emergencyId))!.case.revision;
+    expect((await c.cases.act(people.tomas, emergencyId, { action: 'close', status: 'resolved', text: 'Done.', revision })).ok).toBe(true);
+    clock.advance(180 * DAY);
+    await c.retention.purge();
+    expect((await c.reports.find(emergencyId))?.purgedAt).toBeUndefined();
+    clock.advance(5 * DAY);
+    await c.retention.purge();
+    expect((await c.reports.find(emergencyId))?.purgedAt).toBeDefined();
+
+    for (const id of [emergencyId, directId]) {
+      const events = await repository.events(id);
+      expect(events.filter((e) => e.text !== '' || e.actorUserId !== null || Object.keys(e.detail).length > 0)).toEqual([]);
+      expect(await repository.views(id)).toEqual([]);
+      expect(await repository.recused(id)).toEqual([]);
+      const erased = (await repository.find(id))!;
+      expect(erased.assigneeUserId).toBeNull();
+      // Times keep their day only, as the report's do.
+      expect([erased.createdAt, erased.acknowledgedAt ?? 0, erased.closedAt!].map((t) => t % DAY)).toEqual([0, 0, 0]);
+      expect(events.map((e) => e.at % DAY).filter((x) => x !== 0)).toEqual([]);
+      // Nobody opens an erased case, lists it, or learns it is there: not the responders, not those once kept out.
+      for (const [name, person] of Object.entries(people)) {
+        expect({ name, role: await c.cases.roleFor(person, id) }).toEqual({ name, role: 'none' });
+        const queue = await c.cases.queue(person, { status: 'all', type: null, assignee: 'any', limit: 200, offset: 0 });
+        expect((queue?.entries ?? []).map((e) => e.reportId)).not.toContain(id);
+      }
+    }
+    expect((await repository.find(directId))?.status).toBe('no-action');
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/shared/Clock.js';
 import { HttpClient } from '../support/HttpClient.js';
-import { findComment, postReport } from '../support/reporting.js';
+import { closeOpenCases, findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 let wiki: TestWiki | null = null;
@@ -22,7 +22,14 @@ describe('RetentionService.purge', () => {
     const { reportId } = r.json<{ reportId: string }>();
     clock.advance(29 * 24 * 3600 * 1000);
     expect((await wiki.container.retention.purge()).reports).toBe(0);
+    // (#21) Past the retention period, a report whose case is open is kept: it is still being handled.
     clock.advance(2 * 24 * 3600 * 1000);
+    expect((await wiki.container.retention.purge()).reports).toBe(0);
+    // Closed, it is kept for the six months its reporter may ask for a review, then erased.
+    await closeOpenCases(wiki.container.sql, clock.now());
+    clock.set('2026-08-10T09:00:00Z');
+    expect((await wiki.container.retention.purge()).reports).toBe(0);
+    clock.set('2026-08-11T11:00:00Z');
     expect((await wiki.container.retention.purge()).reports).toBe(1);
     const report = (await wiki.container.reports.find(reportId))!;
     expect(report).toMatchObject({ reporterUserId: null, reportedUser: '', details: '', snapshot: null, threadId: null, physicalHarmType: 'threats-physical-harm', route: 'emergency' });
@@ -50,7 +57,8 @@ describe('RetentionService.purge', () => {
     const updates = () => JSON.stringify(wiki!.container.db.prepare('SELECT * FROM report_updates WHERE report_id = ?').all(reportId));
     expect(updates()).toContain('a secret addition');
 
-    clock.advance(31 * 24 * 3600 * 1000);
+    await closeOpenCases(wiki.container.sql, clock.now());
+    clock.advance(190 * 24 * 3600 * 1000);
     expect((await wiki.container.retention.purge()).reports).toBe(1);
 
     expect(updates()).not.toContain('a secret addition');

@@ -46,3 +46,11 @@ export function incidentReport(fields: Partial<IncidentReport> & Pick<IncidentRe
     ...fields,
   };
 }
+
+/**
+ * (#21) Closes every open case as at `at`, as responders would have: retention keeps a report while its case is
+ * open or its outcome may still be reviewed (six months), so retention tests close them first.
+ */
+export async function closeOpenCases(sql: { run(sql: string, params?: readonly (string | number | null)[]): Promise<unknown> }, at: number): Promise<void> {
+  await sql.run("UPDATE incident_cases SET status = 'resolved', closed_at = ? WHERE closed_at IS NULL", [at]);
+}

@@ -7,3 +7,5 @@ ALTER TABLE outbox ADD COLUMN reminder_level INTEGER;
 
 -- How many reminders a case has had (0, 1 or 2): each is sent once, whichever process finds it due.
 ALTER TABLE incident_cases ADD COLUMN reminders_sent INTEGER NOT NULL DEFAULT 0;
+-- When the community escalated the case: Trust & Safety owes it an answer as it does an emergency, from then.
+ALTER TABLE incident_cases ADD COLUMN escalated_at INTEGER;

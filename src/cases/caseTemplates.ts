@@ -1,0 +1,63 @@
+/**
+ * The desk's reply templates (#21): an acknowledgement in the reporter's language that thanks them, names the
+ * reference, promises a date the responder must fill in, invites updates and says where to add them. Chosen by the
+ * case, refused while their date placeholder is left as it was, through the pages and REST alike.
+ */
+import type { Messages } from '../i18n/createI18n.js';
+import type { CaseQueue } from './casePolicy.js';
+
+export const templateNames = ['acknowledge-emergency', 'acknowledge-at-risk', 'acknowledge-community'] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+const templateKey: Record<TemplateName, string> = {
+  'acknowledge-emergency': 'reportincident-case-template-acknowledge-emergency',
+  'acknowledge-at-risk': 'reportincident-case-template-acknowledge-at-risk',
+  'acknowledge-community': 'reportincident-case-template-acknowledge-community',
+};
+
+export interface TemplateFacts {
+  reportId: string;
+  openedIn: CaseQueue;
+  /** A threat of self-harm the reporter says is about themselves. */
+  reporterAtRisk: boolean;
+  reporterName: string;
+  reporterLanguage: string;
+}
+
+export class CaseTemplates {
+  /** Every language's date placeholder: whichever the responder's text began from, it must be replaced. */
+  private readonly placeholders: string[];
+
+  constructor(
+    private readonly messages: Messages,
+    private readonly site: { Sitename: string; Server: string; LanguageCode: string },
+  ) {
+    this.placeholders = [...new Set(messages.languages.filter((l) => l !== 'qqx').map((l) => messages.translator(l)('reportincident-case-template-date')))].filter((p) => p.length >= 3);
+  }
+
+  /** The acknowledgement for this case, in the reporter's language (the wiki's when theirs is unknown). */
+  acknowledgement(facts: TemplateFacts): { name: TemplateName; text: string } {
+    const wanted = facts.reporterLanguage && this.messages.has(facts.reporterLanguage) && facts.reporterLanguage !== 'qqx' ? facts.reporterLanguage : this.site.LanguageCode;
+    const t = this.messages.translator(this.messages.has(wanted) ? wanted : 'en');
+    const name: TemplateName = facts.reporterAtRisk ? 'acknowledge-at-risk' : facts.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
+    return {
+      name,
+      text: t(templateKey[name], {
+        name: facts.reporterName,
+        id: facts.reportId,
+        sitename: this.site.Sitename,
+        date: t('reportincident-case-template-date'),
+        link: `${this.site.Server}/wiki/Special:MyReports/${facts.reportId}`,
+      }),
+    };
+  }
+
+  isTemplate(name: string): name is TemplateName {
+    return (templateNames as readonly string[]).includes(name);
+  }
+
+  /** The placeholder still in a text begun from a template, or null when every one was replaced. */
+  unfilled(text: string): string | null {
+    return this.placeholders.find((p) => text.includes(p)) ?? null;
+  }
+}
