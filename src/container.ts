@@ -206,7 +206,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   const caseMail = new CaseMailComposer(reports, caseRepository, accounts, messages, settings, paths.views);
   // Each outbox message goes to the composer of its kind: the desk's own mail, or a report's.
-  const composeByKind = { compose: (m: OutboxMessage) => (m.kind === 'reporter' || m.kind === 'reminder' ? caseMail.compose(m) : composer.compose(m)) };
+  const composeByKind = { compose: (m: OutboxMessage) => (m.kind === 'reporter' || m.kind === 'reminder' || m.kind === 'case-staff' ? caseMail.compose(m) : composer.compose(m)) };
   delivery = new Delivery(new OutboxRepository(sql), composeByKind, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
   const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql, caseRepository);

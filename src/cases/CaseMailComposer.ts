@@ -24,6 +24,20 @@ const reporterSubjectKey: Record<string, string> = {
   close: 'reportincident-reporter-mail-subject-close',
 };
 
+/** What the case's handlers are told by mail, by event. */
+const handlerSubjectKey: Record<string, string> = {
+  'add-information': 'reportincident-handlers-mail-subject-add-information',
+  withdraw: 'reportincident-handlers-mail-subject-withdraw',
+  'request-review': 'reportincident-handlers-mail-subject-request-review',
+  escalate: 'reportincident-handlers-mail-subject-escalate',
+};
+const handlerIntroKey: Record<string, string> = {
+  'add-information': 'reportincident-handlers-mail-intro-add-information',
+  withdraw: 'reportincident-handlers-mail-intro-withdraw',
+  'request-review': 'reportincident-handlers-mail-intro-request-review',
+  escalate: 'reportincident-handlers-mail-intro-escalate',
+};
+
 export class CaseMailComposer {
   constructor(
     private readonly reports: Pick<ReportService, 'find'>,
@@ -131,6 +145,44 @@ export class CaseMailComposer {
         inReplyTo: `<${report.id}.${found.openedIn === 'trust-and-safety' ? 'trust-and-safety' : 'direct'}@${this.host()}>`,
         headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
         date: new Date(message.createdAt),
+      };
+    }
+    if (message.kind === 'case-staff') {
+      const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
+      const subjectKey = event ? handlerSubjectKey[event.type] : undefined;
+      if (!event || !subjectKey) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its handlers`);
+      const found = await this.cases.find(report.id);
+      const ts = found?.queue === 'trust-and-safety';
+      const lang = this.language(ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
+      const t = this.messages.translator(lang);
+      const type = t(typeLabelKey(reportType(report)));
+      const subject = t(subjectKey, { sitename: this.settings.Sitename, type, id: report.id });
+      const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
+      const data = {
+        t,
+        lang,
+        dir: directionOf(lang),
+        subject,
+        introKey: handlerIntroKey[event.type]!,
+        id: report.id,
+        type,
+        text: event.text,
+        sitename: this.settings.Sitename,
+        url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
+      };
+      const [text, html] = await Promise.all([this.render('caseHandlers.text.ejs', data, true), this.render('caseHandlers.html.ejs', data, false)]);
+      return {
+        from,
+        to: message.recipients,
+        // As the report's own mail: answering reaches the reporter.
+        ...(reporter && reporter.emailConfirmedAt !== null && reporter.email !== '' ? { replyTo: reporter.email } : {}),
+        subject,
+        text,
+        html,
+        messageId: message.messageId,
+        inReplyTo: `<${report.id}.${found?.openedIn === 'community' && !ts ? 'direct' : 'trust-and-safety'}@${this.host()}>`,
+        headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
+        date: new Date(event.at),
       };
     }
     throw new UncomposableMail(`${message.kind} mail is not the desk's`);

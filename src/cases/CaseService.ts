@@ -75,12 +75,16 @@ export interface CaseMailbox {
   toReporter(reportId: string, seq: number): Promise<void>;
   /** Queues a reminder of a waiting case to the group that handles it. */
   reminder(found: IncidentCase, level: 1 | 2): Promise<void>;
+  /** Queues the event's mail to the group that handles the case now (the reporter added to it, an escalation). */
+  toHandlers(found: IncidentCase, seq: number): Promise<void>;
   /** Tells delivery that there is mail to send, after the transaction. */
   kick(): void;
 }
 
 /** The events whose words are written to the reporter: they are mailed to them too (DSA Art. 16–17). */
 const mailedToReporter: readonly CaseAction[] = ['acknowledge', 'message', 'close'];
+/** The events the case's handlers hear of by mail: what the reporter adds or asks, and a case handed to them. */
+const mailedToHandlers: readonly CaseAction[] = ['add-information', 'withdraw', 'request-review', 'escalate'];
 
 /** What the service needs of the report and its people: the reporter, and whether someone is a responder. */
 export interface CaseDirectory {
@@ -355,10 +359,14 @@ export class CaseService {
 
     const event = { at: now, actorUserId: user.id, type: action, visibility: reporterSees(action) ? ('reporter' as const) : ('responders' as const), text, detail };
     // What responders write to the reporter reaches them by mail too, queued with the event or not at all.
-    const mailed = role !== 'reporter' && mailedToReporter.includes(action) && this.mailbox !== null;
+    const toReporter = role !== 'reporter' && mailedToReporter.includes(action);
+    const toHandlers = mailedToHandlers.includes(action);
+    const mailed = (toReporter || toHandlers) && this.mailbox !== null;
     const append = async () => {
       const ok = await this.cases.append(reportId, found.revision, event, changes);
-      if (ok && mailed) await this.mailbox!.toReporter(reportId, found.revision + 1);
+      if (ok && toReporter) await this.mailbox!.toReporter(reportId, found.revision + 1);
+      // To whoever has the case after the action: an escalation goes to Trust & Safety.
+      if (ok && toHandlers) await this.mailbox!.toHandlers({ ...found, ...(changes.queue ? { queue: changes.queue } : {}) }, found.revision + 1);
       return ok;
     };
     const appended = mailed ? await this.mailbox!.transaction(append) : await append();

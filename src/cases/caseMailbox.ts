@@ -15,6 +15,9 @@ export function caseMailbox(deps: {
   kick: () => void;
 }): CaseMailbox {
   const host = () => new URL(deps.settings.Server).hostname;
+  /** Trust & Safety's queue is Trust & Safety's addresses; a community case, the address its report went to. */
+  const handlersOf = async (found: { queue: string; reportId: string }): Promise<readonly string[]> =>
+    found.queue === 'trust-and-safety' ? deps.settings.ReportIncidentRecipientEmails : ((await deps.reports.mailingsFor(found.reportId)).find((m) => m.kind === 'direct')?.recipients ?? []);
   return {
     transaction: (work) => deps.sql.transaction(work),
     async toReporter(reportId, seq) {
@@ -25,14 +28,16 @@ export function caseMailbox(deps: {
       if (!reporter || reporter.emailConfirmedAt === null || reporter.email === '') return;
       await deps.reports.addOutboxes([{ reportId, kind: 'reporter', recipients: [reporter.email], messageId: `<${reportId}.reporter.${seq}@${host()}>`, nextAttemptAt: at, createdAt: at, caseEventSeq: seq }]);
     },
+    async toHandlers(found, seq) {
+      const recipients = await handlersOf(found);
+      if (recipients.length === 0) return;
+      const at = deps.clock.now();
+      await deps.reports.addOutboxes([{ reportId: found.reportId, kind: 'case-staff', recipients: [...recipients], messageId: `<${found.reportId}.case-staff.${seq}@${host()}>`, nextAttemptAt: at, createdAt: at, caseEventSeq: seq }]);
+    },
     async reminder(found, level) {
       // Sent now, whatever moment the check was run for (`reminders --now` may name a later one).
       const at = deps.clock.now();
-      // Trust & Safety's queue reminds Trust & Safety; a community case reminds the address its report went to.
-      const recipients =
-        found.queue === 'trust-and-safety'
-          ? deps.settings.ReportIncidentRecipientEmails
-          : ((await deps.reports.mailingsFor(found.reportId)).find((m) => m.kind === 'direct')?.recipients ?? []);
+      const recipients = await handlersOf(found);
       if (recipients.length === 0) return;
       await deps.reports.addOutboxes([{ reportId: found.reportId, kind: 'reminder', recipients: [...recipients], messageId: `<${found.reportId}.reminder${found.status === 'escalated' ? '-escalated' : ''}-${level}@${host()}>`, nextAttemptAt: at, createdAt: at, reminderLevel: level }]);
     },

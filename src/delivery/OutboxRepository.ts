@@ -7,8 +7,11 @@ export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 export interface OutboxMessage {
   id: number;
   reportId: string;
-  /** Staff's mail, the reporter's receipt; (#21) what responders wrote to the reporter, a reminder of a waiting case. */
-  kind: 'trust-and-safety' | 'direct' | 'receipt' | 'reporter' | 'reminder';
+  /**
+   * Staff's mail, the reporter's receipt; (#21) what responders wrote to the reporter, a reminder of a waiting case,
+   * and what happened on a case that its handlers must hear of (the reporter added to it, an escalation).
+   */
+  kind: 'trust-and-safety' | 'direct' | 'receipt' | 'reporter' | 'reminder' | 'case-staff';
   recipients: string[];
   messageId: string;
   state: OutboxState;

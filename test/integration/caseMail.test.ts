@@ -79,6 +79,26 @@ describe('mail to the reporter', () => {
     }
   });
 
+  it('when Alice adds information and later asks for a review, then Trust & Safety hears of each by mail, with her words and a reply that reaches her', async () => {
+    const id = await emergency('Please comment on the edit', 'en');
+    const alice = (await wiki.container.accounts.findByName('Alice'))!;
+    const reporterAct = async (action: string, text: string) => {
+      const revision = (await wiki.container.cases.view(alice, id))!.case.revision;
+      expect((await wiki.container.cases.act(alice, id, { action, revision, text })).ok).toBe(true);
+    };
+    await reporterAct('add-information', 'He wrote to me again tonight.');
+    await act(id, 'close', { status: 'no-action', text: 'We found nothing we could act on.' });
+    await reporterAct('request-review', 'He has a second account.');
+    const toStaff = () => sink.received.filter((m) => m.envelopeTo.includes('emergency@localhost') && m.header('x-reportincident-report-id') === id && m.parsed.subject?.includes('The reporter') === true);
+    await until(() => toStaff().length >= 2, 'two mails to Trust & Safety');
+    const [added, review] = [toStaff().find((m) => m.parsed.subject!.includes('added information'))!, toStaff().find((m) => m.parsed.subject!.includes('asks for a review'))!];
+    expect(added.parsed.subject).toBe(`[Demo Wiki] The reporter added information: Threats of physical harm (${id})`);
+    expect(added.parsed.text).toContain('> He wrote to me again tonight.');
+    expect(added.parsed.text).toContain(`Open the case: http://127.0.0.1:8080/wiki/Special:IncidentReports/${id}`);
+    expect(added.parsed.replyTo?.[0]?.address).toBe('alice@example.org');
+    expect(review.parsed.text).toContain('> He has a second account.');
+  });
+
   it('when Alice reported with the interface in German, then the mail to her is in German', async () => {
     const id = await emergency('Nobody asked for your opinion', 'de');
     const before = toAlice().length;
@@ -139,6 +159,7 @@ describe('reminders', () => {
     const revision = (await wiki.container.cases.view(priya, id))!.case.revision;
     expect((await wiki.container.cases.act(priya, id, { action: 'escalate', text: 'Beyond us.', revision })).ok).toBe(true);
     const escalatedAt = (await wiki.container.cases.view(tomas, id))!.case.escalatedAt!;
+    await until(() => sink.received.some((m) => m.envelopeTo.includes('emergency@localhost') && m.parsed.subject === `[Demo Wiki] Escalated to Trust & Safety: Bullying, intimidation, threats or insults (${id})` && m.parsed.text!.includes('> Beyond us.')), 'the escalation mailed to Trust & Safety');
     expect(await mine(escalatedAt + 59 * 60_000)).toEqual([]);
     expect(await mine(escalatedAt + 61 * 60_000)).toEqual([{ reportId: id, level: 1 }]);
     wiki.container.delivery.kick();

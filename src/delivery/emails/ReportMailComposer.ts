@@ -149,7 +149,7 @@ export class ReportMailComposer {
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     // The desk's mail (to the reporter, reminders) has its own composer; the container sends each kind to its own.
     const kind = message.kind;
-    if (kind === 'reporter' || kind === 'reminder') throw new UncomposableMail(`${kind} mail is not a report's mail`);
+    if (kind === 'reporter' || kind === 'reminder' || kind === 'case-staff') throw new UncomposableMail(`${kind} mail is not a report's mail`);
     if (message.updateId !== null) {
       const report = await this.reports.find(message.reportId);
       if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
