@@ -72,6 +72,8 @@ export interface CaseSummary extends IncidentCase {
   reporterAtRisk: boolean;
   pageNamespace: number;
   pageTitle: string;
+  /** Who was reported (a user name or an IP; empty for none): responders tell cases apart by it. */
+  reportedUser: string;
   assigneeName: string | null;
   /** Other reports about the same comment or the same user within 7 days either side. */
   relatedCount: number;
@@ -121,6 +123,7 @@ interface SummaryRow extends CaseRow {
   about: string | null;
   page_namespace: number;
   page_title: string;
+  reported_user: string;
   assignee_name: string | null;
   related_count: number | string;
 }
@@ -195,7 +198,7 @@ export class CaseRepository {
     const d = dialectOf(this.sql.engine);
     const rows = await this.sql.all<SummaryRow>(
       `SELECT c.*, coalesce(r.physical_harm_type, r.behavior_type, '') AS type, r.incident_type, r.about, r.page_namespace, r.page_title,
-         u.user_name AS assignee_name,
+         r.reported_user, u.user_name AS assignee_name,
          -- Only related reports this viewer could open themselves: a count must not tell of cases they may not see.
          (SELECT count(*) FROM reports g JOIN incident_cases gc ON gc.report_id = g.report_id
           WHERE g.report_id != r.report_id AND g.test = 0 AND g.purged_at IS NULL
@@ -218,7 +221,8 @@ export class CaseRepository {
          AND (@anyType = 1 OR coalesce(r.physical_harm_type, r.behavior_type) IN ${d.jsonTexts('@types')})
          AND (@assignee = -1 OR (@assignee = 0 AND c.assignee_user_id IS NULL) OR c.assignee_user_id = @assignee)
        ORDER BY CASE WHEN c.closed_at IS NULL THEN 0 ELSE 1 END,
-         CASE WHEN c.status = 'new' AND r.incident_type = 'immediate-threat-physical-harm' THEN 0 WHEN c.status = 'new' THEN 1 ELSE 2 END,
+         CASE WHEN c.status = 'new' AND r.incident_type = 'immediate-threat-physical-harm' THEN 0 WHEN c.status = 'escalated' THEN 1
+           WHEN c.review_requested_at IS NOT NULL THEN 2 WHEN c.status = 'new' THEN 3 ELSE 4 END,
          CASE WHEN c.closed_at IS NULL THEN c.created_at ELSE -c.closed_at END, c.report_id
        LIMIT @limit OFFSET @offset`,
       {
@@ -240,6 +244,7 @@ export class CaseRepository {
       reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
       pageNamespace: r.page_namespace,
       pageTitle: r.page_title,
+      reportedUser: r.reported_user,
       assigneeName: r.assignee_name,
       relatedCount: Number(r.related_count),
     }));
@@ -262,7 +267,7 @@ export class CaseRepository {
   async ofReporter(userId: number, limit: number): Promise<CaseSummary[]> {
     const rows = await this.sql.all<SummaryRow>(
       `SELECT c.*, coalesce(r.physical_harm_type, r.behavior_type, '') AS type, r.incident_type, r.about, r.page_namespace, r.page_title,
-         NULL AS assignee_name, 0 AS related_count
+         '' AS reported_user, NULL AS assignee_name, 0 AS related_count
        FROM incident_cases c JOIN reports r ON r.report_id = c.report_id
        WHERE r.reporter_user_id = ? ORDER BY c.created_at DESC, c.report_id LIMIT ?`,
       [userId, limit],
@@ -275,6 +280,7 @@ export class CaseRepository {
       reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
       pageNamespace: r.page_namespace,
       pageTitle: r.page_title,
+      reportedUser: '',
       assigneeName: null,
       relatedCount: 0,
     }));

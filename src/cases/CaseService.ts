@@ -294,6 +294,19 @@ export class CaseService {
     const unused = textRule(action) === 'none' && (request.text ?? '') !== '' ? 'text' : request.status !== undefined && action !== 'status' && action !== 'close' ? 'status' : request.assignee !== undefined && action !== 'assign' ? 'assignee' : null;
     if (unused) return refuse(400, 'rest-unused-field', 'reportincident-case-error-field-not-used', { field: unused, action });
 
+    const detail: Record<string, string> = {};
+    let named: CaseStatus | undefined;
+    // The choice first: a form sent with neither outcome nor reasons is told of the outcome it lacks, then the text.
+    if (action === 'status' || action === 'close') {
+      const choices: readonly string[] = action === 'status' ? settableStatuses : closingOutcomes;
+      if ((request.status ?? '') === '') return refuse(400, 'rest-missing-status', action === 'close' ? 'reportincident-case-error-choose-outcome' : 'reportincident-case-error-choose-status', { allowed: choices.join(', ') });
+      if (!choices.includes(request.status ?? '')) {
+        return refuse(400, 'rest-invalid-status', 'reportincident-case-error-unknown-status', { status: request.status ?? '', allowed: choices.join(', ') });
+      }
+      named = request.status as CaseStatus;
+      detail.status = named;
+    }
+
     let text = '';
     const rule = textRule(action);
     if (rule !== 'none') {
@@ -304,17 +317,7 @@ export class CaseService {
     }
 
     const now = this.clock.now();
-    const detail: Record<string, string> = {};
     const changes: CaseChanges = {};
-    let named: CaseStatus | undefined;
-    if (action === 'status' || action === 'close') {
-      const choices: readonly string[] = action === 'status' ? settableStatuses : closingOutcomes;
-      if (!choices.includes(request.status ?? '')) {
-        return refuse(400, 'rest-invalid-status', 'reportincident-case-error-unknown-status', { status: request.status ?? '', allowed: choices.join(', ') });
-      }
-      named = request.status as CaseStatus;
-      detail.status = named;
-    }
     if (action === 'claim' || action === 'assign') {
       const assignee = action === 'claim' ? user : request.assignee !== undefined ? await this.directory.findUser(request.assignee) : null;
       const assigneeRole = assignee ? roleOf(assignee, factsOf(found, people)) : 'none';
@@ -331,6 +334,10 @@ export class CaseService {
       const expires = reviewDeadline(found.closedAt ?? 0);
       if (now > expires) return refuse(409, 'rest-review-expired', 'reportincident-case-error-review-expired', { expired: new Date(expires).toISOString().slice(0, 10) });
       changes.reviewRequestedAt = now;
+    }
+    // Whoever answers a case nobody holds has it: the queue then says who is on it.
+    if (role !== 'reporter' && found.assigneeUserId === null && found.queue === (role === 'trust-and-safety' ? 'trust-and-safety' : 'community') && ['acknowledge', 'message', 'answered-by-mail'].includes(action)) {
+      changes.assigneeUserId = user.id;
     }
     if (action === 'escalate') {
       // Trust & Safety takes it from here: nobody of the community holds it, and its clock starts now.

@@ -57,6 +57,28 @@ export const actionHelpKey: Record<CaseAction, string> = {
   'request-review': 'reportincident-case-help-request-review',
 };
 
+/** The label of each action's text box: whom the words are for. */
+export const textLabelKey: Partial<Record<CaseAction, string>> = {
+  acknowledge: 'reportincident-case-textlabel-acknowledge',
+  message: 'reportincident-case-textlabel-message',
+  note: 'reportincident-case-textlabel-note',
+  status: 'reportincident-case-textlabel-status',
+  escalate: 'reportincident-case-textlabel-escalate',
+  close: 'reportincident-case-textlabel-close',
+  reopen: 'reportincident-case-textlabel-reopen',
+  'answered-by-mail': 'reportincident-case-textlabel-answered-by-mail',
+  'add-information': 'reportincident-case-textlabel-add-information',
+  withdraw: 'reportincident-case-textlabel-withdraw',
+  'request-review': 'reportincident-case-textlabel-request-review',
+};
+
+/** What the reporter is told after each of their own actions. */
+export const reporterDoneKey: Partial<Record<CaseAction, string>> = {
+  'add-information': 'reportincident-myreports-done-add-information',
+  withdraw: 'reportincident-myreports-done-withdraw',
+  'request-review': 'reportincident-myreports-done-request-review',
+};
+
 /** An event in the responders' timeline. `{{actor}}`-free: the actor is shown beside it. */
 export const eventLabelKey: Record<CaseEventType, string> = {
   opened: 'reportincident-case-event-opened',

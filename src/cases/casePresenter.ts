@@ -2,9 +2,9 @@
 import { timestampParts } from '../i18n/formatDate.js';
 import type { Translate } from '../i18n/createI18n.js';
 import { behaviorLabelKey, behaviorTypes, harmLabelKey, physicalHarmTypes, type BehaviorType, type PhysicalHarmType } from '../taxonomy/taxonomy.js';
-import { actionHelpKey, actionLabelKey, eventLabelKey, reporterEventLabelKey, statusExplanationKey, statusLabelKey } from './caseLabels.js';
+import { actionHelpKey, actionLabelKey, eventLabelKey, reporterEventLabelKey, statusExplanationKey, statusLabelKey, textLabelKey } from './caseLabels.js';
 import type { CaseAction, CaseStatus } from './casePolicy.js';
-import { closingOutcomes, reviewDeadline, settableStatuses, textRule } from './casePolicy.js';
+import { closingOutcomes, reporterReads, reviewDeadline, settableStatuses, textRule } from './casePolicy.js';
 import type { CaseSummary } from './CaseRepository.js';
 import type { CaseView, QueueEntry } from './CaseService.js';
 import { MAX_CASE_TEXT } from './CaseService.js';
@@ -34,6 +34,7 @@ export interface QueueLine {
   escalated: boolean;
   filed: { time: string; date: string; iso: string };
   page: string;
+  reportedUser: string;
   assignee: string | null;
   relatedCount: number;
 }
@@ -52,6 +53,7 @@ export function presentQueueLine(e: QueueEntry, t: Translate, lang: string, page
     escalated: e.queue !== e.openedIn,
     filed: timestampParts(e.createdAt, lang),
     page: e.pageTitle ? pageName(e.pageNamespace, e.pageTitle) : '',
+    reportedUser: e.reportedUser,
     assignee: e.assigneeName,
     relatedCount: e.relatedCount,
   };
@@ -79,6 +81,8 @@ export interface TimelineEntry {
   text: string;
   /** Internal: responders only (notes, assignments, claims). */
   internal: boolean;
+  /** The event is the reporter's to see, but not its words (a status change's reason, a hand-over). */
+  textForResponders: boolean;
   type: string;
 }
 
@@ -95,6 +99,7 @@ export function presentTimeline(view: CaseView, t: Translate, lang: string, name
       actor: reporter || e.actorUserId === null ? null : (names.get(e.actorUserId) ?? null),
       text: e.text,
       internal: e.visibility === 'responders',
+      textForResponders: !reporter && e.visibility === 'reporter' && e.text !== '' && !reporterReads(e.type),
       type: e.type,
     };
   });
@@ -119,6 +124,12 @@ export interface ActionForm {
   max: number;
   /** A template this form was filled from, sent back so that the timeline says which. */
   template: string;
+  /** The language of that template (the reporter's), named in the reader's language. */
+  templateLanguage: string;
+  /** Whom the words are for. */
+  textLabelKey: string;
+  /** Withdrawing asks for a tick first: it cannot be undone. */
+  confirm: boolean;
 }
 
 /** What the actor sent that was refused, kept so that nothing they wrote is lost. */
@@ -130,7 +141,7 @@ export interface RefusedAction {
 }
 
 /** The forms of the actions this viewer has now, in the order the policy gives them. */
-export function presentActionForms(view: CaseView, templates: Partial<Record<CaseAction, { name: string; text: string }>>, refused: RefusedAction | null): ActionForm[] {
+export function presentActionForms(view: CaseView, templates: Partial<Record<CaseAction, { name: string; text: string; language?: string }>>, refused: RefusedAction | null): ActionForm[] {
   return view.actions.map((action) => {
     const mine = refused?.action === action ? refused : null;
     const statuses = action === 'status' ? settableStatuses.filter((s) => s !== view.case.status) : action === 'close' ? closingOutcomes : [];
@@ -148,6 +159,9 @@ export function presentActionForms(view: CaseView, templates: Partial<Record<Cas
       open: mine !== null,
       max: MAX_CASE_TEXT,
       template: mine ? '' : (template?.name ?? ''),
+      templateLanguage: mine ? '' : (template?.language ?? ''),
+      textLabelKey: textLabelKey[action] ?? 'reportincident-case-text-label',
+      confirm: action === 'withdraw',
     };
   });
 }

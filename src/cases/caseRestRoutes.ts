@@ -126,7 +126,8 @@ export function caseRestRoutes(c: CaseRestServices): Router {
     if (!result.ok) {
       const e = result.error;
       const params = e.messageKey === 'reportincident-case-error-not-responder' ? { ...e.params, assignee: assignee ?? '' } : e.params;
-      return restError(res, e.status, e.errorKey, e.messageKey, params);
+      // A stale revision answers with the current one, for a tool to read the case again at.
+      return restError(res, e.status, e.errorKey, e.messageKey, params, e.errorKey === 'rest-stale-revision' ? { revision: e.params.revision } : {});
     }
     res.json(await present(c, result.view));
   }

@@ -15,7 +15,7 @@ import { AppError } from '../shared/AppError.js';
 import { isReportId } from '../reporting/ReportService.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
-import { actionLabelKey, assigneeFilterLabelKey, statusFilterLabelKey, statusLabelKey } from './caseLabels.js';
+import { actionLabelKey, assigneeFilterLabelKey, reporterDoneKey, statusFilterLabelKey, statusLabelKey } from './caseLabels.js';
 import { type CaseAction, caseActions, caseStatuses } from './casePolicy.js';
 import {
   caseTypes,
@@ -46,6 +46,15 @@ const queueQuery = {
 
 /** The revision an action's form names: the hidden field, as digits. */
 const FormRevision = z.string().regex(/^\d{1,9}$/).transform(Number);
+
+/** A language's name in the reader's language ("Arabic" to an English reader); the code when Intl has no name for it. */
+function languageName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang === 'qqx' ? 'en' : lang, 'en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   const titleOf = (text: string) => {
@@ -130,7 +139,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       reporterLanguage: facts?.reporter?.language ?? '',
     });
     const errors = refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [];
-    const forms = presentActionForms(view, { acknowledge: acknowledgement }, refusal?.sent ?? null);
+    const forms = presentActionForms(view, { acknowledge: { ...acknowledgement, language: languageName(acknowledgement.language, lang) } }, refusal?.sent ?? null);
     const views = view.role === 'trust-and-safety' ? await c.cases.accessLog(id) : null;
     for (const v of views ?? []) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
     return renderPage(res, {
@@ -165,12 +174,20 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   async function showMyReport(res: Response, view: CaseView, refusal: { error: CaseRefusal; sent: RefusedAction } | null, done: string | null = null): Promise<void> {
     const { t, lang } = ctx(res);
     const id = view.case.reportId;
+    // What they reported, as they sent it: the type, the page, their own words (never the staff's side of the mail).
+    const facts = await c.reportFacts.staffModel(id);
+    const reported = facts
+      ? { typeLabelKey: facts.typeLabelKey, pageTitle: facts.content.pageTitle, url: facts.content.url, text: facts.details || facts.directReport, somethingElse: facts.somethingElseDetails }
+      : null;
     return renderPage(res, {
       view: 'cases/myreport',
       status: refusal?.error.status ?? 200,
       model: {
         errors: refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [],
-        done,
+        // Their own action said in their words; a responder's page names the action.
+        done: done ? (reporterDoneKey[done as CaseAction] ?? null) : null,
+        reported,
+        filed: timestampParts(view.case.createdAt, lang),
         id,
         token: formToken(c, res),
         action: myReportPath(id),
@@ -191,11 +208,13 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     const known = action;
     const fieldId = error.messageKey.startsWith('reportincident-case-text') || error.messageKey === 'reportincident-case-error-template-placeholder'
       ? `text-${known}`
-      : error.messageKey === 'reportincident-case-error-unknown-status'
+      : error.messageKey === 'reportincident-case-error-unknown-status' || error.messageKey.startsWith('reportincident-case-error-choose-')
         ? `status-${known}`
         : error.messageKey === 'reportincident-case-error-not-responder'
           ? `assignee-${known}`
-          : `form-${known}`;
+          : error.messageKey === 'reportincident-myreports-withdraw-unconfirmed'
+            ? `confirm-${known}`
+            : `form-${known}`;
     return { field: fieldId, messageKey: error.messageKey, params: error.params };
   }
 
@@ -220,6 +239,8 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     };
     if (!hasValidToken(c, req, res)) return refuse({ status: 400, errorKey: 'badtoken', messageKey: 'reportincident-error-badtoken', params: {} });
     if (!revision.success) return refuse({ status: 400, errorKey: 'rest-invalid-revision', messageKey: 'reportincident-case-error-no-revision', params: {} });
+    // Withdrawing cannot be undone: the form asks for a tick, so that a slip of the finger withdraws nothing.
+    if (sent.action === 'withdraw' && field(req, 'confirm') !== 'yes') return refuse({ status: 400, errorKey: 'withdraw-unconfirmed', messageKey: 'reportincident-myreports-withdraw-unconfirmed', params: {} });
     let assigneeId: number | undefined;
     if (sent.action === 'assign') {
       const name = sent.assignee.trim();
@@ -244,9 +265,13 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   }
 
   /** The one-time notice after a redirect: which action was taken. */
-  const doneNotice = (req: Request): string | null => {
+  const doneAction = (req: Request): CaseAction | null => {
     const done = param(req.query, 'done');
-    return done && (caseActions as readonly string[]).includes(done) ? actionLabelKey[done as CaseAction] : null;
+    return done && (caseActions as readonly string[]).includes(done) ? (done as CaseAction) : null;
+  };
+  const doneNotice = (req: Request): string | null => {
+    const done = doneAction(req);
+    return done ? actionLabelKey[done] : null;
   };
 
   const incidentReports: SpecialPage = {
@@ -286,7 +311,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       const mine = isReportId(subpage) && (await c.cases.roleFor(user, subpage)) === 'reporter';
       const view = mine ? await c.cases.view(user, subpage) : null;
       if (!view) throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
-      return showMyReport(res, view, null, doneNotice(req));
+      return showMyReport(res, view, null, doneAction(req));
     },
     post: (req, res, subpage) => act(req, res, subpage, 'reporter'),
   };

@@ -36,12 +36,14 @@ export class CaseTemplates {
   }
 
   /** The acknowledgement for this case, in the reporter's language (the wiki's when theirs is unknown). */
-  acknowledgement(facts: TemplateFacts): { name: TemplateName; text: string } {
+  acknowledgement(facts: TemplateFacts): { name: TemplateName; text: string; language: string } {
     const wanted = facts.reporterLanguage && this.messages.has(facts.reporterLanguage) && facts.reporterLanguage !== 'qqx' ? facts.reporterLanguage : this.site.LanguageCode;
-    const t = this.messages.translator(this.messages.has(wanted) ? wanted : 'en');
+    const language = this.messages.has(wanted) ? wanted : 'en';
+    const t = this.messages.translator(language);
     const name: TemplateName = facts.reporterAtRisk ? 'acknowledge-at-risk' : facts.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
     return {
       name,
+      language,
       text: t(templateKey[name], {
         name: facts.reporterName,
         id: facts.reportId,

@@ -25,6 +25,8 @@ export interface PersonalTools {
   talkHref: string;
   preferencesHref: string;
   contributionsHref: string;
+  /** (#21) The reports this user sent, and what came of them. */
+  myReportsHref: string;
   logoutHref: string;
   logoutToken: string;
 }
@@ -141,6 +143,7 @@ export async function presentChrome(c: Services<(typeof chromeServices)[number]>
           talkHref: `/wiki/User_talk:${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
           preferencesHref: special('Preferences'),
           contributionsHref: `${special('Contributions')}/${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
+          myReportsHref: special('MyReports'),
           logoutHref: special('UserLogout'),
           logoutToken: c.sessions.token(session, 'csrf'),
         }

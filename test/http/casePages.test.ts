@@ -156,6 +156,10 @@ describe('a case, through its forms', () => {
     expect(mine.text).not.toContain('Internal: account created yesterday.');
     expect(mine.text).not.toContain('Tomas');
     expect(mine.text).toContain('You can ask for a review of this outcome until');
+    // What she reported, in her own words, and the way back to her reports from every page.
+    expect(mine.text).toContain('What you reported');
+    expect(mine.text).toContain('He wrote that he knows where I live.');
+    expect(mine.text).toContain('<a href="/wiki/Special:MyReports">My reports</a>');
     const list = await alice.get('/wiki/Special:MyReports');
     expect(list.text).toContain(`href="/wiki/Special:MyReports/${emergencyId}"`);
     expect(list.text).not.toContain(directId);
@@ -184,7 +188,7 @@ describe('a case, through its forms', () => {
     expect((await act(tomas, page, path(), { action: 'note', text: 'First note.' })).status).toBe(303);
     const second = await act(tomas, page, path(), { action: 'note', text: 'Second note, written on the old page.' });
     expect(second.status).toBe(409);
-    expect(second.text).toContain('Someone else acted on this case while you were looking at it.');
+    expect(second.text).toContain('This case changed while you were looking at it, perhaps in another tab or by a colleague.');
     expect(textareaOf(second.text, 'text-note')).toBe('Second note, written on the old page.');
   });
 
@@ -193,7 +197,8 @@ describe('a case, through its forms', () => {
     const page = await tomas.get(path());
     const revision = /name="revision" value="(\d+)"/.exec(page.text)![1];
     const sent: { fields: Record<string, string>; status: number; says: string; field: string }[] = [
-      { fields: { action: 'note', text: '   ' }, status: 400, says: 'this action needs a text', field: 'text-note-error' },
+      { fields: { action: 'note', text: '   ' }, status: 400, says: 'Please write something in the text box first.', field: 'text-note-error' },
+      { fields: { action: 'close', text: '' }, status: 400, says: 'Choose an outcome: resolved, or closed without action.', field: 'status-close-error' },
       { fields: { action: 'note', text: 'x'.repeat(5001) }, status: 400, says: 'The text is too long', field: 'text-note-error' },
       { fields: { action: 'assign', assignee: 'Brackenfield' }, status: 400, says: 'user Brackenfield may not', field: 'assignee-assign-error' },
       { fields: { action: 'status', status: 'resolved' }, status: 400, says: 'cannot be chosen here', field: 'status-status-error' },
@@ -249,7 +254,13 @@ describe('a direct report, for community responders', () => {
     let page = await priya.get(path);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Brackenfield keeps following my edits');
-    let r = await act(priya, page, path, { action: 'escalate', text: 'This looks like stalking across wikis.' });
+    expect(page.text).toContain('This template is in English, the reporter&#39;s language.');
+    // Answering a case nobody holds takes it: the queue says who is on it.
+    let r = await act(priya, page, path, { action: 'acknowledge', template: 'acknowledge-community', text: textareaOf(page.text, 'text-acknowledge').replace('[date]', 'Friday') });
+    expect(r.status).toBe(303);
+    expect((await priya.get('/wiki/Special:IncidentReports')).text).toMatch(/<dt>Handled by<\/dt><dd><bdi>Priya<\/bdi>/);
+    page = await priya.follow(r);
+    r = await act(priya, page, path, { action: 'escalate', text: 'This looks like stalking across wikis.' });
     expect(r.status).toBe(303);
     page = await priya.follow(r);
     expect(page.text).toContain('id="form-note"');
@@ -285,5 +296,22 @@ describe('keeping responders out of a direct report (REST)', () => {
       expect(r.status).toBe(422);
       expect(Object.values(r.json<{ messageTranslations: Record<string, string> }>().messageTranslations)[0]).toContain(c.says);
     }
+  });
+});
+
+describe('withdrawing', () => {
+  it('when Testing withdraws without ticking the box, then nothing happens and she is asked to; ticked, the report is withdrawn and she is told so', async () => {
+    const testing = await as('Testing');
+    const path = `/wiki/Special:MyReports/${directId}`;
+    const page = await testing.get(path);
+    const unticked = await act(testing, page, path, { action: 'withdraw', text: 'It stopped.' });
+    expect(unticked.status).toBe(400);
+    expect(unticked.text).toContain('id="confirm-withdraw-error"');
+    expect(textareaOf(unticked.text, 'text-withdraw')).toBe('It stopped.');
+    const ticked = await act(testing, page, path, { action: 'withdraw', text: 'It stopped.', confirm: 'yes' });
+    expect(ticked.status).toBe(303);
+    const after = await testing.follow(ticked);
+    expect(after.text).toContain('Your report is withdrawn. Nobody will work on it any more.');
+    expect(after.text).toContain('case-status-withdrawn');
   });
 });

@@ -94,10 +94,10 @@ describe('POST …/report/{id}/action', () => {
     const tomas = await as('Tomas');
     const revision = (await tomas.get(`${PATH}/${reportId}`)).json<Case>().revision;
     const cases: { name: string; send: () => Promise<Reply>; status: number; errorKey: string; says?: string }[] = [
-      { name: 'a stale revision', send: () => action(tomas, { action: 'note', text: 'x', revision: revision - 1 }), status: 409, errorKey: 'rest-stale-revision', says: `revision ${revision}` },
+      { name: 'a stale revision', send: () => action(tomas, { action: 'note', text: 'x', revision: revision - 1 }), status: 409, errorKey: 'rest-stale-revision', says: 'This case changed while you were looking at it' },
       { name: 'an unknown action', send: () => action(tomas, { action: 'delete', revision }), status: 400, errorKey: 'rest-invalid-action', says: '"delete" is not an action on a case' },
       { name: 'an action the status does not allow', send: () => action(tomas, { action: 'acknowledge', text: 'again', revision }), status: 409, errorKey: 'rest-action-not-allowed', says: 'while its status is "acknowledged"' },
-      { name: 'an empty text', send: () => action(tomas, { action: 'message', text: ' ', revision }), status: 400, errorKey: 'rest-invalid-text', says: 'needs a text' },
+      { name: 'an empty text', send: () => action(tomas, { action: 'message', text: ' ', revision }), status: 400, errorKey: 'rest-invalid-text', says: 'Please write something in the text box first.' },
       { name: 'an assignee who is no responder', send: () => action(tomas, { action: 'assign', assignee: 'Brackenfield', revision }), status: 400, errorKey: 'rest-invalid-assignee', says: 'user Brackenfield may not' },
       { name: 'no revision', send: () => action(tomas, { action: 'note', text: 'x' }), status: 400, errorKey: 'rest-body-validation-error' },
       { name: 'an unknown template', send: () => action(tomas, { action: 'message', text: 'x', template: 'cheerful', revision }), status: 400, errorKey: 'rest-invalid-template', says: 'no reply template "cheerful"' },
@@ -113,6 +113,7 @@ describe('POST …/report/{id}/action', () => {
       if (c.says) expect(Object.values(r.json<RestError>().messageTranslations)[0]).toContain(c.says);
     }
     expect((await tomas.get(`${PATH}/${reportId}`)).json<Case>().revision).toBe(revision);
+    expect((await action(tomas, { action: 'note', text: 'x', revision: revision - 1 })).json<{ revision: number }>().revision).toBe(revision);
   });
 
   it('when someone who may not see the case acts on it, then 404, whatever the body', async () => {

@@ -271,6 +271,8 @@ describe('the emergency flow', () => {
     expect(confirmation.status).toBe(200);
     expect(confirmation.text).toContain('data-step="submitted"');
     expect(confirmation.text).toContain(`(reportincident-submitted-reference: <bdi class="report-reference" dir="ltr" translate="no">${reportId}</bdi>)`);
+    // (#21) The reporter can follow it from here.
+    expect(confirmation.text).toMatch(new RegExp(`href="/wiki/Special:MyReports/${reportId}(\\?uselang=qqx)?">\\(reportincident-submitted-follow\\)`));
     expect(confirmation.text).toContain('(reportincident-submitted-call-emergency)');
     expect(await wiki.container.reports.find(reportId)).toMatchObject({
       reporterUserId: (await wiki.container.accounts.findByName('Alice'))!.id,
