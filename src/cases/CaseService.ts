@@ -254,7 +254,8 @@ export class CaseService {
   private async show(user: UserAccount, found: IncidentCase, role: Exclude<CaseRole, 'none'>): Promise<CaseView> {
     if (role !== 'reporter') await this.cases.recordView(found.reportId, user.id, this.clock.now());
     const events = await this.cases.events(found.reportId);
-    if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue) };
+    // Claiming what one already holds is no action to offer.
+    if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue).filter((a) => !(a === 'claim' && found.assigneeUserId === user.id)) };
     // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes;
     // their revision counts only the events they see, so that it tells nothing of the others.
     const theirs = events.filter((e) => e.visibility === 'reporter');

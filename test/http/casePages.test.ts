@@ -216,9 +216,11 @@ describe('a case, through its forms', () => {
     expect(noRevision.status).toBe(400);
     expect(noRevision.text).toContain('This form does not say which version of the case you saw');
     expect(textareaOf(noRevision.text, 'text-note')).toBe('Kept, though the form was broken.');
-    const claimWithText = await act(tomas, page, path(), { action: 'claim', text: 'mine' });
-    expect(claimWithText.status).toBe(400);
-    expect(claimWithText.text).toContain('&#34;claim&#34; does not take &#34;text&#34;');
+    // Tomas holds the case: claiming it is no longer offered, and assigning takes no text.
+    expect(page.text).not.toContain('id="form-claim"');
+    const assignWithText = await act(tomas, page, path(), { action: 'assign', assignee: 'Tomas', text: 'mine' });
+    expect(assignWithText.status).toBe(400);
+    expect(assignWithText.text).toContain('&#34;assign&#34; does not take &#34;text&#34;');
     const badToken = await tomas.post(path(), { wpEditToken: 'nope', action: 'note', text: 'x', revision: revision! });
     expect(badToken.status).toBe(400);
     expect(badToken.text).toContain('Your session has expired');
