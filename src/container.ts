@@ -178,7 +178,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const caseRepository = new CaseRepository(sql);
   // The report service and the cases tell delivery after each commit; delivery is built later, so the call is late-bound.
   let delivery: Delivery | null = null;
-  const caseTemplates = new CaseTemplates(messages, settings);
+  const caseTemplates = new CaseTemplates(messages, settings, communityConfig);
   const cases = new CaseService(
     caseRepository,
     {

@@ -131,7 +131,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     for (const r of staffFacts?.related ?? []) if ((await c.cases.roleFor(user, r.id)) !== 'none') related.push(r);
     const facts = staffFacts ? { ...staffFacts, related, groupSize: related.length + 1 } : null;
     const names = await actorNames(view);
-    const acknowledgement = c.caseTemplates.acknowledgement({
+    const acknowledgement = await c.caseTemplates.acknowledgement({
       reportId: id,
       openedIn: view.case.openedIn,
       reporterAtRisk: facts?.reporterAtRisk ?? false,

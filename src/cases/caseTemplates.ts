@@ -3,10 +3,13 @@
  * reference, promises a date the responder must fill in, invites updates and says where to add them. Chosen by the
  * case, refused while their date placeholder is left as it was, through the pages and REST alike.
  */
+import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
+import { replyTemplateNames } from '../communityConfig/communityConfigSchema.js';
 import type { Messages } from '../i18n/createI18n.js';
 import type { CaseQueue } from './casePolicy.js';
 
-export const templateNames = ['acknowledge-emergency', 'acknowledge-at-risk', 'acknowledge-community'] as const;
+/** The templates (a community may word each its own way in its configuration, per language). */
+export const templateNames = replyTemplateNames;
 export type TemplateName = (typeof templateNames)[number];
 
 const templateKey: Record<TemplateName, string> = {
@@ -31,27 +34,33 @@ export class CaseTemplates {
   constructor(
     private readonly messages: Messages,
     private readonly site: { Sitename: string; Server: string; LanguageCode: string },
+    private readonly communityConfig: { current(): Promise<CommunityConfig> },
   ) {
     this.placeholders = [...new Set(messages.languages.filter((l) => l !== 'qqx').map((l) => messages.translator(l)('reportincident-case-template-date')))].filter((p) => p.length >= 3);
   }
 
-  /** The acknowledgement for this case, in the reporter's language (the wiki's when theirs is unknown). */
-  acknowledgement(facts: TemplateFacts): { name: TemplateName; text: string; language: string } {
+  /**
+   * The acknowledgement for this case, in the reporter's language (the wiki's when theirs is unknown): the
+   * community's own wording for that language if it has one, else its wording for every language, else ours.
+   */
+  async acknowledgement(facts: TemplateFacts): Promise<{ name: TemplateName; text: string; language: string }> {
     const wanted = facts.reporterLanguage && this.messages.has(facts.reporterLanguage) && facts.reporterLanguage !== 'qqx' ? facts.reporterLanguage : this.site.LanguageCode;
     const language = this.messages.has(wanted) ? wanted : 'en';
     const t = this.messages.translator(language);
     const name: TemplateName = facts.reporterAtRisk ? 'acknowledge-at-risk' : facts.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
-    return {
-      name,
-      language,
-      text: t(templateKey[name], {
-        name: facts.reporterName,
-        id: facts.reportId,
-        sitename: this.site.Sitename,
-        date: t('reportincident-case-template-date'),
-        link: `${this.site.Server}/wiki/Special:MyReports/${facts.reportId}`,
-      }),
+    const values: Record<string, string> = {
+      name: facts.reporterName,
+      id: facts.reportId,
+      sitename: this.site.Sitename,
+      date: t('reportincident-case-template-date'),
+      link: `${this.site.Server}/wiki/Special:MyReports/${facts.reportId}`,
     };
+    const own = (await this.communityConfig.current()).ReportIncident_ReplyTemplates.filter((r) => r.template === name);
+    const chosen = own.find((r) => r.language === language) ?? own.find((r) => r.language === '');
+    if (chosen) {
+      return { name, language: chosen.language || language, text: chosen.text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole) };
+    }
+    return { name, language, text: t(templateKey[name], values) };
   }
 
   isTemplate(name: string): name is TemplateName {

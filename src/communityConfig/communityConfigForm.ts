@@ -4,10 +4,10 @@
  */
 import type { Namespaces } from '../wiki/namespaces.js';
 import { behaviorDefinitions, behaviorLabelKey, behaviorTypes, type HelpMethod } from '../taxonomy/taxonomy.js';
-import type { CommunityConfig } from './communityConfigSchema.js';
+import { type CommunityConfig, replyTemplateNames, replyTemplatePlaceholders } from './communityConfigSchema.js';
 import type { ConfigIssue } from './communityConfigValidator.js';
 
-export type FieldKind = 'page-or-url' | 'email' | 'checkbox' | 'number' | 'lines' | 'namespaces' | 'resources';
+export type FieldKind = 'page-or-url' | 'email' | 'checkbox' | 'number' | 'lines' | 'namespaces' | 'resources' | 'templates';
 
 export interface FormField {
   /** The form name and JSON path: Property or Property.Sub. */
@@ -20,6 +20,10 @@ export interface FormField {
   value: unknown;
   errors: ConfigIssue[];
   options?: { value: number; label: string }[];
+  /** For reply templates: the templates one may word. */
+  choices?: readonly string[];
+  /** Values the help text names (the placeholders a reply may use, written with their braces). */
+  helpParams?: Record<string, string>;
 }
 
 export interface FormSection {
@@ -78,6 +82,16 @@ export function presentForm(config: Record<string, unknown>, issues: ConfigIssue
         field('ReportIncident_CrisisResources', 'resources', { label: 'communityconfig-field-crisisresources-label', help: 'communityconfig-field-crisisresources-help' }, get('ReportIncident_CrisisResources') ?? [], issues),
       ],
     },
+    {
+      id: 'replies',
+      headingKey: 'communityconfig-section-replies',
+      fields: [
+        field('ReportIncident_ReplyTemplates', 'templates', { label: 'communityconfig-field-replytemplates-label', help: 'communityconfig-field-replytemplates-help' }, get('ReportIncident_ReplyTemplates') ?? [], issues, {
+          choices: replyTemplateNames,
+          helpParams: { date: '{{date}}', others: replyTemplatePlaceholders.filter((p) => p !== 'date').map((p) => `{{${p}}}`).join(', ') },
+        }),
+      ],
+    },
   ];
   for (const type of behaviorTypes) {
     const def = behaviorDefinitions[type];
@@ -98,6 +112,7 @@ function formFieldNames(): { name: string; kind: FieldKind }[] {
     { name: 'ReportIncidentE2ETesterUsers', kind: 'lines' },
     { name: 'ReportIncident_Emergency_ResponseTimeHours', kind: 'number' },
     { name: 'ReportIncident_CrisisResources', kind: 'resources' },
+    { name: 'ReportIncident_ReplyTemplates', kind: 'templates' },
   ];
   for (const type of behaviorTypes) {
     const def = behaviorDefinitions[type];
@@ -110,6 +125,8 @@ function formFieldNames(): { name: string; kind: FieldKind }[] {
 
 /** Extra empty rows of crisis resources offered for adding, without JavaScript. */
 export const EMPTY_RESOURCE_ROWS = 2;
+/** An extra empty reply template offered for adding. */
+export const EMPTY_TEMPLATE_ROWS = 1;
 const MAX_RESOURCE_ROWS = 60;
 
 /** Reads a submitted form into a configuration object (not yet validated). */
@@ -142,6 +159,14 @@ export function configFromForm(body: Record<string, unknown>, base: CommunityCon
       for (let i = 0; i < MAX_RESOURCE_ROWS; i++) {
         const row = { name: str(`${name}.${i}.name`).trim(), url: str(`${name}.${i}.url`).trim(), phone: str(`${name}.${i}.phone`).trim(), language: str(`${name}.${i}.language`).trim() };
         if (row.name || row.url || row.phone || row.language) rows.push(row);
+      }
+      set(name, rows);
+    } else if (kind === 'templates') {
+      const rows: Record<string, string>[] = [];
+      for (let i = 0; i < MAX_RESOURCE_ROWS; i++) {
+        // The text is kept as written (line breaks are the reply's), only its ends trimmed.
+        const row = { template: str(`${name}.${i}.template`).trim(), language: str(`${name}.${i}.language`).trim(), text: str(`${name}.${i}.text`).replace(/\r\n?/g, '\n').trim() };
+        if (row.language || row.text) rows.push(row);
       }
       set(name, rows);
     } else {

@@ -48,6 +48,21 @@ export const defaultCrisisResources: CrisisResource[] = [
   { name: 'IASP crisis centres', url: 'https://www.iasp.info/crisis-centres-helplines/', phone: '', language: '' },
 ];
 
+/** The desk's reply templates a community may word its own way (#21); see src/cases/caseTemplates.ts. */
+export const replyTemplateNames = ['acknowledge-emergency', 'acknowledge-at-risk', 'acknowledge-community'] as const;
+/** What a reply template may say in double braces, filled in for each case. */
+export const replyTemplatePlaceholders = ['name', 'id', 'sitename', 'date', 'link'] as const;
+
+export const ReplyTemplateSchema = z.strictObject({
+  /** Which reply it replaces. */
+  template: z.enum(replyTemplateNames),
+  /** The language it is written in; empty for every language that has none of its own. */
+  language: z.string().max(20).default(''),
+  /** The words, with {{name}}, {{id}}, {{sitename}}, {{date}} and {{link}} filled in for each case. */
+  text: z.string().min(1).max(5000),
+});
+export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
+
 export const communityConfigShape = {
   /** Namespaces with Report links; empty means the operator's ReportIncidentEnabledNamespaces. */
   ReportIncidentEnabledNamespaces: z.array(z.int().min(0)).max(100).default([]),
@@ -79,6 +94,8 @@ export const communityConfigShape = {
 
   /** Crisis lines shown to anyone who reports a threat of self-harm. */
   ReportIncident_CrisisResources: z.array(CrisisResourceSchema).max(50).default(defaultCrisisResources),
+  /** The community's own wording of the desk's reply templates, per template and language (#21). */
+  ReportIncident_ReplyTemplates: z.array(ReplyTemplateSchema).max(60).default([]),
   /** How soon Trust & Safety answers emergency reports, in hours, as promised on the confirmation page. */
   ReportIncident_Emergency_ResponseTimeHours: z.int().min(1).max(720).default(24),
 };

@@ -20,7 +20,7 @@ import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
 import type { CommunityConfig } from './communityConfigSchema.js';
 import type { ConfigIssue } from './communityConfigValidator.js';
-import { configFromForm, EMPTY_RESOURCE_ROWS, fieldId, nameOfPointer, presentForm } from './communityConfigForm.js';
+import { configFromForm, EMPTY_RESOURCE_ROWS, EMPTY_TEMPLATE_ROWS, fieldId, nameOfPointer, presentForm } from './communityConfigForm.js';
 import { serialise } from './CommunityConfigService.js';
 
 const PROVIDER = 'ReportIncident';
@@ -125,6 +125,7 @@ export function communityConfigSpecialPage(c: Services<(typeof communityConfigPa
         mode: state.mode,
         sections,
         resourceRows: resources + EMPTY_RESOURCE_ROWS,
+        templateRows: ((state.config.ReportIncident_ReplyTemplates as unknown[]) ?? []).length + EMPTY_TEMPLATE_ROWS,
         json: state.json,
         jsonPosition: state.jsonPosition ? { ...state.jsonPosition, excerpt: excerptAt(state.json, state.jsonPosition) } : null,
         summary: state.summary,

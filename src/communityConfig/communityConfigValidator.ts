@@ -9,7 +9,7 @@ import type { Namespaces } from '../wiki/namespaces.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
 import { interwikiTable } from '../wiki/interwiki.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
-import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, withoutSubHeaders } from './communityConfigSchema.js';
+import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, replyTemplatePlaceholders, withoutSubHeaders } from './communityConfigSchema.js';
 import { checkHttpsUrl, LOOKALIKE_PROBLEMS } from './safeUrl.js';
 import { pointerOf } from '../shared/strictJson.js';
 
@@ -142,6 +142,22 @@ export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { 
     if (r.language !== '' && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(r.language)) {
       issues.push({ pointer: pointerOf(['ReportIncident_CrisisResources', i, 'language']), messageKey: 'communityconfig-error-invalid-language', params: { value: r.language } });
     }
+  });
+  const seenTemplates = new Set<string>();
+  config.ReportIncident_ReplyTemplates.forEach((r, i) => {
+    if (r.language !== '' && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(r.language)) {
+      issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'language']), messageKey: 'communityconfig-error-invalid-language', params: { value: r.language } });
+    }
+    const key = `${r.template}|${r.language}`;
+    if (seenTemplates.has(key)) issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'template']), messageKey: 'communityconfig-error-template-twice', params: { template: r.template, language: r.language || '*' } });
+    seenTemplates.add(key);
+    const named = [...r.text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
+    const unknown = named.filter((n) => !(replyTemplatePlaceholders as readonly string[]).includes(n));
+    if (unknown.length > 0) {
+      issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'text']), messageKey: 'communityconfig-error-template-placeholder', params: { name: `{{${unknown[0]}}}`, allowed: replyTemplatePlaceholders.map((p) => `{{${p}}}`).join(', ') } });
+    }
+    // A reply that promises no date is the boilerplate the guidance warns against: the responder must give one.
+    if (!named.includes('date')) issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'text']), messageKey: 'communityconfig-error-template-needs-date', params: { date: '{{date}}' } });
   });
   return issues.length ? { ok: false, issues } : { ok: true, config };
 }

@@ -317,3 +317,22 @@ describe('withdrawing', () => {
     expect(after.text).toContain('case-status-withdrawn');
   });
 });
+
+describe('the community\'s own wording of a reply', () => {
+  it('when the configuration words the emergency acknowledgement for English, then the case offers it, filled in; the editor shows it', async () => {
+    const title = parseTitle('MediaWiki:IncidentReportingConfig.json', wiki.container.namespaces);
+    if (!title.ok) throw new Error('title');
+    const ines = (await wiki.container.accounts.findByName('Ines'))!;
+    const own = { template: 'acknowledge-emergency', language: 'en', text: 'Dear {{name}}, we have your report {{id}} and will answer by {{date}}. Add more at {{link}}.' };
+    const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' }, ReportIncident_ReplyTemplates: [own] };
+    expect((await wiki.container.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Our own reply')).ok).toBe(true);
+    const alice = await as('Alice');
+    const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', details: 'He says there will be a bomb at the meetup.', ...(await findComment(alice, 'Talk:African_wild_dog', 'Nobody asked for your opinion')) });
+    const id = r.json<{ reportId: string }>().reportId;
+    const page = await (await as('Tomas')).get(`/wiki/Special:IncidentReports/${id}`);
+    expect(textareaOf(page.text, 'text-acknowledge')).toBe(`Dear Alice, we have your report ${id} and will answer by [date]. Add more at http://127.0.0.1:8080/wiki/Special:MyReports/${id}.`);
+    const editor = await (await as('Ines')).get('/wiki/Special:CommunityConfiguration/ReportIncident');
+    expect(editor.text).toContain('Replies to reporters');
+    expect(editor.text).toContain('Dear {{name}}, we have your report {{id}}');
+  });
+});

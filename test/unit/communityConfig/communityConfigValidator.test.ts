@@ -548,3 +548,29 @@ describe('checkPageOrUrl: names Object.prototype answers to (#16)', () => {
     if (!result.ok) expect(result.issues.map((i) => i.messageKey)).toEqual(['communityconfig-error-unknown-key', 'communityconfig-error-unknown-key']);
   });
 });
+
+describe('reply templates (#21)', () => {
+  const withTemplates = (templates: unknown[]) => ({ ReportIncident_ReplyTemplates: templates });
+  const good = { template: 'acknowledge-emergency', language: 'de', text: 'Hallo {{name}}, wir melden uns bis {{date}} zu {{id}}: {{link}}' };
+
+  it('when a community words a reply with the placeholders it may use, then it is accepted as written', () => {
+    const r = validate(withTemplates([good, { template: 'acknowledge-community', text: 'Thanks, {{ name }}: we answer by {{date}}.' }]));
+    expect(r.ok && r.config.ReportIncident_ReplyTemplates).toEqual([good, { template: 'acknowledge-community', language: '', text: 'Thanks, {{ name }}: we answer by {{date}}.' }]);
+  });
+
+  it.each(
+    named([
+      { name: 'an unknown template', input: [{ ...good, template: 'goodbye' }], pointer: '/ReportIncident_ReplyTemplates/0/template' },
+      { name: 'a bad language code', input: [{ ...good, language: 'German' }], pointer: '/ReportIncident_ReplyTemplates/0/language', key: 'communityconfig-error-invalid-language' },
+      { name: 'a placeholder that does not exist', input: [{ ...good, text: 'Hi {{reporter}}, by {{date}}.' }], pointer: '/ReportIncident_ReplyTemplates/0/text', key: 'communityconfig-error-template-placeholder' },
+      { name: 'no date promised', input: [{ ...good, text: 'Thank you, we are on it.' }], pointer: '/ReportIncident_ReplyTemplates/0/text', key: 'communityconfig-error-template-needs-date' },
+      { name: 'the same reply twice for one language', input: [good, good], pointer: '/ReportIncident_ReplyTemplates/1/template', key: 'communityconfig-error-template-twice' },
+      { name: 'an empty text', input: [{ ...good, text: '' }], pointer: '/ReportIncident_ReplyTemplates/0/text' },
+      { name: 'a text over 5,000 characters', input: [{ ...good, text: `{{date}}${'x'.repeat(5000)}` }], pointer: '/ReportIncident_ReplyTemplates/0/text' },
+    ]),
+  )('when a reply template has %s, then it is refused at its field', (_, { input, pointer, key }) => {
+    const issues = issuesOf(withTemplates(input));
+    expect(issues.map((i) => i.pointer)).toContain(pointer);
+    if (key) expect(issues.find((i) => i.pointer === pointer)?.messageKey).toBe(key);
+  });
+});
