@@ -268,6 +268,20 @@ export class CaseService {
     };
   }
 
+  /**
+   * Who opened a case and when, for Trust & Safety, in whichever queue it is (the issue gives them every case's
+   * access log); null for anyone else, and for a case that is not there or whose report is erased.
+   */
+  async accessLogFor(user: UserAccount | null, reportId: string): Promise<{ userId: number | null; at: number }[] | null> {
+    if (!user?.groups.includes('trust-and-safety')) return null;
+    const found = await this.cases.find(reportId);
+    if (!found) return null;
+    const people = await this.people(reportId);
+    // The reported person, someone kept out, and anyone once the report is erased: as if there were no case.
+    if (people.erased || user.id === people.reportedUserId || people.recused.includes(user.id)) return null;
+    return this.cases.views(reportId);
+  }
+
   /** Who opened the case and when: Trust & Safety's to read (the caller checks the role). */
   async accessLog(reportId: string): Promise<{ userId: number | null; at: number }[]> {
     return this.cases.views(reportId);

@@ -133,6 +133,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     const names = await actorNames(view);
     const acknowledgement = await c.caseTemplates.acknowledgement({
       reportId: id,
+      category: facts?.type ?? '',
       openedIn: view.case.openedIn,
       reporterAtRisk: facts?.reporterAtRisk ?? false,
       reporterName: facts?.reporter?.name ?? '',
@@ -198,6 +199,23 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
         backHref: '/wiki/Special:MyReports',
       },
       chrome: await presentChrome(c, res, { title: titleOf(`Special:MyReports/${id}`), heading: t('reportincident-myreports-report-title', { id }), action: 'special' }),
+    });
+  }
+
+  /**
+   * Who opened a case, for Trust & Safety, whichever queue the case is in: names and times only, never its content
+   * (a community case stays the community's to read). Anyone else, or a case that is not there: 404.
+   */
+  async function showAccessLog(res: Response, user: UserAccount, id: string): Promise<void> {
+    const { t, lang } = ctx(res);
+    const views = isReportId(id) ? await c.cases.accessLogFor(user, id) : null;
+    if (!views) throw new AppError(404, 'reportincident-case-error-not-found', { id });
+    const names = new Map<number, string>();
+    for (const v of views) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
+    return renderPage(res, {
+      view: 'cases/access',
+      model: { id, entries: views.map((v) => ({ name: v.userId !== null ? (names.get(v.userId) ?? '') : '', at: timestampParts(v.at, lang) })) },
+      chrome: await presentChrome(c, res, { title: titleOf(`Special:IncidentReports/${id}/access`), heading: t('reportincident-case-access-title', { id }), action: 'special' }),
     });
   }
 
@@ -282,6 +300,8 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       if (!subpage) return showQueue(req, res);
       const { user } = ctx(res);
       if (!user) return void loginFirst(res, `Special:IncidentReports/${subpage}`);
+      const [caseId, part] = subpage.split('/');
+      if (part === 'access') return showAccessLog(res, user, caseId ?? '');
       const view = isReportId(subpage) ? await c.cases.view(user, subpage) : null;
       if (!view) throw new AppError(404, 'reportincident-case-error-not-found', { id: subpage });
       // The reporter's own report has its own page, without the responders' side.

@@ -20,6 +20,8 @@ const templateKey: Record<TemplateName, string> = {
 
 export interface TemplateFacts {
   reportId: string;
+  /** The report's harm or behaviour type: a community may word a reply for one type. */
+  category: string;
   openedIn: CaseQueue;
   /** A threat of self-harm the reporter says is about themselves. */
   reporterAtRisk: boolean;
@@ -55,8 +57,13 @@ export class CaseTemplates {
       date: t('reportincident-case-template-date'),
       link: `${this.site.Server}/wiki/Special:MyReports/${facts.reportId}`,
     };
-    const own = (await this.communityConfig.current()).ReportIncident_ReplyTemplates.filter((r) => r.template === name);
-    const chosen = own.find((r) => r.language === language) ?? own.find((r) => r.language === '');
+    // The closest wording: for this type and language, this type, this language, then any.
+    const own = (await this.communityConfig.current()).ReportIncident_ReplyTemplates.filter((r) => r.template === name && (r.category === '' || r.category === facts.category));
+    const chosen =
+      own.find((r) => r.category !== '' && r.language === language) ??
+      own.find((r) => r.category !== '' && r.language === '') ??
+      own.find((r) => r.language === language) ??
+      own.find((r) => r.language === '');
     if (chosen) {
       return { name, language: chosen.language || language, text: chosen.text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole) };
     }

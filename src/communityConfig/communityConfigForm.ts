@@ -3,7 +3,7 @@
  * schema), reading a submitted form back into a configuration, and placing errors beside their fields.
  */
 import type { Namespaces } from '../wiki/namespaces.js';
-import { behaviorDefinitions, behaviorLabelKey, behaviorTypes, type HelpMethod } from '../taxonomy/taxonomy.js';
+import { behaviorDefinitions, behaviorLabelKey, behaviorTypes, harmLabelKey, type HelpMethod, physicalHarmTypes } from '../taxonomy/taxonomy.js';
 import { type CommunityConfig, replyTemplateNames, replyTemplatePlaceholders } from './communityConfigSchema.js';
 import type { ConfigIssue } from './communityConfigValidator.js';
 
@@ -20,8 +20,9 @@ export interface FormField {
   value: unknown;
   errors: ConfigIssue[];
   options?: { value: number; label: string }[];
-  /** For reply templates: the templates one may word. */
+  /** For reply templates: the templates one may word, and the types one may word them for. */
   choices?: readonly string[];
+  categories?: { value: string; labelKey: string }[];
   /** Values the help text names (the placeholders a reply may use, written with their braces). */
   helpParams?: Record<string, string>;
 }
@@ -88,6 +89,7 @@ export function presentForm(config: Record<string, unknown>, issues: ConfigIssue
       fields: [
         field('ReportIncident_ReplyTemplates', 'templates', { label: 'communityconfig-field-replytemplates-label', help: 'communityconfig-field-replytemplates-help' }, get('ReportIncident_ReplyTemplates') ?? [], issues, {
           choices: replyTemplateNames,
+          categories: [...physicalHarmTypes.map((h) => ({ value: h as string, labelKey: harmLabelKey(h) })), ...behaviorTypes.map((b) => ({ value: b as string, labelKey: behaviorLabelKey(b) }))],
           helpParams: { date: '{{date}}', others: replyTemplatePlaceholders.filter((p) => p !== 'date').map((p) => `{{${p}}}`).join(', ') },
         }),
       ],
@@ -165,7 +167,7 @@ export function configFromForm(body: Record<string, unknown>, base: CommunityCon
       const rows: Record<string, string>[] = [];
       for (let i = 0; i < MAX_RESOURCE_ROWS; i++) {
         // The text is kept as written (line breaks are the reply's), only its ends trimmed.
-        const row = { template: str(`${name}.${i}.template`).trim(), language: str(`${name}.${i}.language`).trim(), text: str(`${name}.${i}.text`).replace(/\r\n?/g, '\n').trim() };
+        const row = { template: str(`${name}.${i}.template`).trim(), language: str(`${name}.${i}.language`).trim(), category: str(`${name}.${i}.category`).trim(), text: str(`${name}.${i}.text`).replace(/\r\n?/g, '\n').trim() };
         if (row.language || row.text) rows.push(row);
       }
       set(name, rows);

@@ -58,6 +58,8 @@ export const ReplyTemplateSchema = z.strictObject({
   template: z.enum(replyTemplateNames),
   /** The language it is written in; empty for every language that has none of its own. */
   language: z.string().max(20).default(''),
+  /** The harm or behaviour type it is for (threats-physical-harm, intimidation, …); empty for every type. */
+  category: z.string().max(64).default(''),
   /** The words, with {{name}}, {{id}}, {{sitename}}, {{date}} and {{link}} filled in for each case. */
   text: z.string().min(1).max(5000),
 });

@@ -95,6 +95,9 @@ describe.each(['en', 'ar'])('the desk in %s', (lang) => {
     // The phone shows the case with one form open, as a responder about to write.
     if (width === 360) await tomas.page.locator('#form-note > summary').click();
     await check(tomas.page, lang, width, `desk-case-${lang}-${width}`);
+    await tomas.page.goto(`${wiki.url}/wiki/Special:IncidentReports/${id}/access?uselang=${lang}`);
+    expect(await tomas.page.locator('.case-access-list li').count()).toBeGreaterThan(0);
+    await check(tomas.page, lang, width, `desk-access-${lang}-${width}`);
     await tomas.close();
 
     const alice = await open('Alice', width);

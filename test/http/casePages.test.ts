@@ -324,7 +324,9 @@ describe('the community\'s own wording of a reply', () => {
     if (!title.ok) throw new Error('title');
     const ines = (await wiki.container.accounts.findByName('Ines'))!;
     const own = { template: 'acknowledge-emergency', language: 'en', text: 'Dear {{name}}, we have your report {{id}} and will answer by {{date}}. Add more at {{link}}.' };
-    const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' }, ReportIncident_ReplyTemplates: [own] };
+    // A wording for threats of physical harm only: this report (a threat to the public) gets the general one.
+    const physical = { template: 'acknowledge-emergency', language: 'en', category: 'threats-physical-harm', text: 'Physical harm: by {{date}}.' };
+    const config = { ReportIncident_NonEmergency_Intimidation_HelpMethod: { ContactAdmin: '', Email: 'admins@example.org', ContactCommunity: '' }, ReportIncident_ReplyTemplates: [physical, own] };
     expect((await wiki.container.pages.saveText(title.value, { user: ines }, JSON.stringify(config), 'Our own reply')).ok).toBe(true);
     const alice = await as('Alice');
     const r = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', details: 'He says there will be a bomb at the meetup.', ...(await findComment(alice, 'Talk:African_wild_dog', 'Nobody asked for your opinion')) });
@@ -334,5 +336,22 @@ describe('the community\'s own wording of a reply', () => {
     const editor = await (await as('Ines')).get('/wiki/Special:CommunityConfiguration/ReportIncident');
     expect(editor.text).toContain('Replies to reporters');
     expect(editor.text).toContain('Dear {{name}}, we have your report {{id}}');
+  });
+});
+
+describe('the access log, for Trust & Safety', () => {
+  it('when a community responder opens a direct report, then Trust & Safety reads who did (names and times only), though the case is not theirs to open; nobody else reads it', async () => {
+    const testing = await as('Testing');
+    const r = await postReport(testing, { incidentType: 'unacceptable-user-behavior', behaviorType: 'intimidation', directReport: 'He mocks me again.', ...(await findComment(testing, 'User_talk:Testing', 'I found your real name')) });
+    expect(r.json<{ route: string }>().route).toBe('direct');
+    const id = r.json<{ reportId: string }>().reportId;
+    expect((await (await as('Priya')).get(`/wiki/Special:IncidentReports/${id}`)).status).toBe(200);
+    const tomas = await as('Tomas');
+    expect((await tomas.get(`/wiki/Special:IncidentReports/${id}`)).status).toBe(404);
+    const log = await tomas.get(`/wiki/Special:IncidentReports/${id}/access`);
+    expect(log.status).toBe(200);
+    expect(log.text).toContain('<bdi>Priya</bdi>');
+    expect(log.text).not.toContain('He mocks me again.');
+    for (const name of ['Priya', 'Rowan', 'Brackenfield', 'Testing']) expect({ name, status: (await (await as(name)).get(`/wiki/Special:IncidentReports/${id}/access`)).status }).toEqual({ name, status: 404 });
   });
 });

@@ -555,7 +555,7 @@ describe('reply templates (#21)', () => {
 
   it('when a community words a reply with the placeholders it may use, then it is accepted as written', () => {
     const r = validate(withTemplates([good, { template: 'acknowledge-community', text: 'Thanks, {{ name }}: we answer by {{date}}.' }]));
-    expect(r.ok && r.config.ReportIncident_ReplyTemplates).toEqual([good, { template: 'acknowledge-community', language: '', text: 'Thanks, {{ name }}: we answer by {{date}}.' }]);
+    expect(r.ok && r.config.ReportIncident_ReplyTemplates).toEqual([{ ...good, category: '' }, { template: 'acknowledge-community', language: '', category: '', text: 'Thanks, {{ name }}: we answer by {{date}}.' }]);
   });
 
   it.each(
@@ -565,6 +565,7 @@ describe('reply templates (#21)', () => {
       { name: 'a placeholder that does not exist', input: [{ ...good, text: 'Hi {{reporter}}, by {{date}}.' }], pointer: '/ReportIncident_ReplyTemplates/0/text', key: 'communityconfig-error-template-placeholder' },
       { name: 'no date promised', input: [{ ...good, text: 'Thank you, we are on it.' }], pointer: '/ReportIncident_ReplyTemplates/0/text', key: 'communityconfig-error-template-needs-date' },
       { name: 'the same reply twice for one language', input: [good, good], pointer: '/ReportIncident_ReplyTemplates/1/template', key: 'communityconfig-error-template-twice' },
+      { name: 'a type of report that does not exist', input: [{ ...good, category: 'rudeness' }], pointer: '/ReportIncident_ReplyTemplates/0/category', key: 'communityconfig-error-template-category' },
       { name: 'an empty text', input: [{ ...good, text: '' }], pointer: '/ReportIncident_ReplyTemplates/0/text' },
       { name: 'a text over 5,000 characters', input: [{ ...good, text: `{{date}}${'x'.repeat(5000)}` }], pointer: '/ReportIncident_ReplyTemplates/0/text' },
     ]),
