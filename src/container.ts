@@ -187,6 +187,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
         return { reporterUserId: r?.reporterUserId ?? null, reportedUserId: r?.reportedUserId ?? null, erased: !r || r.purgedAt !== undefined };
       },
       findUser: (id) => accounts.findById(id),
+      inGroup: (group) => accounts.inGroup(group),
     },
     clock,
     settings.ReportIncidentAcknowledgeWithinHours,

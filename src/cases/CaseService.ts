@@ -91,6 +91,8 @@ export interface CaseDirectory {
   /** The report's reporter and reported account (null when none, or erased). */
   partiesOf(reportId: string): Promise<{ reporterUserId: number | null; reportedUserId: number | null; erased: boolean }>;
   findUser(id: number): Promise<UserAccount | null>;
+  /** The accounts in a group: the colleagues a queue can be filtered by. */
+  inGroup(group: 'trust-and-safety' | 'incident-responder'): Promise<UserAccount[]>;
 }
 
 /** Hours within which a case must be acknowledged, by the queue it opened in (ReportIncidentAcknowledgeWithinHours). */
@@ -104,8 +106,8 @@ export interface QueueFilter {
   status: 'open' | 'closed' | 'all' | CaseStatus;
   /** A harm or behaviour type; null for any. */
   type: string | null;
-  /** 'mine': assigned to the viewer; 'none': to nobody. */
-  assignee: 'any' | 'mine' | 'none';
+  /** 'mine': assigned to the viewer; 'none': to nobody; a number: to that colleague. */
+  assignee: 'any' | 'mine' | 'none' | number;
   limit: number;
   offset: number;
 }
@@ -162,6 +164,12 @@ export class CaseService {
     if (found.status === 'escalated' && found.escalatedAt !== null) return now - found.escalatedAt > hours.emergency * 3_600_000;
     const limit = found.openedIn === 'trust-and-safety' ? hours.emergency : hours.community;
     return found.status === 'new' && now - found.createdAt > limit * 3_600_000;
+  }
+
+  /** The people who handle cases (Trust & Safety and community responders), in name order: the queue's colleagues. */
+  async handlers(): Promise<UserAccount[]> {
+    const all = [...(await this.directory.inGroup('trust-and-safety')), ...(await this.directory.inGroup('incident-responder'))];
+    return [...new Map(all.map((u) => [u.id, u])).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** Whether this user handles cases at all: whether Special:IncidentReports has anything for them. */

@@ -33,7 +33,7 @@ const CaseActionBody = z.strictObject({
 const listParameters = {
   status: { schema: z.enum(queueStatusFilters), allowed: queueStatusFilters.join(', ') },
   type: { schema: z.enum(caseTypes as [string, ...string[]]), allowed: caseTypes.join(', ') },
-  assignee: { schema: z.enum(['any', 'mine', 'none']), allowed: 'any, mine, none' },
+  assignee: { schema: z.string().min(1).max(255), allowed: 'any, mine, none, or the user name of someone who handles cases' },
   limit: { schema: z.coerce.number().int().min(1).max(200), allowed: '1–200' },
   offset: { schema: z.coerce.number().int().min(0).max(1_000_000), allowed: '0–1000000' },
 } as const;
@@ -56,12 +56,18 @@ export function caseRestRoutes(c: CaseRestServices): Router {
       if (!parsed?.success) return restError(res, 400, 'rest-invalid-parameter', 'reportincident-rest-invalid-parameter', { name, value: typeof raw === 'string' ? raw : '…', allowed });
       values[name] = parsed.data;
     }
+    let assignee: 'any' | 'mine' | 'none' | number = 'any';
+    if (typeof values.assignee === 'string' && values.assignee !== 'any') {
+      const colleague = ['mine', 'none'].includes(values.assignee) ? null : (await c.cases.handlers()).find((u) => u.name === values.assignee);
+      if (!colleague && !['mine', 'none'].includes(values.assignee)) return restError(res, 400, 'rest-invalid-parameter', 'reportincident-rest-invalid-parameter', { name: 'assignee', value: values.assignee, allowed: listParameters.assignee.allowed });
+      assignee = colleague ? colleague.id : (values.assignee as 'mine' | 'none');
+    }
     const limit = (values.limit as number | undefined) ?? 50;
     const offset = (values.offset as number | undefined) ?? 0;
     const queue = (await c.cases.queue(user, {
       status: (values.status as (typeof queueStatusFilters)[number] | undefined) ?? 'open',
       type: (values.type as string | undefined) ?? null,
-      assignee: (values.assignee as 'any' | 'mine' | 'none' | undefined) ?? 'any',
+      assignee,
       limit,
       offset,
     }))!;

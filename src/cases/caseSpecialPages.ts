@@ -40,7 +40,7 @@ const QUEUE_PAGE_SIZE = 50;
 const queueQuery = {
   status: z.enum(queueStatusFilters),
   type: z.enum(caseTypes as [string, ...string[]]),
-  assignee: z.enum(['any', 'mine', 'none']),
+  assignee: z.string().min(1).max(255),
   offset: z.coerce.number().int().min(0).max(1_000_000),
 };
 
@@ -94,10 +94,15 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     };
     const status = read('status', 'open', queueStatusFilters);
     const type = read('type', '', caseTypes);
-    const assignee = read('assignee', 'any', ['any', 'mine', 'none']);
+    // Anyone, me, nobody, or a colleague by name (one who handles cases).
+    const colleagues = await c.cases.handlers();
+    const assigneeChoice = read('assignee', 'any', ['any', 'mine', 'none', ...colleagues.map((u) => u.name)]);
+    const colleague = colleagues.find((u) => u.name === assigneeChoice);
+    if (!['any', 'mine', 'none'].includes(assigneeChoice) && !colleague) errors.push({ field: 'filter-assignee', messageKey: 'reportincident-queue-error-filter', params: { value: assigneeChoice, allowed: ['any', 'mine', 'none', ...colleagues.map((u) => u.name)].join(', ') } });
+    const assignee: 'any' | 'mine' | 'none' | number = colleague ? colleague.id : ['mine', 'none'].includes(assigneeChoice) ? (assigneeChoice as 'mine' | 'none') : 'any';
     const offset = read('offset', 0, ['0, 50, 100, …']);
     const queue = (await c.cases.queue(user, { status, type: type === '' ? null : type, assignee, limit: QUEUE_PAGE_SIZE, offset }))!;
-    const filters = new URLSearchParams({ ...(status !== 'open' ? { status } : {}), ...(type ? { type } : {}), ...(assignee !== 'any' ? { assignee } : {}) });
+    const filters = new URLSearchParams({ ...(status !== 'open' ? { status } : {}), ...(type ? { type } : {}), ...(assignee !== 'any' ? { assignee: colleague?.name ?? String(assignee) } : {}) });
     const pageHref = (at: number) => `/wiki/Special:IncidentReports?${new URLSearchParams({ ...Object.fromEntries(filters), ...(at > 0 ? { offset: String(at) } : {}) }).toString()}`.replace(/\?$/, '');
     return renderPage(res, {
       view: 'cases/queue',
@@ -105,13 +110,14 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       model: {
         errors,
         lines: queue.entries.map((e) => presentQueueLine(e, t, lang, pageName)),
-        filter: { status, type, assignee },
+        filter: { status, type, assignee: colleague?.name ?? (assignee === 'any' ? 'any' : String(assignee)) },
         statusChoices: [
           ...(['open', 'closed', 'all'] as const).map((s) => ({ value: s, labelKey: statusFilterLabelKey[s] })),
           ...caseStatuses.map((s) => ({ value: s, labelKey: statusLabelKey[s] })),
         ],
         typeChoices: caseTypes.map((v) => ({ value: v, labelKey: typeLabelKey(v) })),
         assigneeChoices: (['any', 'mine', 'none'] as const).map((v) => ({ value: v, labelKey: assigneeFilterLabelKey[v] })),
+        colleagues: colleagues.filter((u) => u.id !== user.id).map((u) => u.name),
         previousHref: offset > 0 ? pageHref(Math.max(0, offset - QUEUE_PAGE_SIZE)) : null,
         nextHref: queue.more ? pageHref(offset + QUEUE_PAGE_SIZE) : null,
         from: offset + 1,

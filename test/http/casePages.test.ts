@@ -355,3 +355,21 @@ describe('the access log, for Trust & Safety', () => {
     for (const name of ['Priya', 'Rowan', 'Brackenfield', 'Testing']) expect({ name, status: (await (await as(name)).get(`/wiki/Special:IncidentReports/${id}/access`)).status }).toEqual({ name, status: 404 });
   });
 });
+
+describe('the queue by colleague', () => {
+  it('when a responder filters by a colleague\'s name, then only the cases that colleague holds show; a name that handles nothing is said', async () => {
+    const priya = await as('Priya');
+    const page = await priya.get('/wiki/Special:IncidentReports?status=all');
+    expect(page.text).toMatch(/<optgroup label="A colleague">[\s\S]*<option value="Tomas">Tomas<\/option>/);
+    const tomas = await as('Tomas');
+    const held = await tomas.get('/wiki/Special:IncidentReports?status=all&assignee=Tomas');
+    expect(held.text).toContain(emergencyId);
+    expect((await tomas.get('/wiki/Special:IncidentReports?status=all&assignee=Priya')).text).not.toContain(emergencyId);
+    const bad = await tomas.get('/wiki/Special:IncidentReports?assignee=Brackenfield');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('&#34;Brackenfield&#34; cannot be chosen here');
+    const rest = await tomas.get('/w/rest.php/reportincident/v0/reports?status=all&assignee=Tomas');
+    expect(rest.json<{ reports: { reportId: string; assignee: string }[] }>().reports.every((x) => x.assignee === 'Tomas')).toBe(true);
+    expect((await tomas.get('/w/rest.php/reportincident/v0/reports?assignee=Brackenfield')).status).toBe(400);
+  });
+});
