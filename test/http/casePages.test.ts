@@ -373,3 +373,38 @@ describe('the queue by colleague', () => {
     expect((await tomas.get('/w/rest.php/reportincident/v0/reports?assignee=Brackenfield')).status).toBe(400);
   });
 });
+
+describe('every responder action through the pages', () => {
+  it('when Trust & Safety takes each action on an emergency, and a responder each on a direct report, then each lands in the timeline as what it is', async () => {
+    const made = await wiki.container.accounts.create({ name: 'Tara', password: 'trust-and-safety-pw', email: 'tara@example.org', emailConfirmed: true, edits: 10, registeredAt: Date.now() - 400 * 86_400_000, groups: ['trust-and-safety'] });
+    if (!made.ok) throw new Error(made.messageKey);
+    const alice = await as('Alice');
+    const emergency = await postReport(alice, { incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-physical-harm', details: 'Every action, one by one.', ...(await findComment(alice, 'Talk:African_wild_dog', 'This looks like an advertisement')) });
+    const id = emergency.json<{ reportId: string }>().reportId;
+    const steps: [string, Record<string, string>, string][] = [
+      ['claim', {}, 'Claimed'],
+      ['assign', { assignee: 'Tara' }, 'Assigned to Tara'],
+      ['acknowledge', { text: 'We have it and will write by Friday.' }, 'Acknowledged to the reporter'],
+      ['message', { text: 'Are you safe?' }, 'Message to the reporter'],
+      ['note', { text: 'Checked the history.' }, 'Internal note'],
+      ['status', { status: 'investigating', text: 'Looking at other accounts.' }, 'Status changed to &#34;Being looked into&#34;'],
+      ['answered-by-mail', { text: 'Phoned her back by mail.' }, 'Answered the reporter by mail'],
+      ['close', { status: 'resolved', text: 'Blocked.' }, 'Closed: Resolved'],
+      ['reopen', { text: 'New evidence.' }, 'Reopened'],
+    ];
+    const tomas = await as('Tomas');
+    const path = `/wiki/Special:IncidentReports/${id}`;
+    let page = await tomas.get(path);
+    for (const [action, fields, label] of steps) {
+      const r = await act(tomas, page, path, { action, ...fields });
+      expect({ action, status: r.status }).toEqual({ action, status: 303 });
+      page = await tomas.follow(r);
+      expect(page.text).toContain(`<strong>${label}</strong>`);
+    }
+    expect(page.text).toContain('case-status-investigating');
+    // The reporter read the acknowledgement, the message, the close and the reopening, never the rest.
+    const mine = await alice.get(`/wiki/Special:MyReports/${id}`);
+    for (const seen of ['We have it and will write by Friday.', 'Are you safe?', 'Blocked.']) expect(mine.text).toContain(seen);
+    for (const hidden of ['Checked the history.', 'Looking at other accounts.', 'Phoned her back by mail.', 'New evidence.', 'Tara', 'Tomas']) expect(mine.text).not.toContain(hidden);
+  });
+});

@@ -642,6 +642,10 @@ describe('direct reporting through the forms', () => {
     const reportId = decodeURIComponent(/\/submitted\/([^?]+)/.exec(locationOf(sent))![1]!);
     const priya = (await direct.container.accounts.findByName('Priya'))!;
     expect(await direct.container.cases.roleFor(priya, reportId)).toBe('none');
+    // Through the pages too: the case does not exist for her, and her queue does not list it.
+    const priyaClient = await loggedIn(direct, 'Priya');
+    expect((await priyaClient.get(`/wiki/Special:IncidentReports/${reportId}`)).status).toBe(404);
+    expect((await priyaClient.get('/wiki/Special:IncidentReports?status=all')).text).not.toContain(reportId);
     expect(await direct.container.cases.roleFor((await direct.container.accounts.findByName('Rhea'))!, reportId)).toBe('responder');
   });
 
