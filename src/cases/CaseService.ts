@@ -60,6 +60,8 @@ export interface CaseActionRequest {
   assignee?: number;
   /** The reply template the text began as: the timeline says which. */
   template?: string;
+  /** A Trust & Safety note kept from the community's responders (a case they escalated, say). */
+  trustAndSafetyOnly?: boolean;
 }
 
 export type CaseRefusal = { status: 400 | 404 | 409; errorKey: string; messageKey: string; params: Record<string, string | number> };
@@ -262,8 +264,11 @@ export class CaseService {
   private async show(user: UserAccount, found: IncidentCase, role: Exclude<CaseRole, 'none'>): Promise<CaseView> {
     if (role !== 'reporter') await this.cases.recordView(found.reportId, user.id, this.clock.now());
     const events = await this.cases.events(found.reportId);
-    // Claiming what one already holds is no action to offer.
-    if (role !== 'reporter') return { case: found, role, events, actions: actionsFor(role, found.status, found.queue).filter((a) => !(a === 'claim' && found.assigneeUserId === user.id)) };
+    // Claiming what one already holds is no action to offer; a note Trust & Safety kept to itself is not the community's.
+    if (role !== 'reporter') {
+      const seen = role === 'trust-and-safety' ? events : events.filter((e) => e.detail.audience !== 'trust-and-safety');
+      return { case: found, role, events: seen, actions: actionsFor(role, found.status, found.queue).filter((a) => !(a === 'claim' && found.assigneeUserId === user.id)) };
+    }
     // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes;
     // their revision counts only the events they see, so that it tells nothing of the others.
     const theirs = events.filter((e) => e.visibility === 'reporter');
@@ -375,6 +380,11 @@ export class CaseService {
       const placeholder = this.templates.unfilled(text);
       if (placeholder) return refuse(400, 'rest-template-placeholder', 'reportincident-case-error-template-placeholder', { placeholder });
       detail.template = request.template;
+    }
+    if (request.trustAndSafetyOnly) {
+      // Only Trust & Safety keeps a note from the community, and only a note.
+      if (action !== 'note' || role !== 'trust-and-safety') return refuse(400, 'rest-unused-field', 'reportincident-case-error-field-not-used', { field: 'trustAndSafetyOnly', action });
+      detail.audience = 'trust-and-safety';
     }
     // Answering by mail answers a new case as an acknowledgement would; any first handling counts as one for timing.
     const next = action === 'answered-by-mail' && found.status === 'new' ? 'acknowledged' : statusAfter(action, named);

@@ -83,6 +83,8 @@ export interface TimelineEntry {
   internal: boolean;
   /** The event is the reporter's to see, but not its words (a status change's reason, a hand-over). */
   textForResponders: boolean;
+  /** A note Trust & Safety kept from the community's responders. */
+  trustAndSafetyOnly: boolean;
   type: string;
 }
 
@@ -100,6 +102,7 @@ export function presentTimeline(view: CaseView, t: Translate, lang: string, name
       text: e.text,
       internal: e.visibility === 'responders',
       textForResponders: !reporter && e.visibility === 'reporter' && e.text !== '' && !reporterReads(e.type),
+      trustAndSafetyOnly: e.detail.audience === 'trust-and-safety',
       type: e.type,
     };
   });
@@ -130,6 +133,8 @@ export interface ActionForm {
   textLabelKey: string;
   /** Withdrawing asks for a tick first: it cannot be undone. */
   confirm: boolean;
+  /** Trust & Safety may keep a note on a community case from the community's responders. */
+  trustAndSafetyOnly: boolean;
 }
 
 /** What the actor sent that was refused, kept so that nothing they wrote is lost. */
@@ -162,6 +167,7 @@ export function presentActionForms(view: CaseView, templates: Partial<Record<Cas
       templateLanguage: mine ? '' : (template?.language ?? ''),
       textLabelKey: textLabelKey[action] ?? 'reportincident-case-text-label',
       confirm: action === 'withdraw',
+      trustAndSafetyOnly: action === 'note' && view.role === 'trust-and-safety' && view.case.openedIn === 'community',
     };
   });
 }

@@ -27,6 +27,8 @@ const CaseActionBody = z.strictObject({
   assignee: z.string().max(255).optional(),
   /** The reply template the text began from (its date placeholder must have been replaced). */
   template: z.string().max(64).optional(),
+  /** A Trust & Safety note kept from the community's responders. */
+  trustAndSafetyOnly: z.boolean().optional(),
 });
 
 /** The queue's parameters, each checked on its own so that the error names the one that is wrong. */
@@ -121,14 +123,14 @@ export function caseRestRoutes(c: CaseRestServices): Router {
     if (!isReportId(id) || (await c.cases.roleFor(user, id)) === 'none') return notFound(res, id);
     const body = readJsonBody(req, res, c.sessions, CaseActionBody);
     if (!body) return;
-    const { action, revision, text, status, assignee, template } = body;
+    const { action, revision, text, status, assignee, template, trustAndSafetyOnly } = body;
     let assigneeId: number | undefined;
     if (assignee !== undefined) {
       const account = await c.accounts.findByName(assignee);
       // An unknown name is refused like a known one who may not handle the case.
       assigneeId = account?.id ?? -1;
     }
-    const result = await c.cases.act(user, id, { action, revision, ...(text !== undefined ? { text } : {}), ...(status !== undefined ? { status } : {}), ...(assigneeId !== undefined ? { assignee: assigneeId } : {}), ...(template !== undefined ? { template } : {}) });
+    const result = await c.cases.act(user, id, { action, revision, ...(text !== undefined ? { text } : {}), ...(status !== undefined ? { status } : {}), ...(assigneeId !== undefined ? { assignee: assigneeId } : {}), ...(template !== undefined ? { template } : {}), ...(trustAndSafetyOnly ? { trustAndSafetyOnly } : {}) });
     if (!result.ok) {
       const e = result.error;
       const params = e.messageKey === 'reportincident-case-error-not-responder' ? { ...e.params, assignee: assignee ?? '' } : e.params;

@@ -277,6 +277,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       ...(sent.status ? { status: sent.status } : {}),
       ...(assigneeId !== undefined ? { assignee: assigneeId } : {}),
       ...(template ? { template } : {}),
+      ...(field(req, 'audience') === 'trust-and-safety' ? { trustAndSafetyOnly: true } : {}),
     });
     if (!result.ok) {
       const error = result.error.messageKey === 'reportincident-case-error-not-responder' ? { ...result.error, params: { assignee: sent.assignee } } : result.error;

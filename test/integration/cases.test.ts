@@ -164,6 +164,11 @@ describe('acting on a case', () => {
     // The community keeps the case in view, and may add notes; Trust & Safety decides it.
     expect((await wiki.container.cases.view(people.rhea, directId))?.actions).toEqual(['note']);
     expect(refused(await act(people.rhea, directId, { action: 'close', status: 'resolved', text: 'done', revision: await revisionOf(directId) }))?.status).toBe(409);
+    // Trust & Safety may keep a note from the community; the community may not keep one from anyone.
+    expect((await act(people.tomas, directId, { action: 'note', text: 'Legal is aware.', trustAndSafetyOnly: true, revision: await revisionOf(directId) })).ok).toBe(true);
+    expect((await wiki.container.cases.view(people.tomas, directId))!.events.at(-1)).toMatchObject({ text: 'Legal is aware.', detail: { audience: 'trust-and-safety' } });
+    expect((await wiki.container.cases.view(people.rhea, directId))!.events.map((e) => e.text)).not.toContain('Legal is aware.');
+    expect(refused(await act(people.rhea, directId, { action: 'note', text: 'x', trustAndSafetyOnly: true, revision: await revisionOf(directId) }))?.status).toBe(400);
     r = await act(people.tomas, directId, { action: 'close', status: 'resolved', text: 'The account is blocked.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'resolved', closedAt: clock.now() });
     expect(refused(await act(people.tomas, directId, { action: 'message', text: 'late', revision: await revisionOf(directId) }))?.status).toBe(409);
