@@ -129,9 +129,9 @@ export class CaseService {
     private readonly cases: CaseRepository,
     private readonly directory: CaseDirectory,
     private readonly clock: Clock,
-    private readonly acknowledgeWithin: AcknowledgeWithin = { emergency: 1, community: 48 },
-    private readonly mailbox: CaseMailbox | null = null,
-    private readonly templates: Pick<CaseTemplates, 'isTemplate' | 'unfilled'> | null = null,
+    private readonly acknowledgeWithin: AcknowledgeWithin,
+    private readonly mailbox: CaseMailbox,
+    private readonly templates: Pick<CaseTemplates, 'isTemplate' | 'unfilled'>,
   ) {}
 
   /**
@@ -140,7 +140,6 @@ export class CaseService {
    * lock), and the mark makes a second run send nothing. Returns the reminders queued.
    */
   async sendReminders(now = this.clock.now()): Promise<{ reportId: string; level: 1 | 2 }[]> {
-    if (!this.mailbox) return [];
     const mailbox = this.mailbox;
     const hours = this.acknowledgeWithin;
     const due = await this.cases.dueReminders(now, { 'trust-and-safety': hours.emergency * 3_600_000, community: hours.community * 3_600_000 });
@@ -376,7 +375,7 @@ export class CaseService {
     }
     if (request.template !== undefined) {
       // A template names where the text began; its date must have been replaced, or the reporter is promised nothing.
-      if (!this.templates?.isTemplate(request.template) || textRule(action) === 'none') return refuse(400, 'rest-invalid-template', 'reportincident-case-error-unknown-template', { template: request.template });
+      if (!this.templates.isTemplate(request.template) || textRule(action) === 'none') return refuse(400, 'rest-invalid-template', 'reportincident-case-error-unknown-template', { template: request.template });
       const placeholder = this.templates.unfilled(text);
       if (placeholder) return refuse(400, 'rest-template-placeholder', 'reportincident-case-error-template-placeholder', { placeholder });
       detail.template = request.template;
@@ -401,16 +400,16 @@ export class CaseService {
     // What responders write to the reporter reaches them by mail too, queued with the event or not at all.
     const toReporter = role !== 'reporter' && mailedToReporter.includes(action);
     const toHandlers = mailedToHandlers.includes(action);
-    const mailed = (toReporter || toHandlers) && this.mailbox !== null;
+    const mailed = toReporter || toHandlers;
     const append = async () => {
       const ok = await this.cases.append(reportId, found.revision, event, changes);
-      if (ok && toReporter) await this.mailbox!.toReporter(reportId, found.revision + 1);
+      if (ok && toReporter) await this.mailbox.toReporter(reportId, found.revision + 1);
       // To whoever has the case after the action: an escalation goes to Trust & Safety.
-      if (ok && toHandlers) await this.mailbox!.toHandlers({ ...found, ...(changes.queue ? { queue: changes.queue } : {}) }, found.revision + 1);
+      if (ok && toHandlers) await this.mailbox.toHandlers({ ...found, ...(changes.queue ? { queue: changes.queue } : {}) }, found.revision + 1);
       return ok;
     };
-    const appended = mailed ? await this.mailbox!.transaction(append) : await append();
-    if (appended && mailed) this.mailbox!.kick();
+    const appended = mailed ? await this.mailbox.transaction(append) : await append();
+    if (appended && mailed) this.mailbox.kick();
     if (!appended) {
       const current = await this.cases.find(reportId);
       const revision = role === 'reporter' ? (await this.cases.events(reportId)).filter((e) => e.visibility === 'reporter').length : (current?.revision ?? found.revision);

@@ -9,8 +9,6 @@ import type { CaseSummary } from './CaseRepository.js';
 import type { CaseView, QueueEntry } from './CaseService.js';
 import { MAX_CASE_TEXT } from './CaseService.js';
 
-/** Every harm and behaviour type, for the queue's type filter. */
-export const caseTypes: readonly string[] = [...physicalHarmTypes, ...behaviorTypes];
 
 export function typeLabelKey(type: string): string {
   if ((physicalHarmTypes as readonly string[]).includes(type)) return harmLabelKey(type as PhysicalHarmType);

@@ -10,7 +10,7 @@ import { ctx } from '../http/context.js';
 import { readJsonBody, restError } from '../http/restError.js';
 import { isReportId } from '../reporting/ReportService.js';
 import { REPORT_PATH, REST_BODY_LIMIT } from '../reporting/reportRestRoutes.js';
-import { caseTypes } from './casePresenter.js';
+import { reportTypes } from '../taxonomy/taxonomy.js';
 import { type CaseView, queueStatusFilters } from './CaseService.js';
 
 export const caseRestServices = ['accounts', 'cases', 'sessions', 'settings'] as const;
@@ -34,7 +34,7 @@ const CaseActionBody = z.strictObject({
 /** The queue's parameters, each checked on its own so that the error names the one that is wrong. */
 const listParameters = {
   status: { schema: z.enum(queueStatusFilters), allowed: queueStatusFilters.join(', ') },
-  type: { schema: z.enum(caseTypes as [string, ...string[]]), allowed: caseTypes.join(', ') },
+  type: { schema: z.enum(reportTypes), allowed: reportTypes.join(', ') },
   assignee: { schema: z.string().min(1).max(255), allowed: 'any, mine, none, or the user name of someone who handles cases' },
   limit: { schema: z.coerce.number().int().min(1).max(200), allowed: '1–200' },
   offset: { schema: z.coerce.number().int().min(0).max(1_000_000), allowed: '0–1000000' },

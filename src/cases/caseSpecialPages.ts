@@ -13,12 +13,12 @@ import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
 import { AppError } from '../shared/AppError.js';
 import { isReportId } from '../reporting/ReportService.js';
+import { reportTypes } from '../taxonomy/taxonomy.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
 import { actionLabelKey, assigneeFilterLabelKey, reporterDoneKey, statusFilterLabelKey, statusLabelKey } from './caseLabels.js';
 import { type CaseAction, caseActions, caseStatuses } from './casePolicy.js';
 import {
-  caseTypes,
   casePath,
   myReportPath,
   presentActionForms,
@@ -39,7 +39,7 @@ const QUEUE_PAGE_SIZE = 50;
 /** The queue's filters, each read on its own: one bad value is said and dropped, the others still apply. */
 const queueQuery = {
   status: z.enum(queueStatusFilters),
-  type: z.enum(caseTypes as [string, ...string[]]),
+  type: z.enum(reportTypes as readonly string[] as [string, ...string[]]),
   assignee: z.string().min(1).max(255),
   offset: z.coerce.number().int().min(0).max(1_000_000),
 };
@@ -93,7 +93,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       return fallback;
     };
     const status = read('status', 'open', queueStatusFilters);
-    const type = read('type', '', caseTypes);
+    const type = read('type', '', reportTypes);
     // Anyone, me, nobody, or a colleague by name (one who handles cases).
     const colleagues = await c.cases.handlers();
     const assigneeChoice = read('assignee', 'any', ['any', 'mine', 'none', ...colleagues.map((u) => u.name)]);
@@ -115,7 +115,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
           ...(['open', 'closed', 'all'] as const).map((s) => ({ value: s, labelKey: statusFilterLabelKey[s] })),
           ...caseStatuses.map((s) => ({ value: s, labelKey: statusLabelKey[s] })),
         ],
-        typeChoices: caseTypes.map((v) => ({ value: v, labelKey: typeLabelKey(v) })),
+        typeChoices: reportTypes.map((v) => ({ value: v, labelKey: typeLabelKey(v) })),
         assigneeChoices: (['any', 'mine', 'none'] as const).map((v) => ({ value: v, labelKey: assigneeFilterLabelKey[v] })),
         colleagues: colleagues.filter((u) => u.id !== user.id).map((u) => u.name),
         previousHref: offset > 0 ? pageHref(Math.max(0, offset - QUEUE_PAGE_SIZE)) : null,

@@ -23,6 +23,9 @@ export const behaviorTypes = [
 ] as const;
 export type BehaviorType = (typeof behaviorTypes)[number];
 
+/** Every type a report can have: a harm for emergencies, a behaviour for the rest (a case's "type"). */
+export const reportTypes = [...physicalHarmTypes, ...behaviorTypes] as const;
+
 /** The categories shown when the operator has not chosen: the first seven, as the original ships them. */
 export const defaultNonEmergencyCategories: BehaviorType[] = behaviorTypes.slice(0, 7);
 
