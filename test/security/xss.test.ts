@@ -477,6 +477,42 @@ describe('the report flow', () => {
   });
 });
 
+describe('the responder desk (#21)', () => {
+  it('when responders open the queue and each case and write to the reporter with the corpus, then the queue, the case pages and Special:MyReports show it as text', async () => {
+    const { wiki } = world;
+    const tomas = new HttpClient(wiki.url);
+    await tomas.login('Tomas');
+    const priya = new HttpClient(wiki.url);
+    await priya.login('Priya');
+    for (const [client, label] of [[tomas, 'Trust & Safety'], [priya, 'community']] as const) {
+      const q = await client.get('/wiki/Special:IncidentReports?status=all');
+      expect(q.status, label).toBe(200);
+      expectSafe(`the ${label} queue`, q.text);
+      expectStrictCsp(`the ${label} queue`, q);
+    }
+    const tomasUser = (await wiki.container.accounts.findByName('Tomas'))!;
+    const priyaUser = (await wiki.container.accounts.findByName('Priya'))!;
+    for (const [i, f] of world.filed.entries()) {
+      const p = CORPUS[Math.floor(i / 3)]!;
+      const direct = f.label.startsWith('direct');
+      const [client, who] = direct ? [priya, priyaUser] : [tomas, tomasUser];
+      const view = await wiki.container.cases.view(who, f.reportId);
+      expect(view, `a case for the ${f.label}`).not.toBeNull();
+      const sent = await wiki.container.cases.act(who, f.reportId, { action: 'message', text: `${p.text} ${p.marker} message`, revision: view!.case.revision });
+      expect(sent.ok, f.label).toBe(true);
+      const page = await client.get(`/wiki/Special:IncidentReports/${f.reportId}`);
+      expect(page.status, f.label).toBe(200);
+      expectSafe(`the case of the ${f.label}`, page.text);
+      expectStrictCsp(`the case of the ${f.label}`, page);
+      expectShown(`the case of the ${f.label}`, page.text, `${p.text} ${p.marker} message`);
+      const mine = await f.reporter.get(`/wiki/Special:MyReports/${f.reportId}`);
+      expect(mine.status, f.label).toBe(200);
+      expectSafe(`Special:MyReports of the ${f.label}`, mine.text);
+      expectShown(`Special:MyReports of the ${f.label}`, mine.text, `${p.text} ${p.marker} message`);
+    }
+  }, 120_000);
+});
+
 describe('mail', () => {
   let mails: ReceivedMail[];
   beforeAll(async () => {
