@@ -166,6 +166,19 @@ describe('reminders', () => {
     await until(() => sink.received.some((m) => m.envelopeTo.includes('emergency@localhost') && m.parsed.subject?.includes(id) === true && m.parsed.subject.startsWith('[Demo Wiki] Waiting')), 'a reminder to Trust & Safety');
   });
 
+  it('when two checks run at the same moment (two processes), then each due reminder is queued once', async () => {
+    const rowan = new HttpClient(wiki.url);
+    await rowan.login('Rowan');
+    const target = await findComment(rowan, 'Talk:African_wild_dog', 'Thank you, that reads much better');
+    const filed = await rowan.request('POST', '/w/rest.php/reportincident/v0/report', JSON.stringify({ token: await csrfToken(rowan), incidentType: 'immediate-threat-physical-harm', physicalHarmType: 'threats-public-harm', details: 'A bomb at the meetup.', ...target }), { 'content-type': 'application/json' });
+    expect(filed.status).toBe(201);
+    const id = filed.json<{ reportId: string }>().reportId;
+    const created = (await wiki.container.cases.view(tomas, id))!.case.createdAt;
+    const at = created + 61 * 60_000;
+    const [a, b] = await Promise.all([wiki.container.cases.sendReminders(at), wiki.container.cases.sendReminders(at)]);
+    expect([...a, ...b].filter((x) => x.reportId === id)).toEqual([{ reportId: id, level: 1 }]);
+  });
+
   it('when a case is acknowledged in time, then no reminder is ever queued for it', async () => {
     const id = await emergency('This looks like an advertisement', 'en');
     await act(id, 'acknowledge', { text: 'We are on it.' });
