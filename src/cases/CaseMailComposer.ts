@@ -55,6 +55,23 @@ export class CaseMailComposer {
     });
   }
 
+  /** The mail of `view` (its text and HTML parts) for this message, with what differs by kind. */
+  private async mail(message: OutboxMessage, view: string, data: Record<string, unknown>, envelope: { subject: string; inReplyTo: string; headers: Record<string, string>; date: Date; replyTo?: string }): Promise<OutgoingMail> {
+    const [text, html] = await Promise.all([this.render(`${view}.text.ejs`, data, true), this.render(`${view}.html.ejs`, data, false)]);
+    return {
+      from: `${this.settings.Sitename} <${this.settings.PasswordSender}>`,
+      to: message.recipients,
+      ...(envelope.replyTo ? { replyTo: envelope.replyTo } : {}),
+      subject: envelope.subject,
+      text,
+      html,
+      messageId: message.messageId,
+      inReplyTo: envelope.inReplyTo,
+      headers: envelope.headers,
+      date: envelope.date,
+    };
+  }
+
   private language(wanted: string): string {
     return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
   }
@@ -66,7 +83,6 @@ export class CaseMailComposer {
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     const report = await this.reports.find(message.reportId);
     if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
-    const from = `${this.settings.Sitename} <${this.settings.PasswordSender}>`;
     const headers = { 'X-ReportIncident-Report-Id': report.id, 'X-ReportIncident-Type': reportType(report), 'Auto-Submitted': 'auto-generated' };
 
     if (message.kind === 'reporter') {
@@ -94,19 +110,8 @@ export class CaseMailComposer {
         // The review window as the page gives it; a case reopened since has no outcome to review.
         reviewUntil: closedAt !== null && found?.closedAt !== null ? new Date(reviewDeadline(closedAt)).toISOString().slice(0, 10) : null,
       };
-      const [text, html] = await Promise.all([this.render('caseReporter.text.ejs', data, true), this.render('caseReporter.html.ejs', data, false)]);
-      return {
-        from,
-        to: message.recipients,
-        subject,
-        text,
-        html,
-        messageId: message.messageId,
-        // In the thread of the reporter's receipt.
-        inReplyTo: `<${report.id}.receipt@${this.host()}>`,
-        headers,
-        date: new Date(event.at),
-      };
+      // In the thread of the reporter's receipt.
+      return this.mail(message, 'caseReporter', data, { subject, inReplyTo: `<${report.id}.receipt@${this.host()}>`, headers, date: new Date(event.at) });
     }
 
     if (message.kind === 'reminder') {
@@ -133,20 +138,15 @@ export class CaseMailComposer {
         sitename: this.settings.Sitename,
         url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
       };
-      const [text, html] = await Promise.all([this.render('caseReminder.text.ejs', data, true), this.render('caseReminder.html.ejs', data, false)]);
-      return {
-        from,
-        to: message.recipients,
+      // In the thread of the report's own mail to the same people.
+      return this.mail(message, 'caseReminder', data, {
         subject,
-        text,
-        html,
-        messageId: message.messageId,
-        // In the thread of the report's own mail to the same people.
         inReplyTo: `<${report.id}.${found.openedIn === 'trust-and-safety' ? 'trust-and-safety' : 'direct'}@${this.host()}>`,
         headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
         date: new Date(message.createdAt),
-      };
+      });
     }
+
     if (message.kind === 'case-staff') {
       const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
       const subjectKey = event ? handlerSubjectKey[event.type] : undefined;
@@ -170,20 +170,14 @@ export class CaseMailComposer {
         sitename: this.settings.Sitename,
         url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
       };
-      const [text, html] = await Promise.all([this.render('caseHandlers.text.ejs', data, true), this.render('caseHandlers.html.ejs', data, false)]);
-      return {
-        from,
-        to: message.recipients,
-        // As the report's own mail: answering reaches the reporter.
-        ...(reporter && reporter.emailConfirmedAt !== null && reporter.email !== '' ? { replyTo: reporter.email } : {}),
+      // As the report's own mail: answering reaches the reporter.
+      return this.mail(message, 'caseHandlers', data, {
         subject,
-        text,
-        html,
-        messageId: message.messageId,
+        ...(reporter && reporter.emailConfirmedAt !== null && reporter.email !== '' ? { replyTo: reporter.email } : {}),
         inReplyTo: `<${report.id}.${found?.openedIn === 'community' && !ts ? 'direct' : 'trust-and-safety'}@${this.host()}>`,
         headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
         date: new Date(event.at),
-      };
+      });
     }
     throw new UncomposableMail(`${message.kind} mail is not the desk's`);
   }

@@ -174,16 +174,7 @@ export class CaseRepository {
         { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), reportId, revision },
       );
       if (bumped.changes === 0) return false;
-      await this.sql.run('INSERT INTO case_events (report_id, seq, at, actor_user_id, type, visibility, text, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        reportId,
-        revision + 1,
-        event.at,
-        event.actorUserId,
-        event.type,
-        event.visibility,
-        event.text,
-        JSON.stringify(event.detail),
-      ]);
+      await this.insertEvent(reportId, revision + 1, event);
       return true;
     });
   }
@@ -293,9 +284,14 @@ export class CaseRepository {
   async appendLatest(reportId: string, event: Omit<CaseEvent, 'seq'>): Promise<boolean> {
     const bumped = await this.sql.get<{ revision: number }>('UPDATE incident_cases SET revision = revision + 1 WHERE report_id = ? RETURNING revision', [reportId]);
     if (!bumped) return false;
+    await this.insertEvent(reportId, bumped.revision, event);
+    return true;
+  }
+
+  private async insertEvent(reportId: string, seq: number, event: Omit<CaseEvent, 'seq'>): Promise<void> {
     await this.sql.run('INSERT INTO case_events (report_id, seq, at, actor_user_id, type, visibility, text, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       reportId,
-      bumped.revision,
+      seq,
       event.at,
       event.actorUserId,
       event.type,
@@ -303,7 +299,6 @@ export class CaseRepository {
       event.text,
       JSON.stringify(event.detail),
     ]);
-    return true;
   }
 
   /** One event of a case, by its number; null when there is none. */

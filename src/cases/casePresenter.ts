@@ -37,37 +37,36 @@ export interface QueueLine {
   relatedCount: number;
 }
 
-export function presentQueueLine(e: QueueEntry, t: Translate, lang: string, pageName: (ns: number, title: string) => string): QueueLine {
-  return {
-    reportId: e.reportId,
-    href: casePath(e.reportId),
-    typeLabel: t(typeLabelKey(e.type)),
-    statusKey: statusLabelKey[e.status],
-    status: e.status,
-    emergency: e.emergency,
-    overdue: e.overdue,
-    reporterAtRisk: e.reporterAtRisk,
-    reviewRequested: e.reviewRequestedAt !== null,
-    escalated: e.queue !== e.openedIn,
-    filed: timestampParts(e.createdAt, lang),
-    page: e.pageTitle ? pageName(e.pageNamespace, e.pageTitle) : '',
-    reportedUser: e.reportedUser,
-    assignee: e.assigneeName,
-    relatedCount: e.relatedCount,
-  };
-}
-
-/** A line of Special:MyReports: the reporter's own report, its status and what that means. */
-export function presentMyReportLine(s: CaseSummary, t: Translate, lang: string, pageName: (ns: number, title: string) => string) {
+/** What every line about a case shows, the queue's and the reporter's: which report, where it stands, when, where. */
+function caseLine(s: CaseSummary, href: string, t: Translate, lang: string, pageName: (ns: number, title: string) => string) {
   return {
     reportId: s.reportId,
-    href: myReportPath(s.reportId),
+    href,
     typeLabel: t(typeLabelKey(s.type)),
     statusKey: statusLabelKey[s.status],
     status: s.status,
     filed: timestampParts(s.createdAt, lang),
     page: s.pageTitle ? pageName(s.pageNamespace, s.pageTitle) : '',
   };
+}
+
+export function presentQueueLine(e: QueueEntry, t: Translate, lang: string, pageName: (ns: number, title: string) => string): QueueLine {
+  return {
+    ...caseLine(e, casePath(e.reportId), t, lang, pageName),
+    emergency: e.emergency,
+    overdue: e.overdue,
+    reporterAtRisk: e.reporterAtRisk,
+    reviewRequested: e.reviewRequestedAt !== null,
+    escalated: e.queue !== e.openedIn,
+    reportedUser: e.reportedUser,
+    assignee: e.assigneeName,
+    relatedCount: e.relatedCount,
+  };
+}
+
+/** A line of Special:MyReports: the reporter's own report and where it stands. */
+export function presentMyReportLine(s: CaseSummary, t: Translate, lang: string, pageName: (ns: number, title: string) => string) {
+  return caseLine(s, myReportPath(s.reportId), t, lang, pageName);
 }
 
 export interface TimelineEntry {

@@ -2,23 +2,15 @@
 // case and its actions, Special:MyReports, and who sees what (Trust & Safety, responder, reporter, reported user, others).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTitle } from '../../src/wiki/Title.js';
-import { HttpClient, hiddenField, type Reply } from '../support/HttpClient.js';
+import { clientsOf, HttpClient, hiddenField, type Reply } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 let wiki: TestWiki;
 let emergencyId: string;
 let directId: string;
-const clients: Record<string, HttpClient> = {};
 
-async function as(name: string): Promise<HttpClient> {
-  clients[name] ??= await (async () => {
-    const client = new HttpClient(wiki.url);
-    expect((await client.login(name)).status).toBe(303);
-    return client;
-  })();
-  return clients[name]!;
-}
+const as = clientsOf(() => wiki.url);
 
 const locationOf = (r: Reply) => r.headers.get('location') ?? '';
 

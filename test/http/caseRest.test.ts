@@ -1,26 +1,18 @@
 // REST for cases (#21) against the real app, on each engine: GET …/report/{id} and POST …/report/{id}/action, with
 // every role (Trust & Safety, the reporter, the reported user, anyone else, nobody logged in) and the refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, type Reply } from '../support/HttpClient.js';
+import { clientsOf, HttpClient, type Reply } from '../support/HttpClient.js';
 import { csrfToken, findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const PATH = '/w/rest.php/reportincident/v0/report';
 let wiki: TestWiki;
 let reportId: string;
-const clients: Record<string, HttpClient> = {};
 
 type Case = { reportId: string; status: string; revision: number; role: string; actions: string[]; queue?: string; assignee?: string | null; events: { type: string; at: string; text?: string; actor?: string; detail?: Record<string, string> }[] };
 type RestError = { errorKey: string; httpCode: number; messageTranslations: Record<string, string> };
 
-async function as(name: string): Promise<HttpClient> {
-  clients[name] ??= await (async () => {
-    const client = new HttpClient(wiki.url);
-    expect((await client.login(name)).status).toBe(303);
-    return client;
-  })();
-  return clients[name]!;
-}
+const as = clientsOf(() => wiki.url);
 
 async function action(client: HttpClient, body: Record<string, unknown>, id = reportId): Promise<Reply> {
   return client.request('POST', `${PATH}/${id}/action`, JSON.stringify({ token: await csrfToken(client), ...body }), { 'content-type': 'application/json' });

@@ -70,3 +70,18 @@ export function hiddenField(html: string, name: string): string {
   if (!m) throw new Error(`no field ${name} in the page`);
   return m[1]!.replace(/&#43;/g, '+').replace(/&#92;/g, '\\').replace(/&amp;/g, '&').replace(/&#34;/g, '"').replace(/&#39;/g, "'");
 }
+
+/** One logged-in client per demo user, made on first use: `as('Tomas')` in the desk's suites. */
+export function clientsOf(url: () => string): (name: string) => Promise<HttpClient> {
+  const clients = new Map<string, HttpClient>();
+  return async (name) => {
+    let client = clients.get(name);
+    if (!client) {
+      client = new HttpClient(url());
+      const r = await client.login(name);
+      if (r.status !== 303) throw new Error(`login of ${name} answered ${r.status}`);
+      clients.set(name, client);
+    }
+    return client;
+  };
+}
