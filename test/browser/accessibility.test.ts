@@ -1,14 +1,11 @@
 // axe-core on every page and every step of the report flow, in English and in Arabic (right to left), with JavaScript on and off.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../support/browser.js';
+import { axeViolations, launchBrowser, logIn, screenshot } from '../support/browser.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let wiki: TestWiki;
 let browser: Browser;
@@ -27,14 +24,7 @@ afterAll(async () => {
   await wiki?.close();
 });
 
-async function audit(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  }, TAGS);
-  return violations;
-}
+const audit = axeViolations;
 
 /**
  * "JavaScript off" means the wiki's own scripts never run (they are blocked), while axe itself, injected

@@ -1,16 +1,13 @@
 // The responder desk (#21) in a real browser with the wiki's scripts blocked: the queue, a case and Special:MyReports,
 // in English and Arabic, at phone and desktop widths; axe finds nothing, nothing overflows, and screenshots are saved.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTitle } from '../../src/wiki/Title.js';
-import { launchBrowser, logIn, screenshot } from '../support/browser.js';
+import { axeViolations, launchBrowser, logIn, screenshot } from '../support/browser.js';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let wiki: TestWiki;
 let browser: Browser;
@@ -43,13 +40,7 @@ afterAll(async () => {
   await wiki?.close();
 });
 
-async function audit(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  }, TAGS);
-}
+const audit = axeViolations;
 
 /** A browser with the wiki's scripts blocked (the desk needs none); axe is injected past the CSP. */
 async function open(name: string, width: number): Promise<{ page: Page; close: () => Promise<void> }> {

@@ -2,10 +2,9 @@
 // (and the Tools menu) where others find Report, follows it, and reads why she cannot report, the emergency address,
 // the Get support pages and the way back, at 360 and 1280 px with JavaScript on and off; axe on the page, in
 // English and Arabic. Screenshots: test-results/screenshots/gethelp-*.png.
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, commentWith, logInThroughHeader, screenshot } from '../support/browser.js';
+import { axeViolations, browserSuite, commentWith, logInThroughHeader, screenshot } from '../support/browser.js';
 
 const TALK = '/wiki/Talk:African_wild_dog';
 const HELP = '/wiki/Special:ReportIncident/help';
@@ -31,17 +30,8 @@ function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core's WCAG 2.2 AA violations of the page as it is (as test/browser/accessibility.test.ts runs it). */
-async function audit(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  }, TAGS);
-}
+const audit = axeViolations;
 
 describe('when Farah, who is blocked, looks for help from a comment', () => {
   for (const { js, label } of MODES) {

@@ -5,6 +5,7 @@
  * steps every browser test takes as a person would: logging in, finding a comment; and the harness of a browser
  * test file (browserSuite).
  */
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -214,4 +215,17 @@ export async function logIn(page: Page, baseUrl: string, name: string, returnTo?
   await page.fill('#wpName', name);
   await page.fill('#wpPassword', 'demo-password');
   await Promise.all([page.waitForURL((url) => url.pathname !== '/wiki/Special:UserLogin'), page.click('#wpLoginAttempt')]);
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** The WCAG levels every page is audited against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.2 AA violations of the page as it is, one line each (rule and the first elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  }, AXE_TAGS);
 }
