@@ -392,8 +392,8 @@ export class CaseService {
       if (found.acknowledgedAt === null && (next === 'acknowledged' || next === 'investigating')) changes.acknowledgedAt = now;
       if (!openStatuses.includes(next)) changes.closedAt = now;
       else if (found.closedAt !== null) changes.closedAt = null;
-      // A review is answered by closing the case again.
-      if (action === 'close') changes.reviewRequestedAt = null;
+      // A review is answered by closing the case again, and ends with a withdrawal.
+      if (action === 'close' || action === 'withdraw') changes.reviewRequestedAt = null;
     }
 
     const event = { at: now, actorUserId: user.id, type: action, visibility: reporterSees(action) ? ('reporter' as const) : ('responders' as const), text, detail };

@@ -57,15 +57,15 @@ export class CaseTemplates {
       date: t('reportincident-case-template-date'),
       link: `${this.site.Server}/wiki/Special:MyReports/${facts.reportId}`,
     };
-    // The closest wording: for this type and language, this type, this language, then any.
-    const own = (await this.communityConfig.current()).ReportIncident_ReplyTemplates.filter((r) => r.template === name && (r.category === '' || r.category === facts.category));
-    const chosen =
-      own.find((r) => r.category !== '' && r.language === language) ??
-      own.find((r) => r.category !== '' && r.language === '') ??
-      own.find((r) => r.language === language) ??
-      own.find((r) => r.language === '');
+    // The closest wording: for this type and language, this type, this language, then any. A wording for every
+    // language is written in the wiki's own: it is offered only to a reporter of that language (another reporter is
+    // better served by the wiki's template in theirs).
+    const own = (await this.communityConfig.current()).ReportIncident_ReplyTemplates.filter(
+      (r) => r.template === name && (r.category === '' || r.category === facts.category) && (r.language === language || (r.language === '' && language === this.site.LanguageCode)),
+    );
+    const chosen = own.find((r) => r.category !== '' && r.language === language) ?? own.find((r) => r.category !== '') ?? own.find((r) => r.language === language) ?? own[0];
     if (chosen) {
-      return { name, language: chosen.language || language, text: chosen.text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole) };
+      return { name, language, text: chosen.text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole) };
     }
     return { name, language, text: t(templateKey[name], values) };
   }

@@ -22,6 +22,7 @@ export interface FormField {
   options?: { value: number; label: string }[];
   /** For reply templates: the templates one may word, and the types one may word them for. */
   choices?: readonly string[];
+  choiceLabelKeys?: Record<string, string>;
   categories?: { value: string; labelKey: string }[];
   /** Values the help text names (the placeholders a reply may use, written with their braces). */
   helpParams?: Record<string, string>;
@@ -89,6 +90,7 @@ export function presentForm(config: Record<string, unknown>, issues: ConfigIssue
       fields: [
         field('ReportIncident_ReplyTemplates', 'templates', { label: 'communityconfig-field-replytemplates-label', help: 'communityconfig-field-replytemplates-help' }, get('ReportIncident_ReplyTemplates') ?? [], issues, {
           choices: replyTemplateNames,
+          choiceLabelKeys: { 'acknowledge-emergency': 'communityconfig-template-acknowledge-emergency', 'acknowledge-at-risk': 'communityconfig-template-acknowledge-at-risk', 'acknowledge-community': 'communityconfig-template-acknowledge-community' },
           categories: [...physicalHarmTypes.map((h) => ({ value: h as string, labelKey: harmLabelKey(h) })), ...behaviorTypes.map((b) => ({ value: b as string, labelKey: behaviorLabelKey(b) }))],
           helpParams: { date: '{{date}}', others: replyTemplatePlaceholders.filter((p) => p !== 'date').map((p) => `{{${p}}}`).join(', ') },
         }),

@@ -27,6 +27,8 @@ export interface PersonalTools {
   contributionsHref: string;
   /** (#21) The reports this user sent, and what came of them. */
   myReportsHref: string;
+  /** (#21) The queue, for those who handle cases. */
+  queueHref: string | null;
   logoutHref: string;
   logoutToken: string;
 }
@@ -139,11 +141,14 @@ export async function presentChrome(c: Services<(typeof chromeServices)[number]>
     personal: user
       ? {
           name: user.name,
-          userHref: `/wiki/User:${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
-          talkHref: `/wiki/User_talk:${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
-          preferencesHref: special('Preferences'),
-          contributionsHref: `${special('Contributions')}/${encodeURIComponent(user.name.replace(/ /g, '_'))}`,
-          myReportsHref: special('MyReports'),
+          // The personal links keep ?uselang, as the wiki's other links do.
+          userHref: link(`/wiki/User:${encodeURIComponent(user.name.replace(/ /g, '_'))}`),
+          talkHref: link(`/wiki/User_talk:${encodeURIComponent(user.name.replace(/ /g, '_'))}`),
+          preferencesHref: link(special('Preferences')),
+          contributionsHref: link(`${special('Contributions')}/${encodeURIComponent(user.name.replace(/ /g, '_'))}`),
+          myReportsHref: link(special('MyReports')),
+          // (#21) Those who handle cases reach their queue from every page.
+          queueHref: user.groups.includes('trust-and-safety') || user.groups.includes('incident-responder') ? link(special('IncidentReports')) : null,
           logoutHref: special('UserLogout'),
           logoutToken: c.sessions.token(session, 'csrf'),
         }

@@ -16,7 +16,7 @@ const locationOf = (r: Reply) => r.headers.get('location') ?? '';
 
 /** The text of a textarea in a page, unescaped as a browser reads it. */
 function textareaOf(html: string, id: string): string {
-  const m = new RegExp(`<textarea id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
+  const m = new RegExp(`<textarea (?:dir="auto" )?id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
   if (!m) throw new Error(`no textarea ${id}`);
   return m[1]!.replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

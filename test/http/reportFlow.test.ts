@@ -626,18 +626,22 @@ describe('direct reporting through the forms', () => {
   it('when responders are listed on the form, then the reporter may keep one out of the case; keeping out all is refused beside the list, with the text kept', async () => {
     const client = await loggedIn(direct, 'Alice');
     const behavior = await toBehaviorStep(client);
-    const support = await client.follow(await postStep(client, behavior, `${BASE}/behavior`, { behaviorType: 'intimidation', wpAction: 'continue' }));
+    let support = await client.follow(await postStep(client, behavior, `${BASE}/behavior`, { behaviorType: 'intimidation', wpAction: 'continue' }));
+    // With one responder nobody can be kept out (one must remain): the form says where to write instead.
+    expect(support.text).not.toContain('name="recuse"');
+    expect(support.text).toContain('(reportincident-recuse-none: emergency@localhost)');
+    const made = await direct.container.accounts.create({ name: 'Rhea', password: 'responder-password-long', edits: 10, registeredAt: Date.now() - 400 * 86_400_000 });
+    if (!made.ok) throw new Error(made.messageKey);
+    await direct.container.accounts.addGroup(made.value, 'incident-responder');
+    support = await client.get(`${BASE}/support/intimidation?draft=${hiddenField(support.text, 'draft')}`);
     expect(support.text).toContain('name="recuse" id="recuse-0" value="Priya"');
-    const refused = await postStep(client, support, `${BASE}/support/intimidation`, { directReport: 'Priya is part of this dispute.', recuse: 'Priya', wpAction: 'submit' });
+    const refused = await client.request('POST', `${BASE}/support/intimidation`, `wpEditToken=${encodeURIComponent(hiddenField(support.text, 'wpEditToken'))}&draft=${encodeURIComponent(hiddenField(support.text, 'draft'))}&directReport=${encodeURIComponent('Priya is part of this dispute.')}&recuse=Priya&recuse=Rhea&wpAction=submit`, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('id="recuse-error"');
     expect(refused.text).toContain('(reportincident-error-recuse-none-left)');
     expect(refused.text).toContain('Priya is part of this dispute.</textarea>');
     expect(refused.text).toMatch(/value="Priya" checked/);
-    // With a second responder, Priya can be kept out: she does not see the case; the other does.
-    const made = await direct.container.accounts.create({ name: 'Rhea', password: 'responder-password-long', edits: 10, registeredAt: Date.now() - 400 * 86_400_000 });
-    if (!made.ok) throw new Error(made.messageKey);
-    await direct.container.accounts.addGroup(made.value, 'incident-responder');
+    // Priya alone can be kept out: she does not see the case; Rhea does.
     const sent = await postStep(client, support, `${BASE}/support/intimidation`, { directReport: 'Priya is part of this dispute.', recuse: 'Priya', wpAction: 'submit' });
     const reportId = decodeURIComponent(/\/submitted\/([^?]+)/.exec(locationOf(sent))![1]!);
     const priya = (await direct.container.accounts.findByName('Priya'))!;

@@ -79,7 +79,7 @@ export function supportStep(
         draft,
         target: target && draft ? describeTarget(res, target, draft.threadId) : null,
         // The form needs to know what is reported: without a draft (a shared link), it is not offered.
-        directForm: view.directReportEmail && draft && directReportingAvailable(type, config, c.settings) ? { email: view.directReportEmail, responders: await respondersFor(user) } : null,
+        directForm: view.directReportEmail && draft && directReportingAvailable(type, config, c.settings) ? { email: view.directReportEmail, responders: await respondersFor(user), trustAndSafety: c.settings.ReportIncidentRecipientEmails.join(', ') } : null,
         maxDetails: MAX_DETAILS_CODE_POINTS,
         directLength: codePointLength(draft?.directReport ?? ''),
         behaviorHref: loaded?.id ? `${BASE}/behavior?draft=${loaded.id}` : null,
@@ -115,9 +115,13 @@ export function supportStep(
     ];
   }
 
-  /** The community's responders a reporter may keep out of their direct report: everyone in the group but them. */
+  /**
+   * The community's responders a reporter may keep out of their direct report: everyone in the group but them.
+   * With one responder, nobody can be kept out (one must remain): the form says where to write instead.
+   */
   async function respondersFor(user: UserAccount): Promise<string[]> {
-    return (await c.accounts.inGroup('incident-responder')).filter((r) => r.id !== user.id).map((r) => r.name);
+    const responders = (await c.accounts.inGroup('incident-responder')).filter((r) => r.id !== user.id).map((r) => r.name);
+    return responders.length >= 2 ? responders : [];
   }
 
   async function supportPost(req: Request, res: Response, behaviorType: string) {

@@ -30,9 +30,13 @@ describe('CaseTemplates', () => {
       { language: 'de', category: 'threats-physical-harm', text: 'Hallo {{ name }}, {{id}} bis {{date}} — {{link}} ({{sitename}}) {{unknown}}' },
     ];
     expect((await templates(own).acknowledgement(facts)).text).toBe('Hallo Alice, RI-1 bis [Datum] — https://wiki.example/wiki/Special:MyReports/RI-1 (Demo Wiki) {{unknown}}');
-    expect((await templates(own.slice(0, 3)).acknowledgement(facts)).text).toBe('physical any language: [Datum]');
+    expect((await templates(own.slice(0, 3)).acknowledgement(facts)).text).toBe('de any: [Datum]');
     expect((await templates(own.slice(0, 2)).acknowledgement(facts)).text).toBe('de any: [Datum]');
-    expect((await templates(own.slice(0, 1)).acknowledgement({ ...facts, category: 'intimidation' })).text).toBe('any: [Datum]');
+    // A wording for every language is in the wiki's own (English here): a German reporter gets the wiki's German.
+    expect((await templates(own.slice(0, 1)).acknowledgement(facts)).text).toBe('de:reportincident-case-template-acknowledge-emergency');
+    const english = { ...facts, reporterLanguage: 'en' };
+    expect((await templates(own.slice(0, 3)).acknowledgement(english)).text).toBe('physical any language: [date]');
+    expect((await templates(own.slice(0, 1)).acknowledgement({ ...english, category: 'intimidation' })).text).toBe('any: [date]');
     // A reporter at risk gets the at-risk reply, which none of these words.
     expect((await templates(own).acknowledgement({ ...facts, reporterAtRisk: true })).name).toBe('acknowledge-at-risk');
   });
