@@ -85,6 +85,17 @@ export interface CaseMailbox {
 
 /** The events whose words are written to the reporter: they are mailed to them too (DSA Art. 16–17). */
 const mailedToReporter: readonly CaseAction[] = ['acknowledge', 'message', 'close'];
+/**
+ * The events a role sees: the reporter, what was meant for them; a community responder, all but the notes Trust &
+ * Safety kept to itself; Trust & Safety, everything. Each role's revision is the count of these, so that it tells
+ * nothing of the others.
+ */
+function visibleTo(role: Exclude<CaseRole, 'none'>, events: readonly CaseEvent[]): CaseEvent[] {
+  if (role === 'reporter') return events.filter((e) => e.visibility === 'reporter');
+  if (role === 'responder') return events.filter((e) => e.detail.audience !== 'trust-and-safety');
+  return [...events];
+}
+
 /** The events the case's handlers hear of by mail: what the reporter adds or asks, and a case handed to them. */
 const mailedToHandlers: readonly CaseAction[] = ['add-information', 'withdraw', 'request-review', 'escalate'];
 
@@ -265,12 +276,12 @@ export class CaseService {
     const events = await this.cases.events(found.reportId);
     // Claiming what one already holds is no action to offer; a note Trust & Safety kept to itself is not the community's.
     if (role !== 'reporter') {
-      const seen = role === 'trust-and-safety' ? events : events.filter((e) => e.detail.audience !== 'trust-and-safety');
-      return { case: found, role, events: seen, actions: actionsFor(role, found.status, found.queue).filter((a) => !(a === 'claim' && found.assigneeUserId === user.id)) };
+      const seen = visibleTo(role, events);
+      return { case: { ...found, revision: seen.length }, role, events: seen, actions: actionsFor(role, found.status, found.queue).filter((a) => !(a === 'claim' && found.assigneeUserId === user.id)) };
     }
     // The reporter: what was meant for them, without who acted, who has the case, or the responders' hand-over notes;
     // their revision counts only the events they see, so that it tells nothing of the others.
-    const theirs = events.filter((e) => e.visibility === 'reporter');
+    const theirs = visibleTo(role, events);
     return {
       case: { ...found, assigneeUserId: null, revision: theirs.length },
       role,
@@ -312,9 +323,8 @@ export class CaseService {
     if (!allowed.includes(action)) {
       return refuse(409, 'rest-action-not-allowed', 'reportincident-case-error-not-allowed', { action, status: found.status, allowed: allowed.join(', ') });
     }
-    // The reporter names the revision they were shown (their events only): a responder's internal note in between is
-    // no reason to refuse them.
-    const seen = role === 'reporter' ? (await this.cases.events(reportId)).filter((e) => e.visibility === 'reporter').length : found.revision;
+    // Each names the revision they were shown (the events they see): what they cannot see is no reason to refuse them.
+    const seen = role === 'trust-and-safety' ? found.revision : visibleTo(role, await this.cases.events(reportId)).length;
     if (request.revision !== seen) return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: seen });
 
     // What the action does not take is refused, not dropped: the caller learns it was not used.
@@ -412,7 +422,7 @@ export class CaseService {
     if (appended && mailed) this.mailbox.kick();
     if (!appended) {
       const current = await this.cases.find(reportId);
-      const revision = role === 'reporter' ? (await this.cases.events(reportId)).filter((e) => e.visibility === 'reporter').length : (current?.revision ?? found.revision);
+      const revision = role === 'trust-and-safety' ? (current?.revision ?? found.revision) : visibleTo(role, await this.cases.events(reportId)).length;
       return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision });
     }
     // The answer shows the case as it is now (an escalation moves it, and so may change the role): it counts as a

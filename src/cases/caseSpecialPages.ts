@@ -84,6 +84,12 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     if (!user) return void loginFirst(res, 'Special:IncidentReports');
     if (!c.cases.handlesCases(user)) throw new AppError(403, 'reportincident-queue-forbidden');
     const errors: FieldError[] = [];
+    // A reference typed (from a mail, a colleague) goes straight to its case; the case page decides who may see it.
+    const wanted = (param(req.query, 'id') ?? '').trim().toUpperCase();
+    if (wanted !== '') {
+      if (isReportId(wanted)) return void res.redirect(303, ctx(res).link(casePath(wanted)));
+      errors.push({ field: 'filter-id', messageKey: 'reportincident-queue-error-reference', params: { value: wanted } });
+    }
     const read = <K extends keyof typeof queueQuery>(key: K, fallback: z.infer<(typeof queueQuery)[K]>, allowed: readonly string[]): z.infer<(typeof queueQuery)[K]> => {
       const raw = param(req.query, key);
       if (raw === undefined || raw === '') return fallback;

@@ -400,3 +400,16 @@ describe('every responder action through the pages', () => {
     for (const hidden of ['Checked the history.', 'Looking at other accounts.', 'Phoned her back by mail.', 'New evidence.', 'Tara', 'Tomas']) expect(mine.text).not.toContain(hidden);
   });
 });
+
+describe('going to a reference', () => {
+  it('when a responder types a reference in the queue, then they go to its case (lower case and spaces forgiven); something else is said', async () => {
+    const tomas = await as('Tomas');
+    const r = await tomas.get(`/wiki/Special:IncidentReports?id=${encodeURIComponent(` ${emergencyId.toLowerCase()} `)}`);
+    expect(r.status).toBe(303);
+    expect(locationOf(r)).toBe(`/wiki/Special:IncidentReports/${emergencyId}`);
+    const bad = await tomas.get('/wiki/Special:IncidentReports?id=12345');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('&#34;12345&#34; is not a report reference.');
+    expect(bad.text).toContain('id="filter-id-error"');
+  });
+});

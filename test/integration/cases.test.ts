@@ -167,8 +167,13 @@ describe('acting on a case', () => {
     // Trust & Safety may keep a note from the community; the community may not keep one from anyone.
     expect((await act(people.tomas, directId, { action: 'note', text: 'Legal is aware.', trustAndSafetyOnly: true, revision: await revisionOf(directId) })).ok).toBe(true);
     expect((await wiki.container.cases.view(people.tomas, directId))!.events.at(-1)).toMatchObject({ text: 'Legal is aware.', detail: { audience: 'trust-and-safety' } });
-    expect((await wiki.container.cases.view(people.rhea, directId))!.events.map((e) => e.text)).not.toContain('Legal is aware.');
-    expect(refused(await act(people.rhea, directId, { action: 'note', text: 'x', trustAndSafetyOnly: true, revision: await revisionOf(directId) }))?.status).toBe(400);
+    const rheaView = (await wiki.container.cases.view(people.rhea, directId))!;
+    expect(rheaView.events.map((e) => e.text)).not.toContain('Legal is aware.');
+    // Her revision counts what she sees: it tells nothing of the hidden note, and her own note goes through with it.
+    expect(rheaView.case.revision).toBe(rheaView.events.length);
+    expect(rheaView.case.revision).toBe((await revisionOf(directId)) - 1);
+    expect(refused(await act(people.rhea, directId, { action: 'note', text: 'x', trustAndSafetyOnly: true, revision: rheaView.case.revision }))?.status).toBe(400);
+    expect((await act(people.rhea, directId, { action: 'note', text: 'Seen from the community.', revision: rheaView.case.revision })).ok).toBe(true);
     r = await act(people.tomas, directId, { action: 'close', status: 'resolved', text: 'The account is blocked.', revision: await revisionOf(directId) });
     expect(r.ok && r.view.case).toMatchObject({ status: 'resolved', closedAt: clock.now() });
     expect(refused(await act(people.tomas, directId, { action: 'message', text: 'late', revision: await revisionOf(directId) }))?.status).toBe(409);
