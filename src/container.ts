@@ -25,7 +25,7 @@ import { Delivery } from './delivery/Delivery.js';
 import { DevMailboxRepository } from './delivery/DevMailboxRepository.js';
 import { ReportMailComposer } from './delivery/emails/ReportMailComposer.js';
 import type { Mailer } from './delivery/Mailer.js';
-import { type OutboxMessage, OutboxRepository } from './delivery/OutboxRepository.js';
+import { isCaseMail, type OutboxMessage, OutboxRepository } from './delivery/OutboxRepository.js';
 import { registerReportMenuItems } from './reporting/reportMenuItems.js';
 import { RetentionService } from './retention/RetentionService.js';
 import { FunnelCounters } from './statistics/FunnelCounters.js';
@@ -76,7 +76,7 @@ export interface Container {
   /** The responder desk's cases (#21). */
   cases: CaseService;
   /** What staff are told of a report: its mail's model, which the case page shows too. */
-  reportFacts: Pick<ReportMailComposer, 'staffModel'>;
+  reportFacts: Pick<ReportMailComposer, 'staffModel' | 'receiptModel'>;
   /** The desk's reply templates, in the reporter's language. */
   caseTemplates: CaseTemplates;
   reportDrafts: ReportDrafts;
@@ -207,7 +207,7 @@ export function createContainer(settings: Settings, overrides: ContainerOverride
   const composer = new ReportMailComposer(reports, accounts, communityConfig, namespaces, messages, settings, clock, paths.views);
   const caseMail = new CaseMailComposer(reports, caseRepository, accounts, messages, settings, paths.views);
   // Each outbox message goes to the composer of its kind: the desk's own mail, or a report's.
-  const composeByKind = { compose: (m: OutboxMessage) => (m.kind === 'reporter' || m.kind === 'reminder' || m.kind === 'case-staff' ? caseMail.compose(m) : composer.compose(m)) };
+  const composeByKind = { compose: (m: OutboxMessage) => (isCaseMail(m.kind) ? caseMail.compose(m) : composer.compose(m)) };
   delivery = new Delivery(new OutboxRepository(sql), composeByKind, devMailbox, settings, clock, logger, overrides.mailerFactory);
   const mail = delivery;
   const retention = new RetentionService(reportRepository, reportDrafts, devMailbox, sessions, settings.ReportIncidentRetentionDays, longestRateLimitWindow(settings), clock, logger, sql, caseRepository);

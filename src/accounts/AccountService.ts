@@ -124,6 +124,11 @@ export class AccountService {
     await this.users.addGroup(user.id, group);
   }
 
+  /** The names of these accounts (nulls, and ids with no account, left out), read at once. */
+  async namesOf(ids: Iterable<number | null>): Promise<Map<number, string>> {
+    return this.users.namesOf([...ids].filter((id): id is number => id !== null));
+  }
+
   /** The accounts in a group, in name order: the responders a reporter may keep out of a direct report. */
   async inGroup(group: ExplicitGroup, limit = 500): Promise<UserAccount[]> {
     return this.users.inGroup(group, limit);

@@ -1,4 +1,5 @@
 /** SQL for accounts, their groups and their blocks. */
+import { dialectOf } from '../storage/dialect.js';
 import type { SqlDatabase } from '../storage/SqlDatabase.js';
 import type { Block, ExplicitGroup, UserAccount } from './UserAccount.js';
 
@@ -200,6 +201,16 @@ export class UserRepository {
       { ...query },
     );
     return rows.map(toAccount);
+  }
+
+  /** The names of these accounts, in one statement; an id with no account is left out. */
+  async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql.all<{ user_id: number; user_name: string }>(
+      `SELECT user_id, user_name FROM users WHERE user_id IN (SELECT CAST(value AS BIGINT) FROM ${dialectOf(this.sql.engine).jsonTexts('@ids')} AS ids)`,
+      { ids: JSON.stringify([...new Set(ids)].map(String)) },
+    );
+    return new Map(rows.map((r) => [Number(r.user_id), r.user_name]));
   }
 
   /** The accounts in a group, in name order (at most `limit`). */

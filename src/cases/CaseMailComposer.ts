@@ -2,10 +2,9 @@
  * The desk's mail (#21): what responders wrote to the reporter (an acknowledgement, a message, the outcome), in the
  * reporter's language and naming nobody; and reminders of cases left waiting, to the group that handles them.
  */
-import path from 'node:path';
-import ejs from 'ejs';
 import type { AccountService } from '../accounts/AccountService.js';
-import { UncomposableMail } from '../delivery/emails/ReportMailComposer.js';
+import { mailLanguage, renderMailView } from '../delivery/emails/mailViews.js';
+import { reportHeaders, UncomposableMail } from '../delivery/emails/ReportMailComposer.js';
 import { utc } from '../delivery/emails/reportEmailPresenter.js';
 import type { OutgoingMail } from '../delivery/Mailer.js';
 import type { OutboxMessage } from '../delivery/OutboxRepository.js';
@@ -16,7 +15,7 @@ import type { Settings } from '../settings.js';
 import type { CaseRepository } from './CaseRepository.js';
 import { statusLabelKey } from './caseLabels.js';
 import { type CaseStatus, reviewDeadline } from './casePolicy.js';
-import { typeLabelKey } from './casePresenter.js';
+import { reportTypeLabelKey } from '../taxonomy/taxonomy.js';
 
 const reporterSubjectKey: Record<string, string> = {
   acknowledge: 'reportincident-reporter-mail-subject-acknowledge',
@@ -48,16 +47,10 @@ export class CaseMailComposer {
     private readonly viewsDir: string,
   ) {}
 
-  private render(view: string, data: Record<string, unknown>, text: boolean): Promise<string> {
-    return ejs.renderFile(path.join(this.viewsDir, 'emails', view), data, {
-      cache: this.settings.runtime.production,
-      ...(text ? { escape: (s: unknown) => String(s ?? '') } : {}),
-    });
-  }
-
   /** The mail of `view` (its text and HTML parts) for this message, with what differs by kind. */
   private async mail(message: OutboxMessage, view: string, data: Record<string, unknown>, envelope: { subject: string; inReplyTo: string; headers: Record<string, string>; date: Date; replyTo?: string }): Promise<OutgoingMail> {
-    const [text, html] = await Promise.all([this.render(`${view}.text.ejs`, data, true), this.render(`${view}.html.ejs`, data, false)]);
+    const render = (part: string, text: boolean) => renderMailView(this.viewsDir, this.settings.runtime.production, `${view}.${part}.ejs`, data, text);
+    const [text, html] = await Promise.all([render('text', true), render('html', false)]);
     return {
       from: `${this.settings.Sitename} <${this.settings.PasswordSender}>`,
       to: message.recipients,
@@ -72,10 +65,6 @@ export class CaseMailComposer {
     };
   }
 
-  private language(wanted: string): string {
-    return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
-  }
-
   private host(): string {
     return new URL(this.settings.Server).hostname;
   }
@@ -83,13 +72,14 @@ export class CaseMailComposer {
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     const report = await this.reports.find(message.reportId);
     if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
-    const headers = { 'X-ReportIncident-Report-Id': report.id, 'X-ReportIncident-Type': reportType(report), 'Auto-Submitted': 'auto-generated' };
+    // The report's own headers; mail to Trust & Safety's queue is urgent as an emergency's is.
+    const headers = (urgent: boolean) => reportHeaders(report.id, reportType(report), urgent);
 
     if (message.kind === 'reporter') {
       const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
       if (!event || !reporterSubjectKey[event.type]) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its reporter`);
       const found = await this.cases.find(report.id);
-      const lang = this.language(report.reporterLanguage);
+      const lang = mailLanguage(this.messages, report.reporterLanguage);
       const t = this.messages.translator(lang);
       const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
       const subject = t(reporterSubjectKey[event.type]!, { id: report.id, sitename: this.settings.Sitename });
@@ -111,18 +101,18 @@ export class CaseMailComposer {
         reviewUntil: closedAt !== null && found?.closedAt !== null ? new Date(reviewDeadline(closedAt)).toISOString().slice(0, 10) : null,
       };
       // In the thread of the reporter's receipt.
-      return this.mail(message, 'caseReporter', data, { subject, inReplyTo: `<${report.id}.receipt@${this.host()}>`, headers, date: new Date(event.at) });
+      return this.mail(message, 'caseReporter', data, { subject, inReplyTo: `<${report.id}.receipt@${this.host()}>`, headers: headers(false), date: new Date(event.at) });
     }
 
     if (message.kind === 'reminder') {
       const found = await this.cases.find(report.id);
       if (!found) throw new UncomposableMail(`report ${report.id} has no case`);
       const ts = found.queue === 'trust-and-safety';
-      const lang = this.language(ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
+      const lang = mailLanguage(this.messages, ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
       const t = this.messages.translator(lang);
       const level = message.reminderLevel === 2 ? 2 : 1;
       const hours = found.openedIn === 'trust-and-safety' ? this.settings.ReportIncidentAcknowledgeWithinHours.emergency : this.settings.ReportIncidentAcknowledgeWithinHours.community;
-      const type = t(typeLabelKey(reportType(report)));
+      const type = t(reportTypeLabelKey(reportType(report)));
       const subject = t(level === 2 ? 'reportincident-reminder-subject-second' : 'reportincident-reminder-subject-first', { sitename: this.settings.Sitename, type, id: report.id });
       const data = {
         t,
@@ -142,7 +132,7 @@ export class CaseMailComposer {
       return this.mail(message, 'caseReminder', data, {
         subject,
         inReplyTo: `<${report.id}.${found.openedIn === 'trust-and-safety' ? 'trust-and-safety' : 'direct'}@${this.host()}>`,
-        headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
+        headers: headers(ts),
         date: new Date(message.createdAt),
       });
     }
@@ -153,9 +143,9 @@ export class CaseMailComposer {
       if (!event || !subjectKey) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its handlers`);
       const found = await this.cases.find(report.id);
       const ts = found?.queue === 'trust-and-safety';
-      const lang = this.language(ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
+      const lang = mailLanguage(this.messages, ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
       const t = this.messages.translator(lang);
-      const type = t(typeLabelKey(reportType(report)));
+      const type = t(reportTypeLabelKey(reportType(report)));
       const subject = t(subjectKey, { sitename: this.settings.Sitename, type, id: report.id });
       const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
       const data = {
@@ -175,7 +165,7 @@ export class CaseMailComposer {
         subject,
         ...(reporter && reporter.emailConfirmedAt !== null && reporter.email !== '' ? { replyTo: reporter.email } : {}),
         inReplyTo: `<${report.id}.${found?.openedIn === 'community' && !ts ? 'direct' : 'trust-and-safety'}@${this.host()}>`,
-        headers: { ...headers, ...(ts ? { Importance: 'high', 'X-Priority': '1' } : {}) },
+        headers: headers(ts),
         date: new Date(event.at),
       });
     }

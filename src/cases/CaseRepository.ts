@@ -117,6 +117,8 @@ const toCase = (r: CaseRow): IncidentCase => ({
   escalatedAt: r.escalated_at ?? null,
 });
 
+const toEvent = (r: EventRow): CaseEvent => ({ seq: r.seq, at: r.at, actorUserId: r.actor_user_id, type: r.type, visibility: r.visibility, text: r.text, detail: JSON.parse(r.detail) as Record<string, string> });
+
 interface SummaryRow extends CaseRow {
   type: string;
   incident_type: string;
@@ -129,6 +131,18 @@ interface SummaryRow extends CaseRow {
 }
 
 const WEEK_MS = 7 * DAY_MS;
+
+const toSummary = (r: SummaryRow): CaseSummary => ({
+  ...toCase(r),
+  type: r.type,
+  emergency: r.incident_type === 'immediate-threat-physical-harm',
+  reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
+  pageNamespace: r.page_namespace,
+  pageTitle: r.page_title,
+  reportedUser: r.reported_user,
+  assigneeName: r.assignee_name,
+  relatedCount: Number(r.related_count),
+});
 
 const columns: Record<keyof CaseChanges, string> = {
   queue: 'queue',
@@ -157,7 +171,7 @@ export class CaseRepository {
 
   async events(reportId: string): Promise<CaseEvent[]> {
     const rows = await this.sql.all<EventRow>('SELECT seq, at, actor_user_id, type, visibility, text, detail FROM case_events WHERE report_id = ? ORDER BY seq', [reportId]);
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actorUserId: r.actor_user_id, type: r.type, visibility: r.visibility, text: r.text, detail: JSON.parse(r.detail) as Record<string, string> }));
+    return rows.map(toEvent);
   }
 
   /**
@@ -228,17 +242,7 @@ export class CaseRepository {
         offset: filter.offset,
       },
     );
-    return rows.map((r) => ({
-      ...toCase(r),
-      type: r.type,
-      emergency: r.incident_type === 'immediate-threat-physical-harm',
-      reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
-      pageNamespace: r.page_namespace,
-      pageTitle: r.page_title,
-      reportedUser: r.reported_user,
-      assigneeName: r.assignee_name,
-      relatedCount: Number(r.related_count),
-    }));
+    return rows.map(toSummary);
   }
 
   /**
@@ -263,18 +267,8 @@ export class CaseRepository {
        WHERE r.reporter_user_id = ? ORDER BY c.created_at DESC, c.report_id LIMIT ?`,
       [userId, limit],
     );
-    return rows.map((r) => ({
-      ...toCase(r),
-      assigneeUserId: null,
-      type: r.type,
-      emergency: r.incident_type === 'immediate-threat-physical-harm',
-      reporterAtRisk: r.type === 'threats-self-harm' && r.about === 'self',
-      pageNamespace: r.page_namespace,
-      pageTitle: r.page_title,
-      reportedUser: '',
-      assigneeName: null,
-      relatedCount: 0,
-    }));
+    // The reporter is not told who holds their case.
+    return rows.map((r) => ({ ...toSummary(r), assigneeUserId: null }));
   }
 
   /**
@@ -304,7 +298,7 @@ export class CaseRepository {
   /** One event of a case, by its number; null when there is none. */
   async event(reportId: string, seq: number): Promise<CaseEvent | null> {
     const r = await this.sql.get<EventRow>('SELECT seq, at, actor_user_id, type, visibility, text, detail FROM case_events WHERE report_id = ? AND seq = ?', [reportId, seq]);
-    return r ? { seq: r.seq, at: r.at, actorUserId: r.actor_user_id, type: r.type, visibility: r.visibility, text: r.text, detail: JSON.parse(r.detail) as Record<string, string> } : null;
+    return r ? toEvent(r) : null;
   }
 
   /**

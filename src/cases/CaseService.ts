@@ -19,6 +19,7 @@ import {
   type CaseRole,
   type CaseStatus,
   closingOutcomes,
+  handlesCases,
   reporterReads,
   reporterSees,
   reviewDeadline,
@@ -94,6 +95,11 @@ function visibleTo(role: Exclude<CaseRole, 'none'>, events: readonly CaseEvent[]
   if (role === 'reporter') return events.filter((e) => e.visibility === 'reporter');
   if (role === 'responder') return events.filter((e) => e.detail.audience !== 'trust-and-safety');
   return [...events];
+}
+
+/** The revision a role is shown, and names to act: Trust & Safety sees every event, so its revision is the case's. */
+async function revisionFor(role: Exclude<CaseRole, 'none'>, found: IncidentCase, events: () => Promise<CaseEvent[]>): Promise<number> {
+  return role === 'trust-and-safety' ? found.revision : visibleTo(role, await events()).length;
 }
 
 /** The events the case's handlers hear of by mail: what the reporter adds or asks, and a case handed to them. */
@@ -186,7 +192,7 @@ export class CaseService {
 
   /** Whether this user handles cases at all: whether Special:IncidentReports has anything for them. */
   handlesCases(user: UserAccount | null): boolean {
-    return user !== null && (user.groups.includes('trust-and-safety') || user.groups.includes('incident-responder'));
+    return handlesCases(user);
   }
 
   /**
@@ -305,11 +311,6 @@ export class CaseService {
     return this.cases.views(reportId);
   }
 
-  /** Who opened the case and when: Trust & Safety's to read (the caller checks the role). */
-  async accessLog(reportId: string): Promise<{ userId: number | null; at: number }[]> {
-    return this.cases.views(reportId);
-  }
-
   /** Takes an action on a case, if this user may, in this status, at the revision they saw. */
   async act(user: UserAccount | null, reportId: string, request: CaseActionRequest): Promise<CaseActionResult> {
     const loaded = await this.load(user, reportId);
@@ -324,7 +325,7 @@ export class CaseService {
       return refuse(409, 'rest-action-not-allowed', 'reportincident-case-error-not-allowed', { action, status: found.status, allowed: allowed.join(', ') });
     }
     // Each names the revision they were shown (the events they see): what they cannot see is no reason to refuse them.
-    const seen = role === 'trust-and-safety' ? found.revision : visibleTo(role, await this.cases.events(reportId)).length;
+    const seen = await revisionFor(role, found, () => this.cases.events(reportId));
     if (request.revision !== seen) return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision: seen });
 
     // What the action does not take is refused, not dropped: the caller learns it was not used.
@@ -358,7 +359,6 @@ export class CaseService {
     if (action === 'claim' || action === 'assign') {
       const assignee = action === 'claim' ? user : request.assignee !== undefined ? await this.directory.findUser(request.assignee) : null;
       const assigneeRole = assignee ? roleOf(assignee, factsOf(found, people)) : 'none';
-      // Only someone who may handle this case can be given it.
       // Only someone who may handle this case can be given it; once with Trust & Safety, only Trust & Safety.
       const decides = found.queue === 'trust-and-safety' ? assigneeRole === 'trust-and-safety' : assigneeRole === 'responder' || assigneeRole === 'trust-and-safety';
       if (!assignee || !decides) {
@@ -421,8 +421,7 @@ export class CaseService {
     const appended = mailed ? await this.mailbox.transaction(append) : await append();
     if (appended && mailed) this.mailbox.kick();
     if (!appended) {
-      const current = await this.cases.find(reportId);
-      const revision = role === 'trust-and-safety' ? (current?.revision ?? found.revision) : visibleTo(role, await this.cases.events(reportId)).length;
+      const revision = await revisionFor(role, (await this.cases.find(reportId)) ?? found, () => this.cases.events(reportId));
       return refuse(409, 'rest-stale-revision', 'reportincident-case-error-stale', { revision });
     }
     // The answer shows the case as it is now (an escalation moves it, and so may change the role): it counts as a

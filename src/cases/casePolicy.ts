@@ -69,6 +69,11 @@ export function roleOf(user: UserAccount | null, facts: CaseFacts): CaseRole {
   return reported ? 'reporter' : handles ? 'trust-and-safety' : responds ? 'responder' : 'none';
 }
 
+/** Whether someone handles cases at all (Trust & Safety, or the community's incident responders). */
+export function handlesCases(user: Pick<UserAccount, 'groups'> | null): boolean {
+  return user !== null && (user.groups.includes('trust-and-safety') || user.groups.includes('incident-responder'));
+}
+
 const responderActions: readonly CaseAction[] = ['claim', 'assign', 'acknowledge', 'message', 'note', 'status', 'escalate', 'close', 'reopen', 'answered-by-mail'];
 const reporterActions: readonly CaseAction[] = ['add-information', 'withdraw', 'request-review'];
 

@@ -1,7 +1,7 @@
 /** What the desk's pages show of cases, as plain values for the views: labels as message keys, times in the reader's language. */
 import { timestampParts } from '../i18n/formatDate.js';
 import type { Translate } from '../i18n/createI18n.js';
-import { behaviorLabelKey, behaviorTypes, harmLabelKey, physicalHarmTypes, type BehaviorType, type PhysicalHarmType } from '../taxonomy/taxonomy.js';
+import { reportTypeLabelKey } from '../taxonomy/taxonomy.js';
 import { actionHelpKey, actionLabelKey, eventLabelKey, reporterEventLabelKey, statusExplanationKey, statusLabelKey, textLabelKey } from './caseLabels.js';
 import type { CaseAction, CaseStatus } from './casePolicy.js';
 import { closingOutcomes, reporterReads, reviewDeadline, settableStatuses, textRule } from './casePolicy.js';
@@ -9,12 +9,6 @@ import type { CaseSummary } from './CaseRepository.js';
 import type { CaseView, QueueEntry } from './CaseService.js';
 import { MAX_CASE_TEXT } from './CaseService.js';
 
-
-export function typeLabelKey(type: string): string {
-  if ((physicalHarmTypes as readonly string[]).includes(type)) return harmLabelKey(type as PhysicalHarmType);
-  if ((behaviorTypes as readonly string[]).includes(type)) return behaviorLabelKey(type as BehaviorType);
-  return 'reportincident-case-type-unknown';
-}
 
 export const casePath = (reportId: string) => `/wiki/Special:IncidentReports/${reportId}`;
 export const myReportPath = (reportId: string) => `/wiki/Special:MyReports/${reportId}`;
@@ -42,7 +36,7 @@ function caseLine(s: CaseSummary, href: string, t: Translate, lang: string, page
   return {
     reportId: s.reportId,
     href,
-    typeLabel: t(typeLabelKey(s.type)),
+    typeLabel: t(reportTypeLabelKey(s.type)),
     statusKey: statusLabelKey[s.status],
     status: s.status,
     filed: timestampParts(s.createdAt, lang),

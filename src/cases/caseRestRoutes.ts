@@ -152,16 +152,13 @@ export function caseRestRoutes(c: CaseRestServices): Router {
  * words and actor where they may see them). Responders also get the queue, the assignee and the actions they have.
  */
 async function present(c: Pick<CaseRestServices, 'accounts'>, view: CaseView): Promise<Record<string, unknown>> {
-  const names = new Map<number, string>();
-  const nameOf = async (id: number | null): Promise<string | null> => {
-    if (id === null) return null;
-    if (!names.has(id)) names.set(id, (await c.accounts.findById(id))?.name ?? '');
-    return names.get(id)!;
-  };
   const responder = view.role !== 'reporter';
+  // The reporter's view names nobody: only responders' answers read names, all at once.
+  const names = responder ? await c.accounts.namesOf([...view.events.map((e) => e.actorUserId), view.case.assigneeUserId]) : new Map<number, string>();
+  const nameOf = (id: number | null): string | null => (id === null ? null : (names.get(id) ?? ''));
   const events = [];
   for (const e of view.events) {
-    const actor = responder ? await nameOf(e.actorUserId) : null;
+    const actor = responder ? nameOf(e.actorUserId) : null;
     events.push({
       type: e.type,
       at: new Date(e.at).toISOString(),
@@ -170,7 +167,7 @@ async function present(c: Pick<CaseRestServices, 'accounts'>, view: CaseView): P
       ...(Object.keys(e.detail).length > 0 ? { detail: e.detail } : {}),
     });
   }
-  const assignee = responder ? await nameOf(view.case.assigneeUserId) : null;
+  const assignee = responder ? nameOf(view.case.assigneeUserId) : null;
   return {
     reportId: view.case.reportId,
     status: view.case.status,

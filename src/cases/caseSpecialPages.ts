@@ -11,9 +11,10 @@ import { ctx, param } from '../http/context.js';
 import { type FieldError, field, formToken, hasValidToken } from '../http/forms.js';
 import { renderPage } from '../http/render.js';
 import { timestampParts } from '../i18n/formatDate.js';
+import { languageNamer } from '../i18n/languageNames.js';
 import { AppError } from '../shared/AppError.js';
 import { isReportId } from '../reporting/ReportService.js';
-import { reportTypes } from '../taxonomy/taxonomy.js';
+import { reportTypeLabelKey, reportTypes } from '../taxonomy/taxonomy.js';
 import type { SpecialPage } from '../wiki/SpecialPage.js';
 import { parseTitle } from '../wiki/Title.js';
 import { actionLabelKey, assigneeFilterLabelKey, reporterDoneKey, statusFilterLabelKey, statusLabelKey } from './caseLabels.js';
@@ -27,7 +28,6 @@ import {
   presentReporterStatus,
   presentTimeline,
   type RefusedAction,
-  typeLabelKey,
 } from './casePresenter.js';
 import { type CaseRefusal, type CaseView, queueStatusFilters } from './CaseService.js';
 
@@ -47,21 +47,12 @@ const queueQuery = {
 /** The revision an action's form names: the hidden field, as digits. */
 const FormRevision = z.string().regex(/^\d{1,9}$/).transform(Number);
 
-/** A language's name in the reader's language ("Arabic" to an English reader); the code when Intl has no name for it. */
-function languageName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang === 'qqx' ? 'en' : lang, 'en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   const titleOf = (text: string) => {
     const parsed = parseTitle(text, c.namespaces);
     return parsed.ok ? parsed.value : null;
   };
-  const pageName = (ns: number, title: string) => [c.namespaces.nameOf(ns), title.replace(/_/g, ' ')].filter(Boolean).join(':');
+  const pageName = (ns: number, title: string) => c.namespaces.titleText(ns, title);
 
   /** Sends an anonymous visitor to log in, and back here after. */
   function loginFirst(res: Response, page: string): null {
@@ -69,15 +60,8 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     return null;
   }
 
-  /** Names of the people who acted, read once each. */
-  async function actorNames(view: CaseView): Promise<Map<number, string>> {
-    const names = new Map<number, string>();
-    for (const e of view.events) {
-      if (e.actorUserId !== null && !names.has(e.actorUserId)) names.set(e.actorUserId, (await c.accounts.findById(e.actorUserId))?.name ?? '');
-    }
-    if (view.case.assigneeUserId !== null && !names.has(view.case.assigneeUserId)) names.set(view.case.assigneeUserId, (await c.accounts.findById(view.case.assigneeUserId))?.name ?? '');
-    return names;
-  }
+  /** Names of the people who acted and who holds the case, read at once. */
+  const actorNames = (view: CaseView) => c.accounts.namesOf([...view.events.map((e) => e.actorUserId), view.case.assigneeUserId]);
 
   async function showQueue(req: Request, res: Response): Promise<void> {
     const { user, t, lang } = ctx(res);
@@ -121,7 +105,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
           ...(['open', 'closed', 'all'] as const).map((s) => ({ value: s, labelKey: statusFilterLabelKey[s] })),
           ...caseStatuses.map((s) => ({ value: s, labelKey: statusLabelKey[s] })),
         ],
-        typeChoices: reportTypes.map((v) => ({ value: v, labelKey: typeLabelKey(v) })),
+        typeChoices: reportTypes.map((v) => ({ value: v, labelKey: reportTypeLabelKey(v) })),
         assigneeChoices: (['any', 'mine', 'none'] as const).map((v) => ({ value: v, labelKey: assigneeFilterLabelKey[v] })),
         colleagues: colleagues.filter((u) => u.id !== user.id).map((u) => u.name),
         previousHref: offset > 0 ? pageHref(Math.max(0, offset - QUEUE_PAGE_SIZE)) : null,
@@ -138,9 +122,9 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     const { t, lang } = ctx(res);
     const id = view.case.reportId;
     const staffFacts = await c.reportFacts.staffModel(id);
-    // Related reports the viewer may not open are not named to them (nor counted).
+    // Related reports are shown to Trust & Safety only, and only those they may open (named, and counted).
     const related = [];
-    for (const r of staffFacts?.related ?? []) if ((await c.cases.roleFor(user, r.id)) !== 'none') related.push(r);
+    if (view.role === 'trust-and-safety') for (const r of staffFacts?.related ?? []) if ((await c.cases.roleFor(user, r.id)) !== 'none') related.push(r);
     const facts = staffFacts ? { ...staffFacts, related, groupSize: related.length + 1 } : null;
     const names = await actorNames(view);
     const acknowledgement = await c.caseTemplates.acknowledgement({
@@ -152,9 +136,9 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
       reporterLanguage: facts?.reporter?.language ?? '',
     });
     const errors = refusal ? [errorOf(refusal.error, refusal.sent.action, view)] : [];
-    const forms = presentActionForms(view, { acknowledge: { ...acknowledgement, language: languageName(acknowledgement.language, lang) } }, refusal?.sent ?? null);
-    const views = view.role === 'trust-and-safety' ? await c.cases.accessLog(id) : null;
-    for (const v of views ?? []) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
+    const forms = presentActionForms(view, { acknowledge: { ...acknowledgement, language: languageNamer(lang)(acknowledgement.language) } }, refusal?.sent ?? null);
+    const views = await c.cases.accessLogFor(user, id);
+    for (const [userId, name] of await c.accounts.namesOf((views ?? []).map((v) => v.userId))) names.set(userId, name);
     return renderPage(res, {
       view: 'cases/case',
       status: refusal?.error.status ?? 200,
@@ -187,8 +171,9 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
   async function showMyReport(res: Response, view: CaseView, refusal: { error: CaseRefusal; sent: RefusedAction } | null, done: string | null = null): Promise<void> {
     const { t, lang } = ctx(res);
     const id = view.case.reportId;
-    // What they reported, as they sent it: the type, the page, their own words (never the staff's side of the mail).
-    const facts = await c.reportFacts.staffModel(id);
+    // What they reported, as they sent it: the type, the page, their own words (what their receipt is made of, not
+    // the staff's side of the mail: no classifiers, blocks or related reports to read for it).
+    const facts = await c.reportFacts.receiptModel(id);
     const reported = facts
       ? { typeLabelKey: facts.typeLabelKey, pageTitle: facts.content.pageTitle, url: facts.content.url, text: facts.details || facts.directReport, somethingElse: facts.somethingElseDetails }
       : null;
@@ -222,8 +207,7 @@ export function caseSpecialPages(c: CasePageServices): SpecialPage[] {
     const { t, lang } = ctx(res);
     const views = isReportId(id) ? await c.cases.accessLogFor(user, id) : null;
     if (!views) throw new AppError(404, 'reportincident-case-error-not-found', { id });
-    const names = new Map<number, string>();
-    for (const v of views) if (v.userId !== null && !names.has(v.userId)) names.set(v.userId, (await c.accounts.findById(v.userId))?.name ?? '');
+    const names = await c.accounts.namesOf(views.map((v) => v.userId));
     return renderPage(res, {
       view: 'cases/access',
       model: { id, entries: views.map((v) => ({ name: v.userId !== null ? (names.get(v.userId) ?? '') : '', at: timestampParts(v.at, lang) })) },

@@ -5,6 +5,7 @@
  */
 import type { CommunityConfig } from '../communityConfig/communityConfigSchema.js';
 import { replyTemplateNames } from '../communityConfig/communityConfigSchema.js';
+import { mailLanguage } from '../delivery/emails/mailViews.js';
 import type { Messages } from '../i18n/createI18n.js';
 import type { CaseQueue } from './casePolicy.js';
 
@@ -46,8 +47,7 @@ export class CaseTemplates {
    * community's own wording for that language if it has one, else its wording for every language, else ours.
    */
   async acknowledgement(facts: TemplateFacts): Promise<{ name: TemplateName; text: string; language: string }> {
-    const wanted = facts.reporterLanguage && this.messages.has(facts.reporterLanguage) && facts.reporterLanguage !== 'qqx' ? facts.reporterLanguage : this.site.LanguageCode;
-    const language = this.messages.has(wanted) ? wanted : 'en';
+    const language = mailLanguage(this.messages, facts.reporterLanguage, mailLanguage(this.messages, this.site.LanguageCode));
     const t = this.messages.translator(language);
     const name: TemplateName = facts.reporterAtRisk ? 'acknowledge-at-risk' : facts.openedIn === 'trust-and-safety' ? 'acknowledge-emergency' : 'acknowledge-community';
     const values: Record<string, string> = {

@@ -3,7 +3,7 @@
  * schema), reading a submitted form back into a configuration, and placing errors beside their fields.
  */
 import type { Namespaces } from '../wiki/namespaces.js';
-import { behaviorDefinitions, behaviorLabelKey, behaviorTypes, harmLabelKey, type HelpMethod, physicalHarmTypes } from '../taxonomy/taxonomy.js';
+import { behaviorDefinitions, behaviorLabelKey, behaviorTypes, type HelpMethod, reportTypeLabelKey, reportTypes } from '../taxonomy/taxonomy.js';
 import { type CommunityConfig, replyTemplateNames, replyTemplatePlaceholders } from './communityConfigSchema.js';
 import type { ConfigIssue } from './communityConfigValidator.js';
 
@@ -91,7 +91,7 @@ export function presentForm(config: Record<string, unknown>, issues: ConfigIssue
         field('ReportIncident_ReplyTemplates', 'templates', { label: 'communityconfig-field-replytemplates-label', help: 'communityconfig-field-replytemplates-help' }, get('ReportIncident_ReplyTemplates') ?? [], issues, {
           choices: replyTemplateNames,
           choiceLabelKeys: { 'acknowledge-emergency': 'communityconfig-template-acknowledge-emergency', 'acknowledge-at-risk': 'communityconfig-template-acknowledge-at-risk', 'acknowledge-community': 'communityconfig-template-acknowledge-community' },
-          categories: [...physicalHarmTypes.map((h) => ({ value: h as string, labelKey: harmLabelKey(h) })), ...behaviorTypes.map((b) => ({ value: b as string, labelKey: behaviorLabelKey(b) }))],
+          categories: reportTypes.map((type) => ({ value: type as string, labelKey: reportTypeLabelKey(type) })),
           helpParams: { date: '{{date}}', others: replyTemplatePlaceholders.filter((p) => p !== 'date').map((p) => `{{${p}}}`).join(', ') },
         }),
       ],

@@ -9,7 +9,7 @@ import type { Namespaces } from '../wiki/namespaces.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
 import { interwikiTable } from '../wiki/interwiki.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
-import { behaviorTypes, physicalHarmTypes } from '../taxonomy/taxonomy.js';
+import { reportTypes } from '../taxonomy/taxonomy.js';
 import { type CommunityConfig, communityConfigShape, defaultCommunityConfig, replyTemplatePlaceholders, withoutSubHeaders } from './communityConfigSchema.js';
 import { checkHttpsUrl, LOOKALIKE_PROBLEMS } from './safeUrl.js';
 import { pointerOf } from '../shared/strictJson.js';
@@ -149,8 +149,8 @@ export function validateCommunityConfig(input: unknown, deps: ValidatorDeps): { 
     if (r.language !== '' && !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(r.language)) {
       issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'language']), messageKey: 'communityconfig-error-invalid-language', params: { value: r.language } });
     }
-    if (r.category !== '' && ![...physicalHarmTypes, ...behaviorTypes].includes(r.category as never)) {
-      issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'category']), messageKey: 'communityconfig-error-template-category', params: { value: r.category, allowed: [...physicalHarmTypes, ...behaviorTypes].join(', ') } });
+    if (r.category !== '' && !(reportTypes as readonly string[]).includes(r.category)) {
+      issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'category']), messageKey: 'communityconfig-error-template-category', params: { value: r.category, allowed: reportTypes.join(', ') } });
     }
     const key = `${r.template}|${r.language}|${r.category}`;
     if (seenTemplates.has(key)) issues.push({ pointer: pointerOf(['ReportIncident_ReplyTemplates', i, 'template']), messageKey: 'communityconfig-error-template-twice', params: { template: r.template, language: r.language || '*' } });

@@ -31,6 +31,11 @@ export interface OutboxMessage {
   reminderLevel: number | null;
 }
 
+/** The kinds of the desk's own mail (#21): composed from a case, not from the report's mail. */
+export const caseMailKinds = ['reporter', 'reminder', 'case-staff'] as const;
+export type CaseMailKind = (typeof caseMailKinds)[number];
+export const isCaseMail = (kind: OutboxMessage['kind']): kind is CaseMailKind => (caseMailKinds as readonly string[]).includes(kind);
+
 interface Row {
   outbox_id: number;
   report_id: string;

@@ -5,6 +5,7 @@ import type { MenuItem } from '../menus/MenuRegistry.js';
 import { NS_SPECIAL } from '../wiki/namespaces.js';
 import type { PageRecord } from '../wiki/PageRepository.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
+import { handlesCases } from '../cases/casePolicy.js';
 import { ctx } from './context.js';
 import { indexPhp } from '../wiki/links.js';
 
@@ -148,7 +149,7 @@ export async function presentChrome(c: Services<(typeof chromeServices)[number]>
           contributionsHref: link(`${special('Contributions')}/${encodeURIComponent(user.name.replace(/ /g, '_'))}`),
           myReportsHref: link(special('MyReports')),
           // (#21) Those who handle cases reach their queue from every page.
-          queueHref: user.groups.includes('trust-and-safety') || user.groups.includes('incident-responder') ? link(special('IncidentReports')) : null,
+          queueHref: handlesCases(user) ? link(special('IncidentReports')) : null,
           logoutHref: special('UserLogout'),
           logoutToken: c.sessions.token(session, 'csrf'),
         }

@@ -3,6 +3,7 @@
  * newcomer logging in as Tomas (or Priya) finds a queue with a history rather than an empty page.
  */
 import type { UserAccount } from '../accounts/UserAccount.js';
+import { queueOf } from '../cases/CaseService.js';
 import type { Container } from '../container.js';
 import type { ReportSubmission } from '../reporting/reportSchemas.js';
 import { parseTitle, type Title } from '../wiki/Title.js';
@@ -68,7 +69,7 @@ export async function seedDemoCases(c: Container): Promise<number> {
     if (!target) continue;
     const result = await c.reports.submit(reporter, await c.accounts.activeBlocks(reporter), { ...demo.submission, page: title.value.prefixedText, ...target }, 'en');
     // A direct report on a wiki that does not send them is a Get support report: no case, nothing to handle.
-    if (!result.ok || (await c.cases.roleFor(reporter, result.report.id)) !== 'reporter') continue;
+    if (!result.ok || !queueOf(result.report)) continue;
     filed++;
     for (const [name, action, text, status] of demo.handling) {
       const responder = (await c.accounts.findByName(name)) as UserAccount;

@@ -83,3 +83,10 @@ export const nextStepKey = (t: BehaviorType, linked: boolean) => `reportincident
 export const warningKey = (t: BehaviorType) => `reportincident-support-${t}-warning`;
 export const harmLabelKey = (h: PhysicalHarmType) => `reportincident-harm-${h}`;
 export const harmExampleKey = (h: PhysicalHarmType) => `reportincident-harm-${h}-example`;
+
+/** The label of a report's type, harm or behaviour; a type not in the taxonomy (none recorded) says so. */
+export function reportTypeLabelKey(type: string): string {
+  if ((physicalHarmTypes as readonly string[]).includes(type)) return harmLabelKey(type as PhysicalHarmType);
+  if ((behaviorTypes as readonly string[]).includes(type)) return behaviorLabelKey(type as BehaviorType);
+  return 'reportincident-case-type-unknown';
+}

@@ -74,6 +74,11 @@ export class Namespaces {
     return this.all.find((ns) => ns.id === id)?.name ?? '';
   }
 
+  /** A page's title as people read it: "Talk:African wild dog" from namespace 1 and the key "African_wild_dog". */
+  titleText(id: number, dbKey: string): string {
+    return [this.nameOf(id), dbKey.replace(/_/g, ' ')].filter(Boolean).join(':');
+  }
+
   exists(id: number): boolean {
     return this.all.some((ns) => ns.id === id);
   }

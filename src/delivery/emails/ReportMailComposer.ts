@@ -3,8 +3,6 @@
  * ReportIncidentEmailLanguage, the direct report (and its updates) in the wiki's content language, the receipt in
  * the reporter's language; text and HTML from EJS views.
  */
-import path from 'node:path';
-import ejs from 'ejs';
 import type { AccountService } from '../../accounts/AccountService.js';
 import type { CommunityConfigProvider } from '../../communityConfig/CommunityConfigProvider.js';
 import type { CommunityConfig } from '../../communityConfig/communityConfigSchema.js';
@@ -20,7 +18,9 @@ import type { Settings } from '../../settings.js';
 import type { Clock } from '../../shared/Clock.js';
 import type { Namespaces } from '../../wiki/namespaces.js';
 import type { OutgoingMail } from '../Mailer.js';
-import type { OutboxMessage } from '../OutboxRepository.js';
+import { isCaseMail, type OutboxMessage } from '../OutboxRepository.js';
+import { renderMailView, mailLanguage } from './mailViews.js';
+import { languageNamer } from '../../i18n/languageNames.js';
 import { presentReportEmail, presentReportUpdateEmail, RECENT_BLOCK_DAYS, type ReportEmailModel } from './reportEmailPresenter.js';
 
 const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
@@ -29,7 +29,7 @@ const RELATED_WINDOW = 7 * 24 * 3600 * 1000;
  * The headers of every mail about a report. An urgent one (an emergency, to staff) is flagged as such: Outlook
  * reads Importance, most other clients X-Priority (1 is highest).
  */
-function reportHeaders(reportId: string, type: string, urgent: boolean): Record<string, string> {
+export function reportHeaders(reportId: string, type: string, urgent: boolean): Record<string, string> {
   return {
     'X-ReportIncident-Report-Id': reportId,
     'X-ReportIncident-Type': type,
@@ -66,11 +66,7 @@ export class ReportMailComposer {
   ) {}
 
   private render(view: string, data: Record<string, unknown>, text: boolean): Promise<string> {
-    return ejs.renderFile(path.join(this.viewsDir, 'emails', view), data, {
-      cache: this.settings.runtime.production,
-      // The text part is plain text: nothing to escape; the HTML part escapes everything it prints.
-      ...(text ? { escape: (s: unknown) => String(s ?? '') } : {}),
-    });
+    return renderMailView(this.viewsDir, this.settings.runtime.production, view, data, text);
   }
 
   /**
@@ -79,8 +75,7 @@ export class ReportMailComposer {
    * has no messages in that language.
    */
   private staffLanguage(kind: 'trust-and-safety' | 'direct' | 'receipt'): string {
-    const wanted = kind === 'direct' ? this.settings.LanguageCode : this.settings.ReportIncidentEmailLanguage;
-    return this.messages.has(wanted) && wanted !== 'qqx' ? wanted : 'en';
+    return mailLanguage(this.messages, kind === 'direct' ? this.settings.LanguageCode : this.settings.ReportIncidentEmailLanguage);
   }
 
   /**
@@ -111,7 +106,7 @@ export class ReportMailComposer {
    */
   private async present(parties: ReportParties, receiptOnly: boolean): Promise<{ model: ReportEmailModel; config: CommunityConfig }> {
     const { report, reporter, reportedAccount } = parties;
-    const pageTitleText = [this.namespaces.nameOf(report.pageNamespace), report.pageTitle.replace(/_/g, ' ')].filter(Boolean).join(':');
+    const pageTitleText = this.namespaces.titleText(report.pageNamespace, report.pageTitle);
     const now = this.clock.now();
     // The classifiers read what the reporter wrote and the comment as it stood: their signals tell staff where to look.
     const config = await this.communityConfig.current();
@@ -146,10 +141,16 @@ export class ReportMailComposer {
     return parties ? (await this.present(parties, false)).model : null;
   }
 
+  /** What the reporter's receipt tells them (no signals, blocks or related reports): their page of the report. */
+  async receiptModel(reportId: string): Promise<ReportEmailModel | null> {
+    const parties = await this.readParties(reportId);
+    return parties ? (await this.present(parties, true)).model : null;
+  }
+
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     // The desk's mail (to the reporter, reminders) has its own composer; the container sends each kind to its own.
     const kind = message.kind;
-    if (kind === 'reporter' || kind === 'reminder' || kind === 'case-staff') throw new UncomposableMail(`${kind} mail is not a report's mail`);
+    if (isCaseMail(kind)) throw new UncomposableMail(`${kind} mail is not a report's mail`);
     if (message.updateId !== null) {
       const report = await this.reports.find(message.reportId);
       if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
@@ -160,7 +161,7 @@ export class ReportMailComposer {
     const { report, reporter } = parties;
     const { model, config } = await this.present(parties, message.kind === 'receipt');
     const receipt = message.kind === 'receipt';
-    const lang = receipt ? (this.messages.has(report.reporterLanguage) && report.reporterLanguage !== 'qqx' ? report.reporterLanguage : 'en') : this.staffLanguage(kind);
+    const lang = receipt ? mailLanguage(this.messages, report.reporterLanguage) : this.staffLanguage(kind);
     const t = this.messages.translator(lang);
     const atRisk = model.reporterAtRisk && message.kind === 'trust-and-safety';
     const subjectKey = atRisk ? 'reportincident-email-subject-at-risk' : subjectKeys[kind];
@@ -234,19 +235,3 @@ export class ReportMailComposer {
   }
 }
 
-/** Names languages in the mail's language ("sw" is "Swahili" in English mail); a code Intl does not know stays a code. */
-function languageNamer(lang: string): (code: string) => string {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([lang, 'en'], { type: 'language', fallback: 'code' });
-  } catch {
-    names = null;
-  }
-  return (code) => {
-    try {
-      return names?.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
-}

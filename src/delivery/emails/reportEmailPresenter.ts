@@ -4,7 +4,7 @@ import { isIpAddress } from '../../accounts/UserAccount.js';
 import type { IncidentReport, ReportAbout } from '../../reporting/IncidentReport.js';
 import { reportType } from '../../reporting/IncidentReport.js';
 import type { ReportUpdate } from '../../reporting/reportUpdate.js';
-import { behaviorLabelKey, harmLabelKey } from '../../taxonomy/taxonomy.js';
+import { reportTypeLabelKey } from '../../taxonomy/taxonomy.js';
 import { encodeTitleForUrl } from '../../wiki/Title.js';
 
 export interface RelatedReport {
@@ -76,10 +76,6 @@ export function utc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-function typeLabelKey(type: string): string {
-  return type.startsWith('threats-') ? harmLabelKey(type as Parameters<typeof harmLabelKey>[0]) : behaviorLabelKey(type as Parameters<typeof behaviorLabelKey>[0]);
-}
-
 function accountFacts(account: UserAccount, blocks: readonly Block[], now: number): AccountFacts {
   return {
     accountAgeDays: Math.floor((now - account.registeredAt) / 86_400_000),
@@ -117,7 +113,7 @@ export function presentReportEmail(
     sitename: deps.sitename,
     reportId: report.id,
     type,
-    typeLabelKey: typeLabelKey(type),
+    typeLabelKey: reportTypeLabelKey(type),
     reporterAtRisk: report.physicalHarmType === 'threats-self-harm' && report.about === 'self',
     emergency: report.incidentType === 'immediate-threat-physical-harm',
     filedAt: utc(report.createdAt),
@@ -155,7 +151,7 @@ export function presentReportEmail(
     unreadableLanguages: deps.unreadableLanguages ?? [],
     related: deps.related.map((r) => ({
       id: r.id,
-      typeLabelKey: typeLabelKey(r.type),
+      typeLabelKey: reportTypeLabelKey(r.type),
       reasonKey: r.sameComment ? 'reportincident-email-related-same-comment' : 'reportincident-email-related-same-user',
       url: r.revId > 0 ? `${server}/w/index.php?oldid=${r.revId}${r.threadId ? `#${encodeURIComponent(r.threadId)}` : ''}` : null,
     })),
@@ -187,7 +183,7 @@ export function presentReportUpdateEmail(report: IncidentReport, update: ReportU
     sitename: deps.sitename,
     reportId: report.id,
     type,
-    typeLabelKey: typeLabelKey(type),
+    typeLabelKey: reportTypeLabelKey(type),
     addedAt: utc(update.createdAt),
     text: update.text,
     aboutKey: update.about ? updateAboutKeys[update.about] : null,
