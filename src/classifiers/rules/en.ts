@@ -108,6 +108,8 @@ export const en: RuleSet = {
     'do or die',
     // Only said to someone: "I want to kill myself lol" is not hidden.
     '@harm|beat|strangle|throttle @you|him|her|them _6 😤|😠|😡? @laugh',
+    // Laughter first: "lol I'm going to kill you if you nominate my cat article again".
+    '@laugh _4 @harm|beat|strangle|throttle @you|him|her|them',
     // "Be careful walking home", my grandma used to say: a grandmother's care.
     'careful|watch+out|take+care _6 _4 my|our? @elder _3 say|said|says|tell|told|tells',
     '@elder _3 say|said|says|told|tells _3 careful|watch+out|take+care',

@@ -104,6 +104,8 @@ export const nl: RuleSet = {
     // A joke threat with a laughing face in the same sentence: "Ik vermoord je, je hebt mijn laatste stroopwafel opgegeten 😤😂".
     '@ik _1 @dood|@sep _1 @je _6 _4 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
     '@sep|@dood _1 ik _1 @je _6 _4 😂|🤣|😆|😅|😄|😝|😜|xd|haha*',
+    // Laughter first: "Haha ik vermoord je als je weer mijn koffie opdrinkt".
+    '😂|🤣|😆|😅|😄|😝|😜|xd|haha*|lol _2 @ik _1 @dood|@sep _1 @je',
     // Asking the reader, as a helpline does: "Denk je aan zelfdoding? Bel 113".
     'denk|denkt|overweeg|overweegt|plan je|jij|u aan|over? zelfmoord|zelfdoding|suicide',
     // Missed at a meeting, not in life: "Niemand gaat me missen op de vergadering toch?".

@@ -38,7 +38,7 @@ export const tr: RuleSet = {
     tech: 'sureci sureci+oldur islemi islemleri prosesi servisi sunucuyu botu scripti uygulamayi sekmeyi zamani vakti',
   },
   // "intihar etmeyi düşünmüyorum" (I am not thinking of suicide): the negative of "think" denies the plan before it.
-  negation: { words: 'degil asla hic hicbir kimse hicbir+zaman dusunmuyorum dusunmuyoruz dusunmedim', before: 3, after: 2 },
+  negation: { words: 'degil degil* asla hic hicbir kimse hicbir+zaman dusunmuyorum dusunmuyoruz dusunmedim', before: 3, after: 2 },
   clauseBreaks: 'ama fakat ancak ki cunku diye dedi yazdi soyledi ve',
   fictionCues: [
     'film|filmde|filmin|filmi|dizi|dizide|dizinin|roman|romanda|romanin|karakter|karakteri|kotu+adam|kahraman|kahramani|anlatici|sarki|sarkida|sarkinin|nakarat|senaryo|senaryoda|anime|manga|cizgi+roman|kurgu|kurgusal|fragman|fanfik|oyunda|oyunun+hikayesi|bolumde|sahnede|kitapta|kitabin',
