@@ -81,6 +81,11 @@ export const en: RuleSet = {
     'how should|do|can|to we|i|admins|you? handle|deal|respond|react|report',
   ],
   idioms: [
+    // Weather, not a warning: "Be careful going home tonight, the roads are solid ice".
+    'careful|safe|take+care _6 ice|icy|snow|snowy|sleet|fog|foggy|storm|slippery|flooding|flooded|frost|frosty|hail|gritted|rain|rainy|roads',
+    'ice|icy|snow|snowy|sleet|fog|foggy|storm|slippery|flooding|flooded|frost|frosty|hail|rain _6 careful|safe|take+care',
+    // A week away, not a goodbye: "Nobody will notice if I'm gone for a week".
+    'gone|away|offline|off for a|the|two|three|few|couple week|weeks|day|days|weekend|month|months|while|bit|holiday|holidays',
     // Ropes for climbing, bridges for tourists, a bed for an article, a game for a massacre: not a plan.
     'rope|ropes|noose _6 climbing|climb|abseil|abseiling|camping|boat|sailing|tent|hammock|swing|knots',
     'climbing|camping|sailing|boat _6 rope|ropes',

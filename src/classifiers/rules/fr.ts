@@ -67,6 +67,16 @@ export const fr: RuleSet = {
     'si|quand quelqu+un|un+utilisateur|des+utilisateurs',
   ],
   idioms: [
+    // Trash talk over a game: "mdr t'es mort, je t'ai défoncé sur FIFA", "t'es m0rt, gg ez".
+    'mdr|ptdr|lol|gg|😂|🤣 _6 t|tu|vous es|est|etes _1 mort|morte|morts',
+    't|tu|vous es|est|etes _1 mort|morte|morts _6 fifa|gg|ez|revanche|headshot|partie|manche|mdr|ptdr|lol|😂|🤣',
+    // Links, pages and bugs are killed too: "le bot a tué tous les liens rouges", "il va flinguer toutes les redirections".
+    '@tuer|@tue|tue|tues|flingue|flinguer|flingues _2 tous|toutes? les|mes|nos|tes|vos liens|redirections|pages|categories|modifs|modifications|refs|references|articles|bots|scripts|onglets|processus|propositions|brouillons|backlog|fautes|doublons|bugs|erreurs',
+    // A crashed server: "serveur planté, désolé tout le monde".
+    'serveur|serveurs|site|bot|script|ordi|pc|appli|wiki|navigateur|outil _2 plante|plantee|plantes|plantent',
+    // Weather, not a warning: "Faites attention en rentrant ce soir, verglas annoncé".
+    'attention|gaffe|prudent|prudente|prudents|prudence _6 verglas|neige|pluie|brouillard|orage|orages|glissant|glissante|glissantes|inondations|inondee|inondees|gel|grele|tempete',
+    'verglas|neige|pluie|brouillard|orage|orages|glissant|glissante|glissantes|inondations|gel|grele|tempete _6 attention|gaffe|prudent|prudente|prudents|prudence',
     // "Je me tue à te le dire": I keep telling you.
     'me|te|se|nous|vous tue|tues|tuent|tuons|tuez a|à',
     'corde|cordes _6 escalade|grimpe|rappel|camping|bateau|linge|alpinisme',

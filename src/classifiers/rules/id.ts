@@ -64,6 +64,8 @@ export const id: RuleSet = {
     'ditangkap|ditahan|diamankan|diringkus|dibekuk polisi|aparat',
   ],
   idioms: [
+    // Work is killed too: "hari ini gw bantai semua backlog", "membunuh semua kerjaan manual kita".
+    '@bunuh semua|semuanya? backlog|kerjaan|pekerjaan|tugas|bug|error|typo|artikel|template|suntingan|tautan|pr|revisi|antrean|kalimat|paragraf|spam|iklan',
     'tali _6 panjat|jemuran|tenda|kemah|perahu|pramuka',
     // "Gak ada yang bakal kangen sama gue selama KKN": a holiday, not a goodbye.
     'gue|aku|saya _2 selama|pas|waktu|saat _1 kkn|libur|liburan|cuti|mudik|ujian',

@@ -76,6 +76,12 @@ export const it: RuleSet = {
     'battuta|battute|scherzo|scherzi|gag|tormentone|meme|presa+in+giro tra|fra noi|amici|colleghi',
   ],
   idioms: [
+    // Trash talk over a game: "gg ez sei m0rto, rivincita domani?", "«Sei morto!» quando l'ho battuto a FIFA 😂".
+    'ahah*|lol|gg|😂|🤣 _6 sei|siete morto|morta|morti',
+    'sei|siete morto|morta|morti _6 fifa|gg|ez|rivincita|headshot|partita|ahah*|lol|😂|🤣',
+    // Weather, not a warning: "Attenti a tornare a casa stasera, c'è nebbia fitta sulla A4".
+    'attento|attenta|attenti|attente|prudenza|prudente _6 nebbia|neve|ghiaccio|ghiacciate|pioggia|temporale|grandine|allagate|allagamenti|strade|viscide|scivolose',
+    'nebbia|neve|ghiaccio|pioggia|temporale|grandine _6 attento|attenta|attenti|attente|prudenza|prudente',
     'ammazza|ammazzate|ammazzalo|mamma+mia che|quanto|oh|aho|ao|bello|bella|raga|ragazzi',
     'mi|si|ti ammazzo|ammazza|ammazzi|uccido|uccide|spacco|rompo di lavoro|fatica|studio|palestra',
     '@place|museo|ristorante|hotel|trasferiamo|trasferiti|trasloco|trasferisco|inaugurazione _6 via|viale|piazza|corso|largo|piazzale _3 #num',
