@@ -53,13 +53,15 @@ export function matchText(source: string, tokens: readonly Token[], start: numbe
 const modelWeight = 1;
 
 /**
- * The model does not see negations, idioms or fiction; the rules do. A harm the model reads in a window where the
- * rules read words as not meant ("I'm not going to kill myself", "my mum will kill me", a film's plot), and found no
- * harm meant, is not the model's to raise.
+ * The model does not see idioms: a harm it reads in a window where an idiom hid the words from the rules ("my mum
+ * will kill me", "kill the process"), and where no rule found a harm meant, is not the model's to raise. A rule match
+ * muted by a negation, a fiction cue or a topic cue does not silence it: the model reads negations itself and learned
+ * plots and the news from the corpus, while a threat that names "the article" is muted by the topic cue. Silencing it
+ * there lost 41 emergencies of the tuning part ("Se non cancellate la voce… sparo a tutti") and spared no hard negative.
  */
-function mutedByRules(rules: RuleReading, window: { start: number; end: number }): boolean {
+function mutedByIdioms(rules: RuleReading, window: { start: number; end: number }): boolean {
   const inside = (r: { start: number; end: number }) => r.start < window.end && r.end > window.start;
-  return rules.muted.some(inside) && !rules.matches.some((m) => isEmergencySignal(m.rule.rule) && inside(m));
+  return rules.idioms.some(inside) && !rules.matches.some((m) => isEmergencySignal(m.rule.rule) && inside(m));
 }
 
 function scanOne(item: TextToScan, reading: TextReading): Candidate[] {
@@ -67,7 +69,7 @@ function scanOne(item: TextToScan, reading: TextReading): Candidate[] {
   const tokens = tokenize(item.text);
   const rules = readWithRules(ruleSetsOf(reading), tokens);
   for (const f of modelFindings(tokens)) {
-    if (isEmergencySignal({ category: f.label }) && mutedByRules(rules, f)) continue;
+    if (isEmergencySignal({ category: f.label }) && mutedByIdioms(rules, f)) continue;
     out.push({ rule: `model/${f.label}`, match: matchText(item.text, tokens, f.start, f.end), language: reading.language, category: f.label, weight: modelWeight, score: Math.round(f.probability * 100) / 100 });
   }
   for (const m of rules.matches) {

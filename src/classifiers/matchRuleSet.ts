@@ -127,16 +127,16 @@ export function matchRuleSets(sets: readonly CompiledRuleSet[], tokens: readonly
   return readWithRules(sets, tokens).matches;
 }
 
-/** What the rules made of a text: their matches, and the spans they read as not meant (idioms, negations, fiction, the topic). */
+/** What the rules made of a text: their matches, and the idioms that hid words from them. */
 export interface RuleReading {
   matches: RuleMatch[];
-  /** Token ranges [start, end) of idioms, and of rule matches muted by a negation, a fiction cue or a topic cue. */
-  muted: { start: number; end: number }[];
+  /** Token ranges [start, end) of idioms ("my mum will kill me", "kill the process"). */
+  idioms: { start: number; end: number }[];
 }
 
 export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly Token[]): RuleReading {
-  const muted: { start: number; end: number }[] = [];
-  if (tokens.length === 0 || sets.length === 0) return { matches: [], muted };
+  const idioms: { start: number; end: number }[] = [];
+  if (tokens.length === 0 || sets.length === 0) return { matches: [], idioms };
   const { from: sentenceFrom, to: sentenceTo } = sentenceRanges(tokens);
   const prepared: Prepared[] = sets.map((set) => ({ set, candidates: candidateStarts(set, tokens) }));
   const context: TextContext = { masked: new Uint8Array(tokens.length), fiction: new Set(), topic: new Set() };
@@ -158,7 +158,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
           const end = matchAt(pattern, tokens, s, sentenceFrom[s]!, sentenceTo[s]!, null);
           if (end < 0) continue;
           context.masked.fill(1, s, end);
-          muted.push({ start: s, end });
+          idioms.push({ start: s, end });
           next = end;
         }
         continue;
@@ -193,7 +193,6 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
           context.fiction.has(sentence) ||
           (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)))
         ) {
-          muted.push(m);
           continue;
         }
         found.push({ rule, language: set.language, start: s, end });
@@ -202,7 +201,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
       }
     }
   }
-  return { matches: found, muted };
+  return { matches: found, idioms };
 }
 
 /** The matches of one rule set's rules in a text, in rule order. */
