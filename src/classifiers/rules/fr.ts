@@ -67,6 +67,8 @@ export const fr: RuleSet = {
     'si|quand quelqu+un|un+utilisateur|des+utilisateurs',
   ],
   idioms: [
+    // What one almost did, told after the fact: "J'ai failli me jeter par la fenêtre en voyant les fautes 😅".
+    'failli|faillir|manque|manquee _1 me|m|te|se jeter|sauter|tuer|pendre|flinguer|defenestrer|etrangler',
     // Trash talk over a game: "mdr t'es mort, je t'ai défoncé sur FIFA", "t'es m0rt, gg ez".
     'mdr|ptdr|lol|gg|😂|🤣 _6 t|tu|vous es|est|etes _1 mort|morte|morts',
     't|tu|vous es|est|etes _1 mort|morte|morts _6 fifa|gg|ez|revanche|headshot|partie|manche|mdr|ptdr|lol|😂|🤣',

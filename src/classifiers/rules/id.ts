@@ -64,6 +64,8 @@ export const id: RuleSet = {
     'ditangkap|ditahan|diamankan|diringkus|dibekuk polisi|aparat',
   ],
   idioms: [
+    // What one almost did, told after the fact: "Hampir loncat dari jendela liat typo sebanyak ini 😅".
+    'hampir|nyaris|sempet+mau|sempat+mau _1 loncat|lompat|terjun|bunuh|gantung|nyebur',
     // Work is killed too: "hari ini gw bantai semua backlog", "membunuh semua kerjaan manual kita".
     '@bunuh semua|semuanya? backlog|kerjaan|pekerjaan|tugas|bug|error|typo|artikel|template|suntingan|tautan|pr|revisi|antrean|kalimat|paragraf|spam|iklan',
     'tali _6 panjat|jemuran|tenda|kemah|perahu|pramuka',
