@@ -188,14 +188,13 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
         const m = { start: s, end };
         const sentence = tokens[s]!.sentence;
         const kind = rule.rule.kind ?? 'direct';
-        if (
+        // A match negated, in a sentence about fiction, or reported in one about the topic is no signal.
+        const notMeant =
           isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
           context.fiction.has(sentence) ||
-          (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)))
-        ) {
-          continue;
-        }
-        found.push({ rule, language: set.language, start: s, end });
+          (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)));
+        if (notMeant) continue;
+        found.push({ rule, language: set.language, ...m });
         if (rule.rule.claims) context.masked.fill(1, s, end);
         next = end;
       }
