@@ -1,8 +1,10 @@
 /**
  * Which language a text is written in: fastText's lid.176 model (176 languages, shipped inside the fasttext.wasm.js
- * package, run in WebAssembly), loaded once when this module is imported, then asked synchronously.
+ * package), read once when this module is imported and run by our own reader of the format (fastTextModel.ts).
  */
-import { getLIDModel } from 'fasttext.wasm.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { FastTextModel } from './fastTextModel.js';
 
 /** The model reads this many characters of each script's text: enough for a language, cheap enough for every report. */
 const sampleChars = 48;
@@ -21,13 +23,9 @@ interface Prediction {
   probability: number;
 }
 
-interface FastTextVector {
-  size(): number;
-  get(i: number): [number, string];
-  delete?: () => void;
-}
-
-const model = (await (await getLIDModel()).load()) as unknown as { predict(text: string, k: number, threshold: number): FastTextVector };
+/** The model file the package ships; its WebAssembly build would hold a 16 MiB heap and cost a call into it per text. */
+export const languageModelFile = createRequire(import.meta.url).resolve('fasttext.wasm.js/dist/models/language-identification/assets/lid.176.ftz');
+const model = FastTextModel.parse(readFileSync(languageModelFile));
 
 /** Below this, the model's second and third guesses are asked for too. */
 const sure = 0.6;
@@ -39,18 +37,7 @@ function predict(sample: string): Prediction[] {
 }
 
 function guesses(sample: string, k: number): Prediction[] {
-  const vector = model.predict(sample, k, 0);
-  try {
-    const out: Prediction[] = [];
-    for (let i = 0; i < vector.size(); i++) {
-      const [probability, label] = vector.get(i);
-      const code = label.replace('__label__', '');
-      out.push({ language: aliases[code] ?? code, probability });
-    }
-    return out;
-  } finally {
-    vector.delete?.();
-  }
+  return model.predict(sample, k).map(({ label, probability }) => ({ language: aliases[label] ?? label, probability }));
 }
 
 /** The scripts a text's letters are grouped by: each group's language is read apart, so mixed texts are read whole. */
