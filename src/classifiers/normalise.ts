@@ -62,7 +62,6 @@ const standaloneLetters = new Set(['i', 'a', 'u', 'o', 'e', 'y', 'я', 'і', 'и
 const standaloneSyllables = new Set(['나', '너', '난', '넌', '날', '널', '내', '네', '니', '또', '꼭', '안', '못', '잘', '좀', '그']);
 
 const nonAscii = /[^\x00-\x7f]/u;
-const plainWord = /^[a-z]+$/iu;
 
 // Character tests with an ASCII fast path: most report text is ASCII, and Unicode property regexes cost far more.
 function isLetter(ch: string): boolean {
@@ -256,32 +255,49 @@ interface RawToken {
 export function tokenize(text: string): Token[] {
   const source = text.length > maxClassifiedChars ? text.slice(0, maxClassifiedChars) : text;
   const state: TokenizerState = { raws: [], sentence: 0, clause: 0, quoted: false, singleQuoted: false, pendingBreak: 'none', lastWord: '', start: 0, end: 0 };
-  let lastEnd = 0;
   const folded = new Map<string, string>();
-  const chunks = /\S+/gu;
-  let nextNewline = source.indexOf('\n');
-  for (let m = chunks.exec(source); m; m = chunks.exec(source)) {
-    if (nextNewline !== -1 && nextNewline < m.index) {
+  // Chunks are cut at whitespace (what /\S+/ finds) by hand: a regex match per word cost more than the rest of a
+  // plain word's path.
+  const length = source.length;
+  let at = 0;
+  while (at < length) {
+    let c = source.charCodeAt(at);
+    let newline = false;
+    while (isSpaceCode(c)) {
+      if (c === 10) newline = true;
+      c = ++at < length ? source.charCodeAt(at) : -1;
+    }
+    if (at >= length) break;
+    if (newline) {
       state.pendingBreak = 'hard';
       state.quoted = false;
       state.singleQuoted = false;
-      nextNewline = source.indexOf('\n', m.index);
     }
-    lastEnd = m.index + m[0].length;
-    state.start = m.index;
-    state.end = lastEnd;
+    const start = at;
+    let plain = true;
+    let upper = false;
+    while (c !== -1 && !isSpaceCode(c)) {
+      if (plain && !(c >= 97 && c <= 122)) {
+        if (c >= 65 && c <= 90) upper = true;
+        else plain = false;
+      }
+      c = ++at < length ? source.charCodeAt(at) : -1;
+    }
+    const chunk = source.slice(start, at);
+    state.start = start;
+    state.end = at;
     // Most chunks are a plain word of ASCII letters: nothing to fold, split or decode.
-    if (plainWord.test(m[0])) {
-      flushWord(state, m[0].toLowerCase(), true);
+    if (plain) {
+      flushWord(state, upper ? chunk.toLowerCase() : chunk, true);
       continue;
     }
     // Words repeat, in prose and in flooding; Unicode normalisation is the costly part of a non-ASCII word.
     let s: string | undefined;
-    if (!nonAscii.test(m[0])) s = expandContractions(foldAscii(m[0]));
-    else if ((s = folded.get(m[0])) === undefined) {
-      s = foldText(m[0]);
+    if (!nonAscii.test(chunk)) s = expandContractions(foldAscii(chunk));
+    else if ((s = folded.get(chunk)) === undefined) {
+      s = foldText(chunk);
       if (latin.test(s)) s = expandContractions(s);
-      folded.set(m[0], s);
+      folded.set(chunk, s);
     }
     const chars = nonAscii.test(s) ? [...s] : s;
     let word = '';
@@ -338,6 +354,12 @@ export function tokenize(text: string): Token[] {
     flushWord(state, word);
   }
   return joinSpacedLetters(state.raws).map(toToken);
+}
+
+/** Whitespace as /\s/ knows it (the chunks are what /\S+/ would find); -1, the text's end, is not. */
+function isSpaceCode(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
