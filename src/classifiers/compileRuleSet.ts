@@ -264,7 +264,7 @@ export interface Candidates {
  */
 export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): Candidates {
   const { index } = set;
-  const scan: Scan = { positions: new Array(index.elementCount), present: [] };
+  const scan = beginScan(index);
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
     if (t.numeric) mark(scan, index.num, pos);
@@ -273,10 +273,15 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
   const patterns: number[] = [...index.unanchored];
   for (const id of scan.present) for (const i of index.anchoredAt[id]!) patterns.push(i);
   patterns.sort((a, b) => a - b);
-  const everyPosition = { list: null as number[] | null, count: tokens.length };
+  let everyPosition: number[] | null = null;
   const out: Candidates = { patterns: [], starts: [] };
   for (const i of patterns) {
-    const starts = startsOf(set.needs[i]!, scan, everyPosition);
+    const { required, startElements } = set.needs[i]!;
+    if (!required.every((id) => scan.seen[id] === scan.text)) continue;
+    let starts: readonly number[];
+    if (startElements === null) starts = everyPosition ??= Array.from({ length: tokens.length }, (_, k) => k);
+    else if (startElements.length === 1) starts = positionsOf(scan, startElements[0]!);
+    else starts = [...new Set(startElements.flatMap((id) => positionsOf(scan, id)))].sort((a, b) => a - b);
     if (starts.length === 0) continue;
     out.patterns.push(i);
     out.starts.push(starts);
@@ -306,34 +311,74 @@ function elementsOf(index: WordIndex, form: string): number[][] {
   return hits;
 }
 
-/** Where in a text each element of an index occurs, and which elements occur at all. */
+/**
+ * Where in a text each element of an index occurs, kept in arrays reused from text to text (the classifier runs on
+ * one thread): a text's common words ("i", "my", "on") take hundreds of elements, and only the few patterns whose
+ * required words all occur need to know where.
+ */
 interface Scan {
-  positions: (number[] | undefined)[];
+  /** Which text is being scanned: `seen[id] === text` says the element occurs in it. */
+  text: number;
+  seen: Int32Array;
+  /** Each occurrence of an element is a cell of a list per element: its token position and the cell before it. */
+  last: Int32Array;
+  cellPosition: Int32Array;
+  cellBefore: Int32Array;
+  cells: number;
   present: number[];
+}
+
+const scans = new WeakMap<WordIndex, Scan>();
+
+function beginScan(index: WordIndex): Scan {
+  let scan = scans.get(index);
+  if (!scan) {
+    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [] };
+    scans.set(index, scan);
+  }
+  scan.text = (scan.text + 1) | 0;
+  if (scan.text === 0) {
+    // After 2^32 texts the stamps would come round again: start them afresh.
+    scan.seen.fill(0);
+    scan.text = 1;
+  }
+  scan.cells = 0;
+  scan.present = [];
+  return scan;
 }
 
 // Module functions, not closures made per call: under tsx every closure pays for esbuild's __name().
 function mark(scan: Scan, ids: number[] | undefined, pos: number) {
   if (!ids) return;
   for (const id of ids) {
-    const s = scan.positions[id];
-    if (!s) {
-      scan.positions[id] = [pos];
+    if (scan.seen[id] !== scan.text) {
+      scan.seen[id] = scan.text;
+      scan.last[id] = -1;
       scan.present.push(id);
-    } else if (s[s.length - 1] !== pos) s.push(pos);
+    } else if (scan.cellPosition[scan.last[id]!] === pos) continue; // two forms of one token
+    if (scan.cells === scan.cellPosition.length) {
+      scan.cellPosition = doubled(scan.cellPosition);
+      scan.cellBefore = doubled(scan.cellBefore);
+    }
+    scan.cellPosition[scan.cells] = pos;
+    scan.cellBefore[scan.cells] = scan.last[id]!;
+    scan.last[id] = scan.cells++;
   }
 }
 
-function startsOf({ required, startElements }: PatternNeeds, scan: Scan, everyPosition: { list: number[] | null; count: number }): readonly number[] {
-  for (const id of required) if (!scan.positions[id]) return noStarts;
-  if (startElements === null) return (everyPosition.list ??= Array.from({ length: everyPosition.count }, (_, k) => k));
-  if (startElements.length === 1) return scan.positions[startElements[0]!]!;
-  const union = new Set<number>();
-  for (const id of startElements) for (const p of scan.positions[id] ?? []) union.add(p);
-  return [...union].sort((a, b) => a - b);
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
-const noStarts: readonly number[] = Object.freeze([]);
+/** The token positions of an element in the scanned text, ascending. */
+function positionsOf(scan: Scan, id: number): number[] {
+  if (scan.seen[id] !== scan.text) return [];
+  const out: number[] = [];
+  for (let cell = scan.last[id]!; cell >= 0; cell = scan.cellBefore[cell]!) out.push(scan.cellPosition[cell]!);
+  return out.reverse();
+}
 
 export function testWord(t: WordTest, token: Token): boolean {
   if ('num' in t) return token.numeric;
