@@ -44,7 +44,19 @@ function looksLikePhone(run: string, before: string): boolean {
   return run.startsWith('+') || run.startsWith('(') || run.startsWith('0') || /[-.()]/u.test(run) || digits.length >= 10;
 }
 
+/** Fewer ASCII digits than the shortest number found here has: an ASCII text without them needs no scan. */
+function tooFewDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return false; // NFKC may make digits of other characters (fullwidth, superscript)
+    if (c >= 48 && c <= 57 && ++digits >= 9) return false;
+  }
+  return true;
+}
+
 export function findPersonalData(text: string): PersonalData[] {
+  if (tooFewDigits(text)) return [];
   const source = foldText(text.length > maxClassifiedChars ? text.slice(0, maxClassifiedChars) : text);
   const found: PersonalData[] = [];
   const taken: [number, number][] = [];

@@ -102,7 +102,8 @@ function readSamples(samples: ScriptSample[], letters: number): LanguageReading 
   let main: Prediction | null = null;
   for (const s of samples.filter((x) => x.letters > 0).sort((a, b) => b.letters - a.letters)) {
     if (s.letters < minLetters && main) continue;
-    const [best, ...rest] = predict(s.text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+    // A line break would end fastText's line: every run of whitespace is one space. ASCII is its own NFKC form.
+    const [best, ...rest] = predict((nonAscii.test(s.text) ? s.text.normalize('NFKC') : s.text).replace(/\s+/gu, ' ').trim());
     if (!best) continue;
     main ??= best;
     if (!languages.includes(best.language)) languages.push(best.language);

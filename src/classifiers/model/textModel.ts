@@ -195,7 +195,7 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
       e.seenIn = text;
       for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]! + e.sums[l]!;
     } else for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]!;
-    pairs.fill(0, row, next);
+    for (let l = row; l < next; l++) pairs[l] = 0;
     if (i > 0) {
       const pair = pairFeature(previous, e.hash);
       if (pairSeenIn[pair] !== text) {
