@@ -104,9 +104,17 @@ interface Prepared {
   candidates: Candidates;
 }
 
+/** The sentence bounds of each token, in arrays reused from text to text (the classifier runs on one thread). */
+let rangeFrom = new Int32Array(256);
+let rangeTo = new Int32Array(256);
+
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
-  const from = new Int32Array(tokens.length);
-  const to = new Int32Array(tokens.length);
+  if (rangeFrom.length < tokens.length) {
+    rangeFrom = new Int32Array(tokens.length * 2);
+    rangeTo = new Int32Array(tokens.length * 2);
+  }
+  const from = rangeFrom;
+  const to = rangeTo;
   for (let i = 0; i < tokens.length; ) {
     let j = i;
     while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence) j++;
