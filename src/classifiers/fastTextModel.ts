@@ -127,6 +127,13 @@ function readDenseMatrix(r: Reader): DenseMatrix {
   return { columns, data: r.floats(rows * columns) };
 }
 
+/** A word or label of the model's dictionary, as the file lists it. */
+interface DictionaryEntry {
+  bytes: Uint8Array;
+  count: number;
+  label: boolean;
+}
+
 /** A node of the hierarchical softmax's Huffman tree: leaves are labels, inner nodes have a row of the output matrix. */
 interface TreeNode {
   left: number;
@@ -208,17 +215,18 @@ class IntTable {
 }
 
 export class FastTextModel {
-  /** Vocabulary words by the low 31 bits of their hash; a hash two words share is marked -2 and looked up by text. */
+  /** Vocabulary words by their hash (its low 31 bits); words sharing one are chained through `nextWithHash`. */
   private readonly wordsByHash: IntTable;
-  private readonly wordsByText = new Map<string, number>();
-  /** Each in-vocabulary word's bytes (to confirm a hash match) and its input rows: the word and its kept n-grams. */
-  private readonly wordBytes: Uint8Array[] = [];
-  private readonly wordRows: Int32Array[] = [];
-  private readonly labels: string[] = [];
+  private readonly nextWithHash: Int32Array;
+  /** Each vocabulary word's bytes (to confirm a hash match) and its input rows, the word's and its kept n-grams', flat. */
+  private readonly wordBytes: Uint8Array;
+  private readonly wordBytesStart: Int32Array;
+  private readonly wordRows: Int32Array;
+  private readonly wordRowsStart: Int32Array;
+  private readonly endOfSentenceId: number;
+  private readonly labels: string[];
   private readonly tree: TreeNode[];
-  /** The input matrix decoded, row after row: its rows are few (lid.176 keeps 50,000 of 16 numbers, 3.2 MB). */
-  private readonly inputRows: Float32Array;
-  private readonly dim: number;
+  private readonly input: QuantMatrix;
   private readonly hidden: Float32Array;
   /** How many rows have been added to `hidden` for the text being read. */
   private rowCount = 0;
@@ -226,6 +234,7 @@ export class FastTextModel {
   private readonly wordBuffer = new Uint8Array(1024 + 2);
 
   private constructor(
+    entries: readonly DictionaryEntry[],
     private readonly wordCount: number,
     private readonly minn: number,
     private readonly maxn: number,
@@ -234,14 +243,40 @@ export class FastTextModel {
     private readonly prunedBuckets: IntTable | null,
     input: QuantMatrix,
     private readonly output: DenseMatrix,
-    labelCounts: number[],
-    vocabularySize: number,
   ) {
-    this.tree = huffmanTree(labelCounts);
-    this.dim = input.pq.dim;
-    this.hidden = new Float32Array(this.dim);
-    this.inputRows = decodeRows(input);
-    this.wordsByHash = new IntTable(vocabularySize);
+    this.input = input;
+    this.hidden = new Float32Array(input.pq.dim);
+    const words = entries.filter((e) => !e.label);
+    if (words.length !== wordCount || entries.slice(0, wordCount).some((e) => e.label)) throw new Error("the fastText model's dictionary does not list its words before its labels");
+    const labels = entries.slice(wordCount);
+    this.labels = labels.map((e) => utf8Decoder.decode(e.bytes).replace(labelPrefix, ''));
+    this.tree = huffmanTree(labels.map((e) => e.count));
+    this.wordsByHash = new IntTable(wordCount);
+    this.nextWithHash = new Int32Array(wordCount).fill(-1);
+    this.wordBytesStart = new Int32Array(wordCount + 1);
+    for (let id = 0; id < wordCount; id++) this.wordBytesStart[id + 1] = this.wordBytesStart[id]! + words[id]!.bytes.length;
+    this.wordBytes = new Uint8Array(this.wordBytesStart[wordCount]!);
+    const rows: number[] = [];
+    this.wordRowsStart = new Int32Array(wordCount + 1);
+    let endOfSentenceId = -1;
+    for (let id = 0; id < wordCount; id++) {
+      const { bytes } = words[id]!;
+      this.wordBytes.set(bytes, this.wordBytesStart[id]!);
+      const key = hashBytes(bytes, 0, bytes.length) & 0x7fffffff;
+      const first = this.wordsByHash.get(key);
+      if (first === -1) this.wordsByHash.set(key, id);
+      else {
+        let last = first;
+        while (this.nextWithHash[last]! >= 0) last = this.nextWithHash[last]!;
+        this.nextWithHash[last] = id;
+      }
+      rows.push(id);
+      if (utf8Decoder.decode(bytes) === endOfSentence) endOfSentenceId = id;
+      else this.subwordRows(bytesOfWord(bytes), bytes.length + 2, rows);
+      this.wordRowsStart[id + 1] = rows.length;
+    }
+    this.wordRows = Int32Array.from(rows);
+    this.endOfSentenceId = endOfSentenceId;
   }
 
   /** Parses a quantized supervised model with a hierarchical softmax; throws on anything else. */
@@ -255,15 +290,14 @@ export class FastTextModel {
     if (!(buckets! > 0 && buckets! < 2 ** 30)) throw new Error(`the fastText model has ${buckets} buckets; this reader takes fewer than 2^30`);
     const size = r.int32();
     const nwords = r.int32();
-    r.int32(); // labels: counted below
+    r.int32(); // labels: what follows the words
     r.int64(); // tokens seen in training
     const pruneCount = r.int64();
-    const entries: { word: string; bytes: Uint8Array; count: number; label: boolean }[] = [];
+    const entries: DictionaryEntry[] = [];
     for (let i = 0; i < size; i++) {
-      const raw = r.cString();
+      const entryBytes = r.cString();
       const count = r.int64();
-      const label = r.byte() === 1;
-      entries.push({ word: utf8Decoder.decode(raw), bytes: raw, count, label });
+      entries.push({ bytes: entryBytes, count, label: r.byte() === 1 });
     }
     let pruned: IntTable | null = null;
     if (pruneCount >= 0) {
@@ -276,22 +310,7 @@ export class FastTextModel {
     if (r.byte() !== 0) throw new Error("the fastText model's output matrix is quantized, which this reader does not read");
     const output = readDenseMatrix(r);
     if (!r.done) throw new Error('the fastText model has bytes after its output matrix');
-    const labelCounts = entries.filter((e) => e.label).map((e) => e.count);
-    const model = new FastTextModel(nwords, minn!, maxn!, buckets!, pruned, input, output, labelCounts, nwords);
-    entries.forEach((e, id) => {
-      if (e.label) {
-        model.labels.push(e.word.startsWith(labelPrefix) ? e.word.slice(labelPrefix.length) : e.word);
-        return;
-      }
-      const key = hashBytes(e.bytes, 0, e.bytes.length) & 0x7fffffff;
-      model.wordsByHash.set(key, model.wordsByHash.get(key) === -1 ? id : -2);
-      model.wordsByText.set(e.word, id);
-      model.wordBytes[id] = e.bytes.slice();
-      const rows = [id];
-      if (e.word !== endOfSentence) model.subwordRows(bytesOfWord(e.bytes), e.bytes.length + 2, rows);
-      model.wordRows[id] = Int32Array.from(rows);
-    });
-    return model;
+    return new FastTextModel(entries, nwords, minn!, maxn!, buckets!, pruned, input, output);
   }
 
   /** The labels this model tells apart, without fastText's "__label__". */
@@ -320,7 +339,7 @@ export class FastTextModel {
       if (start >= 0) this.addWord(bytes, start, i);
       start = -1;
     }
-    this.addWordRows(this.wordsByText.get(endOfSentence) ?? -1);
+    this.addWordRows(this.endOfSentenceId);
     if (this.rowCount === 0) return [];
     const inverse = Math.fround(1 / this.rowCount);
     for (let i = 0; i < hidden.length; i++) hidden[i] = hidden[i]! * inverse;
@@ -332,14 +351,11 @@ export class FastTextModel {
   private addWord(bytes: Uint8Array, from: number, to: number): void {
     // A word that looks like a label is a label to fastText: it is left out of the input.
     if (startsWith(bytes, from, to, labelPrefixBytes)) return;
-    const id = this.wordsByHash.get(hashBytes(bytes, from, to) & 0x7fffffff);
-    if (id === -2) {
-      this.addWordRows(this.wordsByText.get(utf8Decoder.decode(bytes.subarray(from, to))) ?? -1);
-      return;
-    }
-    if (id >= 0 && sameBytes(this.wordBytes[id]!, bytes, from, to)) {
-      this.addWordRows(id);
-      return;
+    for (let id = this.wordsByHash.get(hashBytes(bytes, from, to) & 0x7fffffff); id >= 0; id = this.nextWithHash[id]!) {
+      if (sameBytes(this.wordBytes, this.wordBytesStart[id]!, this.wordBytesStart[id + 1]!, bytes, from, to)) {
+        this.addWordRows(id);
+        return;
+      }
     }
     // Not in the vocabulary: its n-grams alone, from "<word>".
     const length = to - from + 2;
@@ -352,13 +368,20 @@ export class FastTextModel {
 
   private addWordRows(id: number): void {
     if (id < 0) return;
-    for (const row of this.wordRows[id]!) this.addRow(row);
+    for (let k = this.wordRowsStart[id]!; k < this.wordRowsStart[id + 1]!; k++) this.addRow(this.wordRows[k]!);
   }
 
   /** Adds a row of the input matrix to the hidden vector, in order, as fastText sums them (in single precision). */
   private addRow(row: number): void {
-    const { hidden, inputRows, dim } = this;
-    for (let i = 0, at = row * dim; i < dim; i++) hidden[i] = hidden[i]! + inputRows[at + i]!;
+    const { hidden } = this;
+    const { codes, pq, norms } = this.input;
+    const alpha = norms ? norms[row]! : 1;
+    const base = row * pq.subquantizers;
+    for (let m = 0; m < pq.subquantizers; m++) {
+      const c = centroidAt(pq, m, codes[base + m]!);
+      const d = m === pq.subquantizers - 1 ? pq.lastSubDim : pq.subDim;
+      for (let n = 0; n < d; n++) hidden[m * pq.subDim + n] = hidden[m * pq.subDim + n]! + Math.fround(alpha * pq.centroids[c + n]!);
+    }
     this.rowCount++;
   }
 
@@ -415,21 +438,6 @@ export class FastTextModel {
   }
 }
 
-/** Each row of a quantized matrix as its numbers: the centroids of its codes times its norm, as fastText adds them. */
-function decodeRows(m: QuantMatrix): Float32Array {
-  const { pq, codes, norms } = m;
-  const out = new Float32Array(m.rows * pq.dim);
-  for (let row = 0; row < m.rows; row++) {
-    const alpha = norms ? norms[row]! : 1;
-    for (let q = 0; q < pq.subquantizers; q++) {
-      const c = centroidAt(pq, q, codes[row * pq.subquantizers + q]!);
-      const d = q === pq.subquantizers - 1 ? pq.lastSubDim : pq.subDim;
-      for (let n = 0; n < d; n++) out[row * pq.dim + q * pq.subDim + n] = Math.fround(alpha * pq.centroids[c + n]!);
-    }
-  }
-  return out;
-}
-
 const labelPrefixBytes = new TextEncoder().encode(labelPrefix);
 
 function startsWith(bytes: Uint8Array, from: number, to: number, prefix: Uint8Array): boolean {
@@ -438,9 +446,9 @@ function startsWith(bytes: Uint8Array, from: number, to: number, prefix: Uint8Ar
   return true;
 }
 
-function sameBytes(word: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
-  if (word.length !== to - from) return false;
-  for (let i = 0; i < word.length; i++) if (word[i] !== bytes[from + i]) return false;
+function sameBytes(words: Uint8Array, start: number, end: number, bytes: Uint8Array, from: number, to: number): boolean {
+  if (end - start !== to - from) return false;
+  for (let i = 0; i < end - start; i++) if (words[start + i] !== bytes[from + i]) return false;
   return true;
 }
 
