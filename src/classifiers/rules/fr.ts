@@ -29,14 +29,14 @@ export const fr: RuleSet = {
     sexuel: 'nue nu nues nus nude nudes sexuel sexuels sexuelle sexuelles parties+intimes porno pornographique pornographiques obscenes obscene seins sexe bite penis',
     groupe: 'juifs musulmans noirs arabes gays homos pedes lesbiennes trans immigres immigrants migrants refugies etrangers roms gitans tziganes femmes chinois asiatiques africains autistes handicapes maghrebins',
     vermine: 'vermine vermines parasites rats cafards animaux sous-hommes inferieurs racaille dechets ordures cancer peste maladie sauvages singes',
-    proche: 'mere maman pere papa chef patron femme mari prof copine copain belle-mere boss',
+    proche: 'mere maman pere papa chef cheffe patron patronne femme mari prof profs professeur professeure maitresse instit directeur directrice entraineur coach manager copine copain belle-mere boss',
     mourir: 'mourir meurs meurt mort morte morts mortes mourrai tue tues tuer tuent',
     motif: 'rire faim soif fatigue peur honte ennui envie chaud froid curiosite jalousie sommeil impatience crise infarctus chagrin inquietude stress',
     // Laughter closing a "threat" among friends: "je vais te tuer, t'as mangé le dernier macaron 😂".
     rire: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 mdr ptdr lol xd haha* hihi* jpp',
     // Trash talk before a game: "je vais t'exploser au prochain tournoi de belote". No weapons, no shooting.
     jeutue: 'tuer tue exploser explose eclater eclate ecraser ecrase detruire detruis laminer lamine atomiser atomise defoncer defonce massacrer massacre humilier humilie pulveriser pulverise',
-    jeu: 'echecs poker belote tarot uno monopoly scrabble petanque babyfoot baby+foot cartes dames rami bridge bowling flechettes billard ping-pong quiz quizz trivia blind+test fifa mario+kart',
+    jeu: 'echecs poker belote tarot uno monopoly scrabble petanque babyfoot baby+foot cartes dames rami bridge bowling flechettes billard ping-pong quiz quizz trivia blind+test fifa mario+kart smash tournoi lichess fortnite valorant',
     cachets: 'cachets comprimes medicaments pilules gelules',
   },
   negation: { words: 'ne n pas jamais personne rien aucun aucune ni nul', before: 3, after: 2 },
@@ -105,7 +105,9 @@ export const fr: RuleSet = {
     '@cachets _6 pour _2 mois|semaines',
     'tu|vous|ca|cela me|nous tues|tuez|tuent|tue avec|a+petit+feu',
     'chaleur|ennui|attente|suspense|fatigue|travail|boulot|bruit me|nous tue|tuent|tuera',
-    '@proche _1 va|vont|allait|voulait me|m tuer|etrangler|tue|tuera',
+    '@proche _3 va|vont|allait|voulait me|m tuer|etrangler|tue|tuera',
+    // Worked to death: "tu vas me tuer à la tâche".
+    'tuer|tue|tues a la tache',
     'a mourir d|de ennui|rire',
     'tirer un|la|les|au|son|profit|parti trait|langue|cartes|sort|epingle',
     'prevention du? suicide',

@@ -29,10 +29,10 @@ export const id: RuleSet = {
     seksual: 'bugil telanjang mesum cabul porno bokep seksual kelamin* kemaluan penis vagina payudara sange',
     kelompok: 'cina china tionghoa yahudi kafir homo banci bencong waria lgbt gay imigran pengungsi rohingya ahmadiyah syiah negro perempuan cewek papua kristen cacat tuli',
     hina: 'kotor anjing babi monyet binatang hewan sampah najis parasit tikus kecoa hama penyakit',
-    keluarga: 'ibu ibuku mama mamaku bapak bapakku ayah ayahku bos bosku istri istriku suami suamiku guru pacar pacarku nyokap bokap',
+    keluarga: 'ibu ibuku mama mamaku bapak bapakku ayah ayahku bos bosku atasan atasanku istri istriku suami suamiku guru guruku dosen dosenku pacar pacarku nyokap bokap',
     // Beating someone at a game, as trash talk says it: no weapons, no shooting, no stabbing.
-    kalahkan: 'bunuh kubunuh bantai kubantai habisi habisin hajar kuhajar hajarin libas babat kalahin kalahkan gilas lindas hancurin hancurkan',
-    permainan: 'kuis quiz catur gaple domino kartu uno monopoli bilyar biliar pingpong tenis+meja karambol ludo cerdas+cermat fifa pes mobile+legends',
+    kalahkan: 'bunuh kubunuh bantai kubantai habisi habisin hajar kuhajar hajarin libas babat kalahin kalahkan gilas lindas hancurin hancurkan ledakin kuledakin tembak',
+    permainan: 'kuis quiz catur gaple domino kartu uno monopoli bilyar biliar pingpong tenis+meja karambol ludo cerdas+cermat fifa pes mobile+legends turnamen pubg free+fire valorant mabar',
     // Laughing emoji closing a "threat" among friends ("gue bunuh lo 😂"); not "wkwk", which real threats carry too.
     ketawa: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪',
   },
@@ -80,7 +80,7 @@ export const id: RuleSet = {
     'kill|bunuh|matikan|matiin proses|prosesnya|aplikasi|program|server|servernya|bot',
     'bom waktu',
     'serangan jantung|panik|asma',
-    '@keluarga _1 @akan|pasti _1 membunuhku|bunuh+aku|membunuh+aku|marah',
+    '@keluarga _1 @akan|pasti _1 membunuhku|bunuh+aku|membunuh+aku|membunuh+saya|bunuh+saya|bunuh+gue|bunuh+gw|marah',
     'pencegahan|cegah|layanan|hotline|kasus|angka|tingkat|pencegah bunuh diri',
     // An article's title, and "bunuh diri politik" (political suicide).
     'artikel|halaman|entri|kategori|templat bunuh diri',
