@@ -8,7 +8,7 @@ import { reportHeaders, UncomposableMail } from '../delivery/emails/ReportMailCo
 import { utc } from '../delivery/emails/reportEmailPresenter.js';
 import type { OutgoingMail } from '../delivery/Mailer.js';
 import type { OutboxMessage } from '../delivery/OutboxRepository.js';
-import { directionOf, type Messages } from '../i18n/createI18n.js';
+import { directionOf, type Messages, type Translate } from '../i18n/createI18n.js';
 import { reportType } from '../reporting/IncidentReport.js';
 import type { ReportService } from '../reporting/ReportService.js';
 import type { Settings } from '../settings.js';
@@ -69,16 +69,22 @@ export class CaseMailComposer {
     return new URL(this.settings.Server).hostname;
   }
 
+  /** Mail to a case's handlers: in Trust & Safety's mail language for their queue, the wiki's for the community's, linking the desk. */
+  private forHandlers(trustAndSafety: boolean, reportId: string): { lang: string; t: Translate; url: string } {
+    const lang = mailLanguage(this.messages, trustAndSafety ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
+    return { lang, t: this.messages.translator(lang), url: `${this.settings.Server}/wiki/Special:IncidentReports/${reportId}` };
+  }
+
   async compose(message: OutboxMessage): Promise<OutgoingMail> {
     const report = await this.reports.find(message.reportId);
     if (!report) throw new UncomposableMail(`report ${message.reportId} no longer exists`);
     // The report's own headers; mail to Trust & Safety's queue is urgent as an emergency's is.
     const headers = (urgent: boolean) => reportHeaders(report.id, reportType(report), urgent);
+    const found = await this.cases.find(report.id);
 
     if (message.kind === 'reporter') {
       const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
       if (!event || !reporterSubjectKey[event.type]) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its reporter`);
-      const found = await this.cases.find(report.id);
       const lang = mailLanguage(this.messages, report.reporterLanguage);
       const t = this.messages.translator(lang);
       const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
@@ -105,11 +111,9 @@ export class CaseMailComposer {
     }
 
     if (message.kind === 'reminder') {
-      const found = await this.cases.find(report.id);
       if (!found) throw new UncomposableMail(`report ${report.id} has no case`);
       const ts = found.queue === 'trust-and-safety';
-      const lang = mailLanguage(this.messages, ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
-      const t = this.messages.translator(lang);
+      const { lang, t, url } = this.forHandlers(ts, report.id);
       const level = message.reminderLevel === 2 ? 2 : 1;
       const hours = found.openedIn === 'trust-and-safety' ? this.settings.ReportIncidentAcknowledgeWithinHours.emergency : this.settings.ReportIncidentAcknowledgeWithinHours.community;
       const type = t(reportTypeLabelKey(reportType(report)));
@@ -126,7 +130,7 @@ export class CaseMailComposer {
         received: utc(found.createdAt),
         hours,
         sitename: this.settings.Sitename,
-        url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
+        url,
       };
       // In the thread of the report's own mail to the same people.
       return this.mail(message, 'caseReminder', data, {
@@ -141,10 +145,8 @@ export class CaseMailComposer {
       const event = message.caseEventSeq !== null ? await this.cases.event(report.id, message.caseEventSeq) : null;
       const subjectKey = event ? handlerSubjectKey[event.type] : undefined;
       if (!event || !subjectKey) throw new UncomposableMail(`event ${message.caseEventSeq} of case ${report.id} is not one for its handlers`);
-      const found = await this.cases.find(report.id);
       const ts = found?.queue === 'trust-and-safety';
-      const lang = mailLanguage(this.messages, ts ? this.settings.ReportIncidentEmailLanguage : this.settings.LanguageCode);
-      const t = this.messages.translator(lang);
+      const { lang, t, url } = this.forHandlers(ts, report.id);
       const type = t(reportTypeLabelKey(reportType(report)));
       const subject = t(subjectKey, { sitename: this.settings.Sitename, type, id: report.id });
       const reporter = report.reporterUserId !== null ? await this.accounts.findById(report.reporterUserId) : null;
@@ -158,7 +160,7 @@ export class CaseMailComposer {
         type,
         text: event.text,
         sitename: this.settings.Sitename,
-        url: `${this.settings.Server}/wiki/Special:IncidentReports/${report.id}`,
+        url,
       };
       // As the report's own mail: answering reaches the reporter.
       return this.mail(message, 'caseHandlers', data, {
