@@ -241,6 +241,8 @@ function wordForms(raw: string): { text: string; forms: string[]; numeric: boole
 
 interface RawToken {
   raw: string;
+  /** Lower-case ASCII letters with no letter repeated next to itself: the word is its own only form. */
+  simple: boolean;
   sentence: number;
   clause: number;
   quoted: boolean;
@@ -276,10 +278,14 @@ export function tokenize(text: string): Token[] {
     const start = at;
     let plain = true;
     let upper = false;
+    let repeats = false;
+    let previous = -1;
     while (c !== -1 && !isSpaceCode(c)) {
-      if (plain && !(c >= 97 && c <= 122)) {
+      if (plain) {
         if (c >= 65 && c <= 90) upper = true;
-        else plain = false;
+        else if (!(c >= 97 && c <= 122)) plain = false;
+        if ((c | 0x20) === previous) repeats = true;
+        previous = c | 0x20;
       }
       c = ++at < length ? source.charCodeAt(at) : -1;
     }
@@ -288,7 +294,7 @@ export function tokenize(text: string): Token[] {
     state.end = at;
     // Most chunks are a plain word of ASCII letters: nothing to fold, split or decode.
     if (plain) {
-      flushWord(state, upper ? chunk.toLowerCase() : chunk, true);
+      flushWord(state, upper ? chunk.toLowerCase() : chunk, true, !repeats);
       continue;
     }
     // Words repeat, in prose and in flooding; Unicode normalisation is the costly part of a non-ASCII word.
@@ -385,8 +391,11 @@ interface TokenizerState {
   end: number;
 }
 
-/** Ends a word; `ascii` says it is plain ASCII letters (no apostrophe to split, no ideograph to cut). */
-function flushWord(state: TokenizerState, word: string, ascii = false) {
+/**
+ * Ends a word; `ascii` says it is plain ASCII letters (no apostrophe to split, no ideograph to cut), `simple` that
+ * no letter in it repeats its neighbour either.
+ */
+function flushWord(state: TokenizerState, word: string, ascii = false, simple = false) {
   if (!word) return;
   if (state.pendingBreak === 'hard' || (state.pendingBreak === 'dot' && !(isDigit(word[0] ?? '') || abbreviations.has(state.lastWord)))) {
     state.sentence++;
@@ -397,12 +406,12 @@ function flushWord(state: TokenizerState, word: string, ascii = false) {
   const quoted = state.quoted || state.singleQuoted;
   // The common case, a word without apostrophes or ideographs, makes no arrays.
   if (ascii || (!word.includes("'") && !nonAscii.test(word))) {
-    state.raws.push({ raw: word, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+    state.raws.push({ raw: word, simple, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
     return;
   }
   for (const part of splitApostrophes(word)) {
     for (const w of nonAscii.test(part) && cjk.test(part) ? segmentCjk(part) : [part]) {
-      state.raws.push({ raw: w, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
+      state.raws.push({ raw: w, simple: false, sentence: state.sentence, clause: state.clause, quoted, start: state.start, end: state.end });
     }
   }
 }
@@ -484,7 +493,7 @@ function joinSpacedLetters(raws: RawToken[]): RawToken[] {
     if (to - from >= 4 && (standaloneLetters.has(raws[from]!.raw) || standaloneSyllables.has(raws[from]!.raw))) out.push(raws[from++]!);
     const tail = to - from >= 4 && standaloneLetters.has(raws[to - 1]!.raw) ? raws[--to]! : null;
     const run = raws.slice(from, to);
-    out.push({ ...run[0]!, raw: run.map((r) => r.raw).join(''), end: run[run.length - 1]!.end });
+    out.push({ ...run[0]!, raw: run.map((r) => r.raw).join(''), simple: false, end: run[run.length - 1]!.end });
     if (tail) out.push(tail);
     i = j;
   }
@@ -492,6 +501,7 @@ function joinSpacedLetters(raws: RawToken[]): RawToken[] {
 }
 
 function toToken(r: RawToken): Token {
+  if (r.simple) return { forms: [r.raw], text: r.raw, numeric: false, sentence: r.sentence, clause: r.clause, quoted: r.quoted, start: r.start, end: r.end };
   const { text, forms, numeric } = wordForms(r.raw);
   return { forms, text, numeric, sentence: r.sentence, clause: r.clause, quoted: r.quoted, start: r.start, end: r.end };
 }
