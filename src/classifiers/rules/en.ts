@@ -75,6 +75,7 @@ export const en: RuleSet = {
     'from|per|of this|that|our article|articles',
     'wikipedia|encyclopedia|section|paragraph|sources|source|citation|citations|reference|references|headline|headlines|news|newspaper|journalist|documentary|historian|history|policy|policies|guideline|guidelines|essay|statistics|study|research|prevention|awareness|helpline|hotline|topic|term|phrase|word|definition|wiktionary|example|examples',
     'according to',
+    'help|policy|guideline|onboarding|training page|pages|draft|material|materials|text',
     'police said|say|says|report|reports',
     'what counts|constitutes|qualifies',
     'if|when|whenever someone|somebody|anyone|anybody|a+user|users|people|editors|an+editor',

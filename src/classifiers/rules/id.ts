@@ -58,6 +58,8 @@ export const id: RuleSet = {
     'bagaimana admin|kita|cara|menangani|mengatasi',
     'apa yang dianggap|termasuk',
     'kalau|jika|apabila seseorang|ada+yang|pengguna',
+    'perlu|harus|wajib dilaporkan|dilapor|dilaporin',
+    'menurut halaman bantuan|pedoman|kebijakan|panduan',
     // Quotations, interviews, help lines and arrests in the news: "kutipan wawancara", "polisi menangkap pria yang mengancam...".
     'kutipan|wawancara|narasumber|hotline|konseling',
     'polisi|aparat menangkap|menahan|mengamankan|meringkus|membekuk',

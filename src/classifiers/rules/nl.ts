@@ -48,6 +48,7 @@ export const nl: RuleSet = {
   topicCues: [
     'artikel|artikelen|lemma|wikipedia|sectie|alinea|bron|bronnen|krant|kranten|nieuws|journalist|kop|richtlijn|richtlijnen|beleid|regels|preventie|zelfmoordpreventie|essay|geschiedenis|statistiek|statistieken|onderwerp|term|woord|voorbeeld|documentaire|onderzoek',
     'volgens de|het? krant|politie|bronnen|artikel|richtlijn|regels',
+    'volgens de|het? helppagina|hulppagina|handleiding|helppagina|richtlijnen|beleidspagina',
     'staat|stond|beschreven|vermeld|genoemd _3 in _1 het|dat|dit|de _1 artikel|lemma|bron|boek',
     'de politie meldt|zegt|meldde|zei',
     'hoe _2 omgaan|reageren|melden|aanpakken',

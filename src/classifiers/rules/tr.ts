@@ -58,6 +58,8 @@ export const tr: RuleSet = {
     'polis _2 acikladi|duyurdu|soyledi',
     'nasil _2 bildirmeli|bildiririz|davranmali|tepki',
     'eger|biri|birisi|kullanici _2 yazarsa|derse|tehdit+ederse',
+    'varsayimsal|farazi soru|bir+soru|durum',
+    'kullanici|biri|birisi _4 soylerse|yazarsa|derse',
     'her|herhangi+bir tehdit|tehdidi|tehditler',
     'bildirilmeli|bildirilmelidir|raporlanmali',
     // Owned as a joke, about quoted words: "espri yapıyor", "şakalaşıyorlar" (not "şaka değil").
