@@ -264,20 +264,22 @@ export interface Candidates {
  */
 export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]): Candidates {
   const { index } = set;
-  const scan = beginScan(index);
+  const scan = beginScan(index, set.needs.length);
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
     if (t.numeric) mark(scan, index.num, pos);
     for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, ids, pos);
   }
-  const patterns: number[] = [...index.unanchored];
-  for (const id of scan.present) for (const i of index.anchoredAt[id]!) patterns.push(i);
-  patterns.sort((a, b) => a - b);
+  // The patterns anchored on an element that occurs are stamped, then taken in their order (no sort).
+  const stamp = scan.patternStamp;
+  for (const id of scan.present) for (const i of index.anchoredAt[id]!) stamp[i] = scan.text;
+  for (const i of index.unanchored) stamp[i] = scan.text;
   let everyPosition: number[] | null = null;
   const out: Candidates = { patterns: [], starts: [] };
-  for (const i of patterns) {
+  for (let i = 0; i < stamp.length; i++) {
+    if (stamp[i] !== scan.text) continue;
     const { required, startElements } = set.needs[i]!;
-    if (!required.every((id) => scan.seen[id] === scan.text)) continue;
+    if (!allSeen(scan, required)) continue;
     let starts: readonly number[];
     if (startElements === null) starts = everyPosition ??= Array.from({ length: tokens.length }, (_, k) => k);
     else if (startElements.length === 1) starts = positionsOf(scan, startElements[0]!);
@@ -326,20 +328,23 @@ interface Scan {
   cellBefore: Int32Array;
   cells: number;
   present: number[];
+  /** Which patterns may match the text being scanned: stamped like `seen`, one entry per pattern. */
+  patternStamp: Int32Array;
 }
 
 const scans = new WeakMap<WordIndex, Scan>();
 
-function beginScan(index: WordIndex): Scan {
+function beginScan(index: WordIndex, patternCount: number): Scan {
   let scan = scans.get(index);
   if (!scan) {
-    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [] };
+    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [], patternStamp: new Int32Array(patternCount) };
     scans.set(index, scan);
   }
   scan.text = (scan.text + 1) | 0;
   if (scan.text === 0) {
     // After 2^32 texts the stamps would come round again: start them afresh.
     scan.seen.fill(0);
+    scan.patternStamp.fill(0);
     scan.text = 1;
   }
   scan.cells = 0;
@@ -364,6 +369,11 @@ function mark(scan: Scan, ids: number[] | undefined, pos: number) {
     scan.cellBefore[scan.cells] = scan.last[id]!;
     scan.last[id] = scan.cells++;
   }
+}
+
+function allSeen(scan: Scan, ids: readonly number[]): boolean {
+  for (const id of ids) if (scan.seen[id] !== scan.text) return false;
+  return true;
 }
 
 function doubled(a: Int32Array): Int32Array {
