@@ -186,6 +186,7 @@ class IntTable {
   /** Slots are the top bits of the key times the golden ratio (Fibonacci hashing). */
   private readonly shift: number;
   constructor(capacity: number) {
+    if (!(capacity >= 0 && capacity < 2 ** 28)) throw new Error(`the fastText model lists ${capacity} entries, more than this reader takes`);
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
     this.keys = new Int32Array(1 << bits).fill(-1);
@@ -193,10 +194,13 @@ class IntTable {
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
-  /** Keys are non-negative; a key already present keeps its first value. */
+  /** Keys are non-negative; a key set again takes the new value (as fastText's map of pruned buckets does). */
   set(key: number, value: number): void {
     for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & this.mask) {
-      if (this.keys[at] === key) return;
+      if (this.keys[at] === key) {
+        this.values[at] = value;
+        return;
+      }
       if (this.keys[at] === -1) {
         this.keys[at] = key;
         this.values[at] = value;
@@ -329,32 +333,41 @@ export class FastTextModel {
     // Three bytes a UTF-16 code unit at most; the buffer grows for a long text and stays.
     if (this.textBytes.length < text.length * 3) this.textBytes = new Uint8Array(text.length * 3);
     const bytes = this.textBytes;
+    // A lone surrogate becomes U+FFFD here; the WebAssembly build's string binding joined it to the next code unit.
     const length = utf8.encodeInto(text, bytes).written;
+    // fastText reads one line: up to its first line break, which is the word "</s>", as a literal "</s>" is. The
+    // text is read as if a line break followed it, as fastText's own bindings pass it.
     let start = -1;
-    for (let i = 0; i <= length; i++) {
-      if (i < length && !isSeparator(bytes[i]!)) {
+    let lineEnded = false;
+    for (let i = 0; i <= length && !lineEnded; i++) {
+      const c = i < length ? bytes[i]! : 0x0a;
+      if (!isSeparator(c)) {
         if (start < 0) start = i;
         continue;
       }
-      if (start >= 0) this.addWord(bytes, start, i);
+      if (start >= 0) lineEnded = this.addWord(bytes, start, i);
       start = -1;
+      if (!lineEnded && c === 0x0a) {
+        this.addWordRows(this.endOfSentenceId);
+        lineEnded = true;
+      }
     }
-    this.addWordRows(this.endOfSentenceId);
     if (this.rowCount === 0) return [];
     const inverse = Math.fround(1 / this.rowCount);
     for (let i = 0; i < hidden.length; i++) hidden[i] = hidden[i]! * inverse;
     const best: [number, number][] = [];
     this.walk(k, 2 * this.labels.length - 2, 0, best);
-    return best.sort((a, b) => b[0] - a[0]).map(([score, node]) => ({ label: this.labels[node]!, probability: Math.exp(score) }));
+    return best.sort((a, b) => b[0] - a[0]).map(([score, node]) => ({ label: this.labels[node]!, probability: Math.fround(Math.exp(score)) }));
   }
 
-  private addWord(bytes: Uint8Array, from: number, to: number): void {
+  /** Adds a word's rows; true when the word was "</s>", which ends fastText's line. */
+  private addWord(bytes: Uint8Array, from: number, to: number): boolean {
     // A word that looks like a label is a label to fastText: it is left out of the input.
-    if (startsWith(bytes, from, to, labelPrefixBytes)) return;
+    if (startsWith(bytes, from, to, labelPrefixBytes)) return false;
     for (let id = this.wordsByHash.get(hashBytes(bytes, from, to) & 0x7fffffff); id >= 0; id = this.nextWithHash[id]!) {
       if (sameBytes(this.wordBytes, this.wordBytesStart[id]!, this.wordBytesStart[id + 1]!, bytes, from, to)) {
         this.addWordRows(id);
-        return;
+        return id === this.endOfSentenceId;
       }
     }
     // Not in the vocabulary: its n-grams alone, from "<word>".
@@ -364,6 +377,7 @@ export class FastTextModel {
     for (let i = from; i < to; i++) word[i - from + 1] = bytes[i]!;
     word[length - 1] = 0x3e;
     this.subwordRows(word, length, null);
+    return false;
   }
 
   private addWordRows(id: number): void {
@@ -402,7 +416,8 @@ export class FastTextModel {
           j++;
         } while (j < length && (word[j]! & 0xc0) === 0x80);
         if (n >= minn && !(n === 1 && (i === 0 || j === length))) {
-          // fastText takes the unsigned hash modulo the buckets; halved first, the modulo stays in integers.
+          // fastText takes the unsigned hash modulo the buckets. An unsigned hash above 2^31 is a double to V8 and its
+          // modulo a slow floating-point one; halved first, every number here stays a small integer.
           let bucket = ((h >>> 1) % buckets) * 2 + (h & 1);
           if (bucket >= buckets) bucket -= buckets;
           const row = prunedBuckets === null ? bucket : prunedBuckets.get(bucket);
@@ -432,8 +447,9 @@ export class FastTextModel {
       if (best.length > k) best.splice(best.indexOf(best.reduce((a, b) => (b[0] < a[0] ? b : a))), 1);
       return;
     }
-    const f = Math.fround(1 / (1 + Math.exp(-this.dotRow(node - this.labels.length, this.hidden))));
-    this.walk(k, left, Math.fround(score + Math.fround(Math.log(1 - f + 1e-5))), best);
+    // As fastText computes them: the sigmoid in single precision, std_log's argument rounded to it.
+    const f = Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-this.dotRow(node - this.labels.length, this.hidden)))));
+    this.walk(k, left, Math.fround(score + Math.fround(Math.log(Math.fround(1 - f) + 1e-5))), best);
     this.walk(k, right, Math.fround(score + Math.fround(Math.log(f + 1e-5))), best);
   }
 }

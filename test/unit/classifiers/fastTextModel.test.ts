@@ -43,6 +43,11 @@ const edgeCases = [
   'Привет, как дела? hello there 你好',
   '__label__en is a label, not a word',
   'tab\tand\vvertical\fbreaks\rhere',
+  // fastText reads one line: a line break or a literal "</s>" ends it.
+  'hello world\nbonjour tout le monde',
+  '</s> ceci est une phrase en français',
+  'hello </s> bonjour tout le monde et merci',
+  '\n\nnothing before the break',
 ];
 
 /** The predictions that are more than fastText's floor (its probabilities of about 1e-5 are ties broken by rounding). */
@@ -74,7 +79,7 @@ describe('the fastText reader, on lid.176', () => {
     expect(model.labelNames).toEqual(expect.arrayContaining(['en', 'uk', 'ru', 'ja', 'zh', 'ar', 'fa', 'hi', 'id', 'ko']));
   });
 
-  it('when corpus lines and odd texts are predicted, then the labels and probabilities are fastText\'s own', () => {
+  it('when corpus lines and odd texts are predicted, then the labels and probabilities are fastText\'s own (to 1e-6)', () => {
     const texts = [...corpusSamples(), ...edgeCases];
     expect(texts.length).toBeGreaterThan(3_000);
     const differing: string[] = [];
@@ -82,7 +87,7 @@ describe('the fastText reader, on lid.176', () => {
       for (const k of [1, 3]) {
         const ours = aboveFloor(model.predict(text, k));
         const theirs = aboveFloor(wasmPredict(text, k));
-        const same = ours.length === theirs.length && ours.every((p, i) => p.label === theirs[i]!.label && Math.abs(p.probability - theirs[i]!.probability) < 1e-5);
+        const same = ours.length === theirs.length && ours.every((p, i) => p.label === theirs[i]!.label && Math.abs(p.probability - theirs[i]!.probability) < 1e-6);
         if (!same) differing.push(`${JSON.stringify(text)} k=${k}: ${JSON.stringify(ours)} vs ${JSON.stringify(theirs)}`);
       }
     }
