@@ -316,7 +316,8 @@ function elementsOf(index: WordIndex, form: string): number[][] {
 /**
  * Where in a text each element of an index occurs, kept in arrays reused from text to text (the classifier runs on
  * one thread): a text's common words ("i", "my", "on") take hundreds of elements, and only the few patterns whose
- * required words all occur need to know where.
+ * required words all occur need to know where. The arrays grow with the longest text read (200,000 characters at
+ * most, a few megabytes) and are kept.
  */
 interface Scan {
   /** Which text is being scanned: `seen[id] === text` says the element occurs in it. */

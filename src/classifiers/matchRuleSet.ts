@@ -104,7 +104,7 @@ interface Prepared {
   candidates: Candidates;
 }
 
-/** The sentence bounds of each token, in arrays reused from text to text (the classifier runs on one thread). */
+/** The sentence bounds of each token, in arrays reused from text to text (the classifier runs on one thread); they grow with the longest text and are kept. */
 let rangeFrom = new Int32Array(256);
 let rangeTo = new Int32Array(256);
 
