@@ -76,6 +76,7 @@ export interface LanguageReading {
 }
 
 const nonAscii = /[^\x00-\x7f]/u;
+const endOfLineWord = /(?<=^| )<\/s>(?= |$)/gu;
 
 /** The opening of a text's part in one script, and how many letters that part has. */
 interface ScriptSample {
@@ -102,8 +103,10 @@ function readSamples(samples: ScriptSample[], letters: number): LanguageReading 
   let main: Prediction | null = null;
   for (const s of samples.filter((x) => x.letters > 0).sort((a, b) => b.letters - a.letters)) {
     if (s.letters < minLetters && main) continue;
-    // A line break would end fastText's line: every run of whitespace is one space. ASCII is its own NFKC form.
-    const [best, ...rest] = predict((nonAscii.test(s.text) ? s.text.normalize('NFKC') : s.text).replace(/\s+/gu, ' ').trim());
+    // A line break would end fastText's line, and so would the word "</s>" (struck-out wiki markup, here): every run of
+    // whitespace is one space and "</s>" goes. ASCII is its own NFKC form.
+    const sample = (nonAscii.test(s.text) ? s.text.normalize('NFKC') : s.text).replace(/\s+/gu, ' ');
+    const [best, ...rest] = predict((sample.includes('</s>') ? sample.replace(endOfLineWord, ' ') : sample).trim());
     if (!best) continue;
     main ??= best;
     if (!languages.includes(best.language)) languages.push(best.language);

@@ -51,6 +51,11 @@ describe('classifyText', () => {
     const v = classifyText('I will kill you. Я тебе вб\'ю.');
     expect(new Set(v.signals.map((s) => s.language))).toEqual(new Set(['en', 'uk']));
   });
+
+  it('when a text holds the word "</s>" (struck-out markup), then its language is read past it', () => {
+    // To fastText "</s>" ends the line: read as it is, this text would be "hello", English at 0.24.
+    expect(classifyText('hello </s> bonjour tout le monde et merci beaucoup').language).toBe('fr');
+  });
 });
 
 describe('classifyText: bad input', () => {
