@@ -87,13 +87,26 @@ function parseWord(word: string, where: string): WordTest {
   if (word === '#num') return { num: true };
   if (word === '$') return { end: true };
   if (word === '^') return { start: true };
-  if (word.length > 1 && word.endsWith('*')) return { prefix: checked(normaliseRuleWord(word.slice(0, -1)), word, where) };
-  if (word.length > 1 && word.startsWith('*')) return { suffix: checked(normaliseRuleWord(word.slice(1)), word, where) };
+  if (word.length > 1 && word.endsWith('*')) return { prefix: checkedAffix(word.slice(0, -1), word, where) };
+  if (word.length > 1 && word.startsWith('*')) return { suffix: checkedAffix(word.slice(1), word, where) };
   return { exact: checked(normaliseRuleWord(word), word, where) };
 }
 
 function checked(normalised: string, word: string, where: string): string {
   if (normalised === '' || /[\s*|+@?]/u.test(normalised)) throw new Error(`${where}: "${word}" is not a word after normalisation ("${normalised}")`);
+  return normalised;
+}
+
+/**
+ * A prefix or suffix is matched against collapsed words, so it is collapsed too: "kkk*" (laughter) would silently be
+ * the prefix "k" and take every word starting with k. An affix of one letter repeated must be written as it is
+ * matched, so that its breadth shows in the rule.
+ */
+function checkedAffix(affix: string, word: string, where: string): string {
+  const normalised = checked(normaliseRuleWord(affix), word, where);
+  if ([...normalised].length === 1 && [...affix].length > 1) {
+    throw new Error(`${where}: "${word}" collapses to the one letter "${normalised}" and takes every word so written; write "${word.replace(affix, normalised)}" if that is meant, or a whole word`);
+  }
   return normalised;
 }
 

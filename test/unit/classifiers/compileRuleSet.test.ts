@@ -87,6 +87,7 @@ describe('patterns', () => {
     { name: 'a gap too wide', pattern: 'kill _9 me', error: 'gaps are _1 to _6' },
     { name: 'nothing', pattern: '   ', error: 'empty pattern' },
     { name: 'a word that normalises to nothing', pattern: 'kill \u200B', error: 'is not a word' },
+    { name: 'a prefix of one letter repeated', pattern: 'kill _2 kkk*', error: 'collapses to the one letter "k"' },
   ]))('when a pattern has %s, then compiling it fails loudly', (_, { pattern, error }) => {
     expect(() => compilePattern(pattern, {}, 'test')).toThrow(error);
   });
