@@ -163,6 +163,11 @@ const utf8Decoder = new TextDecoder();
 const fnvOffset = 2166136261 | 0;
 const fnvPrime = 16777619;
 
+/** A vocabulary word's key in the table of words: the low 31 bits of its hash (keys are not negative). */
+function wordKey(bytes: Uint8Array, from: number, to: number): number {
+  return hashBytes(bytes, from, to) & 0x7fffffff;
+}
+
 /** fastText's hash: FNV-1a over UTF-8 bytes, each byte sign-extended as a C `int8_t`. */
 function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   let h = fnvOffset;
@@ -250,9 +255,9 @@ export class FastTextModel {
   ) {
     this.input = input;
     this.hidden = new Float32Array(input.pq.dim);
-    const words = entries.filter((e) => !e.label);
-    if (words.length !== wordCount || entries.slice(0, wordCount).some((e) => e.label)) throw new Error("the fastText model's dictionary does not list its words before its labels");
+    const words = entries.slice(0, wordCount);
     const labels = entries.slice(wordCount);
+    if (words.some((e) => e.label) || labels.some((e) => !e.label)) throw new Error("the fastText model's dictionary does not list its words before its labels");
     this.labels = labels.map((e) => utf8Decoder.decode(e.bytes).replace(labelPrefix, ''));
     this.tree = huffmanTree(labels.map((e) => e.count));
     this.wordsByHash = new IntTable(wordCount);
@@ -266,17 +271,13 @@ export class FastTextModel {
     for (let id = 0; id < wordCount; id++) {
       const { bytes } = words[id]!;
       this.wordBytes.set(bytes, this.wordBytesStart[id]!);
-      const key = hashBytes(bytes, 0, bytes.length) & 0x7fffffff;
-      const first = this.wordsByHash.get(key);
-      if (first === -1) this.wordsByHash.set(key, id);
-      else {
-        let last = first;
-        while (this.nextWithHash[last]! >= 0) last = this.nextWithHash[last]!;
-        this.nextWithHash[last] = id;
-      }
+      // Each word goes at the head of its hash's chain.
+      const key = wordKey(bytes, 0, bytes.length);
+      this.nextWithHash[id] = this.wordsByHash.get(key);
+      this.wordsByHash.set(key, id);
       rows.push(id);
       if (utf8Decoder.decode(bytes) === endOfSentence) endOfSentenceId = id;
-      else this.subwordRows(bytesOfWord(bytes), bytes.length + 2, rows);
+      else this.subwordRows(bracketed(bytes, 0, bytes.length, new Uint8Array(bytes.length + 2)), bytes.length + 2, rows);
       this.wordRowsStart[id + 1] = rows.length;
     }
     this.wordRows = Int32Array.from(rows);
@@ -364,7 +365,7 @@ export class FastTextModel {
   private addWord(bytes: Uint8Array, from: number, to: number): boolean {
     // A word that looks like a label is a label to fastText: it is left out of the input.
     if (startsWith(bytes, from, to, labelPrefixBytes)) return false;
-    for (let id = this.wordsByHash.get(hashBytes(bytes, from, to) & 0x7fffffff); id >= 0; id = this.nextWithHash[id]!) {
+    for (let id = this.wordsByHash.get(wordKey(bytes, from, to)); id >= 0; id = this.nextWithHash[id]!) {
       if (sameBytes(this.wordBytes, this.wordBytesStart[id]!, this.wordBytesStart[id + 1]!, bytes, from, to)) {
         this.addWordRows(id);
         return id === this.endOfSentenceId;
@@ -372,11 +373,7 @@ export class FastTextModel {
     }
     // Not in the vocabulary: its n-grams alone, from "<word>".
     const length = to - from + 2;
-    const word = length <= this.wordBuffer.length ? this.wordBuffer : new Uint8Array(length);
-    word[0] = 0x3c;
-    for (let i = from; i < to; i++) word[i - from + 1] = bytes[i]!;
-    word[length - 1] = 0x3e;
-    this.subwordRows(word, length, null);
+    this.subwordRows(bracketed(bytes, from, to, length <= this.wordBuffer.length ? this.wordBuffer : new Uint8Array(length)), length, null);
     return false;
   }
 
@@ -477,11 +474,10 @@ function worstOf(best: [number, number][]): number {
   return worst;
 }
 
-/** A vocabulary word's bytes with fastText's '<' and '>' around them. */
-function bytesOfWord(raw: Uint8Array): Uint8Array {
-  const word = new Uint8Array(raw.length + 2);
-  word[0] = 0x3c;
-  word.set(raw, 1);
-  word[word.length - 1] = 0x3e;
-  return word;
+/** A word's bytes with fastText's '<' and '>' around them, written into `into` (at least two bytes longer). */
+function bracketed(bytes: Uint8Array, from: number, to: number, into: Uint8Array): Uint8Array {
+  into[0] = 0x3c;
+  for (let i = from; i < to; i++) into[i - from + 1] = bytes[i]!;
+  into[to - from + 1] = 0x3e;
+  return into;
 }
