@@ -68,8 +68,8 @@ export const fa: RuleSet = {
     'طناب _1 كشي|كشي',
     'بستر _1 مرگ',
     'شليك _1 توپ',
-    // 'خ*' is how خخخ was matched (repeats collapse): every word starting with خ (خونه, خودکشی). Too broad; kept until measured.
-    '@killYou _4 😂|🤣|😅|😆|خ*|خخ',
+    // Laughter خخخ collapses to the word خ: never a prefix, which took every word starting with خ (خونه, خودکشی).
+    '@killYou _4 😂|🤣|😅|😆|خخ|خندید|خندیدم|خندیدیم|خندیدن|خندیدند',
     // A joke threat with a laughing face: "سرتو می‌برم 😂", "رئیسم منو می‌کشه 😅".
     'ميبرم|ميشكنم|ميزنم _3 😂|🤣|😅|😆',
     'منو|مارو _1 ميكشه|ميكشن|ميكشد _3 😂|🤣|😅|😆',

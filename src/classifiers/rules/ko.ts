@@ -744,8 +744,8 @@ export const ko: RuleSet = {
     },
     // Spam.
     { id: 'spam-click-here', category: 'spam', weight: 1, pattern: '여기를|링크 클릭*|눌러*' },
-    // '토*' is how 토토 was matched (repeats collapse): every word starting with 토, 토론 too. Too broad; kept until measured.
-    { id: 'spam-gambling', category: 'spam', weight: 1, pattern: '카지노*|토*|바카라*|슬롯* _3 가입*|보너스*|무료*' },
+    // 토토 (betting) collapses to 토, so it is written with its particles and compounds: a prefix 토* took 토론 and 토요일.
+    { id: 'spam-gambling', category: 'spam', weight: 1, pattern: '카지노*|토토|토토는|토토를|토토에|토토에서|토토사이트*|사설토토*|스포츠토토*|바카라*|슬롯* _3 가입*|보너스*|무료*', examples: { fires: ['토토사이트 신규 가입 보너스 100%'], quiet: ['토론 가입 절차는 무료입니다'] } },
 
     { id: 'spam-contact', category: 'spam', pattern: '카톡*|텔레*|오픈채팅*|디엠*|☎|📞 _3 문의*|id|아이디*|#num|환영*', examples: { fires: ['카톡 ID: money777 문의 주세요✨'] } },
     { id: 'spam-coin', category: 'spam', pattern: '코인*|리딩방*|수익률*|주식* _3 무료*|보장*|입장*|인증*', examples: { fires: ['코인 리딩방 무료 입장🚀 수익률 300% 인증'] } },

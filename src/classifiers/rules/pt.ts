@@ -41,8 +41,8 @@ export const pt: RuleSet = {
     morrer: 'matar mata mato matou mataria matando morrer morrendo morri morro morto morta mortos mortas morre',
     motivo: 'rir riso amor saudade saudades vergonha fome sede sono tedio curiosidade inveja cansaco calor frio medo preocupacao raiva coracao infarto desgosto susto nervoso',
     // Laughter closing a "threat" among friends: "vou te matar, você comeu meu último brigadeiro 😂".
-    // 'k*' is how laughter (kkkk) was matched: every word starting with k. Too broad; kept until it is measured.
-    risada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 k* haha* hehe* rsrs* rs lol',
+    // Laughter written kkkk collapses to the word k (kkkkj to kj); never a prefix, which took every word starting with k.
+    risada: '😂 🤣 😅 😆 😹 😜 😝 🙃 😁 😄 😛 🤪 k kj ks haha* hehe* rsrs* rs lol',
     // Trash talk before a game: "vou te matar no próximo torneio de xadrez". No weapons, no shooting.
     jogamata: 'matar mato massacrar massacro destruir destruo detonar detono arrasar arraso humilhar humilho esmagar esmago aniquilar aniquilo atropelar atropelo acabar+com',
     jogo: 'xadrez poker truco uno domino sinuca bilhar pebolim cartas baralho damas dama buraco tranca bingo quiz quizz trivia gincana fifa mario+kart pingue-pongue tenis+de+mesa',
@@ -52,7 +52,7 @@ export const pt: RuleSet = {
   clauseBreaks: 'mas porem que porque e entao disse diz falou escreveu',
   fictionCues: [
     // Banter that says it is a joke.
-    'k*|😂|🤣|haha* _6 brincadeira|brincadeirinha|zoeira|zoando|brincando',
+    'k|kj|😂|🤣|haha* _6 brincadeira|brincadeirinha|zoeira|zoando|brincando',
     'so|só|to|tô brincando|zoando|brincadeirinha',
     'no|na|do|da|num|numa|nesse|nessa|neste|nesta filme|novela|livro|serie|videogame|videojogo|episodio|musica|poema|capitulo|cena|game|anime|romance|conto',
     'ultimo|primeiro|penultimo|segundo capitulo|episodio|temporada',

@@ -95,8 +95,8 @@ export const zh: RuleSet = {
     '回家|路上|夜路|出门|出門 _6 小心|当心|當心|注意安全 _4 奶奶|外婆|姥姥|爷爷|爺爺|妈妈|媽媽|我妈|我媽|老妈|老媽|爸爸|老爸|老师|老師|@kin',
     '奶奶|外婆|姥姥|爷爷|爺爺|妈妈|媽媽|我妈|我媽|老妈|老媽|爸爸|老爸|@kin _4 说|說|叮嘱|叮囑|嘱咐|囑咐 _2 回家|路上|夜路|出门|出門 _6 小心|当心|當心|注意安全',
     // A joke with a laughing face at the end of the sentence: "我要杀了你，你把我最后一个肉包子吃了😤😂".
-    // '哈*' is how 哈哈 was matched (repeats collapse): every word starting with 哈. Too broad; kept until measured.
-    '@kill _1 @you _6 _4 😂|🤣|😆|😅|😄|😝|😜|🙃|哈*',
+    // Laughter 哈哈哈 collapses to the word 哈: never a prefix, which took 哈尔滨 and 哈佛 too.
+    '@kill _1 @you _6 _4 😂|🤣|😆|😅|😄|😝|😜|🙃|哈哈',
   ],
   rules: [
     // Intimidation first: "你去死吧", "你怎么不去死" are insults, not self-harm, and claim their words.

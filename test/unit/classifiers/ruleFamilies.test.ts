@@ -119,3 +119,22 @@ describe('quoted speech', () => {
     expect(classifyText('If someone writes "I will kill you", the policy says to email Trust and Safety', 'en').emergency).toBe(false);
   });
 });
+
+describe('laughter after a threat', () => {
+  // Laughter collapses to one letter (kkkk to k, خخخ to خ, 哈哈 to 哈): a prefix of that letter took every word after it.
+  it.each([
+    ['pt', 'Vou te matar kkkkkk'],
+    ['fa', 'میکشمت خخخخخ'],
+    ['zh', '我要杀了你哈哈哈哈'],
+  ])('when a %s joke threat ends in laughter ("%s"), then it is not an emergency', (lang, text) => {
+    expect(classifyText(text, lang).emergency).toBe(false);
+  });
+
+  it.each([
+    ['pt', 'Vou te matar quando te encontrar, Karina'],
+    ['fa', 'میکشمت، خونه‌ت رو بلدم'],
+    ['zh', '我要杀了你，哈尔滨见'],
+  ])('when a %s threat is followed by a word that starts like laughter ("%s"), then it is still an emergency', (lang, text) => {
+    expect(classifyText(text, lang).emergency).toBe(true);
+  });
+});
