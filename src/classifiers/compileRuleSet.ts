@@ -51,6 +51,8 @@ interface WordIndex {
   anchoredAt: number[][];
   /** Patterns with no required element: checked on every text. */
   unanchored: number[];
+  /** By element id, 1 when a pattern may start on it: only those elements' positions are listed while scanning. */
+  startsPattern: Uint8Array;
   /** The element ids each word form takes, as found: words repeat, and a look-up by every prefix and suffix length costs. */
   formCache: Map<string, number[][]>;
 }
@@ -207,7 +209,7 @@ function elementKey(el: Element): string {
 }
 
 function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index: WordIndex } {
-  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0, anchoredAt: [], unanchored: [], formCache: new Map() };
+  const index: WordIndex = { exact: new Map(), prefix: new Map(), prefixLengths: [], suffix: new Map(), suffixLengths: [], num: [], elementCount: 0, anchoredAt: [], unanchored: [], startsPattern: new Uint8Array(0), formCache: new Map() };
   const shortestWord = new Map<number, number>();
   const ids = new Map<string, number>();
   const prefixLengths = new Set<number>();
@@ -259,6 +261,8 @@ function buildIndex(patterns: CompiledPattern[]): { needs: PatternNeeds[]; index
     const anchor = required.reduce((best, id) => (shortestWord.get(id)! > shortestWord.get(best)! ? id : best));
     index.anchoredAt[anchor]!.push(i);
   });
+  index.startsPattern = new Uint8Array(index.elementCount);
+  for (const { startElements } of needs) for (const id of startElements ?? []) index.startsPattern[id] = 1;
   index.prefixLengths = [...prefixLengths].sort((a, b) => a - b);
   index.suffixLengths = [...suffixLengths].sort((a, b) => a - b);
   return { needs, index };
@@ -280,26 +284,30 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
   const scan = beginScan(index, set.needs.length);
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
-    if (t.numeric) mark(scan, index.num, pos);
-    for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, ids, pos);
+    if (t.numeric) mark(scan, index.startsPattern, index.num, pos);
+    for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, index.startsPattern, ids, pos);
   }
-  // The patterns anchored on an element that occurs are stamped, then taken in their order (no sort).
-  const stamp = scan.patternStamp;
-  for (const id of scan.present) for (const i of index.anchoredAt[id]!) stamp[i] = scan.text;
-  for (const i of index.unanchored) stamp[i] = scan.text;
+  // The patterns anchored on an element that occurs are set in a bit set, then taken in their order (no sort): a
+  // word of it left at zero skips 32 patterns at once.
+  const bits = scan.patternBits;
+  bits.fill(0);
+  for (const id of scan.present) for (const i of index.anchoredAt[id]!) bits[i >>> 5]! |= 1 << (i & 31);
+  for (const i of index.unanchored) bits[i >>> 5]! |= 1 << (i & 31);
   let everyPosition: number[] | null = null;
   const out: Candidates = { patterns: [], starts: [] };
-  for (let i = 0; i < stamp.length; i++) {
-    if (stamp[i] !== scan.text) continue;
-    const { required, startElements } = set.needs[i]!;
-    if (!allSeen(scan, required)) continue;
-    let starts: readonly number[];
-    if (startElements === null) starts = everyPosition ??= Array.from({ length: tokens.length }, (_, k) => k);
-    else if (startElements.length === 1) starts = positionsOf(scan, startElements[0]!);
-    else starts = [...new Set(startElements.flatMap((id) => positionsOf(scan, id)))].sort((a, b) => a - b);
-    if (starts.length === 0) continue;
-    out.patterns.push(i);
-    out.starts.push(starts);
+  for (let w = 0; w < bits.length; w++) {
+    for (let word = bits[w]!; word !== 0; word &= word - 1) {
+      const i = (w << 5) + 31 - Math.clz32(word & -word);
+      const { required, startElements } = set.needs[i]!;
+      if (!allSeen(scan, required)) continue;
+      let starts: readonly number[];
+      if (startElements === null) starts = everyPosition ??= Array.from({ length: tokens.length }, (_, k) => k);
+      else if (startElements.length === 1) starts = positionsOf(scan, startElements[0]!);
+      else starts = [...new Set(startElements.flatMap((id) => positionsOf(scan, id)))].sort((a, b) => a - b);
+      if (starts.length === 0) continue;
+      out.patterns.push(i);
+      out.starts.push(starts);
+    }
   }
   return out;
 }
@@ -342,8 +350,8 @@ interface Scan {
   cellBefore: Int32Array;
   cells: number;
   present: number[];
-  /** Which patterns may match the text being scanned: stamped like `seen`, one entry per pattern. */
-  patternStamp: Int32Array;
+  /** Which patterns may match the text being scanned: one bit per pattern. */
+  patternBits: Int32Array;
 }
 
 const scans = new WeakMap<WordIndex, Scan>();
@@ -351,14 +359,13 @@ const scans = new WeakMap<WordIndex, Scan>();
 function beginScan(index: WordIndex, patternCount: number): Scan {
   let scan = scans.get(index);
   if (!scan) {
-    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [], patternStamp: new Int32Array(patternCount) };
+    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [], patternBits: new Int32Array((patternCount + 31) >>> 5) };
     scans.set(index, scan);
   }
   scan.text = (scan.text + 1) | 0;
   if (scan.text === 0) {
     // After 2^32 texts the stamps would come round again: start them afresh.
     scan.seen.fill(0);
-    scan.patternStamp.fill(0);
     scan.text = 1;
   }
   scan.cells = 0;
@@ -367,14 +374,16 @@ function beginScan(index: WordIndex, patternCount: number): Scan {
 }
 
 // Module functions, not closures made per call: under tsx every closure pays for esbuild's __name().
-function mark(scan: Scan, ids: number[] | undefined, pos: number) {
+function mark(scan: Scan, startsPattern: Uint8Array, ids: number[] | undefined, pos: number) {
   if (!ids) return;
   for (const id of ids) {
     if (scan.seen[id] !== scan.text) {
       scan.seen[id] = scan.text;
       scan.last[id] = -1;
       scan.present.push(id);
-    } else if (scan.cellPosition[scan.last[id]!] === pos) continue; // two forms of one token
+      // No pattern starts on it: that it occurs is enough, its positions are never asked for.
+      if (startsPattern[id] === 0) continue;
+    } else if (startsPattern[id] === 0 || scan.cellPosition[scan.last[id]!] === pos) continue; // or two forms of one token
     if (scan.cells === scan.cellPosition.length) {
       scan.cellPosition = doubled(scan.cellPosition);
       scan.cellBefore = doubled(scan.cellBefore);
