@@ -108,6 +108,27 @@ interface Prepared {
 let rangeFrom = new Int32Array(256);
 let rangeTo = new Int32Array(256);
 
+/**
+ * Faces that say the sentence is a joke, in every language: "te cocino a ti 🔪😂", "je vais me pendre 🙃", "я
+ * вистрибну у вікно 🤦". A threat to a person or to oneself with one after its first word, in its sentence, is
+ * hyperbole (a pattern's gap may take the face); a threat to the public is not muted (a bomb "joke" is still
+ * reported). Crying faces and skulls say nothing either way. The learned model still reads the sentence.
+ */
+const jokeFaces = new Set(['😂', '🤣', '🙃', '🤦', '😆', '😅', '😜', '😝', '🤪', '😹', '😛']);
+const jokeHarms = new Set<string>(['physical-harm', 'self-harm']);
+
+/** For each token, the position of the last joke face of its sentence, or -1. */
+function lastJokeInSentence(tokens: readonly Token[]): Int32Array {
+  const out = new Int32Array(tokens.length).fill(-1);
+  let last = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (i === tokens.length - 1 || tokens[i]!.sentence !== tokens[i + 1]!.sentence) last = -1;
+    if (last < 0 && jokeFaces.has(tokens[i]!.forms[0]!)) last = i;
+    out[i] = last;
+  }
+  return out;
+}
+
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
   if (rangeFrom.length < tokens.length) {
     rangeFrom = new Int32Array(tokens.length * 2);
@@ -182,6 +203,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
   }
 
   const found: RuleMatch[] = [];
+  const lastJoke = lastJokeInSentence(tokens);
   for (const { set, candidates } of prepared) {
     const rulesStart = set.idioms.length + set.fictionCues.length + set.topicCues.length;
     for (let k = 0; k < candidates.patterns.length; k++) {
@@ -200,6 +222,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
         const notMeant =
           isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
           context.fiction.has(sentence) ||
+          (kind === 'direct' && jokeHarms.has(rule.rule.category) && lastJoke[s]! > s) ||
           (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)));
         if (notMeant) continue;
         found.push({ rule, language: set.language, ...m });

@@ -138,3 +138,22 @@ describe('laughter after a threat', () => {
     expect(classifyText(text, lang).emergency).toBe(true);
   });
 });
+
+describe('a face that says it is a joke, in any language', () => {
+  it.each([
+    ['es', 'Como me toque otra vez arreglar las referencias de este artículo me pego un tiro 🙃'],
+    ['fr', 'Encore une guerre d\'édition sur les accents, je vais me pendre 🙃'],
+    ['en', 'lol ur so dead when mum sees the kitchen 😂'],
+    ['uk', 'Якщо ще хтось допише «найкращий клуб у світі», я вистрибну у вікно 🤦‍♂️'],
+  ])('when a %s threat to a person or to oneself is followed by one ("%s"), then it is not an emergency', (lang, text) => {
+    expect(classifyText(text, lang).emergency).toBe(false);
+  });
+
+  it('when a threat to the public is followed by one, then it is still an emergency', () => {
+    expect(classifyText('I will bomb the school tomorrow 😂', 'en').emergency).toBe(true);
+  });
+
+  it('when the face is in another sentence, then the threat is still an emergency', () => {
+    expect(classifyText('I will kill you. The new logo is great 😂', 'en').emergency).toBe(true);
+  });
+});
