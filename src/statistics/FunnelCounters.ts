@@ -41,6 +41,8 @@ const FLUSH_AFTER_MS = 1000;
 export class FunnelCounters {
   private pending = new Map<string, CounterRow>();
   private timer: NodeJS.Timeout | null = null;
+  /** The flush writing now, if any. */
+  private writing: Promise<void> | null = null;
   private closed = false;
 
   constructor(
@@ -71,9 +73,19 @@ export class FunnelCounters {
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A flush already under way holds counts that left `pending`: whoever asks (a reader of the table, close) waits
+    // for it, or would read the table without them.
+    while (this.writing) await this.writing;
     if (this.pending.size === 0 || this.closed) return;
     const rows = [...this.pending.values()];
     this.pending = new Map();
+    this.writing = this.write(rows).finally(() => {
+      this.writing = null;
+    });
+    await this.writing;
+  }
+
+  private async write(rows: CounterRow[]): Promise<void> {
     try {
       await this.sql.transaction(async () => {
         for (const r of rows) {

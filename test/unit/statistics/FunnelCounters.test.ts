@@ -9,6 +9,7 @@ import { FunnelCounters } from '../../../src/statistics/FunnelCounters.js';
 import { migrate } from '../../../src/storage/migrate.js';
 import { type Db, openDatabase } from '../../../src/storage/openDatabase.js';
 import { SqliteDatabase } from '../../../src/storage/SqliteDatabase.js';
+import { migratedDatabase, testEngines } from '../../support/postgres.js';
 
 function setUp() {
   const db = openDatabase(':memory:');
@@ -113,5 +114,22 @@ describe('FunnelCounters when the disk is full', () => {
     await funnel.flush();
     expect(await funnel.rows('2026-11-22', '2026-11-22')).toHaveLength(200);
     db.close();
+  });
+});
+
+describe.each(testEngines)('FunnelCounters on %s', (engine) => {
+  it('when the table is read while a flush is writing, then the read waits for it and sees its counts', async () => {
+    const { sql, close } = await migratedDatabase(engine);
+    try {
+      // Connections open and idle, as in a running wiki: a read does not wait for a new one while the flush writes.
+      await Promise.all([sql.all('SELECT 1'), sql.all('SELECT 1'), sql.all('SELECT 1')]);
+      const funnel = new FunnelCounters(sql, new FixedClock(Date.parse('2026-11-22T10:00:00Z')), new MemoryLogger());
+      funnel.count('report-opened', 'menu');
+      const writing = funnel.flush();
+      expect(await funnel.rows('2026-11-22', '2026-11-22')).toEqual([{ day: '2026-11-22', event: 'report-opened', detail: 'menu', count: 1 }]);
+      await writing;
+    } finally {
+      await close();
+    }
   });
 });
