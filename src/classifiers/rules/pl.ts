@@ -40,6 +40,9 @@ export const pl: RuleSet = withSpellingVariant({
   negation: { words: 'nie nigdy nikt nic żaden żadna żadne żadnego ani', before: 3, after: 0 },
   clauseBreaks: 'ale lecz że bo ponieważ więc a i albo napisał napisała powiedział powiedziała pisze mówi',
   fictionCues: [
+    // The weather: "uważajcie w drodze do domu, na zakopiance szklanka".
+    'uwazaj|uwazajcie _6 szklanka|slisko|gołoledz|gołoledzi|mgła|mgle|snieg|sniezyca|oblodzenie|oblodzone',
+    'szklanka|slisko|gołoledz|gołoledzi|mgła|mgle|snieg|sniezyca|oblodzenie|oblodzone _6 uwazaj|uwazajcie',
     'film filmie filmu filmy filmach filmów filmowy filmowej filmowym serial* powieść powieściach złoczyńc* narrator* tekst+piosenki refren* fabuł* scenariusz* anime manga mangi komiks* sztuka+teatralna fikcj* fikcyjn* trailer*'.split(' ').join('|'),
     'w|we grze|serialu|filmie|książce|odcinku|rozdziale|scenie|komiksie|powieści|piosence|wierszu|opowiadaniu|sztuce',
     'słynny|słynna|słynne|znany|znana|kultowy|kultowa cytat|tekst|kwestia|zdanie|scena',

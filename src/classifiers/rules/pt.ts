@@ -51,6 +51,8 @@ export const pt: RuleSet = {
   negation: { words: 'nao nunca jamais ninguem nada nem nenhum nenhuma', before: 3, after: 0 },
   clauseBreaks: 'mas porem que porque e entao disse diz falou escreveu',
   fictionCues: [
+    // A template whose "days are numbered".
+    'dias _1 estao _1 contados _6 predefinicao|predefinicoes|info|infobox|fundir|fusao|bot|esboco|categoria',
     // Banter that says it is a joke.
     'k|kj|😂|🤣|haha* _6 brincadeira|brincadeirinha|zoeira|zoando|brincando',
     'so|só|to|tô brincando|zoando|brincadeirinha',
