@@ -109,24 +109,33 @@ let rangeFrom = new Int32Array(256);
 let rangeTo = new Int32Array(256);
 
 /**
- * Faces that say the sentence is a joke, in every language: "te cocino a ti 🔪😂", "je vais me pendre 🙃", "я
- * вистрибну у вікно 🤦". A threat to a person or to oneself with one after its first word, in its sentence, is
- * hyperbole (a pattern's gap may take the face); a threat to the public is not muted (a bomb "joke" is still
- * reported). Crying faces and skulls say nothing either way. The learned model still reads the sentence.
+ * Faces that say a threat is a joke, in every language: "te cocino a ti 🔪😂", "jij bent zo dood als je weer mijn
+ * komma's weghaalt 😂". A rule's threat to a person followed by one in its sentence is banter: on the corpus this
+ * spared 44 harmless lines (34 of the tuning part, 10 of the check part) and lost no emergency. Not a threat to oneself ("i am going to kill myself tonight 😂" may be a
+ * cry for help behind a face) nor to the public, and not 🙃 or 😅, which hide fear and distress as often as they
+ * wink. The learned model still reads the sentence ("He wrote: I will kill you and laugh when they find your body 😂"
+ * is flagged by it).
  */
-const jokeFaces = new Set(['😂', '🤣', '🙃', '🤦', '😆', '😅', '😜', '😝', '🤪', '😹', '😛']);
-const jokeHarms = new Set<string>(['physical-harm', 'self-harm']);
+const jokeFaces = new Set(['😂', '🤣', '🤦', '😆', '😜', '😝', '🤪', '😹', '😛']);
+const jokeHarms = new Set<string>(['physical-harm']);
 
-/** For each token, the position of the last joke face of its sentence, or -1. */
-function lastJokeInSentence(tokens: readonly Token[]): Int32Array {
+/** For each token, the position of the first joke face at or after it in its sentence, or -1. */
+function nextJokeInSentence(tokens: readonly Token[]): Int32Array {
   const out = new Int32Array(tokens.length).fill(-1);
-  let last = -1;
+  let next = -1;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if (i === tokens.length - 1 || tokens[i]!.sentence !== tokens[i + 1]!.sentence) last = -1;
-    if (last < 0 && jokeFaces.has(tokens[i]!.forms[0]!)) last = i;
-    out[i] = last;
+    if (i === tokens.length - 1 || tokens[i]!.sentence !== tokens[i + 1]!.sentence) next = -1;
+    if (jokeFaces.has(tokens[i]!.forms[0]!)) next = i;
+    out[i] = next;
   }
   return out;
+}
+
+/** Whether a joke face follows a match's first word in its sentence. */
+function jokeNear(nextJoke: Int32Array, tokens: readonly Token[], start: number): boolean {
+  let face = nextJoke[start]!;
+  if (face === start) face = start + 1 < tokens.length && tokens[start + 1]!.sentence === tokens[start]!.sentence ? nextJoke[start + 1]! : -1;
+  return face > start;
 }
 
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
@@ -203,7 +212,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
   }
 
   const found: RuleMatch[] = [];
-  const lastJoke = lastJokeInSentence(tokens);
+  const nextJoke = nextJokeInSentence(tokens);
   for (const { set, candidates } of prepared) {
     const rulesStart = set.idioms.length + set.fictionCues.length + set.topicCues.length;
     for (let k = 0; k < candidates.patterns.length; k++) {
@@ -222,7 +231,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
         const notMeant =
           isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
           context.fiction.has(sentence) ||
-          (kind === 'direct' && jokeHarms.has(rule.rule.category) && lastJoke[s]! > s) ||
+          (kind === 'direct' && jokeHarms.has(rule.rule.category) && jokeNear(nextJoke, tokens, s)) ||
           (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)));
         if (notMeant) continue;
         found.push({ rule, language: set.language, ...m });

@@ -50,13 +50,13 @@ export const es: RuleSet = {
   negation: { words: 'no nunca jamas nadie nada ni ningun ninguna tampoco', before: 3, after: 0 },
   clauseBreaks: 'pero sino que porque y e dijo dice escribio',
   fictionCues: [
-    // Sport: "cuídate la espalda por la banda izquierda, su extremo…", lo dijo el entrenador.
-    'cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas _6 entrenador|entrenadora|extremo|banda|partido|entrenamiento|delantero|defensa|arbitro|cancha|porteria|portero|lateral',
-    'entrenador|entrenadora|extremo|banda|partido|entrenamiento|delantero|defensa|arbitro|cancha|porteria|portero|lateral _6 cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas',
+    // Sport: "cuídate la espalda…, su extremo está bien rápido". Words of the game, never of a person or a gang (banda).
+    'cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas _6 extremo|extremos|entrenamiento|delantero|delanteros|porteria|lateral|laterales|corner|corners|contragolpe|contragolpes',
+    'extremo|extremos|entrenamiento|delantero|delanteros|porteria|lateral|laterales|corner|corners|contragolpe|contragolpes _6 cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas',
     // Fireworks and confetti that "explode" at a party.
     'confeti|pirotecnia|petardos|cohetes|bengalas|artificiales _4 explotar|estallar|explotan|estallan|explotaran|estallaran|explota|estalla',
     // A template whose "days are numbered".
-    'dias _1 estan _1 contados _6 plantilla|plantillas|ficha|fusiono|fusionar|fusion|infobox|bot|esbozo|categoria',
+    'dias _1 estan _1 contados _6 plantilla|plantillas|infobox|esbozo|esbozos',
     'en|del|de|una|un|la|el|esta|esa pelicula|novela|serie|libro|episodio|cancion|poema|capitulo|escena|videojuego|juego|obra|cuento',
     'pelicula|peliculas|novela|personaje|personajes|villano|protagonista|antagonista|narrador|letra|estribillo|trama|argumento|guion|ficcion|ficticio|ficticia|cancion|poema',
     'verso|frase|cita famoso|famosa|celebre',

@@ -44,12 +44,9 @@ export const fr: RuleSet = {
   fictionCues: [
     // Banter that says it is a joke.
     'c+est+une+blague|c+est+une+joke|c+etait+une+blague|pour+rigoler',
-    // Games whose rounds have a bomb to plant; a coach's "watch your back" is about the other team.
-    'counter+strike|csgo|cs2|valorant',
+    // A coach's "watch your back" is about the other team.
     'coach|entraineur|entraineuse|arbitre|capitaine|ailier|defenseur|defenseurs|attaquant|gardien _6 surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres',
     'surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres _6 coach|entraineur|entraineuse|arbitre|capitaine|ailier|defenseur|defenseurs|attaquant|gardien|match|equipe',
-    // Picking someone up at the station: "je viens te chercher à la gare de Rennes".
-    'viens|viendrai|passe|passerai _2 chercher _3 gare|aeroport|station|arret|metro|train|bus|navette',
     'dans|du|d le|la|l|un|une|ce|cette? serie|episode|jeu|bd|manga|anime|piece|conte|scene|chapitre|roman|film',
     // "dans le livre", not "le Salon du livre".
     'dans|d le|la|l|un|une|ce|cette? livre',

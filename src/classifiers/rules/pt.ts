@@ -52,7 +52,7 @@ export const pt: RuleSet = {
   clauseBreaks: 'mas porem que porque e entao disse diz falou escreveu',
   fictionCues: [
     // A template whose "days are numbered".
-    'dias _1 estao _1 contados _6 predefinicao|predefinicoes|info|infobox|fundir|fusao|bot|esboco|categoria',
+    'dias _1 estao _1 contados _6 predefinicao|predefinicoes|infobox|esboco|esbocos',
     // Banter that says it is a joke.
     'k|kj|😂|🤣|haha* _6 brincadeira|brincadeirinha|zoeira|zoando|brincando',
     'so|só|to|tô brincando|zoando|brincadeirinha',

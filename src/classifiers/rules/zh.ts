@@ -40,8 +40,8 @@ export const zh: RuleSet = {
     // Ranked games and teams: "昨晚排位赛我们把对面杀得片甲不留".
     '排 位 赛|賽',
     '排位赛|排位賽|战队|戰隊|开黑|開黑|王者荣耀|王者榮耀|英雄联盟|英雄聯盟|吃鸡|吃雞',
-    // "Be careful on the way home" said to everyone, or because of the weather, is care.
-    '大家|各位|你们|你們|同学们|同學們|朋友们|朋友們 _3 回家|路上|出门|出門 _4 小心|当心|當心|注意安全',
+    // "Be careful on the way home" said to everyone, or because of the weather, is care (你们 alone is not: "你们回家路上小心点").
+    '大家|各位|同学们|同學們|朋友们|朋友們 _3 回家|路上|出门|出門 _4 小心|当心|當心|注意安全',
     '台风|颱風|台風|暴雨|大雨|下雪|大雪|降温|降溫|路滑|大雾|大霧|冰雹 _6 小心|当心|當心|注意安全',
     // A coach's "watch your back" is about the other team.
     '教练|教練|裁判|队友|隊友|后卫|後衛|前锋|前鋒|守门员|守門員 _6 小心|注意|当心|當心 _1 背后|背後|身后|身後',
