@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
+import { lockKey } from '../../src/storage/advisoryLock.js';
 
 describe('migrations on SQLite', () => {
   it('when a new database is migrated twice, then every migration runs once and the version is the last one', () => {
@@ -80,9 +81,9 @@ describe.skipIf(!testDatabaseUrl)('migrations on PostgreSQL', () => {
       await expect(migratePostgres(database)).rejects.toThrow(DatabaseNewerThanCode);
       expect(await database.get('SELECT version FROM schema_version')).toEqual({ version: latest + 1 });
       // The advisory lock was let go: another process can still ask.
-      const other = new pg.Client({ connectionString: testDatabaseUrl! });
+      const other = new pg.Client({ connectionString: testDatabaseUrl!, options: `-c search_path=${schema}` });
       await other.connect();
-      expect((await other.query('SELECT pg_try_advisory_lock($1) AS free', [0x52_49_4d_47])).rows[0]).toEqual({ free: true });
+      expect((await other.query(`SELECT pg_try_advisory_lock(${lockKey("'migrate'", 2)}) AS free`)).rows[0]).toEqual({ free: true });
       await other.end();
     } finally {
       await database.close();
