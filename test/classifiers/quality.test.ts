@@ -47,7 +47,8 @@ const heldOut = readPart('heldout');
  * A second held-out part, printed, not asserted: 24 lines a language by two writers, then three batches of 40 a
  * language by eight more who had read neither the classifiers nor the corpus, then 90 lines in each of fr, id, ar and uk
  * (60 of them hard negatives) by one more, then 12 veiled threats and look-alikes a language by another, then 36
- * lines in each of fr, es, zh, uk, ar and id (24 of them hard negatives) by one more. No rule was
+ * lines in each of fr, es, zh, uk, ar and id (24 of them hard negatives) by one more, then 12 veiled threats and
+ * look-alikes a language (8 look-alikes) by another. No rule was
  * changed for their lines; each batch was scored before it joined this part (the last two as totals only, before and
  * after the tuning lines that came with them), with models retrained in between on other writers' lines.
  */
