@@ -7,7 +7,7 @@ import { signalLabelKey } from '../../classifiers/signalLabels.js';
 import { crisisResourcesFor } from '../../communityConfig/crisisResources.js';
 import { behaviorLabelKey, harmLabelKey } from '../../taxonomy/taxonomy.js';
 import type { ReportDraft } from '../ReportDrafts.js';
-import { asksSafetyQuestion, emergencySignals } from './emergencySignals.js';
+import { asksSafetyQuestion, emergencySignals, signalsToShow } from './emergencySignals.js';
 import { BASE, type ReportFlow } from './reportFlow.js';
 
 export function maybeEmergencyStep(
@@ -36,9 +36,7 @@ export function maybeEmergencyStep(
       return;
     }
     await countStep(res, 'maybe-emergency-shown', verdict.physicalHarmType ?? '');
-    // A threat the rules name is not listed again as the model's reading of the same kind.
-    const ruled = new Set(verdict.signals.filter((s) => s.score === undefined).map((s) => s.category));
-    const shown = verdict.signals.filter((s) => s.score === undefined || !ruled.has(s.category));
+    const shown = signalsToShow(verdict.signals);
     const config = await c.communityConfig.current();
     return render(res, 'maybe-emergency', {
       draftId: loaded.id,
