@@ -119,23 +119,11 @@ let rangeTo = new Int32Array(256);
 const jokeFaces = new Set(['😂', '🤣', '🤦', '😆', '😜', '😝', '🤪', '😹', '😛']);
 const jokeHarms = new Set<string>(['physical-harm']);
 
-/** For each token, the position of the first joke face at or after it in its sentence, or -1. */
-function nextJokeInSentence(tokens: readonly Token[]): Int32Array {
-  const out = new Int32Array(tokens.length).fill(-1);
-  let next = -1;
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    if (i === tokens.length - 1 || tokens[i]!.sentence !== tokens[i + 1]!.sentence) next = -1;
-    if (jokeFaces.has(tokens[i]!.forms[0]!)) next = i;
-    out[i] = next;
-  }
-  return out;
-}
-
-/** Whether a joke face follows a match's first word in its sentence. */
-function jokeNear(nextJoke: Int32Array, tokens: readonly Token[], start: number): boolean {
-  let face = nextJoke[start]!;
-  if (face === start) face = start + 1 < tokens.length && tokens[start + 1]!.sentence === tokens[start]!.sentence ? nextJoke[start + 1]! : -1;
-  return face > start;
+/** Whether a joke face follows a match's first word in its sentence (looked for only when a match may be muted). */
+function jokeAfter(tokens: readonly Token[], start: number): boolean {
+  const sentence = tokens[start]!.sentence;
+  for (let i = start + 1; i < tokens.length && tokens[i]!.sentence === sentence; i++) if (jokeFaces.has(tokens[i]!.forms[0]!)) return true;
+  return false;
 }
 
 function sentenceRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
@@ -212,7 +200,6 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
   }
 
   const found: RuleMatch[] = [];
-  const nextJoke = nextJokeInSentence(tokens);
   for (const { set, candidates } of prepared) {
     const rulesStart = set.idioms.length + set.fictionCues.length + set.topicCues.length;
     for (let k = 0; k < candidates.patterns.length; k++) {
@@ -231,7 +218,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
         const notMeant =
           isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
           context.fiction.has(sentence) ||
-          (kind === 'direct' && jokeHarms.has(rule.rule.category) && jokeNear(nextJoke, tokens, s)) ||
+          (kind === 'direct' && jokeHarms.has(rule.rule.category) && jokeAfter(tokens, s)) ||
           (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)));
         if (notMeant) continue;
         found.push({ rule, language: set.language, ...m });
