@@ -151,6 +151,7 @@ function windows(tokens: readonly Token[]): [number, number][] {
 
 /** Buffers reused from call to call (the classifier runs on one thread): scoring allocates nothing per word. */
 let prefixBuffer = new Int32Array(0);
+/** By token, the pair bucket first counted at it (the pair of it and the word before), or -1. */
 let pairBuffer = new Int32Array(0);
 const sums = new Float64Array(labelCount);
 const p = new Float64Array(labelCount);
@@ -158,16 +159,15 @@ const best = new Float64Array(labelCount);
 const bestStart = new Int32Array(labelCount);
 const bestEnd = new Int32Array(labelCount);
 
-function scratch(tokenCount: number): { prefix: Int32Array; pairs: Int32Array } {
+function scratch(tokenCount: number): { prefix: Int32Array; pairAt: Int32Array } {
   const width = labelCount + 1;
   if (prefixBuffer.length < (tokenCount + 1) * width) {
     prefixBuffer = new Int32Array((tokenCount + 1) * width * 2);
-    pairBuffer = new Int32Array((tokenCount + 1) * width * 2);
+    pairBuffer = new Int32Array((tokenCount + 1) * 2);
   }
-  // Row 0 of the prefix sums and every pair row are written before they are read, but row 0 must start at zero.
+  // Every row is written before it is read, but row 0 of the prefix sums must start at zero.
   prefixBuffer.fill(0, 0, width);
-  pairBuffer.fill(0, 0, width);
-  return { prefix: prefixBuffer, pairs: pairBuffer };
+  return { prefix: prefixBuffer, pairAt: pairBuffer };
 }
 
 /** The strongest reading over a text's windows: the likeliest harm (the three summed, named by the largest), and each behaviour. */
@@ -181,7 +181,7 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
   if (tokens.length === 0) return out;
   // Prefix sums of word and pair vectors: any window's sum is two subtractions, whatever its length.
   const width = labelCount + 1;
-  const { prefix, pairs } = scratch(tokens.length);
+  const { prefix, pairAt } = scratch(tokens.length);
   // A word or a pair counts once in a text, at its first occurrence, as in training (featureSteps).
   const text = ++textNumber;
   const cache = wordCache(m, tokens.length);
@@ -195,17 +195,16 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
       e.seenIn = text;
       for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]! + e.sums[l]!;
     } else for (let l = 0; l <= labelCount; l++) prefix[next + l] = prefix[row + l]!;
-    for (let l = row; l < next; l++) pairs[l] = 0;
+    pairAt[i] = -1;
     if (i > 0) {
       const pair = pairFeature(previous, e.hash);
       if (pairSeenIn[pair] !== text) {
         pairSeenIn[pair] = text;
         const base = pair * labelCount;
         for (let l = 0; l < labelCount; l++) {
-          pairs[row + l] = m.weights[base + l]!;
           prefix[next + l]! += m.weights[base + l]!;
         }
-        pairs[row + labelCount] = 1;
+        pairAt[i] = pair;
         prefix[next + labelCount]! += 1;
       }
     }
@@ -216,8 +215,9 @@ export function windowScores(tokens: readonly Token[], m: TextModel = textModel(
   let harmTop = harmLabels[0]!;
   for (const [a, b] of windows(tokens)) {
     // The pair that joins the window to the word before it is not the window's.
-    for (let l = 0; l < labelCount; l++) sums[l] = prefix[b * width + l]! - prefix[a * width + l]! - pairs[a * width + l]!;
-    const count = prefix[b * width + labelCount]! - prefix[a * width + labelCount]! - pairs[a * width + labelCount]!;
+    const joining = pairAt[a]!;
+    for (let l = 0; l < labelCount; l++) sums[l] = prefix[b * width + l]! - prefix[a * width + l]! - (joining < 0 ? 0 : m.weights[joining * labelCount + l]!);
+    const count = prefix[b * width + labelCount]! - prefix[a * width + labelCount]! - (joining < 0 ? 0 : 1);
     probabilities(m, sums, count, p);
     let harm = 0;
     let top = harmLabels[0]!;
