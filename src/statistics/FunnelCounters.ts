@@ -106,6 +106,9 @@ export class FunnelCounters {
   /** Writes what is counted and stops: the database is about to close. */
   async close(): Promise<void> {
     await this.flush();
+    // Requests finishing while the wiki stops count during that write: theirs go in one more (and a failing
+    // database is not waited on twice more).
+    if (this.pending.size > 0) await this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

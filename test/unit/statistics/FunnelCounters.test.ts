@@ -118,6 +118,20 @@ describe('FunnelCounters when the disk is full', () => {
 });
 
 describe.each(testEngines)('FunnelCounters on %s', (engine) => {
+  it('when events are counted while close() writes, then they are written too', async () => {
+    const { sql, close } = await migratedDatabase(engine);
+    try {
+      const funnel = new FunnelCounters(sql, new FixedClock(Date.parse('2026-11-22T10:00:00Z')), new MemoryLogger());
+      funnel.count('report-opened', 'menu');
+      const closing = funnel.close();
+      funnel.count('report-opened', 'menu');
+      await closing;
+      expect(await sql.all('SELECT count FROM funnel_counters')).toEqual([{ count: 2 }]);
+    } finally {
+      await close();
+    }
+  });
+
   it('when the table is read while a flush is writing, then the read waits for it and sees its counts', async () => {
     const { sql, close } = await migratedDatabase(engine);
     try {
