@@ -14,7 +14,7 @@ import { startChildWiki, type ChildWiki } from '../support/childWiki.js';
 import { HttpClient, hiddenField } from '../support/HttpClient.js';
 import { csrfToken, findComment, postReport } from '../support/reporting.js';
 import { type SeededReporter, seedReporters } from '../support/seededReporters.js';
-import { freePort, SmtpSink } from '../support/smtpSink.js';
+import { downSmtpServer, SmtpSink } from '../support/smtpSink.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const REST = '/w/rest.php/reportincident/v0/report';
@@ -334,8 +334,8 @@ describe('(c) kill -9 with SMTP down', () => {
   it('when the app is killed right after a 201 while SMTP is down, then after a restart with SMTP up each report is mailed exactly once', { timeout: 90_000 }, async () => {
     const seeded = await seedReporters({ reporters: 3, comments: 3 });
     dataDirs.push(seeded.dataDir);
-    const port = await freePort();
-    const smtpUrl = `smtp://127.0.0.1:${port}`;
+    const down = await downSmtpServer();
+    const { port, url: smtpUrl } = down;
     const first = await child({ DATA_DIR: seeded.dataDir, SMTP_URL: smtpUrl });
     const ids: string[] = [];
     for (const [i, r] of seeded.reporters.entries()) {
@@ -350,6 +350,7 @@ describe('(c) kill -9 with SMTP down', () => {
     expect(before.filter((r) => r.state === 'sent')).toEqual([]);
     for (const id of ids) expect(storedReports(seeded.dataDir).has(id)).toBe(true);
 
+    await down.release();
     const up = await sink({ port });
     const second = await child({ DATA_DIR: seeded.dataDir, SMTP_URL: smtpUrl });
     await eventually(() => outboxOf(seeded.dataDir).every((r) => r.state === 'sent'), 'every message sent after the restart', 60_000);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
-import { SmtpSink, freePort } from '../support/smtpSink.js';
+import { SmtpSink, downSmtpServer } from '../support/smtpSink.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -229,11 +229,13 @@ describe('the direct report', () => {
 
 describe('faults', () => {
   it('when the SMTP server is down at submit and comes up later, then the report answers at once and its mail is delivered once', async () => {
-    const port = await freePort();
-    const { wiki } = await wikiWithSink({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    const down = await downSmtpServer();
+    const { port } = down;
+    const { wiki } = await wikiWithSink({ smtpUrl: down.url });
     const { reply } = await emergencyFromAlice(wiki);
     expect(reply.status).toBe(201);
     await eventually(() => outboxRows(wiki).every((r) => r.state === 'pending' && r.attempts >= 1 && r.last_error !== null), 'every message waiting for a retry');
+    await down.release();
     const sink = await new SmtpSink({ port }).start();
     cleanups.push(() => sink.stop());
     for (const id of wiki.container.db.prepare('SELECT outbox_id FROM outbox').pluck().all() as number[]) await wiki.container.delivery.retry(id);

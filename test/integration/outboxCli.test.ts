@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/HttpClient.js';
 import { findComment, postReport } from '../support/reporting.js';
-import { freePort } from '../support/smtpSink.js';
+import { downSmtpServer } from '../support/smtpSink.js';
 import { startTestWiki, type TestWiki } from '../support/testWiki.js';
 import { runCli } from '../support/cli.js';
 
 let wiki: TestWiki;
 beforeAll(async () => {
   // A mail server that is down: the messages wait with an error.
-  wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` } });
+  wiki = await startTestWiki({ delivery: true, env: { SMTP_URL: (await downSmtpServer()).url } });
   const alice = new HttpClient(wiki.url);
   await alice.login('Alice');
   const target = await findComment(alice, 'Talk:African_wild_dog', 'Keep reverting me');

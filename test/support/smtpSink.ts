@@ -116,14 +116,16 @@ export class SmtpSink {
   }
 }
 
-/** A loopback port with nothing listening on it (an SMTP server that is down). */
-export async function freePort(): Promise<number> {
+/**
+ * An SMTP server that is down: a loopback port whose server closes every connection at once, until `release()`.
+ * The port stays taken while a test waits to bring the real server up on it, so that no other test file, running
+ * side by side, can take it in between. The server does not keep the process alive.
+ */
+export async function downSmtpServer(): Promise<{ port: number; url: string; release: () => Promise<void> }> {
   const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  server.unref();
+  const port = (server.address() as AddressInfo).port;
+  return { port, url: `smtp://127.0.0.1:${port}`, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
