@@ -4,6 +4,10 @@ import type { RuleSet } from './RuleSet.js';
 export const en: RuleSet = {
   language: 'en',
   classes: {
+    // Words of a game, never of a person (the sport cues: "watch your back on the left flank").
+    playOfGame: 'flank flanks winger wingers midfield midfielder midfielders innings bowler bowlers batsman batsmen powerplay corners set+piece set+pieces counterattack counterattacks',
+    // Weather that makes the way home risky (the cues of "be careful driving home").
+    badWeather: 'icy ice snow snowy fog foggy storm slippery flooded sleet frost frosty hail',
     // "im", "ill", "id": I'm, I'll, I'd written without the apostrophe.
     i: 'i we im ill id ima imma',
     be: 'am is are s re was were m r',
@@ -55,13 +59,12 @@ export const en: RuleSet = {
   negation: { words: 'not never no nobody noone nothing neither nor dont wont cant didnt isnt aint doesnt wouldnt shouldnt hardly', before: 3, after: 0 },
   clauseBreaks: 'but however although though because so and that said says saying say told tells wrote writes unless',
   fictionCues: [
-    // Sport: "watch your back on the left flank, their winger…". Words of the game, never of a person (a referee or a
-    // coach may be the one threatened).
-    'watch|mind your|ur back _6 flank|flanks|winger|wingers|midfield|midfielder|midfielders|innings|bowler|bowlers|batsman|batsmen|powerplay|corners|set+piece|set+pieces|counterattack|counterattacks',
-    'flank|flanks|winger|wingers|midfield|midfielder|midfielders|innings|bowler|bowlers|batsman|batsmen|powerplay|corners|set+piece|set+pieces|counterattack|counterattacks _6 watch|mind your|ur back',
+    // Sport: "watch your back on the left flank, their winger…" (a referee or a coach may be the one threatened).
+    'watch|mind your|ur back _6 @playOfGame',
+    '@playOfGame _6 watch|mind your|ur back',
     // The weather: "roads were icy…, so be careful driving home".
-    'icy|ice|snow|snowy|fog|foggy|storm|slippery|flooded|sleet|frost|frosty|hail _6 careful|safe',
-    'careful|safe _6 icy|ice|snow|snowy|fog|foggy|storm|slippery|flooded|sleet|frost|frosty|hail',
+    '@badWeather _6 careful|safe',
+    'careful|safe _6 @badWeather',
     // A template or a category whose "days are numbered".
     'days _1 are|r numbered _6 template|templates|infobox|infoboxes|navbox|navboxes|userbox|userboxes|stub|stubs',
     'in|within|throughout the|this|that|a|his|her|my novel|film|movie|book|story|series|episode|game|song|play|poem|show|comic|manga|anime|sequel|chapter|scene|trailer|musical|opera',

@@ -4,6 +4,8 @@ import type { RuleSet } from './RuleSet.js';
 export const es: RuleSet = {
   language: 'es',
   classes: {
+    // Words of a game, never of a person or a gang (the sport cues: "cuídate la espalda…, su extremo").
+    jugada: 'extremo extremos entrenamiento delantero delanteros porteria lateral laterales corner corners contragolpe contragolpes',
     fut: 'voy vas va vamos van quiero quiere pienso piensa ire ira iremos',
     // First person only: "me voy a matar" is self-harm, "me va a matar" a threat.
     fut1: 'voy quiero pienso ire quisiera',
@@ -51,8 +53,8 @@ export const es: RuleSet = {
   clauseBreaks: 'pero sino que porque y e dijo dice escribio',
   fictionCues: [
     // Sport: "cuídate la espalda…, su extremo está bien rápido". Words of the game, never of a person or a gang (banda).
-    'cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas _6 extremo|extremos|entrenamiento|delantero|delanteros|porteria|lateral|laterales|corner|corners|contragolpe|contragolpes',
-    'extremo|extremos|entrenamiento|delantero|delanteros|porteria|lateral|laterales|corner|corners|contragolpe|contragolpes _6 cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas',
+    'cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas _6 @jugada',
+    '@jugada _6 cuidate|cuida|cuidado|cuidense|cuidaos _2 la|tu|las espalda|espaldas',
     // Fireworks and confetti that "explode" at a party.
     'confeti|pirotecnia|petardos|cohetes|bengalas|artificiales _4 explotar|estallar|explotan|estallan|explotaran|estallaran|explota|estalla',
     // A template whose "days are numbered".

@@ -4,6 +4,8 @@ import type { RuleSet } from './RuleSet.js';
 export const fr: RuleSet = {
   language: 'fr',
   classes: {
+    // A team and its staff (the cues of a coach's "surveillez vos arrières").
+    equipier: 'coach entraineur entraineuse arbitre capitaine ailier defenseur defenseurs attaquant gardien',
     fut: 'vais va vas allons allez vont veux veut voulait voulais compte allait allais irai ira',
     // Third and second person: "il va me tuer" is a threat, "je vais me tuer" self-harm.
     fut3: 'va vas vont veut veulent voulait voulaient allait allaient compte',
@@ -45,8 +47,8 @@ export const fr: RuleSet = {
     // Banter that says it is a joke.
     'c+est+une+blague|c+est+une+joke|c+etait+une+blague|pour+rigoler',
     // A coach's "watch your back" is about the other team.
-    'coach|entraineur|entraineuse|arbitre|capitaine|ailier|defenseur|defenseurs|attaquant|gardien _6 surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres',
-    'surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres _6 coach|entraineur|entraineuse|arbitre|capitaine|ailier|defenseur|defenseurs|attaquant|gardien|match|equipe',
+    '@equipier _6 surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres',
+    'surveille|surveillez|fais+gaffe+a|faites+gaffe+a|attention+a _1 tes|vos arrieres _6 @equipier|match|equipe',
     'dans|du|d le|la|l|un|une|ce|cette? serie|episode|jeu|bd|manga|anime|piece|conte|scene|chapitre|roman|film',
     // "dans le livre", not "le Salon du livre".
     'dans|d le|la|l|un|une|ce|cette? livre',

@@ -7,6 +7,8 @@ import type { RuleSet } from './RuleSet.js';
 export const ko: RuleSet = {
   language: 'ko',
   classes: {
+    // Sport and games (the cues of "뒤 조심"); 경기 whole, since 경기도 is a province.
+    sport: '윙어* 감독* 축구* 조기축구* 경기 경기에서 경기중 경기전 수비* 공격수* 롤 게임* 상대팀* 코치*',
     // Every form of killing and hurting with an intent: "죽이겠다", "죽여버릴", "찔러", and reported "죽이겠다고".
     kill: '죽여버* 죽이겠* 죽일 죽인다* 죽여 죽여줄* 찔러버* 찌르겠* 찌를 찔러 패버* 패죽* 때려죽* 쏴죽* 쏴버* 해치겠* 해칠 목졸라* 목을+졸라* 칼로+찔* 불태워버* 묻어버*',
     // The same, as said to someone's face (no reported-speech ending such as -다고).
@@ -32,8 +34,8 @@ export const ko: RuleSet = {
   fictionCues: [
     '소설* 영화* 드라마* 악당* 주인공* 등장인물* 캐릭터* 가사* 줄거리* 장면* 에피소드* 웹툰* 만화* 게임에서 작품* 대사* 구절* 시에서 노래에서 애니* 책에서 책에는 책속에서 이야기에서 동화에서'.split(' ').join('|'),
     // Sport and games: "뒤 조심해라, 상대 윙어 엄청 빠르다", a friend's "뒤 조심!!" in League of Legends (경기 whole: 경기도 is a province).
-    '뒤 조심* _6 윙어*|감독*|축구*|조기축구*|경기|경기에서|경기중|경기전|수비*|공격수*|롤|게임*|상대팀*|코치*',
-    '윙어*|감독*|축구*|조기축구*|경기|경기에서|경기중|경기전|수비*|공격수*|롤|게임*|상대팀*|코치* _6 뒤 조심*',
+    '뒤 조심* _6 @sport',
+    '@sport _6 뒤 조심*',
   ],
   topicCues: [
     // Not "문서" (a page): reports name the page a threat was posted on.

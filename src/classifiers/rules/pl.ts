@@ -9,6 +9,8 @@ import { withSpellingVariant } from './withSpellingVariant.js';
 export const pl: RuleSet = withSpellingVariant({
   language: 'pl',
   classes: {
+    // Weather that makes the way home risky (the cues of "uważajcie w drodze do domu").
+    pogoda: 'szklanka slisko gołoledz gołoledzi mgła mgle snieg sniezyca oblodzenie oblodzone',
     cie: 'cię cie ciebie was',
     // Future (perfective) forms; with folded accents "zabiję" (I) and "zabije" (he) are one word.
     zabije: 'zabiję zabijemy zajebię zajebiemy zatłukę zatłuczemy uduszę udusimy zastrzelę zastrzelimy dźgnę zadźgam zadźgamy pokroję połamię rozwalę rozbiję wybiję skręcę poderżnę przestrzelę obiję nakopię zgwałcę spalę utopię zakopię dopadnę załatwię zmasakruję wykończę rozszarpię rozjadę potnę pobiję skatuję ukatrupię sprzątnę odstrzelę dorwę spiorę napierdolę napierdolimy wpierdolę stłukę zleję skopię sklepię obijemy pobijemy',
@@ -41,8 +43,8 @@ export const pl: RuleSet = withSpellingVariant({
   clauseBreaks: 'ale lecz że bo ponieważ więc a i albo napisał napisała powiedział powiedziała pisze mówi',
   fictionCues: [
     // The weather: "uważajcie w drodze do domu, na zakopiance szklanka".
-    'uwazaj|uwazajcie _6 szklanka|slisko|gołoledz|gołoledzi|mgła|mgle|snieg|sniezyca|oblodzenie|oblodzone',
-    'szklanka|slisko|gołoledz|gołoledzi|mgła|mgle|snieg|sniezyca|oblodzenie|oblodzone _6 uwazaj|uwazajcie',
+    'uwazaj|uwazajcie _6 @pogoda',
+    '@pogoda _6 uwazaj|uwazajcie',
     'film filmie filmu filmy filmach filmów filmowy filmowej filmowym serial* powieść powieściach złoczyńc* narrator* tekst+piosenki refren* fabuł* scenariusz* anime manga mangi komiks* sztuka+teatralna fikcj* fikcyjn* trailer*'.split(' ').join('|'),
     'w|we grze|serialu|filmie|książce|odcinku|rozdziale|scenie|komiksie|powieści|piosence|wierszu|opowiadaniu|sztuce',
     'słynny|słynna|słynne|znany|znana|kultowy|kultowa cytat|tekst|kwestia|zdanie|scena',
