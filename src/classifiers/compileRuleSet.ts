@@ -284,8 +284,8 @@ export function candidateStarts(set: CompiledRuleSet, tokens: readonly Token[]):
   const scan = beginScan(index, set.needs.length);
   for (let pos = 0; pos < tokens.length; pos++) {
     const t = tokens[pos]!;
-    if (t.numeric) mark(scan, index.startsPattern, index.num, pos);
-    for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, index.startsPattern, ids, pos);
+    if (t.numeric) mark(scan, index.num, pos);
+    for (const form of t.forms) for (const ids of elementsOf(index, form)) mark(scan, ids, pos);
   }
   // The patterns anchored on an element that occurs are set in a bit set, then taken in their order (no sort): a
   // word of it left at zero skips 32 patterns at once.
@@ -350,6 +350,8 @@ interface Scan {
   cellBefore: Int32Array;
   cells: number;
   present: number[];
+  /** The index's `startsPattern`: only those elements' positions are listed. */
+  startsPattern: Uint8Array;
   /** Which patterns may match the text being scanned: one bit per pattern. */
   patternBits: Int32Array;
 }
@@ -359,7 +361,7 @@ const scans = new WeakMap<WordIndex, Scan>();
 function beginScan(index: WordIndex, patternCount: number): Scan {
   let scan = scans.get(index);
   if (!scan) {
-    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [], patternBits: new Int32Array((patternCount + 31) >>> 5) };
+    scan = { text: 0, seen: new Int32Array(index.elementCount), last: new Int32Array(index.elementCount), cellPosition: new Int32Array(1024), cellBefore: new Int32Array(1024), cells: 0, present: [], startsPattern: index.startsPattern, patternBits: new Int32Array((patternCount + 31) >>> 5) };
     scans.set(index, scan);
   }
   scan.text = (scan.text + 1) | 0;
@@ -374,8 +376,9 @@ function beginScan(index: WordIndex, patternCount: number): Scan {
 }
 
 // Module functions, not closures made per call: under tsx every closure pays for esbuild's __name().
-function mark(scan: Scan, startsPattern: Uint8Array, ids: number[] | undefined, pos: number) {
+function mark(scan: Scan, ids: number[] | undefined, pos: number) {
   if (!ids) return;
+  const { startsPattern } = scan;
   for (const id of ids) {
     if (scan.seen[id] !== scan.text) {
       scan.seen[id] = scan.text;

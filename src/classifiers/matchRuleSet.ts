@@ -111,13 +111,12 @@ let rangeTo = new Int32Array(256);
 /**
  * Faces that say a threat is a joke, in every language: "te cocino a ti 🔪😂", "jij bent zo dood als je weer mijn
  * komma's weghaalt 😂". A rule's threat to a person followed by one in its sentence is banter: on the corpus this
- * spared 44 harmless lines (34 of the tuning part, 10 of the check part) and lost no emergency. Not a threat to oneself ("i am going to kill myself tonight 😂" may be a
- * cry for help behind a face) nor to the public, and not 🙃 or 😅, which hide fear and distress as often as they
- * wink. The learned model still reads the sentence ("He wrote: I will kill you and laugh when they find your body 😂"
- * is flagged by it).
+ * spared 44 harmless lines (34 of the tuning part, 10 of the check part) and lost no emergency. Not a threat to
+ * oneself ("i am going to kill myself tonight 😂" may be a cry for help behind a face) nor to the public, and not 🙃
+ * or 😅, which hide fear and distress as often as they wink. The learned model still reads the sentence ("He wrote: I
+ * will kill you and laugh when they find your body 😂" is flagged by it).
  */
 const jokeFaces = new Set(['😂', '🤣', '🤦', '😆', '😜', '😝', '🤪', '😹', '😛']);
-const jokeHarms = new Set<string>(['physical-harm']);
 
 /** Whether a joke face follows a match's first word in its sentence (looked for only when a match may be muted). */
 function jokeAfter(tokens: readonly Token[], start: number): boolean {
@@ -218,7 +217,7 @@ export function readWithRules(sets: readonly CompiledRuleSet[], tokens: readonly
         const notMeant =
           isNegated(set, rule, tokens, m, sentenceFrom[s]!, sentenceTo[s]!) ||
           context.fiction.has(sentence) ||
-          (kind === 'direct' && jokeHarms.has(rule.rule.category) && jokeAfter(tokens, s)) ||
+          (kind === 'direct' && rule.rule.category === 'physical-harm' && jokeAfter(tokens, s)) ||
           (context.topic.has(sentence) && (kind === 'reported' || tokens.slice(s, end).some((t) => t.quoted)));
         if (notMeant) continue;
         found.push({ rule, language: set.language, ...m });
