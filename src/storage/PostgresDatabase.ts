@@ -90,7 +90,7 @@ export class PostgresDatabase implements SqlDatabase {
       // Transactions about the same thing (one reporter's rate limit and duplicates) run one after another, whichever
       // process runs them; the lock ends with the transaction. Sent with BEGIN, as one round trip (a simple query:
       // the key is a literal, escaped by the driver).
-      await client.query(options.serializeOn === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${lockKey(client.escapeLiteral(options.serializeOn), 0)})`);
+      await client.query(options.serializeOn === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${lockKey('transaction', client.escapeLiteral(options.serializeOn))})`);
       const value = await this.scope.run({ client, depth: 0, ended: false }, work);
       await client.query('COMMIT');
       return value;
@@ -109,13 +109,14 @@ export class PostgresDatabase implements SqlDatabase {
     if (this.gate) await this.gate;
     // A session lock on a client of its own, held while the work runs its statements on the pool.
     const client = await this.pool.connect();
+    const lock = lockKey('session', '$1');
     try {
-      if (options.wait) await client.query(`SELECT pg_advisory_lock(${lockKey('$1', 1)})`, [key]);
-      else if (!(await client.query<{ got: boolean }>(`SELECT pg_try_advisory_lock(${lockKey('$1', 1)}) AS got`, [key])).rows[0]?.got) return null;
+      if (options.wait) await client.query(`SELECT pg_advisory_lock(${lock})`, [key]);
+      else if (!(await client.query<{ got: boolean }>(`SELECT pg_try_advisory_lock(${lock}) AS got`, [key])).rows[0]?.got) return null;
       try {
         return await work();
       } finally {
-        await client.query(`SELECT pg_advisory_unlock(${lockKey('$1', 1)})`, [key]);
+        await client.query(`SELECT pg_advisory_unlock(${lock})`, [key]);
       }
     } finally {
       client.release();

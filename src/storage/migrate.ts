@@ -10,7 +10,7 @@ import type { Db } from './openDatabase.js';
 import type { PostgresDatabase } from './PostgresDatabase.js';
 import type { Engine, SqlDatabase } from './SqlDatabase.js';
 import { DatabaseNewerThanCode } from '../startFailure.js';
-import { lockKey } from './advisoryLock.js';
+import { migrationLock } from './advisoryLock.js';
 
 // From src/storage or, compiled, build/storage: the SQL files stay in the source tree.
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'storage', 'migrations');
@@ -51,15 +51,12 @@ export async function migrationOf(sql: SqlDatabase): Promise<number> {
   return (await sql.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_version'))?.v ?? 0;
 }
 
-/** The advisory lock under which the processes of one wiki (one schema) migrate. */
-const MIGRATION_LOCK = lockKey("'migrate'", 2);
-
 /** PostgreSQL: returns the names of the migrations it applied (none when another process did them first). */
 export async function migratePostgres(database: PostgresDatabase, migrations = listMigrations('postgres')): Promise<string[]> {
   const latest = migrations.at(-1)?.version ?? 0;
   const client = await database.pool.connect();
   try {
-    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await client.query(`SELECT pg_advisory_lock(${migrationLock})`);
     try {
       await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
       const found = await client.query<{ version: number }>('SELECT max(version) AS version FROM schema_version');
@@ -82,7 +79,7 @@ export async function migratePostgres(database: PostgresDatabase, migrations = l
       }
       return applied;
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
+      await client.query(`SELECT pg_advisory_unlock(${migrationLock})`);
     }
   } finally {
     client.release();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { newSchema, testDatabaseUrl, urlWithSchema } from '../support/postgres.js';
-import { lockKey } from '../../src/storage/advisoryLock.js';
+import { migrationLock } from '../../src/storage/advisoryLock.js';
 
 describe('migrations on SQLite', () => {
   it('when a new database is migrated twice, then every migration runs once and the version is the last one', () => {
@@ -83,7 +83,7 @@ describe.skipIf(!testDatabaseUrl)('migrations on PostgreSQL', () => {
       // The advisory lock was let go: another process can still ask.
       const other = new pg.Client({ connectionString: testDatabaseUrl!, options: `-c search_path=${schema}` });
       await other.connect();
-      expect((await other.query(`SELECT pg_try_advisory_lock(${lockKey("'migrate'", 2)}) AS free`)).rows[0]).toEqual({ free: true });
+      expect((await other.query(`SELECT pg_try_advisory_lock(${migrationLock}) AS free`)).rows[0]).toEqual({ free: true });
       await other.end();
     } finally {
       await database.close();
